@@ -1,0 +1,49 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { ROLES } from '../../shared/auth/roles';
+
+/**
+ * Who may sign in, and in which role. Each role is a Cognito group; the group names end up in
+ * the `cognito:groups` claim that the API's role middleware reads.
+ */
+export class UserDirectory extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'Users', {
+      // Accounts are created by the office's administrator, never by self-service sign-up.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      // Finance officers approve public money: a second factor is mandatory.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.client = this.userPool.addClient('Console', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+    });
+    for (const role of ROLES) {
+      new CfnUserPoolGroup(this, `${role}Group`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+        description: `Lindung ${role} role`,
+      });
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { allRoutes } from '../shared/api/routes';
+import { DataTables } from './constructs/data-tables';
+import { LindungHttpApi } from './constructs/http-api';
+import { UserDirectory } from './constructs/user-directory';
+
+/** The whole of Lindung. `cdk deploy` puts it on AWS; `npm start` runs the same template locally. */
+export class LindungStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const tables = new DataTables(this, 'Data');
+    const users = new UserDirectory(this, 'Users');
+    const http = new LindungHttpApi(this, 'Http', { routes: allRoutes, tables, users });
+
+    new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+  }
+}

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { Role } from '../auth/roles';
+
+/**
+ * One HTTP route, described once. The CDK app turns it into an API Gateway route and a Lambda
+ * function, the OpenAPI document into a path, and the handler into its access rule and input
+ * parsing, so the three cannot drift apart.
+ */
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path, e.g. `/regulations/{id}`. */
+  readonly path: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly summary: string;
+  /** Roles allowed to call the route, or `public` for routes without a token (e.g. OpenAPI). */
+  readonly access: readonly Role[] | 'public';
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  readonly response: z.ZodType;
+  /** Status code of a successful response. */
+  readonly successStatus?: number;
+}
+
+export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}

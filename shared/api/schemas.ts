@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Role } from '../auth/roles';
+import { IsoMonth } from '../domain/calendar';
+import { Program, Regulation, RegulationId } from '../domain/regulation';
+
+/** Request and response shapes shared by the route catalogue, the handlers and the CLI. */
+
+export const RegulationParams = z.object({ id: RegulationId });
+export const RegulationVersionParams = z.object({ id: RegulationId, version: z.coerce.number().int().positive() });
+
+export const FieldChange = z.object({
+  path: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const ApplyRegulationResult = z.object({
+  outcome: z.enum(['created', 'amended', 'unchanged']),
+  regulation: Regulation,
+  changes: z.array(FieldChange),
+});
+export type ApplyRegulationResult = z.infer<typeof ApplyRegulationResult>;
+
+export const RegulationSummary = z.object({
+  id: RegulationId,
+  title: z.string(),
+  jurisdiction: z.string(),
+  version: z.number().int(),
+  segments: z.number().int(),
+  targetHeadcount: z.number().int(),
+  recordedAt: z.string(),
+});
+export const RegulationList = z.object({ regulations: z.array(RegulationSummary) });
+
+export const AuditEvent = z.object({
+  eventId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  actorRoles: z.array(Role),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  changes: z.array(FieldChange),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const RegulationHistory = z.object({
+  versions: z.array(z.object({ version: z.number().int(), recordedAt: z.string(), recordedBy: z.string() })),
+  events: z.array(AuditEvent),
+});
+
+export const AuditQuery = z.object({
+  entity: z
+    .string()
+    .regex(/^[a-z-]+:[^\s]+$/, 'must be ENTITY_TYPE:ID, e.g. regulation:perwal-tangsel-25-2019'),
+});
+export const AuditEventList = z.object({ events: z.array(AuditEvent) });
+
+export const PremiumQuery = z.object({ month: IsoMonth });
+export const PremiumLine = z.object({
+  program: Program,
+  base: z.number().int(),
+  rate: z.string(),
+  amount: z.number().int(),
+  discount: z.object({ id: z.string(), percent: z.number(), amount: z.number().int() }).optional(),
+});
+export const SegmentPremium = z.object({
+  segment: z.string(),
+  monthlyPremium: z.number().int(),
+  lines: z.array(PremiumLine),
+});
+export const RegulationPremiums = z.object({
+  regulationId: RegulationId,
+  version: z.number().int(),
+  month: IsoMonth,
+  rateScheduleVersion: z.string(),
+  segments: z.array(SegmentPremium),
+});
+
+export { Regulation };
+
+export const WhoAmI = z.object({ userId: z.string(), username: z.string(), roles: z.array(Role) });
+
+export const OpenApiDocument = z.record(z.string(), z.unknown());

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * The three kinds of people who use Lindung. They map one-to-one onto Cognito groups in the
+ * cloud and onto the `cognito:groups` claim of locally signed tokens.
+ */
+export const Role = z.enum(['admin', 'finance', 'auditor']);
+export type Role = z.infer<typeof Role>;
+export const ROLES = Role.options;
+
+/** Who is calling, as established by the JWT authorizer. */
+export interface Caller {
+  /** Stable user id (the token's `sub`). */
+  readonly userId: string;
+  /** Human-readable user name, recorded in the audit trail. */
+  readonly username: string;
+  readonly roles: readonly Role[];
+}
