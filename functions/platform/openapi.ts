@@ -1,1 +1,7 @@
-export const handler = async () => ({ statusCode: 501 });
+import { openApiDocument } from '../../shared/api/openapi';
+import { allRoutes, routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+
+const document = openApiDocument(allRoutes);
+
+export const handler = routeHandler(routes.openApi, async () => document);

@@ -1,1 +1,8 @@
-export const handler = async () => ({ statusCode: 501 });
+import { routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+
+export const handler = routeHandler(routes.whoAmI, async ({ caller }) => ({
+  userId: caller.userId,
+  username: caller.username,
+  roles: [...caller.roles],
+}));

@@ -1,1 +1,16 @@
-export const handler = async () => ({ statusCode: 501 });
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { routes } from '../../shared/api/routes';
+import { InvalidInputError } from '../../shared/domain/errors';
+import { routeHandler } from '../../shared/http/route-handler';
+import { applyRegulation } from '../../shared/regulations/apply-regulation';
+
+const store = new DynamoDbRegulationStore();
+
+export const handler = routeHandler(routes.applyRegulation, async ({ params, body, caller }) => {
+  if (body.id !== params.id) {
+    throw new InvalidInputError(`The document's id ${body.id} does not match the URL's ${params.id}`, [
+      { path: 'id', message: `must equal the id in the URL (${params.id})` },
+    ]);
+  }
+  return applyRegulation(store, body, caller, new Date());
+});

@@ -1,1 +1,10 @@
-export const handler = async () => ({ statusCode: 501 });
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+import { requireRegulation } from '../../shared/regulations/require-regulation';
+
+const store = new DynamoDbRegulationStore();
+
+export const handler = routeHandler(routes.getRegulation, async ({ params }) =>
+  requireRegulation(await store.current(params.id), params.id),
+);

@@ -1,1 +1,14 @@
-export const handler = async () => ({ statusCode: 501 });
+import { DynamoDbAuditTrail } from '../../shared/adapters/dynamodb/dynamodb-audit-trail';
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+import { requireRegulation } from '../../shared/regulations/require-regulation';
+
+const store = new DynamoDbRegulationStore();
+const trail = new DynamoDbAuditTrail();
+
+export const handler = routeHandler(routes.regulationHistory, async ({ params }) => {
+  const [versions, events] = await Promise.all([store.versions(params.id), trail.eventsOf('regulation', params.id)]);
+  if (versions.length === 0) requireRegulation(undefined, params.id);
+  return { versions, events };
+});

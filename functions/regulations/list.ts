@@ -1,1 +1,17 @@
-export const handler = async () => ({ statusCode: 501 });
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+
+const store = new DynamoDbRegulationStore();
+
+export const handler = routeHandler(routes.listRegulations, async () => ({
+  regulations: (await store.list()).map((regulation) => ({
+    id: regulation.id,
+    title: regulation.title,
+    jurisdiction: regulation.jurisdiction,
+    version: regulation.version,
+    segments: regulation.segments.length,
+    targetHeadcount: regulation.segments.reduce((sum, segment) => sum + segment.targetHeadcount, 0),
+    recordedAt: regulation.recordedAt,
+  })),
+}));

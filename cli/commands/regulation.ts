@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import type {
+  ApplyRegulationResult,
+  RegulationHistory,
+  RegulationList,
+  RegulationPremiums,
+} from '../../shared/api/schemas';
+import type { Regulation } from '../../shared/domain/regulation';
+import { formatRupiah } from '../../shared/domain/rupiah';
+import { callApi, type GlobalOptions } from '../api-client';
+import { CliError } from '../cli-config';
+import { formatCount, print } from '../output';
+
+export function registerRegulation(program: Command): void {
+  const regulation = program.command('regulation').description('Regulations (Perwal, Perbup, ...) and their segments');
+
+  regulation
+    .command('apply')
+    .description('Create or amend a regulation from a YAML or JSON file')
+    .requiredOption('-f, --file <path>', 'the regulation document')
+    .action(async (options: { file: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const document = readDocument(options.file);
+      const id = typeof document.id === 'string' ? document.id : '';
+      if (!id) throw new CliError(`${options.file} has no "id" field; give the regulation an id such as perwal-tangsel-25-2019.`);
+      const result = await callApi<ApplyRegulationResult>(globals, 'PUT', `/regulations/${encodeURIComponent(id)}`, document);
+      print(globals.json, result, () => describeApply(result));
+    });
+
+  regulation
+    .command('list')
+    .description('All regulations')
+    .action(async (_options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { regulations } = await callApi<z.infer<typeof RegulationList>>(globals, 'GET', '/regulations');
+      print(globals.json, { regulations }, () =>
+        regulations.length === 0
+          ? ['No regulations yet. Apply one with `npx lindung regulation apply -f FILE`.']
+          : regulations.map(
+              (r) => `${r.id}  v${r.version}  ${r.jurisdiction}  ${r.segments} segments  ${formatCount(r.targetHeadcount)} people  ${r.title}`,
+            ),
+      );
+    });
+
+  regulation
+    .command('get <id>')
+    .description('The current version of a regulation')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const current = await callApi<Regulation>(globals, 'GET', `/regulations/${encodeURIComponent(id)}`);
+      print(globals.json, current, () => describeRegulation(current));
+    });
+
+  regulation
+    .command('history <id>')
+    .description('Every version of a regulation and who changed what')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const history = await callApi<z.infer<typeof RegulationHistory>>(globals, 'GET', `/regulations/${encodeURIComponent(id)}/versions`);
+      print(globals.json, history, () =>
+        history.events.flatMap((event) => [
+          `${event.at}  ${event.actor}  ${event.summary}`,
+          ...event.changes.map((c) => `    ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`),
+        ]),
+      );
+    });
+
+  regulation
+    .command('premiums <id>')
+    .description("Each segment's monthly premium per person in a month")
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .action(async (id: string, options: { month: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const premiums = await callApi<z.infer<typeof RegulationPremiums>>(
+        globals,
+        'GET',
+        `/regulations/${encodeURIComponent(id)}/premiums?month=${encodeURIComponent(options.month)}`,
+      );
+      print(globals.json, premiums, () => [
+        `${premiums.regulationId} v${premiums.version}, ${premiums.month} (rates ${premiums.rateScheduleVersion})`,
+        ...premiums.segments.map((s) => `  ${s.segment.padEnd(16)} ${formatRupiah(s.monthlyPremium)} per person per month`),
+      ]);
+    });
+}
+
+function readDocument(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const document = parseYaml(text) as unknown;
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error('expected a mapping at the top');
+    return document as Record<string, unknown>;
+  } catch (error) {
+    throw new CliError(`${file} is not valid YAML or JSON: ${(error as Error).message}`);
+  }
+}
+
+function describeApply(result: ApplyRegulationResult): string[] {
+  const r = result.regulation;
+  const head = {
+    created: `Created ${r.id} version ${r.version}.`,
+    amended: `Amended ${r.id} to version ${r.version}.`,
+    unchanged: `${r.id} is unchanged (still version ${r.version}).`,
+  }[result.outcome];
+  return [
+    head,
+    ...result.changes.map((c) => `  ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`),
+    ...describeRegulation(r),
+  ];
+}
+
+function describeRegulation(r: Regulation): string[] {
+  const total = r.segments.reduce((sum, s) => sum + s.targetHeadcount, 0);
+  return [
+    `${r.title} (${r.legalBasis.type} ${r.legalBasis.number}/${r.legalBasis.year}), region ${r.jurisdiction}, payer ${r.payer}, programs ${r.programs.join('+')}`,
+    ...[...r.segments]
+      .sort((a, b) => a.priority - b.priority)
+      .map((s) => `  ${String(s.priority).padStart(2)}. ${s.code.padEnd(16)} ${formatCount(s.targetHeadcount).padStart(9)}  ${s.name}`),
+    `      ${'total'.padEnd(16)} ${formatCount(total).padStart(9)}`,
+  ];
+}

@@ -1,0 +1,8 @@
+/** Prints a command's result: the raw JSON with --json, otherwise the human-readable lines. */
+export function print(json: boolean | undefined, result: unknown, human: () => string[]): void {
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${human().join('\n')}\n`);
+}
+
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}

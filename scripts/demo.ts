@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LocalStack } from '../infra/local/local-stack';
+import { synthesizeTemplate } from '../infra/synthesize';
+import { formatRupiah, multiplyRupiah } from '../shared/domain/rupiah';
+
+/**
+ * `npm run demo`: the Lindung flow on the local system, through the same CLI an office would use.
+ * Uses the running `npm start` if there is one, otherwise starts the local system for the demo.
+ */
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const dataDir = path.resolve(process.env.LINDUNG_DATA_DIR ?? path.join(repoRoot, '.lindung'));
+const regulationFile = path.join(repoRoot, 'examples', 'perwal-tangsel-25-2019.yaml');
+const regulationId = 'perwal-tangsel-25-2019';
+
+const running = await runningApi();
+const stack = running
+  ? undefined
+  : await LocalStack.start({ template: synthesizeTemplate({ bundle: false }), dataDir, environment: { POWERTOOLS_LOG_LEVEL: 'ERROR' } });
+try {
+  say(running ? `Using the running local system at ${running}.` : `Started the local system at ${stack?.apiUrl} for this demo.`);
+
+  step('An admin signs in and applies Perwal Tangsel 25/2019');
+  lindung('login', '--as', 'admin', '--user', 'ani');
+  lindung('regulation', 'apply', '-f', regulationFile);
+
+  step('The same command as a finance officer is refused');
+  lindung('login', '--as', 'finance', '--user', 'siti');
+  lindung('regulation', 'apply', '-f', regulationFile);
+
+  step('Monthly premium per person in January 2027, from the effective-dated rates');
+  const premiums = JSON.parse(lindung('--json', 'regulation', 'premiums', regulationId, '--month', '2027-01')) as {
+    segments: { segment: string; monthlyPremium: number }[];
+  };
+  const regulation = JSON.parse(lindung('--json', 'regulation', 'get', regulationId)) as {
+    segments: { code: string; targetHeadcount: number }[];
+  };
+  let total = 0;
+  for (const segment of regulation.segments) {
+    const premium = premiums.segments.find((p) => p.segment === segment.code)?.monthlyPremium ?? 0;
+    const yearly = multiplyRupiah(segment.targetHeadcount, premium, 12);
+    total += yearly;
+    say(`  ${segment.code.padEnd(16)} ${String(segment.targetHeadcount).padStart(6)} × ${formatRupiah(premium)} × 12 = ${formatRupiah(yearly)}`);
+  }
+  say(`  ${'at target'.padEnd(16)} ${formatRupiah(total)} a year (the budget issue computes it from the accepted roster)`);
+
+  step('The audit trail, as an auditor reads it');
+  lindung('login', '--as', 'auditor', '--user', 'budi');
+  lindung('audit', '--entity', `regulation:${regulationId}`);
+} finally {
+  await stack?.stop();
+}
+
+/** Runs `npx lindung ARGS`, echoing the command and its output; a refusal is shown, not fatal. */
+function lindung(...args: string[]): string {
+  say(`$ npx lindung ${args.map((a) => (a.startsWith(repoRoot) ? path.relative(repoRoot, a) : a)).join(' ')}`);
+  try {
+    const output = execFileSync(path.join(repoRoot, 'bin', 'lindung.mjs'), args, {
+      encoding: 'utf8',
+      env: { ...process.env, LINDUNG_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (!args.includes('--json')) process.stdout.write(indent(output));
+    return output;
+  } catch (error) {
+    const failure = error as { stderr?: string; stdout?: string };
+    process.stdout.write(indent(failure.stderr || failure.stdout || String(error)));
+    return '';
+  }
+}
+
+async function runningApi(): Promise<string | undefined> {
+  const endpointFile = path.join(dataDir, 'endpoint.json');
+  if (!existsSync(endpointFile)) return undefined;
+  const { apiUrl } = JSON.parse(readFileSync(endpointFile, 'utf8')) as { apiUrl: string };
+  try {
+    return (await fetch(`${apiUrl}/openapi.json`)).ok ? apiUrl : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function step(title: string): void {
+  say(`\n== ${title}`);
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '    ').replace(/ +$/, '');
+}

@@ -1,0 +1,103 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../api/schemas';
+import { ConflictError } from '../../domain/errors';
+import type { Regulation } from '../../domain/regulation';
+import type { RegulationStore, RegulationVersionInfo } from '../../regulations/regulation-store';
+import { auditItem } from './audit-items';
+import { documentClient, tableName } from './document-client';
+import { queryAll } from './query-all';
+
+/**
+ * Main table keys for regulations (docs/data-model.md):
+ * - `pk = REG#<id>`, `sk = V#<000001>`: each version, immutable;
+ * - `pk = REG#<id>`, `sk = CURRENT`: a copy of the latest version, guarded by its version number;
+ * - index gsi1 `gsi1pk = REGULATION`, `gsi1sk = <id>` on CURRENT items: the list of regulations.
+ */
+export class DynamoDbRegulationStore implements RegulationStore {
+  async current(id: string): Promise<Regulation | undefined> {
+    return this.get(id, 'CURRENT');
+  }
+
+  async version(id: string, version: number): Promise<Regulation | undefined> {
+    return this.get(id, versionKey(version));
+  }
+
+  async versions(id: string): Promise<RegulationVersionInfo[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: tableName('MAIN_TABLE'),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: { ':pk': partition(id), ':v': 'V#' },
+        ProjectionExpression: 'version, recordedAt, recordedBy',
+      }),
+    );
+    return items as unknown as RegulationVersionInfo[];
+  }
+
+  async list(): Promise<Regulation[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: tableName('MAIN_TABLE'),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :type',
+        ExpressionAttributeValues: { ':type': 'REGULATION' },
+      }),
+    );
+    return items.map(documentOf);
+  }
+
+  async record(regulation: Regulation, event: AuditEvent): Promise<void> {
+    const previous = regulation.version - 1;
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName('MAIN_TABLE'),
+                Item: { pk: partition(regulation.id), sk: versionKey(regulation.version), ...regulation },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: tableName('MAIN_TABLE'),
+                Item: {
+                  pk: partition(regulation.id),
+                  sk: 'CURRENT',
+                  gsi1pk: 'REGULATION',
+                  gsi1sk: regulation.id,
+                  ...regulation,
+                },
+                ConditionExpression: previous === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
+                ...(previous === 0 ? {} : { ExpressionAttributeValues: { ':previous': previous } }),
+              },
+            },
+            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConflictError(
+          `Regulation ${regulation.id} was changed by someone else while you applied it. Fetch it again and re-apply.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async get(id: string, sk: string): Promise<Regulation | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName('MAIN_TABLE'), Key: { pk: partition(id), sk } }));
+    return Item ? documentOf(Item) : undefined;
+  }
+}
+
+const partition = (id: string) => `REG#${id}`;
+const versionKey = (version: number) => `V#${String(version).padStart(6, '0')}`;
+
+function documentOf(item: Record<string, unknown>): Regulation {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...regulation } = item;
+  return regulation as unknown as Regulation;
+}

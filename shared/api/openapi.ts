@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { RouteSpec } from './route-spec';
+
+const ErrorBody = z.object({
+  error: z.string().describe('Machine-readable code, e.g. INVALID_INPUT, FORBIDDEN'),
+  message: z.string().describe('What went wrong and what to do next'),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('Every invalid field'),
+});
+
+const ERROR_RESPONSES: Record<string, string> = {
+  '400': 'Invalid input; `issues` names every bad field',
+  '401': 'Missing or invalid token',
+  '403': 'The caller lacks the role the route needs',
+  '404': 'Not found',
+  '409': 'Conflicts with a concurrent change',
+};
+
+/** The OpenAPI 3.1 document of the HTTP API, generated from the route catalogue's zod schemas. */
+export function openApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const operation: Record<string, unknown> = {
+      operationId: operationId(route),
+      summary: route.summary,
+      ...(route.access === 'public'
+        ? { security: [] }
+        : { security: [{ cognito: [] }], 'x-lindung-roles': [...route.access] }),
+      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        : {}),
+      responses: {
+        [String(route.successStatus ?? 200)]: {
+          description: 'Success',
+          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        },
+        ...Object.fromEntries(
+          Object.entries(ERROR_RESPONSES)
+            .filter(([status]) => route.access !== 'public' || (status !== '401' && status !== '403'))
+            .map(([status, description]) => [
+              status,
+              { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            ]),
+        ),
+      },
+    };
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lindung API',
+      version: '1',
+      description:
+        'Regional subsidies of BPJS Ketenagakerjaan premiums: regulations, rosters, budgets, enrollment and renewal. Money is integer rupiah.',
+    },
+    components: {
+      securitySchemes: {
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito ID token (locally: `npx lindung login --as ROLE --user NAME`)',
+        },
+      },
+      schemas: { Error: jsonSchema(ErrorBody, 'output') },
+    },
+    paths,
+  };
+}
+
+function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query'): Record<string, unknown>[] {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: location,
+    required: location === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+    schema: jsonSchema(field as z.ZodType, 'input'),
+  }));
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+/** `GET /regulations/{id}/versions` → `getRegulationsIdVersions`. */
+function operationId(route: RouteSpec): string {
+  const words = route.path.split(/[/{}.-]+/).filter(Boolean);
+  return route.method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}

@@ -1,0 +1,64 @@
+import { parse } from '@aws-lambda-powertools/parser';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import type { RouteSpec } from '../api/route-spec';
+import { InvalidInputError } from '../domain/errors';
+
+export interface ParsedRequest<R extends RouteSpec> {
+  params: R['params'] extends z.ZodType ? z.output<R['params']> : Record<string, never>;
+  query: R['query'] extends z.ZodType ? z.output<R['query']> : Record<string, never>;
+  body: R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
+}
+
+/**
+ * Validates path parameters, query string and JSON body against the route's schemas in one
+ * pass, so that a 400 names every bad field at once, e.g. `segments[1].eligibility.minAge`.
+ */
+export function parseRequest<R extends RouteSpec>(route: R, event: APIGatewayProxyEventV2): ParsedRequest<R> {
+  const schema = z.object({
+    params: route.params ?? z.object({}),
+    query: route.query ?? z.object({}),
+    body: route.body ?? z.undefined(),
+  });
+  const result = parse(
+    { params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, body: jsonBody(route, event) },
+    undefined,
+    schema,
+    true,
+  );
+  if (result.success) return result.data as ParsedRequest<R>;
+  const issues = (result.error.cause as readonly StandardSchemaV1.Issue[]).map((issue) => ({
+    path: issuePath(issue.path ?? []),
+    message: issue.message,
+  }));
+  throw new InvalidInputError(
+    `The request has ${issues.length} invalid field${issues.length === 1 ? '' : 's'}: ${issues.map((i) => i.path).join(', ')}`,
+    issues,
+  );
+}
+
+function jsonBody(route: RouteSpec, event: APIGatewayProxyEventV2): unknown {
+  if (!route.body) return undefined;
+  if (!event.body) throw new InvalidInputError('The request needs a JSON body', [{ path: '(body)', message: 'is missing' }]);
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidInputError('The request body is not valid JSON', [
+      { path: '(body)', message: (error as Error).message },
+    ]);
+  }
+}
+
+/** `['body', 'segments', 1, 'code']` → `segments[1].code`; `['params', 'id']` → `path.id`. */
+function issuePath(path: readonly (PropertyKey | StandardSchemaV1.PathSegment)[]): string {
+  const keys = path.map((segment) => (typeof segment === 'object' && segment !== null ? segment.key : segment));
+  const [location, ...rest] = keys;
+  const prefix = location === 'params' ? 'path' : location === 'query' ? 'query' : '';
+  const joined = rest.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    prefix,
+  );
+  return joined || '(body)';
+}

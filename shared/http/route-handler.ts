@@ -1,0 +1,45 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { RouteSpec } from '../api/route-spec';
+import type { Caller } from '../auth/roles';
+import { logger, metrics, tracer } from '../observability/powertools';
+import { authorize } from './authorize';
+import { errorResponse } from './http-errors';
+import { jsonResponse } from './json-response';
+import { type ParsedRequest, parseRequest } from './parse-request';
+
+export type RouteRequest<R extends RouteSpec> = ParsedRequest<R> & {
+  /** Undefined only on public routes. */
+  caller: R['access'] extends 'public' ? undefined : Caller;
+  context: Context;
+};
+
+/**
+ * Wraps a route's logic into a Lambda handler: Powertools logging, metrics and tracing, then role
+ * access, then request validation, then the logic, then the response, with every error mapped
+ * to a status code and a message that says what to do.
+ */
+export function routeHandler<R extends RouteSpec>(
+  route: R,
+  logic: (request: RouteRequest<R>) => Promise<z.input<R['response']>>,
+) {
+  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics))
+    .handler(async (event, context) => {
+      try {
+        const caller = authorize(route, event);
+        const request = parseRequest(route, event);
+        if (caller) logger.appendKeys({ user: caller.username });
+        const result = await logic({ ...request, caller, context } as RouteRequest<R>);
+        return jsonResponse(route.successStatus ?? 200, result);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+}

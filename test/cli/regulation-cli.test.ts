@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const tangselFile = path.join(repoRoot, 'examples', 'perwal-tangsel-25-2019.yaml');
+
+/** Runs `npx lindung ARGS` against the suite's local stack; resolves with exit code and output. */
+async function lindung(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(path.join(repoRoot, 'bin', 'lindung.mjs'), args, {
+      env: { ...process.env, LINDUNG_DATA_DIR: inject('dataDir'), LINDUNG_TOKEN: '', LINDUNG_API_URL: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('npx lindung regulation apply', () => {
+  it('applies the shipped Tangsel regulation as admin, refuses it as finance, and rejects an invalid file', async () => {
+    expect((await lindung('login', '--as', 'admin', '--user', 'ani')).code).toBe(0);
+    const applied = await lindung('regulation', 'apply', '-f', tangselFile);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/(Created|is unchanged).*perwal-tangsel-25-2019|perwal-tangsel-25-2019.*(Created|unchanged)/);
+    expect(applied.stdout).toContain('KADER_KESEHATAN');
+
+    const json = await lindung('--json', 'regulation', 'get', 'perwal-tangsel-25-2019');
+    expect(JSON.parse(json.stdout).segments).toHaveLength(6);
+
+    expect((await lindung('login', '--as', 'finance', '--user', 'siti')).code).toBe(0);
+    const refused = await lindung('regulation', 'apply', '-f', tangselFile);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Rejected (403)');
+    expect(refused.stderr).toContain('needs the admin role');
+
+    const invalidFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-')), 'bad.yaml');
+    writeFileSync(invalidFile, 'id: perwal-bad-1-2024\ntitle: Bad\njurisdiction: "9999"\n');
+    await lindung('login', '--as', 'admin', '--user', 'ani');
+    const invalid = await lindung('regulation', 'apply', '-f', invalidFile);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('Rejected (400)');
+    expect(invalid.stderr).toContain('- jurisdiction: is not a Kemendagri province or regency/city code');
+    expect(invalid.stderr).toContain('- segments:');
+  });
+
+  it('says how to sign in when there is no session, and how to start the system when none runs', async () => {
+    const noRole = await lindung('login', '--user', 'x');
+    expect(noRole.code).toBe(1);
+    expect(noRole.stderr).toContain('--as admin|finance|auditor');
+
+    const nowhere = await run(path.join(repoRoot, 'bin', 'lindung.mjs'), ['regulation', 'list'], {
+      env: { ...process.env, LINDUNG_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lindung-empty-')), LINDUNG_API_URL: '' },
+    }).catch((error: { stderr: string }) => error);
+    expect((nowhere as { stderr: string }).stderr).toContain('npm start');
+  });
+});

@@ -1,0 +1,34 @@
+import { inject } from 'vitest';
+import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import type { Role } from '../../shared/auth/roles';
+
+/** A signed local token for a user holding one role, as `npx lindung login` issues it. */
+export async function tokenFor(role: Role, username = `${role}-tester`): Promise<string> {
+  const dataDir = inject('dataDir');
+  const config = readLocalAuthConfig(dataDir);
+  if (!config) throw new Error('The local stack wrote no local-auth.json');
+  return signLocalToken(dataDir, { ...config, username, roles: [role] });
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** Calls the suite's local API over HTTP. */
+export async function api<T = any>(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string } = {},
+): Promise<ApiResponse<T>> {
+  const response = await fetch(`${inject('apiUrl')}${path}`, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
