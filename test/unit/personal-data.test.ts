@@ -1,3 +1,4 @@
+import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ describe('NIK masking', () => {
     process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
     const { logger } = await import('../../shared/observability/powertools');
     // Route the logger's console to the sink to read what it would print.
-    (logger as unknown as { console: Console }).console = new console.Console({ stdout: sink, stderr: sink });
+    (logger as unknown as { console: Console }).console = new Console({ stdout: sink, stderr: sink });
     logger.info('Rejected row', { nik: '3674015001900001', detail: 'NIK 3674015001900001 is a duplicate' });
     const record = JSON.parse(lines.join(''));
     expect(record.nik).toBe('3674********0001');
@@ -39,7 +40,7 @@ describe('NIK masking', () => {
   it('is not a no-op: a logger without the replacer would leak the NIK', () => {
     const lines: string[] = [];
     const raw = new Logger();
-    (raw as unknown as { console: Console }).console = new console.Console({
+    (raw as unknown as { console: Console }).console = new Console({
       stdout: new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }),
     });
     raw.info('x', { nik: '3674015001900001' });
