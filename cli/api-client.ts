@@ -15,12 +15,13 @@ export async function callApi<T>(
   { authenticated = true } = {},
 ): Promise<T> {
   const base = apiUrl(options.api);
+  const authorization = authenticated ? { authorization: `Bearer ${bearerToken(options.token)}` } : {};
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
       method,
       headers: {
-        ...(authenticated ? { authorization: `Bearer ${bearerToken(options.token)}` } : {}),
+        ...authorization,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -25,7 +25,7 @@ export function loadSession(): Session | undefined {
 
 /** The API base URL: --api, then LINDUNG_API_URL, then the locally running stack. */
 export function apiUrl(flag: string | undefined): string {
-  const explicit = flag ?? process.env.LINDUNG_API_URL;
+  const explicit = flag || process.env.LINDUNG_API_URL;
   if (explicit) return explicit.replace(/\/$/, '');
   const endpointFile = path.join(dataDir(), 'endpoint.json');
   if (existsSync(endpointFile)) return (JSON.parse(readFileSync(endpointFile, 'utf8')) as { apiUrl: string }).apiUrl;
@@ -34,7 +34,7 @@ export function apiUrl(flag: string | undefined): string {
 
 /** The bearer token: --token, then LINDUNG_TOKEN, then the session saved by `lindung login`. */
 export function bearerToken(flag: string | undefined): string {
-  const token = flag ?? process.env.LINDUNG_TOKEN ?? loadSession()?.token;
+  const token = flag || process.env.LINDUNG_TOKEN || loadSession()?.token;
   if (!token) throw new CliError('Not signed in. Run `npx lindung login --as admin --user NAME` first (or pass --token).');
   return token;
 }

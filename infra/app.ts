@@ -1,4 +1,5 @@
-import { buildApp } from './synthesize';
+import { buildApp, synthesize } from './synthesize';
 
-// `cdk synth` / `cdk deploy` entry point (see cdk.json).
-buildApp({ bundle: true }).app.synth();
+// `cdk synth` / `cdk deploy` entry point (see cdk.json). Any unacknowledged cdk-nag finding,
+// warnings included, makes it fail.
+synthesize(buildApp({ bundle: true }).app);

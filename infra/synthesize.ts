@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LindungStack } from './lindung-stack';
@@ -23,15 +25,42 @@ export function buildApp(options: SynthesizeOptions): { app: App; stack: Lindung
   const stack = new LindungStack(app, STACK_NAME, {
     description: 'Lindung: regional BPJS Ketenagakerjaan premium subsidies',
   });
-  // A finding fails the synthesis; each acknowledgement sits beside its construct with a reason.
+  // Each acknowledgement sits beside its construct with a reason; see assertNoNagFindings.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stack };
 }
 
+/** Synthesizes the app and fails on any cdk-nag finding that is not acknowledged. */
+export function synthesize(app: App): CloudFormationTemplate {
+  const assembly = app.synth();
+  assertNoNagFindings(assembly.directory);
+  return assembly.getStackByName(STACK_NAME).template as CloudFormationTemplate;
+}
+
 /** The synthesized CloudFormation template of the Lindung stack. */
 export function synthesizeTemplate(options: SynthesizeOptions): CloudFormationTemplate {
-  const { app } = buildApp(options);
-  return app.synth().getStackByName(STACK_NAME).template as CloudFormationTemplate;
+  return synthesize(buildApp(options).app);
+}
+
+/**
+ * CDK fails synthesis on cdk-nag errors only; warnings pass with a printed report. Lindung
+ * wants zero unacknowledged findings of either severity, so the report is read back here.
+ */
+export function assertNoNagFindings(assemblyDirectory: string): void {
+  const reportFile = path.join(assemblyDirectory, 'validation-report.json');
+  if (!existsSync(reportFile)) throw new Error(`cdk-nag wrote no report in ${assemblyDirectory}: are its checks enabled?`);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+    pluginReports: { violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  };
+  const findings = report.pluginReports.flatMap((plugin) =>
+    plugin.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} (${v.severity}) at ${c.constructPath}`)),
+  );
+  if (findings.length > 0) {
+    throw new Error(
+      `cdk-nag found ${findings.length} unacknowledged finding(s):\n  ${findings.join('\n  ')}\n` +
+        'Fix them, or acknowledge each beside its construct with Validations.of(construct).acknowledge({ id, reason }).',
+    );
+  }
 }
 
 export interface CloudFormationTemplate {
