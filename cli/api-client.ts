@@ -15,15 +15,13 @@ export async function callApi<T>(
   { authenticated = true } = {},
 ): Promise<T> {
   const base = apiUrl(options.api);
-  const authorization = authenticated ? { authorization: `Bearer ${bearerToken(options.token)}` } : {};
+  const headers: Record<string, string> = authenticated ? { authorization: `Bearer ${bearerToken(options.token)}` } : {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
       method,
-      headers: {
-        ...authorization,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
+      headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -37,9 +38,14 @@ export function synthesize(app: App): CloudFormationTemplate {
   return assembly.getStackByName(STACK_NAME).template as CloudFormationTemplate;
 }
 
-/** The synthesized CloudFormation template of the Lindung stack. */
+/** The synthesized CloudFormation template of the Lindung stack (in a throwaway assembly unless `outdir` is given). */
 export function synthesizeTemplate(options: SynthesizeOptions): CloudFormationTemplate {
-  return synthesize(buildApp(options).app);
+  const outdir = options.outdir ?? mkdtempSync(path.join(os.tmpdir(), 'lindung-cdk-'));
+  try {
+    return synthesize(buildApp({ ...options, outdir }).app);
+  } finally {
+    if (!options.outdir) rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -20,11 +20,7 @@ import { apiHistoryEvent, appendHistory, executionAborted, executionFailed, exec
 import { statePayloadViolation } from './sfn-payload-guard';
 import { type LocalStateMachine, loadStateMachines } from './sfn-state-machines';
 import type { LocalTemplate } from './template';
-
-/** A service spoken to with the AWS JSON 1.0 protocol: `x-amz-target` and a JSON body. */
-export interface AwsJsonService {
-  handle(target: string, body: unknown): Promise<{ status: number; body: unknown }>;
-}
+import type { AwsJsonService } from './aws-json-service';
 
 export interface LocalStepFunctionsOptions {
   readonly template: LocalTemplate;

@@ -9,6 +9,8 @@ export const HTTP_API_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 export class PayloadLimitError extends Error {
   constructor(
     readonly errorName: 'Lambda.PayloadTooLarge' | 'States.DataLimitExceeded',
+    /** Which way the oversize payload was going: into the function or state, or out of it. */
+    readonly direction: 'request' | 'response' | 'input' | 'output',
     message: string,
   ) {
     super(message);
@@ -25,6 +27,7 @@ export function assertLambdaPayload(functionName: string, direction: 'request' |
   if (size > LAMBDA_PAYLOAD_LIMIT_BYTES) {
     throw new PayloadLimitError(
       'Lambda.PayloadTooLarge',
+      direction,
       `The ${direction} payload of function ${functionName} is ${formatBytes(size)}, over Lambda's 6 MB limit. ` +
         'Pass a reference (a key or a shard descriptor) instead of the data itself.',
     );
@@ -36,6 +39,7 @@ export function assertStatePayload(stateName: string, direction: 'input' | 'outp
   if (size > STATE_PAYLOAD_LIMIT_BYTES) {
     throw new PayloadLimitError(
       'States.DataLimitExceeded',
+      direction,
       `The ${direction} of state ${stateName} is ${formatBytes(size)}, over Step Functions' 256 KB limit. ` +
         'Keep large data in DynamoDB and pass keys between states.',
     );

@@ -1,10 +1,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, routeKey } from '../api/route-spec';
 import type { Caller } from '../auth/roles';
 import { logger, metrics, tracer } from '../observability/powertools';
 import { authorize } from './authorize';
@@ -32,14 +33,26 @@ export function routeHandler<R extends RouteSpec>(
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics))
     .handler(async (event, context) => {
-      try {
-        const caller = authorize(route, event);
-        const request = parseRequest(route, event);
-        if (caller) logger.appendKeys({ user: caller.username });
-        const result = await logic({ ...request, caller, context } as RouteRequest<R>);
-        return jsonResponse(route.successStatus ?? 200, result);
-      } catch (error) {
-        return errorResponse(error);
-      }
+      const response = await respond(route, logic, event, context);
+      metrics.addDimensions({ route: routeKey(route), status: `${String(response.statusCode).charAt(0)}xx` });
+      metrics.addMetric('ApiResponses', MetricUnit.Count, 1);
+      return response;
     });
+}
+
+async function respond<R extends RouteSpec>(
+  route: R,
+  logic: (request: RouteRequest<R>) => Promise<z.input<R['response']>>,
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    const caller = authorize(route, event);
+    const request = parseRequest(route, event);
+    if (caller) logger.appendKeys({ user: caller.username });
+    const result = await logic({ ...request, caller, context } as RouteRequest<R>);
+    return jsonResponse(route.successStatus ?? 200, result);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

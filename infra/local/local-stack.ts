@@ -1,0 +1,221 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { RequestListener, Server } from 'node:http';
+import path from 'node:path';
+import type { Role } from '../../shared/auth/roles';
+import type { CloudFormationTemplate } from '../synthesize';
+import { DynamoDbLocal, LOCAL_CREDENTIALS, localDynamoDbClient } from './dynamodb-local';
+import { type LocalAuthConfig, localAuthConfigOf, signLocalToken, writeLocalAuthConfig } from './local-auth';
+import { LocalHttpApi, listenHttp, readHttpApi } from './local-http-api';
+import { LocalLambdas } from './local-lambdas';
+import { LOCAL_REGION } from './local-names';
+import { LocalStepFunctions } from './local-step-functions';
+import { TABLE_TYPE, createLocalTables } from './local-tables';
+import { LocalTemplate } from './template';
+import { LocalStackUnsupportedError } from './unsupported-error';
+
+export type ResourceSupport = 'emulated' | `inert: ${string}`;
+
+/**
+ * Every CloudFormation type the local stack knows, and what it does with it. A type missing
+ * here stops the local stack, so a new kind of resource cannot be silently skipped locally
+ * while it does something in the cloud.
+ */
+export const LOCAL_RESOURCE_SUPPORT: Readonly<Record<string, ResourceSupport>> = {
+  [TABLE_TYPE]: 'emulated',
+  'AWS::Lambda::Function': 'emulated',
+  'AWS::ApiGatewayV2::Api': 'emulated',
+  'AWS::ApiGatewayV2::Route': 'emulated',
+  'AWS::ApiGatewayV2::Integration': 'emulated',
+  'AWS::ApiGatewayV2::Authorizer': 'emulated',
+  'AWS::StepFunctions::StateMachine': 'emulated',
+  // Local auth signs tokens with the claims Cognito's ID tokens carry; groups are the roles in them.
+  'AWS::Cognito::UserPool': 'emulated',
+  'AWS::Cognito::UserPoolClient': 'emulated',
+  'AWS::Cognito::UserPoolGroup': 'emulated',
+  'AWS::ApiGatewayV2::Stage': 'inert: the local API serves the $default stage; access logs and throttling are cloud concerns',
+  'AWS::IAM::Role': 'inert: local functions run with local credentials; IAM is checked by cdk-nag and in the cloud',
+  'AWS::IAM::Policy': 'inert: local functions run with local credentials; IAM is checked by cdk-nag and in the cloud',
+  'AWS::Lambda::Permission': 'inert: it lets API Gateway invoke a function, which the local API does directly',
+  'AWS::Logs::LogGroup': 'inert: local functions log to the terminal',
+  'AWS::CDK::Metadata': 'inert: CDK version reporting',
+};
+
+export interface LocalStackOptions {
+  /** The synthesized template, from `synthesizeTemplate({ bundle: false })`. */
+  readonly template: CloudFormationTemplate;
+  /** Keys, DynamoDB files, executions, endpoint.json. */
+  readonly dataDir: string;
+  /** HTTP port; 0 or undefined picks a free one. */
+  readonly port?: number;
+  /** Keep DynamoDB Local in memory (tests). */
+  readonly inMemory?: boolean;
+  /** Extra environment for the handlers (e.g. a log level). */
+  readonly environment?: Record<string, string>;
+  /** Log one line per request to stdout. */
+  readonly log?: boolean;
+}
+
+/** Written to DATA_DIR/endpoint.json for the CLI and scripts to find the running stack. */
+export interface LocalEndpoint {
+  readonly apiUrl: string;
+  readonly dynamoDbEndpoint: string;
+  readonly pid: number;
+}
+
+/**
+ * The synthesized template running on this machine: DynamoDB Local for the tables, the Lambda
+ * handlers in-process, the HTTP API (with local JWT auth) and Step Functions on one port.
+ */
+export class LocalStack {
+  readonly template: LocalTemplate;
+  readonly lambdas: LocalLambdas;
+  readonly apiUrl: string;
+  readonly dynamoDbEndpoint: string;
+  private readonly dataDir: string;
+  private readonly authConfig: LocalAuthConfig | undefined;
+  private readonly cleanups: (() => Promise<void>)[];
+
+  private constructor(parts: {
+    template: LocalTemplate;
+    lambdas: LocalLambdas;
+    apiUrl: string;
+    dynamoDbEndpoint: string;
+    dataDir: string;
+    authConfig: LocalAuthConfig | undefined;
+    cleanups: (() => Promise<void>)[];
+  }) {
+    this.template = parts.template;
+    this.lambdas = parts.lambdas;
+    this.apiUrl = parts.apiUrl;
+    this.dynamoDbEndpoint = parts.dynamoDbEndpoint;
+    this.dataDir = parts.dataDir;
+    this.authConfig = parts.authConfig;
+    this.cleanups = parts.cleanups;
+  }
+
+  static async start(options: LocalStackOptions): Promise<LocalStack> {
+    const template = new LocalTemplate(options.template);
+    // Everything that only needs the template is checked before any process starts.
+    assertSupportedResources(template);
+    const httpApi = readHttpApi(template);
+    const authConfig = localAuthConfigOf(template);
+    const dataDir = path.resolve(options.dataDir);
+    await mkdir(dataDir, { recursive: true });
+
+    const cleanups: (() => Promise<void>)[] = [];
+    try {
+      // Listen before the functions exist: their environment names this URL as the Step Functions endpoint.
+      const { server, port } = await listenHttp(options.port ?? 0);
+      const closeApi = () => closeServer(server);
+      cleanups.push(closeApi);
+      const apiUrl = `http://127.0.0.1:${port}`;
+      const gate = requestGate(server);
+
+      const dynamoDb = await DynamoDbLocal.start({ dataDir, inMemory: options.inMemory ?? false });
+      cleanups.push(() => dynamoDb.stop());
+      const client = localDynamoDbClient(dynamoDb.endpoint);
+      try {
+        await createLocalTables(template, client);
+      } finally {
+        client.destroy();
+      }
+
+      const lambdas = new LocalLambdas(template, {
+        AWS_REGION: LOCAL_REGION,
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        // AWS SDK v3 clients read AWS_ENDPOINT_URL_<SERVICE>, so handlers need no local branch.
+        AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
+        AWS_ENDPOINT_URL_SFN: apiUrl,
+        POWERTOOLS_TRACE_ENABLED: 'false',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        ...options.environment,
+      });
+
+      // ---- Step Functions hook: the local Step Functions service, served on the API's port. ----
+      const stepFunctions = await LocalStepFunctions.start({ template, lambdas, dataDir });
+      cleanups.push(() => stepFunctions.stop());
+
+      const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, stepFunctions, log: options.log ?? false });
+      gate.open(api.listener);
+
+      const endpoint: LocalEndpoint = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, pid: process.pid };
+      await writeFile(path.join(dataDir, 'endpoint.json'), `${JSON.stringify(endpoint, null, 2)}\n`);
+      cleanups.push(() => removeEndpointFile(dataDir));
+      if (authConfig) await writeLocalAuthConfig(dataDir, authConfig);
+      // Cleanups run last-first; on stop, the API stops taking requests before the services behind it go.
+      cleanups.splice(cleanups.indexOf(closeApi), 1);
+      cleanups.push(closeApi);
+      return new LocalStack({ template, lambdas, apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, dataDir, authConfig, cleanups });
+    } catch (error) {
+      await runCleanups(cleanups);
+      throw error;
+    }
+  }
+
+  /** The local name of the one table whose logical id starts with `logicalIdPrefix`, e.g. `DataMain`. */
+  tableName(logicalIdPrefix: string): string {
+    const names = this.template.ofType(TABLE_TYPE).map(([logicalId]) => logicalId).filter((id) => id.startsWith(logicalIdPrefix));
+    if (names.length !== 1) {
+      throw new Error(`${names.length} tables have a logical id starting with ${logicalIdPrefix}: ${names.join(', ') || 'none'}`);
+    }
+    return names[0]!;
+  }
+
+  /** A token for the local API, as Cognito would issue to `username` in the groups `roles`. */
+  async token(username: string, roles: readonly Role[]): Promise<string> {
+    if (!this.authConfig) throw new Error('The template has no JWT authorizer, so the local API takes no tokens');
+    return signLocalToken(this.dataDir, { username, roles, ...this.authConfig });
+  }
+
+  async stop(): Promise<void> {
+    await runCleanups(this.cleanups.splice(0));
+  }
+}
+
+/** Throws LocalStackUnsupportedError for the first resource of a type the local stack does not know. */
+export function assertSupportedResources(template: LocalTemplate): void {
+  for (const [logicalId, resource] of Object.entries(template.template.Resources)) {
+    if (!(resource.Type in LOCAL_RESOURCE_SUPPORT)) {
+      throw new LocalStackUnsupportedError(`resource ${logicalId}`, `its type ${resource.Type}`);
+    }
+  }
+}
+
+/**
+ * Holds requests that arrive between listen() and the API being ready (a browser retrying on
+ * the fixed port), instead of leaving them without an answer.
+ */
+function requestGate(server: Server): { open(listener: RequestListener): void } {
+  let open: (listener: RequestListener) => void = () => undefined;
+  const ready = new Promise<RequestListener>((resolve) => (open = resolve));
+  server.on('request', (request, response) => void ready.then((listener) => listener(request, response)));
+  return { open: (listener) => open(listener) };
+}
+
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections (the SDK's, fetch's) would otherwise hold close() open.
+  server.closeAllConnections();
+  await closed;
+}
+
+async function removeEndpointFile(dataDir: string): Promise<void> {
+  const file = path.join(dataDir, 'endpoint.json');
+  const endpoint = await readFile(file, 'utf8').then((text) => JSON.parse(text) as LocalEndpoint, () => undefined);
+  // Another stack may have started over the same data directory since; its file stays.
+  if (endpoint?.pid === process.pid) await rm(file, { force: true });
+}
+
+/** Runs cleanups last-first, all of them even if one fails, then reports the first failure. */
+async function runCleanups(cleanups: (() => Promise<void>)[]): Promise<void> {
+  let failure: unknown;
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure) throw failure;
+}

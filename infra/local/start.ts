@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { REPO_ROOT } from '../constructs/handler-function';
+import { synthesizeTemplate } from '../synthesize';
+import { LocalStack } from './local-stack';
+import { LocalStackUnsupportedError } from './unsupported-error';
+
+/**
+ * `npm start`: synthesizes the same template `cdk deploy` uses and runs it on this machine.
+ * LINDUNG_DATA_DIR (default `.lindung/`) keeps the data between runs; LINDUNG_PORT (default
+ * 4010) is the API's port.
+ */
+
+const DEFAULT_PORT = 4010;
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(process.env.LINDUNG_DATA_DIR ?? path.join(REPO_ROOT, '.lindung'));
+  const port = Number(process.env.LINDUNG_PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`LINDUNG_PORT=${process.env.LINDUNG_PORT} is not a port number.`);
+  }
+
+  process.stdout.write('Synthesizing the CDK app...\n');
+  const template = synthesizeTemplate({ bundle: false });
+  process.stdout.write('Starting DynamoDB Local, the functions and the API...\n');
+  let stack: LocalStack;
+  try {
+    stack = await LocalStack.start({ template, dataDir, port, log: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      fail(
+        `Port ${port} is in use (is another \`npm start\` running?). ` +
+          `Pick another with LINDUNG_PORT, e.g. \`LINDUNG_PORT=${port + 1} npm start\`.`,
+      );
+    }
+    if (error instanceof LocalStackUnsupportedError) fail(error.message);
+    throw error;
+  }
+
+  process.stdout.write(
+    [
+      '',
+      'Lindung is running locally.',
+      `  API       ${stack.apiUrl}`,
+      `  OpenAPI   ${stack.apiUrl}/openapi.json`,
+      `  Data      ${dataDir}`,
+      '',
+      'Get a token for the CLI (it is saved for later commands):',
+      '  npx lindung login --as admin --user ani',
+      '  npx lindung login --as finance --user siti',
+      '',
+      'Stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl+C while stopping: give up waiting.
+      process.exit(130);
+    }
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping...\n`);
+    stack.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Stopping failed: ${describe(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // In Lambda a handler's stray rejected promise fails that invocation; here it must not end
+  // the whole local stack.
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`Unhandled promise rejection (Lambda would fail the invocation): ${describe(reason)}\n`);
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${describe(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,392 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LOCAL_CREDENTIALS } from '../../infra/local/dynamodb-local';
+import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import type { AwsJsonService } from '../../infra/local/aws-json-service';
+import { LocalHttpApi, listenHttp, readHttpApi } from '../../infra/local/local-http-api';
+import { LOCAL_REGION } from '../../infra/local/local-names';
+import { LocalStack } from '../../infra/local/local-stack';
+import { fixtureTemplate } from './fixtures/fixture-stack';
+
+let stack: LocalStack;
+let dataDir: string;
+let echoFunction: string;
+let slowFunction: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-local-api-'));
+  stack = await LocalStack.start({
+    template: fixtureTemplate(),
+    dataDir,
+    inMemory: true,
+    environment: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
+  });
+  const functions = stack.template.ofType('AWS::Lambda::Function').map(([id]) => id);
+  echoFunction = functions.find((id) => id.startsWith('Echo'))!;
+  slowFunction = functions.find((id) => id.startsWith('Slow'))!;
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  json: () => any;
+}
+
+/** A request with exact control over headers (repeated ones included), unlike fetch. */
+function request(
+  method: string,
+  urlPath: string,
+  options: { headers?: [string, string][]; body?: Buffer | string; baseUrl?: string } = {},
+): Promise<RawResponse> {
+  const url = new URL(urlPath, options.baseUrl ?? stack.apiUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(url, { method }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const json = () => JSON.parse(body.toString('utf8'));
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body, json });
+      });
+    });
+    outgoing.on('error', reject);
+    const grouped = new Map<string, string[]>();
+    for (const [name, value] of options.headers ?? []) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+    for (const [name, values] of grouped) outgoing.setHeader(name, values.length === 1 ? values[0]! : values);
+    outgoing.end(options.body);
+  });
+}
+
+const bearer = (token: string): [string, string] => ['authorization', `Bearer ${token}`];
+
+describe('events sent to functions', () => {
+  it('builds a payload format 2.0 event from the request', async () => {
+    const response = await request('GET', '/public/echo/a%20b?x=1&x=2&y=z', {
+      headers: [
+        ['Cookie', 'c1=1; c2=2'],
+        ['X-Repeat', 'a'],
+        ['X-Repeat', 'b'],
+        ['User-Agent', 'vitest'],
+      ],
+    });
+    expect(response.status).toBe(200);
+    const { event, functionName } = response.json();
+    expect(functionName).toBe(echoFunction);
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'ANY /public/{proxy+}',
+      rawPath: '/public/echo/a%20b',
+      rawQueryString: 'x=1&x=2&y=z',
+      cookies: ['c1=1', 'c2=2'],
+      queryStringParameters: { x: '1,2', y: 'z' },
+      pathParameters: { proxy: 'echo/a b' },
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        http: { method: 'GET', path: '/public/echo/a%20b', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+        routeKey: 'ANY /public/{proxy+}',
+        stage: '$default',
+      },
+    });
+    expect(event.headers['x-repeat']).toBe('a,b');
+    expect(event.headers.cookie).toBeUndefined();
+    expect(event.headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(event.body).toBeUndefined();
+    expect(event.requestContext.authorizer).toBeUndefined();
+    expect(event.requestContext.time).toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
+    expect(Math.abs(event.requestContext.timeEpoch - Date.now())).toBeLessThan(10_000);
+    expect(response.headers['apigw-requestid']).toBe(event.requestContext.requestId);
+  });
+
+  it('passes text bodies as text and other bodies base64-encoded', async () => {
+    const text = await request('POST', '/public/echo', { headers: [['content-type', 'application/json']], body: '{"a":1}' });
+    expect(text.json().event).toMatchObject({ body: '{"a":1}', isBase64Encoded: false });
+    const binary = await request('POST', '/public/echo', {
+      headers: [['content-type', 'application/octet-stream']],
+      body: Buffer.from([0, 255]),
+    });
+    expect(binary.json().event).toMatchObject({ body: Buffer.from([0, 255]).toString('base64'), isBase64Encoded: true });
+  });
+
+  it('picks the most specific route, and a method-specific one only for its method', async () => {
+    expect((await request('GET', '/public/specific')).headers['x-function']).toBe(slowFunction);
+    expect((await request('POST', '/public/specific')).headers['x-function']).toBe(echoFunction);
+  });
+});
+
+describe('responses from functions', () => {
+  it('returns a result without statusCode as a 200 JSON body', async () => {
+    const response = await request('GET', '/public/plain');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(response.json()).toEqual({ hello: 'world' });
+  });
+
+  it('decodes base64 bodies, sets cookies, and drops the function’s own CORS headers', async () => {
+    const response = await request('GET', '/public/binary');
+    expect(response.status).toBe(201);
+    expect([...response.body]).toEqual([0, 1, 2, 255]);
+    expect(response.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; HttpOnly']);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('defaults the content type as API Gateway does', async () => {
+    const response = await request('GET', '/public/no-content-type');
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(response.body.toString()).toBe('plain');
+  });
+});
+
+describe('the JWT authorizer', () => {
+  it('answers 401 without calling the function when the token is missing or bad', async () => {
+    const invoke = vi.spyOn(stack.lambdas, 'invoke');
+    const config = readLocalAuthConfig(dataDir)!;
+    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-other-key-'));
+    try {
+      const good = await stack.token('siti', ['finance']);
+      const tokens = [
+        undefined,
+        'not-a-jwt',
+        `${good.slice(0, -8)}AAAAAAAA`,
+        await signLocalToken(otherDir, { ...config, username: 'siti', roles: ['finance'] }),
+        await signLocalToken(dataDir, { ...config, audience: 'someone-else', username: 'siti', roles: ['finance'] }),
+        await signLocalToken(dataDir, { ...config, issuer: 'https://elsewhere', username: 'siti', roles: ['finance'] }),
+        await signLocalToken(dataDir, { ...config, username: 'siti', roles: ['finance'], ttlSeconds: -60 }),
+      ];
+      for (const token of tokens) {
+        const response = await request('GET', '/private', { headers: token ? [bearer(token)] : [] });
+        expect(response.status, `token ${token?.slice(0, 20)}`).toBe(401);
+        expect(response.json()).toEqual({ message: 'Unauthorized' });
+      }
+      expect(invoke).not.toHaveBeenCalled();
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('passes the claims stringified, as API Gateway does', async () => {
+    const token = await stack.token('siti', ['admin', 'finance']);
+    // API Gateway accepts the token with or without the Bearer prefix.
+    for (const authorization of [`Bearer ${token}`, token]) {
+      const response = await request('GET', '/private', { headers: [['authorization', authorization]] });
+      expect(response.status).toBe(200);
+      const { authorizer } = response.json().event.requestContext;
+      expect(authorizer.jwt.scopes).toBeNull();
+      const { claims } = authorizer.jwt;
+      expect(claims).toMatchObject({ 'cognito:groups': '[admin finance]', 'cognito:username': 'siti', token_use: 'id' });
+      expect(claims.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      for (const name of ['exp', 'iat', 'auth_time']) expect(claims[name]).toMatch(/^\d+$/);
+      expect(Object.values(claims).every((value) => typeof value === 'string')).toBe(true);
+    }
+  });
+});
+
+describe('handlers and DynamoDB Local', () => {
+  it('lets a plain new DynamoDBClient({}) in a handler reach DynamoDB Local through AWS_ENDPOINT_URL_DYNAMODB', async () => {
+    const token = await stack.token('ani', ['admin']);
+    const stored = await request('PUT', '/items/abc', {
+      headers: [bearer(token), ['content-type', 'text/plain']],
+      body: 'hello',
+    });
+    expect(stored.status).toBe(200);
+    const read = await request('GET', '/items/abc', { headers: [bearer(token)] });
+    expect(read.json()).toEqual({ body: 'hello' });
+
+    const client = new DynamoDBClient({ endpoint: stack.dynamoDbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    try {
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName: stack.tableName('Items'), Key: { pk: { S: 'item#abc' }, sk: { S: 'item' } } }),
+      );
+      expect(Item?.body?.S).toBe('hello');
+    } finally {
+      client.destroy();
+    }
+  });
+});
+
+describe('API Gateway’s own answers', () => {
+  it('answers 404 for a path or method no route matches', async () => {
+    for (const [method, urlPath] of [
+      ['GET', '/nothing'],
+      ['GET', '/private/extra'],
+      ['DELETE', '/items/abc'],
+      ['GET', '/public'],
+    ] as const) {
+      const response = await request(method, urlPath);
+      expect(response.status, `${method} ${urlPath}`).toBe(404);
+      expect(response.json()).toEqual({ message: 'Not Found' });
+    }
+  });
+
+  it('answers 500 when the function throws, and logs the error with the function name', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const response = await request('GET', '/public/throw');
+    expect(response.status).toBe(500);
+    expect(response.json()).toEqual({ message: 'Internal Server Error' });
+    const logged = stderr.mock.calls.map(([text]) => String(text)).join('');
+    expect(logged).toContain(echoFunction);
+    expect(logged).toContain('The fixture failed on purpose');
+  });
+
+  it('answers 413 for a body over 10 MB', async () => {
+    const response = await request('POST', '/public/echo', {
+      headers: [['content-type', 'text/plain']],
+      body: Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('answers 413 naming the function when the event is over Lambda’s 6 MB', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const response = await request('POST', '/public/echo', {
+      headers: [['content-type', 'text/plain']],
+      body: Buffer.alloc(7 * 1024 * 1024, 'a'),
+    });
+    expect(response.status).toBe(413);
+    expect(response.json().message).toContain(`function ${echoFunction}`);
+  });
+
+  it('answers 502 naming the function when its response is over Lambda’s 6 MB', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const response = await request('GET', '/public/big-response');
+    expect(response.status).toBe(502);
+    expect(response.json().message).toContain(`The response payload of function ${echoFunction}`);
+  });
+
+  it('answers 503 when the function times out', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const response = await request('GET', '/slow');
+    expect(response.status).toBe(503);
+    expect(response.json()).toEqual({ message: 'Service Unavailable' });
+  });
+});
+
+describe('CORS', () => {
+  const origin: [string, string] = ['origin', 'https://console.example'];
+
+  it('answers preflight requests from the CorsConfiguration', async () => {
+    const response = await request('OPTIONS', '/private', {
+      headers: [origin, ['access-control-request-method', 'PUT'], ['access-control-request-headers', 'authorization']],
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers).toMatchObject({
+      'access-control-allow-origin': 'https://console.example',
+      'access-control-allow-methods': 'GET,PUT',
+      'access-control-allow-headers': 'authorization,content-type',
+      'access-control-max-age': '600',
+    });
+  });
+
+  it('gives a disallowed origin no CORS headers', async () => {
+    const response = await request('OPTIONS', '/private', {
+      headers: [['origin', 'https://evil.example'], ['access-control-request-method', 'GET']],
+    });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('adds the allowed origin to responses', async () => {
+    const response = await request('GET', '/public/binary', { headers: [origin] });
+    expect(response.headers['access-control-allow-origin']).toBe('https://console.example');
+  });
+});
+
+describe('the AWS JSON endpoint on the same port', () => {
+  async function serve(stepFunctions?: AwsJsonService, log = false) {
+    const definition = readHttpApi(stack.template);
+    const api = new LocalHttpApi({ definition, lambdas: stack.lambdas, dataDir, stepFunctions, log });
+    const { server, port } = await listenHttp(0);
+    server.on('request', api.listener);
+    return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it('hands AWSStepFunctions.* calls to the Step Functions service', async () => {
+    const calls: [string, unknown][] = [];
+    const { baseUrl, close } = await serve({
+      handle: async (target, body) => {
+        calls.push([target, body]);
+        return { status: 200, body: { executionArn: 'arn:x' } };
+      },
+    });
+    try {
+      const response = await request('POST', '/', {
+        baseUrl,
+        headers: [['x-amz-target', 'AWSStepFunctions.StartExecution'], ['content-type', 'application/x-amz-json-1.0']],
+        body: '{"input":"{}"}',
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/x-amz-json-1.0');
+      expect(response.json()).toEqual({ executionArn: 'arn:x' });
+      expect(calls).toEqual([['AWSStepFunctions.StartExecution', { input: '{}' }]]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('answers UnknownOperationException without a Step Functions service', async () => {
+    const { baseUrl, close } = await serve();
+    try {
+      const response = await request('POST', '/', {
+        baseUrl,
+        headers: [['x-amz-target', 'AWSStepFunctions.ListExecutions']],
+        body: '{}',
+      });
+      expect(response.status).toBe(400);
+      expect(response.json()).toEqual({ __type: 'UnknownOperationException' });
+    } finally {
+      await close();
+    }
+  });
+
+  it('logs one line per request, without the token', async () => {
+    const { baseUrl, close } = await serve(undefined, true);
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const token = await stack.token('siti', ['finance']);
+      await request('GET', '/private?nik=3674', { baseUrl, headers: [bearer(token)] });
+      const logged = stdout.mock.calls.map(([text]) => String(text)).join('');
+      expect(logged).toMatch(/GET \/private 200 \d+ ms\n$/);
+      expect(logged).not.toContain(token.slice(-20));
+      expect(logged).not.toContain('3674');
+    } finally {
+      stdout.mockRestore();
+      await close();
+    }
+  });
+});
+
+describe('the Step Functions endpoint', () => {
+  it('lets a plain new SFNClient({}) reach the local Step Functions through AWS_ENDPOINT_URL_SFN', async () => {
+    // The functions' environment is this process's environment: handlers see the same variables.
+    expect(process.env.AWS_ENDPOINT_URL_SFN).toBe(stack.apiUrl);
+    const client = new SFNClient({});
+    try {
+      const { stateMachines } = await client.send(new ListStateMachinesCommand({}));
+      expect(stateMachines).toEqual([]);
+    } finally {
+      client.destroy();
+    }
+  });
+});
+
+describe('files for the CLI', () => {
+  it('writes endpoint.json and local-auth.json', () => {
+    const endpoint = JSON.parse(readFileSync(path.join(dataDir, 'endpoint.json'), 'utf8'));
+    expect(endpoint).toEqual({ apiUrl: stack.apiUrl, dynamoDbEndpoint: stack.dynamoDbEndpoint, pid: process.pid });
+    const auth = readLocalAuthConfig(dataDir);
+    expect(auth?.issuer).toMatch(/^https:\/\/cognito-idp\.ap-southeast-3\.amazonaws\.com\/Users/);
+    expect(auth?.audience).toMatch(/^UsersConsole/);
+  });
+});
