@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DescribeTableCommand, DescribeTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DynamoDbLocal, localDynamoDbClient } from '../../infra/local/dynamodb-local';
+import { DynamoDbLocal, isAlive, localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { LocalStack } from '../../infra/local/local-stack';
 import { createLocalTables } from '../../infra/local/local-tables';
 import { LocalTemplate } from '../../infra/local/template';
@@ -134,11 +134,3 @@ describe('DynamoDB Local processes', () => {
   });
 });
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
