@@ -6,31 +6,48 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** Calls the Lindung HTTP API and returns the JSON answer, or throws a CliError that says what went wrong. */
+const RETRY_ATTEMPTS = 5;
+
+/**
+ * Calls the Lindung HTTP API and returns the JSON answer, or throws a CliError that says what
+ * went wrong. With `retry`, for requests that are safe to repeat (all of Lindung's writes are
+ * idempotent by key), network errors, 429 and 5xx answers are retried with backoff.
+ */
 export async function callApi<T>(
   options: GlobalOptions,
   method: string,
   path: string,
   body?: unknown,
-  { authenticated = true } = {},
+  { authenticated = true, retry = false } = {},
 ): Promise<T> {
   const base = apiUrl(options.api);
   const headers: Record<string, string> = authenticated ? { authorization: `Bearer ${bearerToken(options.token)}` } : {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`${base}${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (error) {
-    throw new CliError(`Cannot reach the Lindung API at ${base} (${(error as Error).message}). Is \`npm start\` running?`);
+  const payloadText = body === undefined ? undefined : JSON.stringify(body);
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, { method, headers, ...(payloadText === undefined ? {} : { body: payloadText }) });
+    } catch (error) {
+      if (retry && attempt < RETRY_ATTEMPTS) {
+        await pause(attempt);
+        continue;
+      }
+      throw new CliError(`Cannot reach the Lindung API at ${base} (${(error as Error).message}). Is \`npm start\` running?`);
+    }
+    const text = await response.text();
+    const payload = text ? safeJson(text) : undefined;
+    if (retry && attempt < RETRY_ATTEMPTS && (response.status === 429 || response.status >= 500)) {
+      await pause(attempt);
+      continue;
+    }
+    if (!response.ok) throw new CliError(describeFailure(response.status, payload), payload);
+    return payload as T;
   }
-  const text = await response.text();
-  const payload = text ? safeJson(text) : undefined;
-  if (!response.ok) throw new CliError(describeFailure(response.status, payload), payload);
-  return payload as T;
+}
+
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
 }
 
 function safeJson(text: string): unknown {

@@ -3,6 +3,7 @@ import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
 import { registerLogin } from './commands/login';
 import { registerRegulation } from './commands/regulation';
+import { registerRoster } from './commands/roster';
 import { registerWhoAmI } from './commands/who-am-i';
 
 const program = new Command('lindung')
@@ -15,6 +16,7 @@ const program = new Command('lindung')
 registerLogin(program);
 registerWhoAmI(program);
 registerRegulation(program);
+registerRoster(program);
 registerAudit(program);
 
 try {

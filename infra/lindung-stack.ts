@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { allRoutes } from '../shared/api/routes';
 import { DataTables } from './constructs/data-tables';
 import { LindungHttpApi } from './constructs/http-api';
+import { RosterImportWorkflow } from './constructs/roster-import-workflow';
 import { UserDirectory } from './constructs/user-directory';
 
 /** The whole of Lindung. `cdk deploy` puts it on AWS; `npm start` runs the same template locally. */
@@ -11,7 +12,13 @@ export class LindungStack extends Stack {
     super(scope, id, props);
     const tables = new DataTables(this, 'Data');
     const users = new UserDirectory(this, 'Users');
-    const http = new LindungHttpApi(this, 'Http', { routes: allRoutes, tables, users });
+    const rosterImport = new RosterImportWorkflow(this, 'RosterImport', { tables });
+    const http = new LindungHttpApi(this, 'Http', {
+      routes: allRoutes,
+      tables,
+      users,
+      workflows: { rosterImport: rosterImport.workflow.stateMachine },
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });

@@ -11,6 +11,8 @@ export class DataTables extends Construct {
   readonly main: Table;
   /** The append-only audit trail, kept apart so that its access can be granted on its own. */
   readonly audit: Table;
+  /** Powertools idempotency records: a retried request gets the first answer, not a second effect. */
+  readonly idempotency: Table;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -35,6 +37,15 @@ export class DataTables extends Construct {
       indexName: 'byActor',
       partitionKey: { name: 'actor', type: AttributeType.STRING },
       sortKey: { name: 'at', type: AttributeType.STRING },
+    });
+
+    this.idempotency = new Table(this, 'Idempotency', {
+      ...common,
+      // Records only matter while a client may still retry; they expire on their own.
+      removalPolicy: RemovalPolicy.DESTROY,
+      partitionKey: { name: 'id', type: AttributeType.STRING },
+      sortKey: undefined,
+      timeToLiveAttribute: 'expiration',
     });
   }
 }

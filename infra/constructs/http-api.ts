@@ -1,11 +1,13 @@
 import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Stack, Validations } from 'aws-cdk-lib';
-import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Validations } from 'aws-cdk-lib';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteSpec } from '../../shared/api/route-spec';
+import type { RouteSpec, WorkflowName } from '../../shared/api/route-spec';
+import { workflowArnVariable } from '../../shared/api/route-spec';
+import { acknowledgeIndexGrants } from './acknowledge-index-grants';
 import type { DataTables } from './data-tables';
 import { HandlerFunction } from './handler-function';
 import type { UserDirectory } from './user-directory';
@@ -14,6 +16,8 @@ export interface LindungHttpApiProps {
   readonly routes: readonly RouteSpec[];
   readonly tables: DataTables;
   readonly users: UserDirectory;
+  /** The workflows routes may start (a route names them in `starts`). */
+  readonly workflows: Readonly<Record<WorkflowName, StateMachine>>;
 }
 
 /**
@@ -57,6 +61,10 @@ export class LindungHttpApi extends Construct {
         environment: {
           MAIN_TABLE: props.tables.main.tableName,
           AUDIT_TABLE: props.tables.audit.tableName,
+          IDEMPOTENCY_TABLE: props.tables.idempotency.tableName,
+          ...Object.fromEntries(
+            Object.entries(props.workflows).map(([name, machine]) => [workflowArnVariable(name as WorkflowName), machine.stateMachineArn]),
+          ),
         },
       });
       // Reads stay reads: only routes that change something may write.
@@ -66,17 +74,10 @@ export class LindungHttpApi extends Construct {
       } else {
         props.tables.main.grantReadWriteData(fn);
         props.tables.audit.grantWriteData(fn);
+        props.tables.idempotency.grantReadWriteData(fn);
       }
-      Validations.of(fn).acknowledge(
-        {
-          id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${tableRef(props.tables.main)}.Arn>/index/*]`,
-          reason: 'Grants cover the indexes of this one table, which its queries use (docs/data-model.md).',
-        },
-        {
-          id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${tableRef(props.tables.audit)}.Arn>/index/*]`,
-          reason: 'Grants cover the indexes of this one table, which its queries use (docs/data-model.md).',
-        },
-      );
+      for (const name of route.starts ?? []) props.workflows[name].grantStartExecution(fn);
+      acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
       const [httpRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -91,11 +92,6 @@ export class LindungHttpApi extends Construct {
       }
     }
   }
-}
-
-/** The logical id cdk-nag uses to name a table in its findings. */
-function tableRef(table: Table): string {
-  return Stack.of(table).getLogicalId(table.node.defaultChild as CfnTable);
 }
 
 /** `functions/regulations/apply.ts` → `RegulationsApply`. */

@@ -21,6 +21,16 @@ export interface RouteSpec {
   readonly response: z.ZodType;
   /** Status code of a successful response. */
   readonly successStatus?: number;
+  /** Workflows the route may start; it gets their ARNs as environment variables. */
+  readonly starts?: readonly WorkflowName[];
+}
+
+/** The Step Functions workflows of the stack, by the name routes and handlers use. */
+export type WorkflowName = 'rosterImport';
+
+/** `rosterImport` → `ROSTER_IMPORT_STATE_MACHINE_ARN`. */
+export function workflowArnVariable(name: WorkflowName): string {
+  return `${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_STATE_MACHINE_ARN`;
 }
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {

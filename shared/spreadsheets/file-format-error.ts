@@ -9,7 +9,8 @@ export type FileFormatProblem =
   | 'NOT_UTF8'
   | 'MALFORMED_CSV'
   | 'MALFORMED_XLSX'
-  | 'NO_NIK_COLUMN';
+  | 'NO_NIK_COLUMN'
+  | 'DUPLICATE_COLUMN';
 
 export class FileFormatError extends Error {
   constructor(

@@ -1,0 +1,152 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import type { z } from 'zod';
+import type { ImportList, ImportStatus, RejectionsPage, RosterSummary } from '../../shared/api/roster-schemas';
+import { RosterField } from '../../shared/rosters/raw-roster-row';
+import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
+import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
+import { callApi, type GlobalOptions } from '../api-client';
+import { CliError } from '../cli-config';
+import { formatCount, print } from '../output';
+import { progress } from '../progress';
+import { uploadRoster } from '../roster-upload';
+
+export function registerRoster(program: Command): void {
+  const roster = program.command('roster').description("Rosters: import an office's spreadsheet, follow it, fix and re-import the rejected rows");
+
+  roster
+    .command('import')
+    .description('Import a CSV or XLSX roster into a regulation (checks the whole file first; shows progress)')
+    .requiredOption('--regulation <id>', 'the regulation, e.g. perwal-tangsel-25-2019')
+    .requiredOption('--file <path>', 'the roster file (.csv with , or ; / .xlsx)')
+    .option('--segment <code>', 'the segment of every row, for one file per segment (else a Segmen column)')
+    .option('--coverage-start <date>', 'when cover starts; the age window is checked on it (default: 1 January next year)')
+    .option('--resume <importId>', 'finish an import whose upload was interrupted')
+    .action(async (options: { regulation: string; file: string; segment?: string; coverageStart?: string; resume?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const status = await uploadRoster(
+        globals,
+        {
+          regulationId: options.regulation,
+          file: options.file,
+          coverageStart: options.coverageStart ?? `${new Date().getFullYear() + 1}-01-01`,
+          ...(options.segment ? { segment: options.segment } : {}),
+          ...(options.resume ? { resume: options.resume } : {}),
+        },
+        { phase: (name, total) => (globals.json ? silent : progress(name, total)) },
+      );
+      print(globals.json, status, () => describeImport(status));
+      if (status.status === 'failed') process.exitCode = 1;
+    });
+
+  roster
+    .command('status <importId>')
+    .description('An import and its counts so far')
+    .action(async (importId: string, _options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const status = await callApi<ImportStatus>(globals, 'GET', `/imports/${encodeURIComponent(importId)}`);
+      print(globals.json, status, () => describeImport(status));
+    });
+
+  roster
+    .command('imports')
+    .description("A regulation's recent imports")
+    .requiredOption('--regulation <id>', 'the regulation')
+    .action(async (options: { regulation: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const list = await callApi<z.infer<typeof ImportList>>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}/imports`);
+      print(globals.json, list, () =>
+        list.imports.map((i) => `${i.importId}  ${i.status.padEnd(10)}  ${i.createdAt}  ${i.fileName}  ${formatCount(i.accepted)} accepted, ${formatCount(i.rejected)} rejected`),
+      );
+    });
+
+  roster
+    .command('summary')
+    .description("A regulation's accepted roster for a year: people per segment")
+    .requiredOption('--regulation <id>', 'the regulation')
+    .requiredOption('--year <year>', 'the coverage year')
+    .action(async (options: { regulation: string; year: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const summary = await callApi<RosterSummary>(
+        globals,
+        'GET',
+        `/regulations/${encodeURIComponent(options.regulation)}/roster?year=${encodeURIComponent(options.year)}`,
+      );
+      print(globals.json, summary, () => [
+        `${summary.regulationId} roster ${summary.year}, version ${summary.version}`,
+        ...Object.entries(summary.segments).map(([segment, n]) => `  ${segment.padEnd(18)} ${formatCount(n).padStart(9)}`),
+        `  ${'total'.padEnd(18)} ${formatCount(summary.total).padStart(9)}`,
+      ]);
+    });
+
+  roster
+    .command('rejections <importId>')
+    .description('Write the rejected rows with their reasons to a file an office can fix and import again')
+    .requiredOption('-o, --output <path>', 'the report file (.csv or .xlsx)')
+    .action(async (importId: string, options: { output: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const written = await writeRejections(globals, importId, options.output);
+      print(globals.json, { importId, output: options.output, rows: written }, () => [
+        `Wrote ${formatCount(written)} rejected rows to ${options.output}. Fix them there and import the file again.`,
+      ]);
+    });
+}
+
+const silent = { update: () => undefined, stop: () => undefined };
+
+/** Report columns: the roster columns an import recognises, then the reasons (which an import ignores). */
+const REPORT_HEADER = ['Baris', 'NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Alamat', 'Kelurahan', 'Kecamatan', 'No HP', 'Segmen', 'Kode Alasan', 'Alasan', 'Reason', 'Perbaikan'];
+const REPORT_FIELDS = RosterField.options;
+
+async function writeRejections(api: GlobalOptions, importId: string, output: string): Promise<number> {
+  const format = output.toLowerCase().endsWith('.xlsx') ? 'xlsx' : output.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  if (!format) throw new CliError(`Name the report .csv or .xlsx (got ${output}).`);
+  const file = createWriteStream(output);
+  const writer = format === 'xlsx' ? new XlsxWriter(file, 'Ditolak') : new CsvWriter(file);
+  await writer.writeRow(REPORT_HEADER);
+  let written = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await callApi<z.infer<typeof RejectionsPage>>(
+      api,
+      'GET',
+      `/imports/${encodeURIComponent(importId)}/rejections${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+      undefined,
+      { retry: true },
+    );
+    for (const row of page.rows) {
+      await writer.writeRow([
+        String(row.row),
+        ...REPORT_FIELDS.map((field) => row.values[field] ?? ''),
+        row.problems.map((p) => p.reason).join(', '),
+        row.problems.map((p) => p.id).join('; '),
+        row.problems.map((p) => p.en).join('; '),
+        [...new Set(row.problems.map((p) => p.fix))].join(' '),
+      ]);
+      written += 1;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  await writer.close();
+  if (!file.closed) await once(file, 'close');
+  return written;
+}
+
+function describeImport(status: ImportStatus): string[] {
+  const lines = [
+    `Import ${status.importId} of ${status.fileName} into ${status.regulationId} (${status.year}): ${status.status}`,
+    `  ${formatCount(status.processed)} rows checked, ${formatCount(status.accepted)} accepted, ${formatCount(status.rejected)} rejected`,
+  ];
+  for (const [segment, counts] of Object.entries(status.segments).sort()) {
+    const reasons = Object.entries(counts.rejected)
+      .map(([reason, n]) => `${reason} ${formatCount(n)}`)
+      .join(', ');
+    lines.push(
+      `  ${segment.padEnd(18)} received ${formatCount(counts.received).padStart(8)}  accepted ${formatCount(counts.accepted).padStart(8)}${reasons ? `  rejected: ${reasons}` : ''}`,
+    );
+  }
+  if (status.failure) lines.push(`  Failed: ${status.failure}`);
+  if (status.rejected > 0) lines.push(`  Get the rejected rows to fix: npx lindung roster rejections ${status.importId} -o ditolak.xlsx`);
+  return lines;
+}

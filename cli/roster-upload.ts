@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { ImportStatus, UploadChunkResult } from '../shared/api/roster-schemas';
+import { MAX_CHUNK_BYTES } from '../shared/rosters/import-limits';
+import type { RawRosterRow } from '../shared/rosters/raw-roster-row';
+import { mapColumns, toRawRow } from '../shared/rosters/roster-columns';
+import { FileFormatError } from '../shared/spreadsheets/file-format-error';
+import { readSpreadsheet } from '../shared/spreadsheets/read-spreadsheet';
+import { callApi, type GlobalOptions } from './api-client';
+import { CliError } from './cli-config';
+import type { Progress } from './progress';
+
+export interface RosterUpload {
+  regulationId: string;
+  file: string;
+  coverageStart: string;
+  segment?: string;
+  /** Continue an import whose upload was interrupted: chunks it already has are skipped by the API. */
+  resume?: string;
+}
+
+export interface UploadObserver {
+  phase(name: 'checking' | 'uploading' | 'processing', total: number): Progress;
+}
+
+/** Chunks in flight at once: enough to keep the API busy, few enough to keep memory flat. */
+const PARALLEL_CHUNKS = 3;
+/** Room for the JSON envelope around the rows. */
+const CHUNK_ENVELOPE_BYTES = 64;
+
+/**
+ * Imports a roster file: checks the whole file first (so a broken file stores nothing), then
+ * streams it to the API in numbered chunks of at most 1 MB, completes the import and follows the
+ * workflow until it finishes. Memory stays flat: at most a few chunks are held at a time.
+ */
+export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, observer: UploadObserver): Promise<ImportStatus> {
+  const { rows, chunks } = await checkFile(upload.file, observer);
+
+  const created = upload.resume
+    ? await callApi<ImportStatus>(api, 'GET', `/imports/${upload.resume}`)
+    : await callApi<ImportStatus>(
+        api,
+        'POST',
+        `/regulations/${encodeURIComponent(upload.regulationId)}/imports`,
+        {
+          fileName: path.basename(upload.file),
+          coverageStart: upload.coverageStart,
+          ...(upload.segment ? { segment: upload.segment } : {}),
+          clientToken: randomUUID(),
+        },
+        { retry: true },
+      );
+  const importId = created.importId;
+
+  if (created.status === 'receiving') {
+    const sending = observer.phase('uploading', rows);
+    let sent = 0;
+    const inFlight = new Set<Promise<void>>();
+    for await (const chunk of chunksOf(upload.file)) {
+      const request = callApi<z.infer<typeof UploadChunkResult>>(api, 'PUT', `/imports/${importId}/chunks/${chunk.seq}`, { rows: chunk.rows }, { retry: true }).then(
+        () => {
+          sent += chunk.rows.length;
+          sending.update(sent);
+        },
+      );
+      const tracked = request.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= PARALLEL_CHUNKS) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    sending.stop();
+    await callApi<ImportStatus>(api, 'POST', `/imports/${importId}/complete`, { chunks, rows }, { retry: true });
+  }
+
+  const processing = observer.phase('processing', rows);
+  for (;;) {
+    const status = await callApi<ImportStatus>(api, 'GET', `/imports/${importId}`, undefined, { retry: true });
+    processing.update(status.processed, status.rowsExpected ?? rows);
+    if (status.status === 'completed' || status.status === 'failed') {
+      processing.stop();
+      return status;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** Reads the whole file once: format, header and row count, before anything is stored. */
+async function checkFile(file: string, observer: UploadObserver): Promise<{ rows: number; chunks: number }> {
+  try {
+    let rows = 0;
+    let chunks = 0;
+    for await (const chunk of chunksOf(file)) {
+      rows += chunk.rows.length;
+      chunks += 1;
+    }
+    if (rows === 0) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} has a header but no rows.`);
+    observer.phase('checking', rows).stop();
+    return { rows, chunks };
+  } catch (error) {
+    if (error instanceof FileFormatError) throw new CliError(`${path.basename(file)} cannot be imported: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read. */
+async function* chunksOf(file: string): AsyncIterable<{ seq: number; rows: RawRosterRow[] }> {
+  let columns: ReturnType<typeof mapColumns> | undefined;
+  let rows: RawRosterRow[] = [];
+  let bytes = CHUNK_ENVELOPE_BYTES;
+  let seq = 0;
+  for await (const spreadsheetRow of readSpreadsheet(file)) {
+    if (!columns) {
+      columns = mapColumns(spreadsheetRow);
+      continue;
+    }
+    const row = toRawRow(spreadsheetRow, columns);
+    if (!row) continue;
+    const size = Buffer.byteLength(JSON.stringify(row)) + 1;
+    if (bytes + size > MAX_CHUNK_BYTES && rows.length > 0) {
+      yield { seq: seq++, rows };
+      rows = [];
+      bytes = CHUNK_ENVELOPE_BYTES;
+    }
+    rows.push(row);
+    bytes += size;
+  }
+  if (!columns) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} is empty: it needs a header row (NIK, Nama, ...) and rows.`);
+  if (rows.length > 0) yield { seq: seq++, rows };
+}

@@ -1,0 +1,12 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
+import { routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+import { completeImport } from '../../shared/rosters/complete-import';
+
+const store = new DynamoDbImportStore();
+const workflows = new SfnWorkflowStarter();
+
+export const handler = routeHandler(routes.completeImport, async ({ params, body, caller }) =>
+  completeImport(store, workflows, params.importId, body, caller, new Date()),
+);

@@ -1,0 +1,20 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { idempotent } from '../../shared/adapters/dynamodb/idempotent';
+import type { CreateImportRequest } from '../../shared/api/roster-schemas';
+import { routes } from '../../shared/api/routes';
+import type { Caller } from '../../shared/auth/roles';
+import { routeHandler } from '../../shared/http/route-handler';
+import { createImport } from '../../shared/rosters/create-import';
+import type { z } from 'zod';
+
+const stores = { imports: new DynamoDbImportStore(), regulations: new DynamoDbRegulationStore() };
+
+const createOnce = idempotent(
+  async (input: { key: string; regulationId: string; request: z.output<typeof CreateImportRequest>; caller: Caller }) =>
+    createImport(stores, input.regulationId, input.request, input.caller, new Date()),
+);
+
+export const handler = routeHandler(routes.createImport, async ({ params, body, caller, context }) =>
+  createOnce({ key: `${caller.userId}:${params.id}:${body.clientToken}`, regulationId: params.id, request: body, caller }, context),
+);

@@ -1,0 +1,11 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+import { importStatusOf } from '../../shared/rosters/import-status';
+
+const store = new DynamoDbImportStore();
+
+export const handler = routeHandler(routes.listImports, async ({ params }) => ({
+  // Listing shows final totals; the live counts of a running import are on its own status.
+  imports: (await store.listForRegulation(params.id)).map((record) => importStatusOf(record, { chunks: [], rows: 0 }, [])),
+}));

@@ -1,0 +1,36 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { auditEvent } from '../../shared/audit/audit-event';
+import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
+import { requireImport } from '../../shared/rosters/require-import';
+import { ImportFailureInput } from '../../shared/rosters/workflow-inputs';
+import { workflowTask } from '../../shared/workflows/workflow-task';
+
+const imports = new DynamoDbImportStore();
+
+export const handler = workflowTask(ImportFailureInput, async ({ importId, error }) => {
+  const record = requireImport(await imports.get(importId), importId);
+  const reason = `${error.Error ?? 'Error'}: ${causeMessage(error.Cause)}`;
+  await imports.fail(
+    importId,
+    reason,
+    auditEvent({
+      caller: SYSTEM_CALLER,
+      at: new Date(),
+      action: 'roster.import.failed',
+      entityType: 'regulation',
+      entityId: record.regulationId,
+      summary: `Import ${importId} failed (${reason}). Its rows are kept; start it again with --resume.`,
+    }),
+  );
+  return { importId, status: 'failed' };
+});
+
+/** Lambda errors reach Step Functions as a JSON cause; keep just the message. */
+function causeMessage(cause: string | undefined): string {
+  if (!cause) return 'no details';
+  try {
+    return (JSON.parse(cause) as { errorMessage?: string }).errorMessage ?? cause;
+  } catch {
+    return cause;
+  }
+}

@@ -1,0 +1,8 @@
+import { NIK_BUCKETS } from '../../shared/rosters/import-limits';
+import { ImportWorkflowInput } from '../../shared/rosters/workflow-inputs';
+import { workflowTask } from '../../shared/workflows/workflow-task';
+
+/** One shard per NIK bucket: a small array of descriptors, whatever the size of the import. */
+export const handler = workflowTask(ImportWorkflowInput, async ({ importId }) => ({
+  shards: Array.from({ length: NIK_BUCKETS }, (_, bucket) => ({ importId, bucket })),
+}));

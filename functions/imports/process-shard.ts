@@ -1,0 +1,35 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
+import { logger } from '../../shared/observability/powertools';
+import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { processBucket } from '../../shared/rosters/process-bucket';
+import { requireImport } from '../../shared/rosters/require-import';
+import { totalsOf } from '../../shared/rosters/shard-counts';
+import { ShardInput } from '../../shared/rosters/workflow-inputs';
+import { workflowTask } from '../../shared/workflows/workflow-task';
+
+const imports = new DynamoDbImportStore();
+const regulations = new DynamoDbRegulationStore();
+const ledger = new DynamoDbRosterLedger();
+
+export const handler = workflowTask(ShardInput, async ({ importId, bucket }) => {
+  const started = Date.now();
+  const record = requireImport(await imports.get(importId), importId);
+  const regulation = requireRegulation(await regulations.version(record.regulationId, record.regulationVersion), record.regulationId);
+  await ledger.acquire(record.year, bucket, importId, new Date());
+  try {
+    const counts = await processBucket(imports.stagedRows(importId, bucket), ledger, {
+      importId,
+      bucket,
+      regulation,
+      coverageStart: record.coverageStart,
+      ...(record.segment ? { segment: record.segment } : {}),
+      now: new Date(),
+    });
+    logger.info('Shard processed', { importId, bucket, ...totalsOf(counts), ms: Date.now() - started });
+    return { bucket, ...totalsOf(counts) };
+  } finally {
+    await ledger.release(record.year, bucket, importId);
+  }
+});

@@ -1,0 +1,17 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { routes } from '../../shared/api/routes';
+import { routeHandler } from '../../shared/http/route-handler';
+import { explainProblem } from '../../shared/rosters/rejection-reasons';
+import { requireImport } from '../../shared/rosters/require-import';
+
+const store = new DynamoDbImportStore();
+const PAGE_ROWS = 1000;
+
+export const handler = routeHandler(routes.importRejections, async ({ params, query }) => {
+  requireImport(await store.get(params.importId), params.importId);
+  const page = await store.rejections(params.importId, query.cursor, PAGE_ROWS);
+  return {
+    rows: page.rows.map((row) => ({ row: row.row, values: row.values, problems: row.problems.map(explainProblem) })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+});

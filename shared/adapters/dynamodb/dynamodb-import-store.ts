@@ -1,0 +1,279 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RosterSummary } from '../../api/roster-schemas';
+import type { AuditEvent } from '../../api/schemas';
+import { ConflictError } from '../../domain/errors';
+import { nikBucket } from '../../rosters/import-limits';
+import type { ImportRecord } from '../../rosters/import-record';
+import type { ImportStore } from '../../rosters/import-store';
+import type { RawRosterRow } from '../../rosters/raw-roster-row';
+import type { StoredRejection } from '../../rosters/roster-ledger';
+import type { ShardCounts } from '../../rosters/shard-counts';
+import { auditItem } from './audit-items';
+import { batchWrite } from './batch-operations';
+import { documentClient, tableName } from './document-client';
+import { queryAll } from './query-all';
+import { importKeys, rosterKeys, stagingPartition } from './roster-keys';
+
+/** Prefix of the roster summary's per-segment headcount attributes. */
+const SEGMENT_COUNT_PREFIX = 'count#';
+
+/** Staged rows are only needed until the import is processed. */
+const STAGING_DAYS = 30;
+
+export class DynamoDbImportStore implements ImportStore {
+  private readonly table = tableName('MAIN_TABLE');
+
+  async create(record: ImportRecord, event: AuditEvent): Promise<void> {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...importKeys.meta(record.importId), ...importKeys.metaIndex(record.regulationId, record.createdAt), ...record },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
+        ],
+      }),
+    );
+  }
+
+  async get(importId: string): Promise<ImportRecord | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: importKeys.meta(importId), ConsistentRead: true }));
+    return Item ? recordOf(Item) : undefined;
+  }
+
+  async listForRegulation(regulationId: string): Promise<ImportRecord[]> {
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': importKeys.metaIndex(regulationId, '').gsi1pk },
+        ScanIndexForward: false,
+        Limit: 50,
+      }),
+    );
+    return Items.map(recordOf);
+  }
+
+  async putChunk(importId: string, seq: number, rows: readonly RawRosterRow[], sha256: string): Promise<{ alreadyReceived: boolean }> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: importKeys.chunk(importId, seq), ConsistentRead: true }));
+    if (Item) {
+      if (Item.sha256 === sha256) return { alreadyReceived: true };
+      throw new ConflictError(
+        `Chunk ${seq} of import ${importId} was already received with different rows. Start a new import for a changed file.`,
+      );
+    }
+    const byBucket = new Map<number, RawRosterRow[]>();
+    for (const row of rows) {
+      const bucket = nikBucket(row.values.nik ?? '');
+      (byBucket.get(bucket) ?? byBucket.set(bucket, []).get(bucket))!.push(row);
+    }
+    const expiresAt = Math.floor(Date.now() / 1000) + STAGING_DAYS * 86_400;
+    // Rows are stored as one JSON string per bucket: far cheaper to write and read than a list of maps.
+    await batchWrite(
+      this.table,
+      [...byBucket].map(([bucket, bucketRows]) => ({
+        PutRequest: { Item: { ...importKeys.staging(importId, bucket, seq), rows: JSON.stringify(bucketRows), expiresAt } },
+      })),
+    );
+    // The chunk record comes last: once it exists, every staged part of the chunk does too.
+    await documentClient.send(
+      new PutCommand({ TableName: this.table, Item: { ...importKeys.chunk(importId, seq), seq, rows: rows.length, sha256, expiresAt } }),
+    );
+    return { alreadyReceived: false };
+  }
+
+  async received(importId: string): Promise<{ chunks: number[]; rows: number }> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunk)',
+        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':chunk': 'CHUNK#' },
+        ProjectionExpression: 'seq, #rows',
+        ExpressionAttributeNames: { '#rows': 'rows' },
+        ConsistentRead: true,
+      }),
+    );
+    return { chunks: items.map((i) => i.seq as number), rows: items.reduce((sum, i) => sum + (i.rows as number), 0) };
+  }
+
+  async startProcessing(importId: string, rowsExpected: number, event: AuditEvent): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: importKeys.meta(importId),
+                UpdateExpression: 'SET #status = :processing, rowsExpected = :rows',
+                ConditionExpression: '#status = :receiving',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':processing': 'processing', ':receiving': 'receiving', ':rows': rowsExpected },
+              },
+            },
+            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async setExecution(importId: string, executionArn: string): Promise<void> {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: importKeys.meta(importId),
+        UpdateExpression: 'SET executionArn = :arn',
+        ExpressionAttributeValues: { ':arn': executionArn },
+      }),
+    );
+  }
+
+  async *stagedRows(importId: string, bucket: number): AsyncIterable<RawRosterRow> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': stagingPartition(importId, bucket) },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+          // A page of a few staged parts keeps memory flat however many chunks there are.
+          Limit: 4,
+        }),
+      );
+      for (const item of page.Items ?? []) yield* JSON.parse(item.rows as string) as RawRosterRow[];
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  async shardCounts(importId: string): Promise<ShardCounts[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shard)',
+        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':shard': 'SHARD#' },
+        ConsistentRead: true,
+      }),
+    );
+    return items.map((item) => item.counts as ShardCounts);
+  }
+
+  async rosterSummary(regulationId: string, year: number): Promise<RosterSummary | undefined> {
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: this.table, Key: rosterKeys.summary(regulationId, year), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const segments = Object.fromEntries(
+      Object.entries(Item)
+        .filter(([name]) => name.startsWith(SEGMENT_COUNT_PREFIX))
+        .map(([name, count]) => [name.slice(SEGMENT_COUNT_PREFIX.length), count as number]),
+    );
+    return {
+      regulationId,
+      year,
+      version: Item.version as number,
+      segments,
+      total: Object.values(segments).reduce((a, b) => a + b, 0),
+      updatedAt: Item.updatedAt as string,
+    };
+  }
+
+  async complete(record: ImportRecord, rosterDelta: Record<string, number>, event: AuditEvent): Promise<void> {
+    // Headcounts are top-level numbers so that ADD can change them in place, atomically.
+    const changes = Object.entries(rosterDelta).filter(([, delta]) => delta !== 0);
+    const names = Object.fromEntries(changes.map(([segment], i) => [`#s${i}`, `${SEGMENT_COUNT_PREFIX}${segment}`]));
+    const values = Object.fromEntries(changes.map(([, delta], i) => [`:s${i}`, delta]));
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: importKeys.meta(record.importId),
+                UpdateExpression: 'SET #status = :completed, completedAt = :at, totals = :totals',
+                ConditionExpression: '#status = :processing',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':completed': 'completed',
+                  ':processing': 'processing',
+                  ':at': record.completedAt,
+                  ':totals': record.totals,
+                },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: rosterKeys.summary(record.regulationId, record.year),
+                UpdateExpression: `ADD version :one${changes.map((_, i) => `, #s${i} :s${i}`).join('')} SET updatedAt = :at, lastImportId = :import`,
+                ...(changes.length > 0 ? { ExpressionAttributeNames: names } : {}),
+                ExpressionAttributeValues: { ':one': 1, ':at': record.completedAt, ':import': record.importId, ...values },
+              },
+            },
+            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      // Already completed by an earlier run of the same finalisation: nothing left to do.
+      if (!(error instanceof TransactionCanceledException)) throw error;
+    }
+  }
+
+  async fail(importId: string, reason: string, event: AuditEvent): Promise<void> {
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: importKeys.meta(importId),
+                UpdateExpression: 'SET #status = :failed, failure = :reason',
+                ConditionExpression: '#status <> :completed',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':failed': 'failed', ':completed': 'completed', ':reason': reason },
+              },
+            },
+            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async rejections(importId: string, cursor: string | undefined, limit: number): Promise<{ rows: StoredRejection[]; nextCursor?: string }> {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rej)',
+        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':rej': 'REJ#' },
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: { ...importKeys.meta(importId), sk: Buffer.from(cursor, 'base64url').toString('utf8') } } : {}),
+      }),
+    );
+    const rows = (page.Items ?? []).map(({ pk: _pk, sk: _sk, ...rejection }) => rejection as unknown as StoredRejection);
+    const lastSk = page.LastEvaluatedKey?.sk as string | undefined;
+    return { rows, ...(lastSk ? { nextCursor: Buffer.from(lastSk, 'utf8').toString('base64url') } : {}) };
+  }
+}
+
+function recordOf(item: Record<string, unknown>): ImportRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...record } = item;
+  return record as unknown as ImportRecord;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { IsoDate } from '../domain/calendar';
+import { RegulationId, SegmentCode } from '../domain/regulation';
+import { RawRosterRow } from '../rosters/raw-roster-row';
+
+/** Request and response shapes of the roster import routes. */
+
+export const ImportId = z.string().regex(/^imp-[a-z0-9-]{8,64}$/, 'must be an import id such as imp-20261121-3f9a2c1b');
+export const ImportParams = z.object({ importId: ImportId });
+export const ChunkParams = z.object({ importId: ImportId, seq: z.coerce.number().int().min(0).max(99_999) });
+
+export const CreateImportRequest = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  /** Eligibility (the age window) is evaluated on this date; its year is the coverage year. */
+  coverageStart: IsoDate,
+  /** For one file per segment; without it each row names its segment in a Segmen column. */
+  segment: SegmentCode.optional(),
+  /** Chosen by the client once per file, so that a retried request creates no second import. */
+  clientToken: z.string().min(8).max(64),
+});
+
+export const UploadChunkRequest = z.object({ rows: z.array(RawRosterRow).min(1).max(20_000) });
+export const UploadChunkResult = z.object({ seq: z.number().int(), rows: z.number().int(), alreadyReceived: z.boolean() });
+
+export const CompleteImportRequest = z.object({
+  chunks: z.number().int().positive(),
+  rows: z.number().int().positive(),
+});
+
+export const ImportStatusName = z.enum(['receiving', 'processing', 'completed', 'failed']);
+
+export const SegmentCounts = z.object({
+  received: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.record(z.string(), z.number().int()),
+});
+export type SegmentCounts = z.infer<typeof SegmentCounts>;
+
+export const ImportStatus = z.object({
+  importId: ImportId,
+  regulationId: RegulationId,
+  regulationVersion: z.number().int(),
+  year: z.number().int(),
+  coverageStart: IsoDate,
+  segment: SegmentCode.optional(),
+  fileName: z.string(),
+  status: ImportStatusName,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  completedAt: z.string().optional(),
+  failure: z.string().optional(),
+  chunksReceived: z.number().int(),
+  rowsReceived: z.number().int(),
+  rowsExpected: z.number().int().optional(),
+  processed: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  /** Per segment code; rows whose segment could not be resolved count under `(none)`. */
+  segments: z.record(z.string(), SegmentCounts),
+});
+export type ImportStatus = z.infer<typeof ImportStatus>;
+
+export const ImportList = z.object({ imports: z.array(ImportStatus) });
+
+export const RejectionProblem = z.object({
+  reason: z.string(),
+  field: z.string().optional(),
+  id: z.string(),
+  en: z.string(),
+  fix: z.string(),
+});
+export const RejectedRow = z.object({
+  row: z.number().int(),
+  values: RawRosterRow.shape.values,
+  problems: z.array(RejectionProblem),
+});
+export type RejectedRow = z.infer<typeof RejectedRow>;
+
+export const RejectionsQuery = z.object({ cursor: z.string().max(200).optional() });
+export const RejectionsPage = z.object({ rows: z.array(RejectedRow), nextCursor: z.string().optional() });
+
+export const RosterQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const RosterSummary = z.object({
+  regulationId: RegulationId,
+  year: z.number().int(),
+  /** Increases with every completed import that changed the roster; budgets bind to it. */
+  version: z.number().int(),
+  segments: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
+  updatedAt: z.string().optional(),
+});
+export type RosterSummary = z.infer<typeof RosterSummary>;

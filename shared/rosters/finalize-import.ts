@@ -1,0 +1,37 @@
+import type { ImportStatus } from '../api/roster-schemas';
+import { auditEvent } from '../audit/audit-event';
+import { SYSTEM_CALLER } from '../auth/system-caller';
+import { importStatusOf } from './import-status';
+import type { ImportStore } from './import-store';
+import { requireImport } from './require-import';
+import { addCounts, emptyCounts, totalsOf } from './shard-counts';
+
+/**
+ * Completes an import once every shard is done: the import's totals, and the regulation's roster
+ * for the year changed by what the shards counted, with a new roster version that budgets bind to.
+ */
+export async function finalizeImport(store: ImportStore, importId: string, now: Date): Promise<ImportStatus> {
+  const record = requireImport(await store.get(importId), importId);
+  const received = await store.received(importId);
+  if (record.status !== 'processing') return importStatusOf(record, received, await store.shardCounts(importId));
+
+  const sum = (await store.shardCounts(importId)).reduce(addCounts, emptyCounts());
+  const totals = { ...totalsOf(sum), segments: sum.segments };
+  const change = Object.values(sum.rosterDelta).reduce((a, b) => a + b, 0);
+  const completed = { ...record, status: 'completed' as const, completedAt: now.toISOString(), totals };
+  await store.complete(
+    completed,
+    sum.rosterDelta,
+    auditEvent({
+      caller: SYSTEM_CALLER,
+      at: now,
+      action: 'roster.import.completed',
+      entityType: 'regulation',
+      entityId: record.regulationId,
+      summary:
+        `Import ${importId} completed: ${totals.accepted} accepted, ${totals.rejected} rejected of ${totals.processed}; ` +
+        `the ${record.year} roster changed by ${change >= 0 ? '+' : ''}${change} people`,
+    }),
+  );
+  return importStatusOf(completed, received, []);
+}

@@ -1,0 +1,30 @@
+import type { AuditEvent } from '../api/schemas';
+import type { RosterSummary } from '../api/roster-schemas';
+import type { ImportRecord } from './import-record';
+import type { RawRosterRow } from './raw-roster-row';
+import type { ShardCounts } from './shard-counts';
+import type { StoredRejection } from './roster-ledger';
+
+/** Port: imports, their uploaded chunks, shard progress, rejections and the resulting roster summary. */
+export interface ImportStore {
+  create(record: ImportRecord, event: AuditEvent): Promise<void>;
+  get(importId: string): Promise<ImportRecord | undefined>;
+  listForRegulation(regulationId: string): Promise<ImportRecord[]>;
+  /** Stages a chunk's rows by NIK bucket. The same chunk again is a no-op; different content is a ConflictError. */
+  putChunk(importId: string, seq: number, rows: readonly RawRosterRow[], sha256: string): Promise<{ alreadyReceived: boolean }>;
+  received(importId: string): Promise<{ chunks: number[]; rows: number }>;
+  /** receiving → processing, once. False when it was already processing (a retried request). */
+  startProcessing(importId: string, rowsExpected: number, event: AuditEvent): Promise<boolean>;
+  setExecution(importId: string, executionArn: string): Promise<void>;
+  stagedRows(importId: string, bucket: number): AsyncIterable<RawRosterRow>;
+  shardCounts(importId: string): Promise<ShardCounts[]>;
+  rosterSummary(regulationId: string, year: number): Promise<RosterSummary | undefined>;
+  /**
+   * processing → completed: the totals, the roster headcount changes added to the regulation's
+   * roster summary (with a new version), and the audit event, atomically. A second call changes nothing.
+   */
+  complete(record: ImportRecord, rosterDelta: Record<string, number>, event: AuditEvent): Promise<void>;
+  fail(importId: string, reason: string, event: AuditEvent): Promise<void>;
+  rejections(importId: string, cursor: string | undefined, limit: number): Promise<{ rows: StoredRejection[]; nextCursor?: string }>;
+}
+

@@ -1,0 +1,162 @@
+import type { IsoDate } from '../domain/calendar';
+import type { RegulationInput } from '../domain/regulation';
+import { checkRow } from './check-row';
+import { decideDuplicate } from './dedupe-decision';
+import { SHARD_PAGE_ROWS } from './import-limits';
+import type { RawRosterRow } from './raw-roster-row';
+import type { RosterEntry } from './roster-entry';
+import type { RosterLedger, StoredRejection } from './roster-ledger';
+import { countAccepted, countReceived, countRejected, countRosterChange, emptyCounts, NO_SEGMENT, type ShardCounts } from './shard-counts';
+
+export interface BucketContext {
+  importId: string;
+  bucket: number;
+  regulation: RegulationInput;
+  /** --segment of a one-file-per-segment import. */
+  segment?: string;
+  coverageStart: IsoDate;
+  now: Date;
+}
+
+/**
+ * Checks, deduplicates and stores the rows of one NIK bucket, a page at a time, so memory stays
+ * flat however large the import. The shard holds the bucket's lease, so no one else writes these
+ * NIKs meanwhile: reading the entries, deciding in memory and writing in batches is safe, and
+ * far cheaper than one conditional write per person (docs/rosters.md).
+ */
+export async function processBucket(rows: AsyncIterable<RawRosterRow>, ledger: RosterLedger, context: BucketContext): Promise<ShardCounts> {
+  const counts = emptyCounts();
+  const priorities = new Map(context.regulation.segments.map((s) => [s.code, s.priority]));
+  const year = Number(context.coverageStart.slice(0, 4));
+  let page: RawRosterRow[] = [];
+  const flush = async () => {
+    await processPage(page, ledger, context, { counts, priorities, year });
+    await ledger.progress(context.importId, context.bucket, counts, false);
+    page = [];
+  };
+  for await (const row of rows) {
+    page.push(row);
+    if (page.length >= SHARD_PAGE_ROWS) await flush();
+  }
+  if (page.length > 0) await flush();
+  await ledger.progress(context.importId, context.bucket, counts, true);
+  return counts;
+}
+
+async function processPage(
+  rows: readonly RawRosterRow[],
+  ledger: RosterLedger,
+  context: BucketContext,
+  state: { counts: ShardCounts; priorities: Map<string, number>; year: number },
+): Promise<void> {
+  const { counts, priorities, year } = state;
+  const rejections: StoredRejection[] = [];
+  const candidates: RosterEntry[] = [];
+  for (const row of rows) {
+    const result = checkRow(row, {
+      regulation: context.regulation,
+      coverageStart: context.coverageStart,
+      ...(context.segment ? { segmentCode: context.segment } : {}),
+    });
+    if (!result.ok) {
+      const segment = result.segment ?? NO_SEGMENT;
+      countReceived(counts, segment);
+      for (const problem of result.problems) countRejected(counts, segment, problem.reason);
+      rejections.push({ row: row.row, values: row.values, problems: result.problems });
+      continue;
+    }
+    const { person } = result;
+    countReceived(counts, person.segment);
+    candidates.push({
+      ...person,
+      year,
+      regulationId: context.regulation.id,
+      priority: priorities.get(person.segment) ?? Number.MAX_SAFE_INTEGER,
+      importId: context.importId,
+      updatedAt: context.now.toISOString(),
+    });
+  }
+
+  const current = await ledger.entries(year, [...new Set(candidates.map((c) => c.nik))]);
+  const winners = new Map<string, RosterEntry>();
+  const replaced: RosterEntry[] = [];
+  for (const candidate of candidates) {
+    const existing = current.get(candidate.nik);
+    const outcome = decideDuplicate(existing, candidate);
+    // Roster changes are counted against the state before this import (`previousSegment`), so a
+    // re-run that finds its own entries already stored counts exactly what the first run did.
+    switch (outcome.kind) {
+      case 'already-stored':
+        countAccepted(counts, candidate.segment);
+        countRosterChange(counts, existing!.segment, +1);
+        countRosterChange(counts, existing!.previousSegment, -1);
+        break;
+      case 'accept': {
+        const replaces = outcome.replaces;
+        if (replaces && !isSameRow(replaces, candidate)) replaced.push(replaces);
+        take({ ...candidate, ...(replaces ? { previousSegment: replaces.segment } : {}) });
+        break;
+      }
+      case 'displace': {
+        const loser = outcome.loser;
+        if (loser.importId === context.importId) {
+          // A row of this same file loses: it becomes one of this import's rejections, and the
+          // winner inherits what the roster held before the import.
+          countAccepted(counts, loser.segment, -1);
+          countRejected(counts, loser.segment, outcome.reason);
+          countRosterChange(counts, loser.segment, -1);
+          countRosterChange(counts, loser.previousSegment, +1);
+          rejections.push(rejectionOf(loser, outcome.reason, candidate));
+          take({ ...candidate, ...(loser.previousSegment ? { previousSegment: loser.previousSegment } : {}) });
+        } else {
+          // An earlier import's entry moves to a higher-priority segment; its history keeps the old one.
+          replaced.push(loser);
+          take({ ...candidate, previousSegment: loser.segment });
+        }
+        break;
+      }
+      case 'reject':
+        countRejected(counts, candidate.segment, outcome.reason);
+        rejections.push(
+          rejectionOf(candidate, outcome.reason, { row: outcome.keptRow ?? 0, segment: outcome.keptSegment, regulationId: outcome.keptRegulation }),
+        );
+        break;
+    }
+  }
+  await ledger.write({ importId: context.importId, entries: [...winners.values()], replaced, rejections });
+
+  function take(winner: RosterEntry): void {
+    countAccepted(counts, winner.segment);
+    countRosterChange(counts, winner.segment, +1);
+    countRosterChange(counts, winner.previousSegment, -1);
+    winners.set(winner.nik, winner);
+    current.set(winner.nik, winner);
+  }
+}
+
+/** A re-import of the very same data is not a change worth a history record. */
+function isSameRow(a: RosterEntry, b: RosterEntry): boolean {
+  return a.segment === b.segment && a.name === b.name && a.birthDate === b.birthDate && a.gender === b.gender && a.address === b.address && a.phone === b.phone;
+}
+
+function rejectionOf(
+  entry: RosterEntry,
+  reason: string,
+  kept: Pick<RosterEntry, 'row' | 'segment' | 'regulationId'>,
+): StoredRejection {
+  return {
+    row: entry.row,
+    values: {
+      nik: entry.nik,
+      name: entry.name,
+      birthDate: entry.birthDate,
+      gender: entry.gender,
+      segment: entry.segment,
+      ...(entry.address ? { address: entry.address } : {}),
+      ...(entry.kelurahan ? { kelurahan: entry.kelurahan } : {}),
+      ...(entry.kecamatan ? { kecamatan: entry.kecamatan } : {}),
+      ...(entry.phone ? { phone: entry.phone } : {}),
+    },
+    problems: [{ reason, field: 'nik', params: { keptRow: kept.row, keptSegment: kept.segment, keptRegulation: kept.regulationId } }],
+  };
+}

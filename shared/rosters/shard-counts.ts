@@ -1,0 +1,61 @@
+import type { SegmentCounts } from '../api/roster-schemas';
+
+/** Rows whose segment could not be resolved are counted under this key. */
+export const NO_SEGMENT = '(none)';
+
+/** Running counts of one shard (or, summed, of an import), per segment and rejection reason. */
+export interface ShardCounts {
+  processed: number;
+  segments: Record<string, SegmentCounts>;
+  /** How the regulation's roster headcount per segment changes through this import. */
+  rosterDelta: Record<string, number>;
+}
+
+export function emptyCounts(): ShardCounts {
+  return { processed: 0, segments: {}, rosterDelta: {} };
+}
+
+export function countRosterChange(counts: ShardCounts, segment: string | undefined, delta: number): void {
+  if (segment !== undefined) counts.rosterDelta[segment] = (counts.rosterDelta[segment] ?? 0) + delta;
+}
+
+function segmentOf(counts: ShardCounts, segment: string): SegmentCounts {
+  return (counts.segments[segment] ??= { received: 0, accepted: 0, rejected: {} });
+}
+
+export function countReceived(counts: ShardCounts, segment: string): void {
+  counts.processed += 1;
+  segmentOf(counts, segment).received += 1;
+}
+
+export function countAccepted(counts: ShardCounts, segment: string, delta = 1): void {
+  segmentOf(counts, segment).accepted += delta;
+}
+
+export function countRejected(counts: ShardCounts, segment: string, reason: string): void {
+  const rejected = segmentOf(counts, segment).rejected;
+  rejected[reason] = (rejected[reason] ?? 0) + 1;
+}
+
+/** Adds shard counts into a total. */
+export function addCounts(total: ShardCounts, shard: ShardCounts): ShardCounts {
+  total.processed += shard.processed;
+  for (const [segment, counts] of Object.entries(shard.segments)) {
+    const into = segmentOf(total, segment);
+    into.received += counts.received;
+    into.accepted += counts.accepted;
+    for (const [reason, n] of Object.entries(counts.rejected)) into.rejected[reason] = (into.rejected[reason] ?? 0) + n;
+  }
+  for (const [segment, delta] of Object.entries(shard.rosterDelta ?? {})) countRosterChange(total, segment, delta);
+  return total;
+}
+
+export function totalsOf(counts: ShardCounts): { processed: number; accepted: number; rejected: number } {
+  let accepted = 0;
+  let rejected = 0;
+  for (const segment of Object.values(counts.segments)) {
+    accepted += segment.accepted;
+    for (const n of Object.values(segment.rejected)) rejected += n;
+  }
+  return { processed: counts.processed, accepted, rejected };
+}

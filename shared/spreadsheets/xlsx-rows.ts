@@ -1,0 +1,199 @@
+import { columnIndexOf } from './cell-reference';
+import { excelSerialToIsoDate } from './excel-date';
+import { FileFormatError } from './file-format-error';
+import { unescapeOoxmlText } from './ooxml-string-escape';
+import type { Cell, SpreadsheetRow } from './spreadsheet-row';
+import { readDateStyles } from './xlsx-date-styles';
+import { MAX_SHARED_STRINGS_XML_BYTES, readSharedStrings } from './xlsx-shared-strings';
+import { locateWorkbookParts } from './xlsx-workbook';
+import { streamXml, type XmlHandlers } from './xml-stream';
+import { ZipArchive } from './zip-archive';
+
+const EMPTY_CELL: Cell = { text: '', kind: 'empty' };
+
+interface SheetContext {
+  readonly sharedStrings: readonly string[];
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+/**
+ * Streams the rows of the first worksheet of an .xlsx file: the sheet XML is inflated and parsed
+ * a chunk at a time and never held whole. What is held: the shared-string table (see
+ * readSharedStrings: it grows with the number of unique strings) and one flag per cell style.
+ *
+ * Cells keep the kind Excel gave them; numbers keep the text written in the file (a NIK typed as
+ * a number reads `3674015001900000`, its last digit already lost), and numbers in a date style
+ * become `YYYY-MM-DD`. Rows and cells are placed by their `r` references, so row numbers match
+ * Excel's and a skipped column is an `empty` cell. Cells without a value (formatting only) are
+ * not placed, so a row ends at its last value.
+ */
+export async function* xlsxRows(filePath: string): AsyncGenerator<SpreadsheetRow> {
+  let archive: ZipArchive | undefined;
+  try {
+    archive = await ZipArchive.open(filePath);
+    const parts = await locateWorkbookParts(archive);
+    const dateStyles = parts.stylesPath && archive.has(parts.stylesPath) ? await readDateStyles(archive.read(parts.stylesPath)) : [];
+    const sharedStrings = await loadSharedStrings(archive, parts.sharedStringsPath);
+    if (!archive.has(parts.sheetPath)) throw new Error(`the part ${parts.sheetPath} is missing`);
+
+    const sheet = new SheetRowCollector({ sharedStrings, dateStyles, date1904: parts.date1904 });
+    for await (const _ of streamXml(archive.read(parts.sheetPath), sheet)) {
+      for (const row of sheet.takeRows()) yield row;
+    }
+  } catch (error) {
+    throw error instanceof FileFormatError ? error : malformed(error);
+  } finally {
+    archive?.close();
+  }
+}
+
+async function loadSharedStrings(archive: ZipArchive, partPath: string | undefined): Promise<readonly string[]> {
+  if (!partPath || !archive.has(partPath)) return [];
+  if ((archive.uncompressedSize(partPath) ?? 0) > MAX_SHARED_STRINGS_XML_BYTES) {
+    throw new FileFormatError(
+      'FILE_TOO_LARGE',
+      'The workbook holds more distinct text than Lindung can read at once. Split the roster into several files and import each.',
+    );
+  }
+  return readSharedStrings(archive.read(partPath));
+}
+
+/** Builds rows from the SAX events of a worksheet (`<sheetData><row><c><v>`). */
+class SheetRowCollector implements XmlHandlers {
+  private completed: SpreadsheetRow[] = [];
+  private rowNumber = 0;
+  private cells: Cell[] = [];
+  private nextColumn = 0;
+  /** The cell being read, from its `<c>` to its `</c>`. */
+  private cell: { column: number; type: string; style: number; value: string; hasValue: boolean } | undefined;
+  private collecting = false;
+  private inInlineString = false;
+  private phoneticDepth = 0;
+
+  constructor(private readonly context: SheetContext) {}
+
+  /** Rows completed since the last call. */
+  takeRows(): readonly SpreadsheetRow[] {
+    const rows = this.completed;
+    this.completed = [];
+    return rows;
+  }
+
+  open(name: string, attributes: Readonly<Record<string, string>>): void {
+    switch (name) {
+      case 'row': {
+        // `r` is optional in the format; without it a row follows the previous one.
+        this.rowNumber = attributes.r === undefined ? this.rowNumber + 1 : Number(attributes.r);
+        if (!Number.isSafeInteger(this.rowNumber) || this.rowNumber < 1) throw new Error(`invalid row number ${attributes.r}`);
+        this.cells = [];
+        this.nextColumn = 0;
+        break;
+      }
+      case 'c': {
+        const column = attributes.r === undefined ? this.nextColumn : columnIndexOf(attributes.r);
+        if (column === undefined) throw new Error(`invalid cell reference ${attributes.r}`);
+        this.cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', hasValue: false };
+        break;
+      }
+      case 'v':
+        this.startValue();
+        break;
+      case 'is':
+        this.inInlineString = true;
+        this.startValue();
+        this.collecting = false; // only the <t> inside collects
+        break;
+      case 't':
+        if (this.inInlineString && this.phoneticDepth === 0) this.collecting = true;
+        break;
+      case 'rPh':
+        this.phoneticDepth++;
+        break;
+    }
+  }
+
+  text(text: string): void {
+    if (this.collecting && this.cell) this.cell.value += text;
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.collecting = false;
+        break;
+      case 'rPh':
+        this.phoneticDepth--;
+        break;
+      case 'is':
+        this.inInlineString = false;
+        break;
+      case 'c':
+        if (this.cell?.hasValue) this.place(this.cell.column, this.resolve(this.cell.type, this.cell.style, this.cell.value));
+        if (this.cell) this.nextColumn = this.cell.column + 1;
+        this.cell = undefined;
+        break;
+      case 'row':
+        if (this.cells.length > 0) this.completed.push({ rowNumber: this.rowNumber, cells: this.cells });
+        this.cells = [];
+        break;
+    }
+  }
+
+  private startValue(): void {
+    if (!this.cell) return;
+    this.cell.hasValue = true;
+    this.cell.value = '';
+    this.collecting = true;
+  }
+
+  private place(column: number, cell: Cell): void {
+    while (this.cells.length < column) this.cells.push(EMPTY_CELL);
+    this.cells[column] = cell;
+  }
+
+  private resolve(type: string, style: number, value: string): Cell {
+    switch (type) {
+      case 's': {
+        const text = this.context.sharedStrings[Number(value)];
+        if (text === undefined) throw new Error(`a cell refers to shared string ${value}, which does not exist`);
+        return textCell(text);
+      }
+      case 'inlineStr':
+      case 'str':
+        return textCell(unescapeOoxmlText(value));
+      case 'e':
+        return textCell(value); // an error value such as #N/A, shown as is
+      case 'b':
+        return { text: value.trim() === '1' || value.trim() === 'true' ? 'TRUE' : 'FALSE', kind: 'boolean' };
+      case 'd': {
+        // ISO 8601 date cells (rare: Excel writes them only in strict mode).
+        const date = /^\d{4}-\d{2}-\d{2}/.exec(value.trim());
+        return date ? { text: date[0], kind: 'date' } : textCell(value);
+      }
+      default: {
+        const number = value.trim();
+        if (number === '') return EMPTY_CELL;
+        if (this.context.dateStyles[style]) {
+          const date = excelSerialToIsoDate(Number(number), this.context.date1904);
+          if (date) return { text: date, kind: 'date' };
+        }
+        return { text: number, kind: 'number' };
+      }
+    }
+  }
+}
+
+function textCell(text: string): Cell {
+  return text === '' ? EMPTY_CELL : { text, kind: 'text' };
+}
+
+function malformed(error: unknown): FileFormatError {
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new FileFormatError(
+    'MALFORMED_XLSX',
+    `The file looks like an Excel workbook (.xlsx) but it is damaged and cannot be read (${detail}). ` +
+      'Open it in Excel, save it again as Excel Workbook (.xlsx) or as CSV UTF-8 (.csv), and import that file.',
+  );
+}

@@ -1,0 +1,197 @@
+import type { Writable } from 'node:stream';
+import { Zip, ZipDeflate } from 'fflate';
+import { columnLetters, MAX_COLUMNS } from './cell-reference';
+import { escapeFormula } from './formula-escape';
+import { escapeOoxmlText } from './ooxml-string-escape';
+import type { RowWriter } from './row-writer';
+import { WritableOutput } from './writable-output';
+import { escapeXml } from './xml-escape';
+
+/** Excel's last row: a sheet with more does not open. */
+export const MAX_XLSX_ROWS = 1_048_576;
+
+/** Sheet XML is handed to the deflater in pieces of about this many characters. */
+const PIECE_CHARS = 64 * 1024;
+
+/** Cell styles in styles.xml below: 1 = text format (`@`), 2 = the same in bold, for the header. */
+const TEXT_STYLE = 1;
+const HEADER_STYLE = 2;
+const COLUMN_WIDTH = 20;
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIP_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * Writes an .xlsx workbook with one worksheet, streaming: rows become sheet XML that goes through
+ * fflate's ZipDeflate in pieces and out to `output` as compressed ZIP chunks, waiting whenever the
+ * output is full, so memory stays flat for a million rows.
+ *
+ * Every cell is an inline string (`t="inlineStr"`), so no shared-string table has to be built in
+ * memory, and a NIK stays text rather than becoming a number that loses digits. Cells are also
+ * styled as Text (`@`), so a value the office retypes while fixing the report stays text too. The
+ * first row is the header: bold, and frozen so it stays in view.
+ */
+export class XlsxWriter implements RowWriter {
+  private readonly output: WritableOutput;
+  private readonly zip: Zip;
+  private readonly sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
+  private readonly encoder = new TextEncoder();
+  /** Settles once fflate has emitted the last byte of the ZIP (or failed). */
+  private readonly zipEnded: Promise<void>;
+  private failure: Error | undefined;
+  private xml = '';
+  private rows = 0;
+  private readonly columnNames: string[] = [];
+
+  constructor(
+    output: Writable,
+    private readonly sheetName: string,
+  ) {
+    this.output = new WritableOutput(output);
+    let resolveZipEnded: () => void = () => undefined;
+    this.zipEnded = new Promise((resolve) => (resolveZipEnded = resolve));
+    // fflate calls back synchronously while data is pushed: ZIP bytes go straight to the output.
+    this.zip = new Zip((error, chunk, final) => {
+      if (error) this.failure = error;
+      else this.output.writeNow(chunk);
+      if (final || error) resolveZipEnded();
+    });
+  }
+
+  async writeRow(cells: readonly string[]): Promise<void> {
+    this.throwIfFailed();
+    if (this.rows === MAX_XLSX_ROWS) throw new Error(`An .xlsx sheet holds at most ${MAX_XLSX_ROWS} rows.`);
+    if (cells.length > MAX_COLUMNS) throw new Error(`An .xlsx sheet holds at most ${MAX_COLUMNS} columns.`);
+    if (this.rows === 0) this.start(cells.length);
+    this.rows++;
+    this.xml += this.rowXml(this.rows, cells, this.rows === 1 ? HEADER_STYLE : TEXT_STYLE);
+    if (this.xml.length >= PIECE_CHARS) this.pushXml(false);
+    await this.output.drained();
+  }
+
+  async close(): Promise<void> {
+    this.throwIfFailed();
+    if (this.rows === 0) this.start(0);
+    this.xml += '</sheetData></worksheet>';
+    this.pushXml(true);
+    this.zip.end();
+    await this.zipEnded;
+    this.throwIfFailed();
+    await this.output.end();
+  }
+
+  /** Adds the small fixed parts, then opens the worksheet, whose columns the header decides. */
+  private start(columns: number): void {
+    const parts: [string, string][] = [
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['_rels/.rels', PACKAGE_RELATIONSHIPS],
+      ['xl/workbook.xml', workbookXml(excelSheetName(this.sheetName))],
+      ['xl/_rels/workbook.xml.rels', WORKBOOK_RELATIONSHIPS],
+      ['xl/styles.xml', STYLES],
+    ];
+    for (const [name, content] of parts) {
+      const part = new ZipDeflate(name, { level: 6 });
+      this.zip.add(part);
+      part.push(this.encoder.encode(content), true);
+    }
+    // Added last: fflate writes parts in the order added, and this one streams until close().
+    this.zip.add(this.sheet);
+    this.xml = XML_DECLARATION + `<worksheet xmlns="${MAIN_NS}">`;
+    if (columns > 0) {
+      this.xml +=
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+        `<cols><col min="1" max="${columns}" width="${COLUMN_WIDTH}" style="${TEXT_STYLE}" customWidth="1"/></cols>`;
+    }
+    this.xml += '<sheetData>';
+  }
+
+  private rowXml(rowNumber: number, cells: readonly string[], style: number): string {
+    let xml = `<row r="${rowNumber}">`;
+    for (let i = 0; i < cells.length; i++) {
+      const reference = `${this.columnName(i)}${rowNumber}`;
+      const text = cells[i] ?? '';
+      xml +=
+        text === ''
+          ? `<c r="${reference}" s="${style}"/>`
+          : `<c r="${reference}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(escapeOoxmlText(escapeFormula(text)))}</t></is></c>`;
+    }
+    return xml + '</row>';
+  }
+
+  private columnName(index: number): string {
+    while (this.columnNames.length <= index) this.columnNames.push(columnLetters(this.columnNames.length));
+    return this.columnNames[index]!;
+  }
+
+  private pushXml(final: boolean): void {
+    this.sheet.push(this.encoder.encode(this.xml), final);
+    this.xml = '';
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+    this.output.throwIfFailed();
+  }
+}
+
+/**
+ * A name Excel accepts for a sheet: at most 31 characters, none of `: \ / ? * [ ]`, not starting
+ * or ending with `'`. Anything else would make Excel "repair" (and rename) the file on opening.
+ */
+export function excelSheetName(name: string): string {
+  const cleaned = Array.from(name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim())
+    .slice(0, 31)
+    .join('')
+    .trim();
+  return cleaned === '' ? 'Sheet1' : cleaned;
+}
+
+const CONTENT_TYPES =
+  XML_DECLARATION +
+  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+  '</Types>';
+
+const PACKAGE_RELATIONSHIPS =
+  XML_DECLARATION +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+  '</Relationships>';
+
+const WORKBOOK_RELATIONSHIPS =
+  XML_DECLARATION +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
+  `<Relationship Id="rId2" Type="${RELATIONSHIP_NS}/styles" Target="styles.xml"/>` +
+  '</Relationships>';
+
+function workbookXml(sheetName: string): string {
+  return (
+    XML_DECLARATION +
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIP_NS}">` +
+    '<bookViews><workbookView/></bookViews>' +
+    `<sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets>` +
+    '</workbook>'
+  );
+}
+
+/** The least styles.xml Excel accepts (two fills are mandatory), plus the text and bold-text cell formats. */
+const STYLES =
+  XML_DECLARATION +
+  `<styleSheet xmlns="${MAIN_NS}">` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
+  '</cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
