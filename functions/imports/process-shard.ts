@@ -17,7 +17,7 @@ export const handler = workflowTask(ShardInput, async ({ importId, bucket }) => 
   const started = Date.now();
   const record = requireImport(await imports.get(importId), importId);
   const regulation = requireRegulation(await regulations.version(record.regulationId, record.regulationVersion), record.regulationId);
-  await ledger.acquire(record.year, bucket, importId, new Date());
+  const { fresh } = await ledger.acquire(record.year, bucket, importId, new Date());
   try {
     const counts = await processBucket(imports.stagedRows(importId, bucket), ledger, {
       importId,
@@ -26,6 +26,7 @@ export const handler = workflowTask(ShardInput, async ({ importId, bucket }) => 
       coverageStart: record.coverageStart,
       ...(record.segment ? { segment: record.segment } : {}),
       now: new Date(),
+      fresh,
     });
     logger.info('Shard processed', { importId, bucket, ...totalsOf(counts), ms: Date.now() - started });
     return { bucket, ...totalsOf(counts) };

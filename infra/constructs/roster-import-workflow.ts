@@ -55,7 +55,7 @@ export class RosterImportWorkflow extends Construct {
     processShard.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 3 });
     const shards = new MapState(this, 'ProcessShards', {
       itemsPath: '$.plan.shards',
-      maxConcurrency: 8,
+      maxConcurrency: 4,
       resultPath: JsonPath.DISCARD,
     }).itemProcessor(processShard);
     const finalize = new LambdaInvoke(this, 'FinalizeImport', {

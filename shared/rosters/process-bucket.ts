@@ -6,6 +6,7 @@ import { SHARD_PAGE_ROWS } from './import-limits';
 import type { RawRosterRow } from './raw-roster-row';
 import type { RosterEntry } from './roster-entry';
 import type { RosterLedger, StoredRejection } from './roster-ledger';
+import { SeenNiks } from './seen-niks';
 import { countAccepted, countReceived, countRejected, countRosterChange, emptyCounts, NO_SEGMENT, type ShardCounts } from './shard-counts';
 
 export interface BucketContext {
@@ -16,6 +17,11 @@ export interface BucketContext {
   segment?: string;
   coverageStart: IsoDate;
   now: Date;
+  /**
+   * No other import has ever written this bucket's entries for the year, so an entry can only
+   * exist for a NIK this shard stored itself: reads are needed only for those (see SeenNiks).
+   */
+  fresh: boolean;
 }
 
 /**
@@ -28,9 +34,10 @@ export async function processBucket(rows: AsyncIterable<RawRosterRow>, ledger: R
   const counts = emptyCounts();
   const priorities = new Map(context.regulation.segments.map((s) => [s.code, s.priority]));
   const year = Number(context.coverageStart.slice(0, 4));
+  const seen = new SeenNiks();
   let page: RawRosterRow[] = [];
   const flush = async () => {
-    await processPage(page, ledger, context, { counts, priorities, year });
+    await processPage(page, ledger, context, { counts, priorities, year, seen });
     await ledger.progress(context.importId, context.bucket, counts, false);
     page = [];
   };
@@ -47,9 +54,9 @@ async function processPage(
   rows: readonly RawRosterRow[],
   ledger: RosterLedger,
   context: BucketContext,
-  state: { counts: ShardCounts; priorities: Map<string, number>; year: number },
+  state: { counts: ShardCounts; priorities: Map<string, number>; year: number; seen: SeenNiks },
 ): Promise<void> {
-  const { counts, priorities, year } = state;
+  const { counts, priorities, year, seen } = state;
   const rejections: StoredRejection[] = [];
   const candidates: RosterEntry[] = [];
   for (const row of rows) {
@@ -77,7 +84,8 @@ async function processPage(
     });
   }
 
-  const current = await ledger.entries(year, [...new Set(candidates.map((c) => c.nik))]);
+  const niks = new Set(candidates.map((c) => c.nik));
+  const current = await ledger.entries(year, [...niks].filter((nik) => !context.fresh || seen.mightContain(nik)));
   const winners = new Map<string, RosterEntry>();
   const replaced: RosterEntry[] = [];
   for (const candidate of candidates) {
@@ -131,6 +139,7 @@ async function processPage(
     countRosterChange(counts, winner.previousSegment, -1);
     winners.set(winner.nik, winner);
     current.set(winner.nik, winner);
+    seen.add(winner.nik);
   }
 }
 

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nikBucket } from '../../rosters/import-limits';
 import type { RosterEntry } from '../../rosters/roster-entry';
 import type { RosterLedger, StoredRejection } from '../../rosters/roster-ledger';
@@ -26,18 +26,24 @@ export class DynamoDbRosterLedger implements RosterLedger {
    * Takes the bucket's lease for this import: the one conditional write that makes the batched
    * writes after it safe. Held by another live import → BucketBusyError; an expired lease (a
    * crashed shard) or our own (a re-run) is taken over.
+   *
+   * The lease item also remembers the first and the last import that wrote the bucket for the
+   * year (writers take turns, so that is the whole history): `fresh` says only this import ever did.
    */
-  async acquire(year: number, bucket: number, importId: string, now: Date): Promise<void> {
+  async acquire(year: number, bucket: number, importId: string, now: Date): Promise<{ fresh: boolean }> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     try {
-      await documentClient.send(
-        new PutCommand({
+      const { Attributes: before } = await documentClient.send(
+        new UpdateCommand({
           TableName: this.table,
-          Item: { ...rosterKeys.lease(year, bucket), holder: importId, expiresAt: nowSeconds + LEASE_SECONDS },
-          ConditionExpression: 'attribute_not_exists(pk) OR holder = :me OR expiresAt < :now',
-          ExpressionAttributeValues: { ':me': importId, ':now': nowSeconds },
+          Key: rosterKeys.lease(year, bucket),
+          UpdateExpression: 'SET holder = :me, leaseExpiresAt = :until, firstImport = if_not_exists(firstImport, :me), lastImport = :me',
+          ConditionExpression: 'attribute_not_exists(holder) OR holder = :me OR leaseExpiresAt < :now',
+          ExpressionAttributeValues: { ':me': importId, ':now': nowSeconds, ':until': nowSeconds + LEASE_SECONDS },
+          ReturnValues: 'ALL_OLD',
         }),
       );
+      return { fresh: (before?.firstImport ?? importId) === importId && (before?.lastImport ?? importId) === importId };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       throw new BucketBusyError(year, bucket, 'another import');
@@ -47,9 +53,10 @@ export class DynamoDbRosterLedger implements RosterLedger {
   async release(year: number, bucket: number, importId: string): Promise<void> {
     try {
       await documentClient.send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.table,
           Key: rosterKeys.lease(year, bucket),
+          UpdateExpression: 'REMOVE holder, leaseExpiresAt',
           ConditionExpression: 'holder = :me',
           ExpressionAttributeValues: { ':me': importId },
         }),
