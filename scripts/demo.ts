@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { LocalStack } from '../infra/local/local-stack';
 import { synthesizeTemplate } from '../infra/synthesize';
 import { formatRupiah, multiplyRupiah } from '../shared/domain/rupiah';
+import { writeSyntheticRoster } from './lib/synthetic-roster';
 
 /**
  * `npm run demo`: the Lindung flow on the local system, through the same CLI an office would use.
@@ -44,6 +46,19 @@ try {
     say(`  ${segment.code.padEnd(16)} ${String(segment.targetHeadcount).padStart(6)} × ${formatRupiah(premium)} × 12 = ${formatRupiah(yearly)}`);
   }
   say(`  ${'at target'.padEnd(16)} ${formatRupiah(total)} a year (the budget issue computes it from the accepted roster)`);
+
+  step('The offices send their rosters: 12,946 rows, 18 people listed in two segments, and a few broken rows');
+  const rosterFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-demo-')), 'roster-tangsel-2027.csv');
+  await writeSyntheticRoster(rosterFile, {
+    segments: Object.fromEntries(regulation.segments.map((s) => [s.code, s.targetHeadcount])),
+    regionCode: '3674',
+    badShare: 0,
+    duplicatesAcrossSegments: 18,
+    appendBadRows: 12,
+  });
+  lindung('login', '--as', 'admin', '--user', 'ani');
+  lindung('roster', 'import', '--regulation', regulationId, '--file', rosterFile, '--coverage-start', '2027-01-01');
+  lindung('roster', 'summary', '--regulation', regulationId, '--year', '2027');
 
   step('The audit trail, as an auditor reads it');
   lindung('login', '--as', 'auditor', '--user', 'budi');

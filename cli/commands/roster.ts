@@ -140,6 +140,7 @@ function describeImport(status: ImportStatus): string[] {
   ];
   for (const [segment, counts] of Object.entries(status.segments).sort()) {
     const reasons = Object.entries(counts.rejected)
+      .sort(([a], [b]) => a.localeCompare(b))
       .map(([reason, n]) => `${reason} ${formatCount(n)}`)
       .join(', ');
     lines.push(

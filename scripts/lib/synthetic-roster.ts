@@ -13,6 +13,13 @@ export interface SyntheticRosterOptions {
   regionCode: string;
   /** Share of rows that are bad, 0..1 (default 0.03). */
   badShare?: number;
+  /**
+   * Rows of the last segment that are people already listed in the first one (an RT head who is
+   * also a health cadre): they stay in their own segment, so deduplication keeps one of each.
+   */
+  duplicatesAcrossSegments?: number;
+  /** Damaged rows appended after the segments, on top of `badShare`. */
+  appendBadRows?: number;
   seed?: number;
   /** `;` as Indonesian-locale Excel writes, or `,`. */
   delimiter?: ';' | ',';
@@ -60,9 +67,20 @@ export function* syntheticRows(options: SyntheticRosterOptions): Generator<{ cel
   const maxAge = options.maxAge ?? 65;
   let serial = 0;
   let previous: string[] | undefined;
+  const segmentCodes = Object.keys(options.segments);
+  const lastSegment = segmentCodes.at(-1);
+  const firstSegmentPeople: string[][] = [];
+  const duplicates = options.duplicatesAcrossSegments ?? 0;
 
   for (const [segment, count] of Object.entries(options.segments)) {
     for (let i = 0; i < count; i++) {
+      if (segment === lastSegment && i >= count - duplicates) {
+        const person = firstSegmentPeople[i - (count - duplicates)];
+        if (person) {
+          yield { cells: [...person.slice(0, -1), segment], bad: true };
+          continue;
+        }
+      }
       serial += 1;
       const female = random() < 0.5;
       const ageDays = Math.floor((minAge * 365.25 + 30) + random() * ((maxAge - minAge) * 365.25 - 60));
@@ -87,8 +105,12 @@ export function* syntheticRows(options: SyntheticRosterOptions): Generator<{ cel
       } else {
         yield { cells, bad: false };
         previous = cells;
+        if (segment === segmentCodes[0] && firstSegmentPeople.length < duplicates) firstSegmentPeople.push(cells);
       }
     }
+  }
+  for (let i = 0; i < (options.appendBadRows ?? 0) && previous; i++) {
+    yield { cells: damage(previous, previous, random), bad: true };
   }
 }
 

@@ -32,6 +32,7 @@ export const ImportStatusName = z.enum(['receiving', 'processing', 'completed', 
 export const SegmentCounts = z.object({
   received: z.number().int(),
   accepted: z.number().int(),
+  /** Rejected rows by reason; a row with two problems counts under both. */
   rejected: z.record(z.string(), z.number().int()),
 });
 export type SegmentCounts = z.infer<typeof SegmentCounts>;

@@ -50,12 +50,9 @@ export function addCounts(total: ShardCounts, shard: ShardCounts): ShardCounts {
   return total;
 }
 
+/** Rows, not reasons: a row with two problems is one rejected row (its reasons are counted per segment). */
 export function totalsOf(counts: ShardCounts): { processed: number; accepted: number; rejected: number } {
   let accepted = 0;
-  let rejected = 0;
-  for (const segment of Object.values(counts.segments)) {
-    accepted += segment.accepted;
-    for (const n of Object.values(segment.rejected)) rejected += n;
-  }
-  return { processed: counts.processed, accepted, rejected };
+  for (const segment of Object.values(counts.segments)) accepted += segment.accepted;
+  return { processed: counts.processed, accepted, rejected: counts.processed - accepted };
 }

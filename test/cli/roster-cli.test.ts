@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
+import { api, tokenFor } from '../support/api';
+import { tangselRegulation } from '../support/tangsel';
+
+const run = promisify(execFile);
+const lindungBin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'lindung.mjs');
+
+describe('npx lindung roster import', () => {
+  it('imports a roster with progress lines and prints the per-segment summary', async () => {
+    const admin = await tokenFor('admin', 'ani');
+    const regulation = tangselRegulation('perwal-roster-cli');
+    await api('PUT', `/regulations/${regulation.id}`, { token: admin, body: regulation });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-roster-')), 'roster.csv');
+    await writeSyntheticRoster(file, {
+      segments: { KETUA_RT: 40, KETUA_RW: 10, KADER_KESEHATAN: 50 },
+      regionCode: '3674',
+      badShare: 0,
+      duplicatesAcrossSegments: 3,
+      appendBadRows: 2,
+    });
+    const env = { ...process.env, LINDUNG_API_URL: inject('apiUrl'), LINDUNG_TOKEN: admin };
+    const { stdout, stderr } = await run(lindungBin, ['roster', 'import', '--regulation', regulation.id, '--file', file, '--coverage-start', '2027-01-01'], { env });
+    expect(stderr).toMatch(/uploading: \d+\/102/);
+    expect(stderr).toMatch(/processing: 102\/102 \(100%\)/);
+    expect(stdout).toContain(': completed');
+    expect(stdout).toContain('97 accepted, 5 rejected');
+    expect(stdout).toMatch(/KADER_KESEHATAN\s+received\s+52\s+accepted\s+47\s+rejected: .*DUPLICATE_LOWER_PRIORITY_SEGMENT 3/);
+
+    const summary = await run(lindungBin, ['--json', 'roster', 'summary', '--regulation', regulation.id, '--year', '2027'], { env });
+    expect(JSON.parse(summary.stdout)).toMatchObject({ total: 97, segments: { KETUA_RT: 40, KETUA_RW: 10, KADER_KESEHATAN: 47 } });
+  });
+
+  it('says what is wrong with a file that cannot be imported', async () => {
+    const env = { ...process.env, LINDUNG_API_URL: inject('apiUrl'), LINDUNG_TOKEN: await tokenFor('admin') };
+    const failure = await run(lindungBin, ['roster', 'import', '--regulation', 'perwal-roster-cli', '--file', '/etc/hostname'], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect((failure as { code: number }).code).toBe(1);
+    expect((failure as { stderr: string }).stderr).toMatch(/hostname cannot be imported: .*NIK/);
+  });
+});
