@@ -1,3 +1,4 @@
+import { excelSerialToIsoDate } from '../spreadsheets/excel-date';
 import type { IsoDate } from '../domain/calendar';
 import { daysInMonth } from '../domain/nik';
 
@@ -38,15 +39,16 @@ export function parseRosterDate(text: string, numericCell: boolean): IsoDate | u
   return comma >= 0 ? fromText(value.slice(comma + 1).trim()) : undefined;
 }
 
-/** The date of an Excel serial number in the 1900 date system; see parseRosterDate. */
+/**
+ * The date of a whole Excel serial number in the 1900 date system; see parseRosterDate. Serial
+ * 60 is Excel's phantom 29 February 1900, which no one was born on: no date.
+ */
 export function fromExcelSerial(serial: number): IsoDate | undefined {
-  if (!Number.isInteger(serial) || serial < 1 || serial > MAX_SERIAL || serial === 60) return undefined;
-  // Day 0 is 1899-12-31 before the phantom 29 February 1900, 1899-12-30 after it.
-  const epochDay = serial < 60 ? EPOCH_BEFORE_BUG : EPOCH_AFTER_BUG;
-  return civilFromDays(epochDay + serial);
+  if (!Number.isInteger(serial) || serial === PHANTOM_LEAP_DAY) return undefined;
+  return excelSerialToIsoDate(serial, false);
 }
 
-const MAX_SERIAL = 2_958_465; // 9999-12-31
+const PHANTOM_LEAP_DAY = 60;
 const PLAIN_INTEGER = /^\d{1,6}$/;
 const NUMBER = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -127,20 +129,3 @@ function format(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
-/** Days from 1970-01-01 to 1899-12-31 and to 1899-12-30. */
-const EPOCH_BEFORE_BUG = -25_568;
-const EPOCH_AFTER_BUG = -25_569;
-
-/** The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's civil_from_days). */
-function civilFromDays(days: number): IsoDate {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return format(year, month, day);
-}

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -103,29 +103,11 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async startProcessing(importId: string, rowsExpected: number, event: AuditEvent): Promise<boolean> {
-    try {
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: importKeys.meta(importId),
-                UpdateExpression: 'SET #status = :processing, rowsExpected = :rows',
-                ConditionExpression: '#status = :receiving',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':processing': 'processing', ':receiving': 'receiving', ':rows': rowsExpected },
-              },
-            },
-            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+    return this.changeStatus(importId, event, {
+      UpdateExpression: 'SET #status = :processing, rowsExpected = :rows',
+      ConditionExpression: '#status = :receiving',
+      ExpressionAttributeValues: { ':processing': 'processing', ':receiving': 'receiving', ':rows': rowsExpected },
+    });
   }
 
   async setExecution(importId: string, executionArn: string): Promise<void> {
@@ -234,26 +216,35 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async fail(importId: string, reason: string, event: AuditEvent): Promise<void> {
+    await this.changeStatus(importId, event, {
+      UpdateExpression: 'SET #status = :failed, failure = :reason',
+      ConditionExpression: '#status <> :completed',
+      ExpressionAttributeValues: { ':failed': 'failed', ':completed': 'completed', ':reason': reason },
+    });
+  }
+
+  /**
+   * Moves an import to another status with its audit event, atomically. False when the condition
+   * does not hold (the move already happened, or is not allowed from the current status).
+   */
+  private async changeStatus(
+    importId: string,
+    event: AuditEvent,
+    update: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> },
+  ): Promise<boolean> {
     try {
       await documentClient.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: importKeys.meta(importId),
-                UpdateExpression: 'SET #status = :failed, failure = :reason',
-                ConditionExpression: '#status <> :completed',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':failed': 'failed', ':completed': 'completed', ':reason': reason },
-              },
-            },
+            { Update: { TableName: this.table, Key: importKeys.meta(importId), ExpressionAttributeNames: { '#status': 'status' }, ...update } },
             { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
           ],
         }),
       );
+      return true;
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException)) throw error;
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
     }
   }
 
