@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ListTablesCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { readSpreadsheet } from '../../shared/spreadsheets/read-spreadsheet';
-import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
+import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
+import { ROSTER_HEADER, writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import { api, tokenFor } from '../support/api';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
@@ -150,6 +151,32 @@ describe('importing a roster', () => {
       accepted: 1,
       rejected: { AGE_BELOW_MINIMUM: 1, AGE_ABOVE_MAXIMUM: 1 },
     });
+  });
+});
+
+describe('XLSX rosters', () => {
+  it('imports an XLSX written by a spreadsheet program (shared strings, date cells, a blank row)', async () => {
+    const id = await regulation('perwal-roster-xlsx-fixture');
+    const status = await importRoster(id, path.resolve('test/spreadsheets/fixtures/roster-libreoffice.xlsx'), { segment: 'KETUA_RT' });
+    expect(status).toMatchObject({ status: 'completed', processed: 4 });
+    // Row 5 has no name; the others' date cells disagree with their NIKs' birth dates.
+    expect(status.segments.KETUA_RT?.rejected).toMatchObject({ NAME_MISSING: 1, BIRTH_DATE_MISMATCH: 4 });
+  });
+
+  it('imports an XLSX roster the same as the CSV of the same rows', async () => {
+    const id = await regulation('perwal-roster-xlsx');
+    const rows = [
+      personRow(tangselNik('1980-05-17', 'L', 61), 'Satu', '1980-05-17', 'L', 'KETUA_RT'),
+      personRow(tangselNik('1981-06-18', 'P', 62), 'Dua', '1981-06-18', 'P', 'KETUA_RW'),
+      personRow(tangselNik('1982-07-19', 'L', 63), 'Tiga', '1982-07-19', 'P', 'MARBOT'),
+    ];
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-xlsx-')), 'roster.xlsx');
+    const writer = new XlsxWriter(createWriteStream(file), 'Roster');
+    for (const row of [ROSTER_HEADER, ...rows]) await writer.writeRow(row);
+    await writer.close();
+    const status = await importRoster(id, file);
+    expect(status).toMatchObject({ status: 'completed', processed: 3, accepted: 2, rejected: 1 });
+    expect(status.segments.MARBOT?.rejected).toEqual({ GENDER_MISMATCH: 1 });
   });
 });
 
