@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { LocalStack } from '../infra/local/local-stack';
 import { synthesizeTemplate } from '../infra/synthesize';
 import { formatRupiah, multiplyRupiah } from '../shared/domain/rupiah';
@@ -15,6 +16,7 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const dataDir = path.resolve(process.env.LINDUNG_DATA_DIR ?? path.join(repoRoot, '.lindung'));
 const regulationFile = path.join(repoRoot, 'examples', 'perwal-tangsel-25-2019.yaml');
 const regulationId = 'perwal-tangsel-25-2019';
+const rosterDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-demo-'));
 
 const running = await runningApi();
 const stack = running
@@ -24,18 +26,18 @@ try {
   say(running ? `Using the running local system at ${running}.` : `Started the local system at ${stack?.apiUrl} for this demo.`);
 
   step('An admin signs in and applies Perwal Tangsel 25/2019');
-  lindung('login', '--as', 'admin', '--user', 'ani');
-  lindung('regulation', 'apply', '-f', regulationFile);
+  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('regulation', 'apply', '-f', regulationFile);
 
   step('The same command as a finance officer is refused');
-  lindung('login', '--as', 'finance', '--user', 'siti');
-  lindung('regulation', 'apply', '-f', regulationFile);
+  await lindung('login', '--as', 'finance', '--user', 'siti');
+  await lindung('regulation', 'apply', '-f', regulationFile);
 
   step('Monthly premium per person in January 2027, from the effective-dated rates');
-  const premiums = JSON.parse(lindung('--json', 'regulation', 'premiums', regulationId, '--month', '2027-01')) as {
+  const premiums = JSON.parse(await lindung('--json', 'regulation', 'premiums', regulationId, '--month', '2027-01')) as {
     segments: { segment: string; monthlyPremium: number }[];
   };
-  const regulation = JSON.parse(lindung('--json', 'regulation', 'get', regulationId)) as {
+  const regulation = JSON.parse(await lindung('--json', 'regulation', 'get', regulationId)) as {
     segments: { code: string; targetHeadcount: number }[];
   };
   let total = 0;
@@ -48,7 +50,7 @@ try {
   say(`  ${'at target'.padEnd(16)} ${formatRupiah(total)} a year (the budget issue computes it from the accepted roster)`);
 
   step('The offices send their rosters: 12,946 rows, 18 people listed in two segments, and a few broken rows');
-  const rosterFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-demo-')), 'roster-tangsel-2027.csv');
+  const rosterFile = path.join(rosterDir, 'roster-tangsel-2027.csv');
   await writeSyntheticRoster(rosterFile, {
     segments: Object.fromEntries(regulation.segments.map((s) => [s.code, s.targetHeadcount])),
     regionCode: '3674',
@@ -56,28 +58,29 @@ try {
     duplicatesAcrossSegments: 18,
     appendBadRows: 12,
   });
-  lindung('login', '--as', 'admin', '--user', 'ani');
-  lindung('roster', 'import', '--regulation', regulationId, '--file', rosterFile, '--coverage-start', '2027-01-01');
-  lindung('roster', 'summary', '--regulation', regulationId, '--year', '2027');
+  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('roster', 'import', '--regulation', regulationId, '--file', rosterFile, '--coverage-start', '2027-01-01');
+  await lindung('roster', 'summary', '--regulation', regulationId, '--year', '2027');
 
   step('The audit trail, as an auditor reads it');
-  lindung('login', '--as', 'auditor', '--user', 'budi');
-  lindung('audit', '--entity', `regulation:${regulationId}`);
+  await lindung('login', '--as', 'auditor', '--user', 'budi');
+  await lindung('audit', '--entity', `regulation:${regulationId}`);
 } finally {
   await stack?.stop();
 }
 
-/** Runs `npx lindung ARGS`, echoing the command and its output; a refusal is shown, not fatal. */
-function lindung(...args: string[]): string {
-  say(`$ npx lindung ${args.map((a) => (a.startsWith(repoRoot) ? path.relative(repoRoot, a) : a)).join(' ')}`);
+/**
+ * Runs `npx lindung ARGS`, echoing the command and its output; a refusal is shown, not fatal.
+ * Asynchronously: when the demo hosts the local system itself, its API must keep serving.
+ */
+async function lindung(...args: string[]): Promise<string> {
+  say(`$ npx lindung ${args.map((a) => (a.startsWith(path.dirname(rosterDir)) ? path.basename(a) : a.startsWith(repoRoot) ? path.relative(repoRoot, a) : a)).join(' ')}`);
   try {
-    const output = execFileSync(path.join(repoRoot, 'bin', 'lindung.mjs'), args, {
-      encoding: 'utf8',
+    const { stdout } = await promisify(execFile)(path.join(repoRoot, 'bin', 'lindung.mjs'), args, {
       env: { ...process.env, LINDUNG_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    if (!args.includes('--json')) process.stdout.write(indent(output));
-    return output;
+    if (!args.includes('--json')) process.stdout.write(indent(stdout));
+    return stdout;
   } catch (error) {
     const failure = error as { stderr?: string; stdout?: string };
     process.stdout.write(indent(failure.stderr || failure.stdout || String(error)));
