@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { IsoDate, IsoMonth } from '../domain/calendar';
+import { RegulationId, SegmentCode } from '../domain/regulation';
+
+/** Request and response shapes of budget proposals and the finance office's decision. */
+
+export const ProposalId = z.string().regex(/^bp-[a-z0-9-]{8,64}$/, 'must be a proposal id such as bp-2027-3f9a2c1b');
+export const ProposalParams = z.object({ proposalId: ProposalId });
+
+/** The original APBD funds January–December; an APBD-Perubahan top-up funds the rest of the year. */
+export const CohortKind = z.enum(['original', 'perubahan']);
+
+export const ProposeRequest = z.object({
+  regulationId: RegulationId,
+  year: z.number().int().min(2000).max(2100),
+  cohort: CohortKind,
+  /** First month of cover; January for the original APBD, e.g. 2027-07 for a mid-year top-up. */
+  startMonth: IsoMonth.optional(),
+  /** Undecided by this date, the proposal expires (default: 31 December before the fiscal year, or of it for a top-up). */
+  decideBy: IsoDate.optional(),
+  /** Chosen by the client, so that a retried request creates one proposal. */
+  clientToken: z.string().min(8).max(64),
+});
+
+export const MonthPremium = z.object({ month: IsoMonth, premium: z.number().int() });
+
+export const SegmentBudget = z.object({
+  segment: SegmentCode,
+  name: z.string(),
+  priority: z.number().int(),
+  /** Eligible people of this cohort: on the roster and not yet funded by an approved cohort of the year. */
+  headcount: z.number().int(),
+  /** The premium per person for each month of cover, from the rates in force that month. */
+  monthlyPremiums: z.array(MonthPremium),
+  months: z.number().int(),
+  /** Σ over months of headcount × premium, integer rupiah. */
+  amount: z.number().int(),
+});
+export type SegmentBudget = z.infer<typeof SegmentBudget>;
+
+export const Snapshot = z.object({
+  regulationVersion: z.number().int(),
+  rosterVersion: z.number().int(),
+  rateScheduleVersion: z.string(),
+  /** sha256 of the above and the cohort: what the decision is bound to. */
+  hash: z.string(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const DecisionKind = z.enum(['approve', 'approve-with-ceiling', 'reject', 'request-revision']);
+
+export const DecideRequest = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve'), notes: z.string().max(2000).optional() }),
+  z.object({
+    decision: z.literal('approve-with-ceiling'),
+    /** The APBD ceiling (pagu), integer rupiah, below the proposal's total. */
+    ceiling: z.number().int().positive(),
+    notes: z.string().max(2000).optional(),
+  }),
+  z.object({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(2000) }),
+  z.object({ decision: z.literal('request-revision'), notes: z.string().trim().min(3).max(2000) }),
+]);
+
+export const SegmentAllocation = z.object({
+  segment: SegmentCode,
+  /** People of the segment the ceiling funds: all, some (the first by NIK) or none. */
+  funded: z.number().int(),
+  unfunded: z.number().int(),
+  amount: z.number().int(),
+  /** With a partial segment: the last funded NIK in ascending order (everyone up to it is in). */
+  lastFundedNik: z.string().optional(),
+});
+
+export const Decision = z.object({
+  decision: DecisionKind,
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+  notes: z.string().optional(),
+  reason: z.string().optional(),
+  ceiling: z.number().int().optional(),
+  /** The snapshot the decision was made on. */
+  snapshotHash: z.string(),
+});
+
+export const ProposalStatus = z.enum([
+  'computing',
+  'pending-decision',
+  'allocating',
+  'approved',
+  'rejected',
+  'revision-requested',
+  'expired',
+  'failed',
+]);
+
+export const Proposal = z.object({
+  proposalId: ProposalId,
+  regulationId: RegulationId,
+  title: z.string(),
+  year: z.number().int(),
+  cohort: CohortKind,
+  startMonth: IsoMonth,
+  decideBy: IsoDate,
+  status: ProposalStatus,
+  /** The roster, rates or regulation changed since the snapshot: it cannot feed enrollment; propose again. */
+  stale: z.boolean(),
+  staleBecause: z.array(z.string()).optional(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  snapshot: Snapshot.optional(),
+  segments: z.array(SegmentBudget),
+  total: z.number().int(),
+  totalHeadcount: z.number().int(),
+  decision: Decision.optional(),
+  /** Who the approved amount funds, per segment (all of it, unless a ceiling cut it). */
+  allocation: z.array(SegmentAllocation).optional(),
+  approvedAmount: z.number().int().optional(),
+  failure: z.string().optional(),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+export const ProposalList = z.object({ proposals: z.array(Proposal) });
+export const ProposalsQuery = z.object({ regulationId: RegulationId.optional(), status: ProposalStatus.optional() });
