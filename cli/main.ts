@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
+import { registerBudget } from './commands/budget';
 import { registerLogin } from './commands/login';
 import { registerRegulation } from './commands/regulation';
 import { registerRoster } from './commands/roster';
@@ -17,6 +18,7 @@ registerLogin(program);
 registerWhoAmI(program);
 registerRegulation(program);
 registerRoster(program);
+registerBudget(program);
 registerAudit(program);
 
 try {

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { allRoutes } from '../shared/api/routes';
 import { DataTables } from './constructs/data-tables';
+import { BudgetWorkflows } from './constructs/budget-workflows';
 import { LindungHttpApi } from './constructs/http-api';
 import { RosterImportWorkflow } from './constructs/roster-import-workflow';
 import { UserDirectory } from './constructs/user-directory';
@@ -13,11 +14,16 @@ export class LindungStack extends Stack {
     const tables = new DataTables(this, 'Data');
     const users = new UserDirectory(this, 'Users');
     const rosterImport = new RosterImportWorkflow(this, 'RosterImport', { tables });
+    const budget = new BudgetWorkflows(this, 'Budget', { tables });
     const http = new LindungHttpApi(this, 'Http', {
       routes: allRoutes,
       tables,
       users,
-      workflows: { rosterImport: rosterImport.workflow.stateMachine },
+      workflows: {
+        rosterImport: rosterImport.workflow.stateMachine,
+        budgetProposal: budget.proposal.stateMachine,
+        ceilingAllocation: budget.ceilingAllocation.stateMachine,
+      },
     });
 
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });

@@ -3,13 +3,14 @@ import { auditEvent } from '../../shared/audit/audit-event';
 import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
 import { requireImport } from '../../shared/rosters/require-import';
 import { ImportFailureInput } from '../../shared/rosters/workflow-inputs';
+import { failureCause } from '../../shared/workflows/failure-cause';
 import { workflowTask } from '../../shared/workflows/workflow-task';
 
 const imports = new DynamoDbImportStore();
 
 export const handler = workflowTask(ImportFailureInput, async ({ importId, error }) => {
   const record = requireImport(await imports.get(importId), importId);
-  const reason = `${error.Error ?? 'Error'}: ${causeMessage(error.Cause)}`;
+  const reason = failureCause(error);
   await imports.fail(
     importId,
     reason,
@@ -24,13 +25,3 @@ export const handler = workflowTask(ImportFailureInput, async ({ importId, error
   );
   return { importId, status: 'failed' };
 });
-
-/** Lambda errors reach Step Functions as a JSON cause; keep just the message. */
-function causeMessage(cause: string | undefined): string {
-  if (!cause) return 'no details';
-  try {
-    return (JSON.parse(cause) as { errorMessage?: string }).errorMessage ?? cause;
-  } catch {
-    return cause;
-  }
-}

@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
-import { acknowledgeIndexGrants } from './acknowledge-index-grants';
 import { Fail, JsonPath, Map as MapState, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { DataTables } from './data-tables';
-import { HandlerFunction } from './handler-function';
+import type { HandlerFunction } from './handler-function';
+import { workflowTaskFunction } from './workflow-task-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 /**
@@ -17,13 +17,9 @@ export class RosterImportWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: { tables: DataTables }) {
     super(scope, id);
-    const environment = { MAIN_TABLE: props.tables.main.tableName, AUDIT_TABLE: props.tables.audit.tableName };
     const functions: HandlerFunction[] = [];
     const task = (name: string, entry: string, description: string, timeout: Duration, memorySize = 512) => {
-      const fn = new HandlerFunction(this, `${name}Function`, { entry, description, environment, timeout, memorySize });
-      props.tables.main.grantReadWriteData(fn);
-      props.tables.audit.grantWriteData(fn);
-      acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
+      const fn = workflowTaskFunction(this, `${name}Function`, { entry, description, timeout, memorySize, tables: props.tables });
       functions.push(fn);
       return fn;
     };

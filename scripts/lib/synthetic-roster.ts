@@ -20,6 +20,8 @@ export interface SyntheticRosterOptions {
   duplicatesAcrossSegments?: number;
   /** Damaged rows appended after the segments, on top of `badShare`. */
   appendBadRows?: number;
+  /** Rows already generated for this region, so that a second file has other people (default 0). */
+  firstSerial?: number;
   seed?: number;
   /** `;` as Indonesian-locale Excel writes, or `,`. */
   delimiter?: ';' | ',';
@@ -65,7 +67,7 @@ export function* syntheticRows(options: SyntheticRosterOptions): Generator<{ cel
   const reference = new Date(`${options.referenceDate ?? '2027-01-01'}T00:00:00Z`);
   const minAge = options.minAge ?? 18;
   const maxAge = options.maxAge ?? 65;
-  let serial = 0;
+  let serial = options.firstSerial ?? 0;
   let previous: string[] | undefined;
   const segmentCodes = Object.keys(options.segments);
   const lastSegment = segmentCodes.at(-1);

@@ -121,3 +121,16 @@ export type Proposal = z.infer<typeof Proposal>;
 
 export const ProposalList = z.object({ proposals: z.array(Proposal) });
 export const ProposalsQuery = z.object({ regulationId: RegulationId.optional(), status: ProposalStatus.optional() });
+
+export const PeopleQuery = z.object({
+  segment: SegmentCode,
+  bucket: z.coerce.number().int().min(0).max(31),
+  /** Continue after this NIK (the previous page's `after`). */
+  after: z.string().regex(/^\d{16}$/).optional(),
+});
+export const PeoplePage = z.object({
+  segment: SegmentCode,
+  bucket: z.number().int(),
+  people: z.array(z.object({ nik: z.string(), name: z.string(), funded: z.boolean() })),
+  after: z.string().optional(),
+});

@@ -1,5 +1,6 @@
 import { ROLES } from '../auth/roles';
 import { RegulationInput } from '../domain/regulation';
+import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest } from './budget-schemas';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -182,6 +183,56 @@ export const routes = {
     params: RegulationParams,
     query: RosterQuery,
     response: RosterSummary,
+  },
+  proposeBudget: {
+    method: 'POST',
+    path: '/proposals',
+    entry: 'functions/budget/propose.ts',
+    summary: 'Ask for a budget proposal for a regulation, fiscal year and cohort; it is computed, then waits for finance',
+    access: ['admin'],
+    body: ProposeRequest,
+    response: Proposal,
+    successStatus: 202,
+    starts: ['budgetProposal'],
+  },
+  listProposals: {
+    method: 'GET',
+    path: '/proposals',
+    entry: 'functions/budget/list.ts',
+    summary: 'Budget proposals, newest first (filter by regulation or status, e.g. pending-decision)',
+    access: ROLES,
+    query: ProposalsQuery,
+    response: ProposalList,
+  },
+  getProposal: {
+    method: 'GET',
+    path: '/proposals/{proposalId}',
+    entry: 'functions/budget/get.ts',
+    summary: 'A budget proposal: per segment headcount × premium × months, totals, snapshot, decision, and whether it is stale',
+    access: ROLES,
+    params: ProposalParams,
+    response: Proposal,
+  },
+  decideBudget: {
+    method: 'POST',
+    path: '/proposals/{proposalId}/decision',
+    entry: 'functions/budget/decide.ts',
+    summary: "Finance's decision: approve, approve with a ceiling, reject, or request a revision (never by the requester)",
+    access: ['finance'],
+    params: ProposalParams,
+    body: DecideRequest,
+    response: Proposal,
+    starts: ['ceilingAllocation'],
+  },
+  proposalPeople: {
+    method: 'GET',
+    path: '/proposals/{proposalId}/people',
+    entry: 'functions/budget/people.ts',
+    summary: "Who an approved proposal funds in one segment and NIK bucket, 500 at a time",
+    access: ['admin', 'finance'],
+    params: ProposalParams,
+    query: PeopleQuery,
+    response: PeoplePage,
   },
 } as const satisfies Record<string, RouteSpec>;
 

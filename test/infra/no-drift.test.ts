@@ -24,6 +24,18 @@ interface Scenario {
 }
 interface ScenarioState {
   importId?: string;
+  proposalId?: string;
+}
+
+/** Polls a resource until `done` says so (workflows run in the background). */
+async function waitUntil(path: string, done: (body: any) => boolean): Promise<void> {
+  const token = await tokenFor('auditor');
+  for (let i = 0; i < 200; i++) {
+    const response = await api('GET', path, { token });
+    if (done(response.body)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${path} did not get there in 20 s`);
 }
 
 /** A request per route that must succeed, in order (earlier steps create what later ones read). */
@@ -48,31 +60,46 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
   'PUT /imports/{importId}/chunks/{seq}': {
     role: 'admin',
     path: (state) => `/imports/${state.importId}/chunks/0`,
-    body: { rows: [{ row: 2, values: { nik: '3674011001900001', name: 'Budi Santoso', segment: 'KETUA_RT' } }] },
+    body: {
+      rows: [
+        { row: 2, values: { nik: '3674011001900001', name: 'Budi Santoso', segment: 'KETUA_RT' } },
+        { row: 3, values: { nik: '3674015002900002', name: 'Siti Rahayu', segment: 'KETUA_RT' } },
+      ],
+    },
   },
   'POST /imports/{importId}/complete': {
     role: 'admin',
     path: (state) => `/imports/${state.importId}/complete`,
-    body: { chunks: 1, rows: 1 },
+    body: { chunks: 1, rows: 2 },
   },
   'GET /imports/{importId}': {
     role: 'auditor',
     path: (state) => `/imports/${state.importId}`,
     // The import workflow runs in the background; wait for it so the state machine is exercised.
-    after: async (_body, state) => {
-      const token = await tokenFor('auditor');
-      for (let i = 0; i < 200; i++) {
-        const status = await api('GET', `/imports/${state.importId}`, { token });
-        if (status.body.status === 'completed') return;
-        if (status.body.status === 'failed') throw new Error(`import failed: ${status.body.failure}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('the import did not complete in 20 s');
-    },
+    after: (_body, state) => waitUntil(`/imports/${state.importId}`, (status) => status.status === 'completed'),
   },
   'GET /imports/{importId}/rejections': { role: 'admin', path: (state) => `/imports/${state.importId}/rejections` },
   'GET /regulations/{id}/imports': { role: 'finance', path: () => `/regulations/${regulation.id}/imports` },
   'GET /regulations/{id}/roster': { role: 'finance', path: () => `/regulations/${regulation.id}/roster?year=2027` },
+  'POST /proposals': {
+    role: 'admin',
+    path: () => '/proposals',
+    body: { regulationId: regulation.id, year: 2027, cohort: 'original', clientToken: 'no-drift-proposal-0001' },
+    after: async (body, state) => {
+      state.proposalId = body.proposalId;
+      await waitUntil(`/proposals/${body.proposalId}`, (proposal) => proposal.status === 'pending-decision');
+    },
+  },
+  'GET /proposals': { role: 'finance', path: () => '/proposals?status=pending-decision' },
+  'GET /proposals/{proposalId}': { role: 'auditor', path: (state) => `/proposals/${state.proposalId}` },
+  'POST /proposals/{proposalId}/decision': {
+    role: 'finance',
+    path: (state) => `/proposals/${state.proposalId}/decision`,
+    // Funds one of the two people: the ceiling-allocation workflow finds which.
+    body: { decision: 'approve-with-ceiling', ceiling: 16_800 * 12 },
+    after: (_body, state) => waitUntil(`/proposals/${state.proposalId}`, (proposal) => proposal.status === 'approved'),
+  },
+  'GET /proposals/{proposalId}/people': { role: 'admin', path: (state) => `/proposals/${state.proposalId}/people?segment=KETUA_RT&bucket=0` },
 };
 
 let template: CloudFormationTemplate;

@@ -1,0 +1,139 @@
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import type { z } from 'zod';
+import type { Proposal, ProposalList } from '../../shared/api/budget-schemas';
+import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/budget/budget-document';
+import { formatRupiah } from '../../shared/domain/rupiah';
+import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
+import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
+import { callApi, type GlobalOptions } from '../api-client';
+import { CliError } from '../cli-config';
+import { formatCount, print } from '../output';
+
+export function registerBudget(program: Command): void {
+  const budget = program.command('budget').description("Budget proposals and the finance office's decision");
+
+  budget
+    .command('propose')
+    .description('Ask for a budget proposal (admin); it is computed from the accepted roster and the rates')
+    .requiredOption('--regulation <id>', 'the regulation')
+    .requiredOption('--year <year>', 'the fiscal year')
+    .option('--cohort <kind>', 'original (APBD, January–December) or perubahan (mid-year top-up)', 'original')
+    .option('--start-month <YYYY-MM>', 'first month of cover of a perubahan cohort, e.g. 2027-07')
+    .option('--decide-by <YYYY-MM-DD>', 'undecided by this date, the proposal expires')
+    .action(async (options: { regulation: string; year: string; cohort: string; startMonth?: string; decideBy?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const requested = await callApi<Proposal>(
+        globals,
+        'POST',
+        '/proposals',
+        {
+          regulationId: options.regulation,
+          year: Number(options.year),
+          cohort: options.cohort,
+          ...(options.startMonth ? { startMonth: options.startMonth } : {}),
+          ...(options.decideBy ? { decideBy: options.decideBy } : {}),
+          clientToken: randomUUID(),
+        },
+        { retry: true },
+      );
+      const proposal = await waitWhile(globals, requested.proposalId, ['computing']);
+      print(globals.json, proposal, () => describeProposal(proposal));
+    });
+
+  budget
+    .command('decide <proposalId>')
+    .description("Finance's decision (never by whoever requested the proposal)")
+    .option('--approve', 'approve the whole proposal')
+    .option('--ceiling <rupiah>', 'approve within this ceiling (pagu), below the total')
+    .option('--reject <reason>', 'reject, with the reason')
+    .option('--revise <notes>', 'send it back for a revision')
+    .option('--notes <text>', 'notes recorded with an approval')
+    .action(async (proposalId: string, options: { approve?: boolean; ceiling?: string; reject?: string; revise?: string; notes?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const chosen = [options.approve, options.ceiling, options.reject, options.revise].filter((o) => o !== undefined);
+      if (chosen.length !== 1) throw new CliError('Give exactly one of --approve, --ceiling RUPIAH, --reject REASON, --revise NOTES.');
+      const notes = options.notes ? { notes: options.notes } : {};
+      const body = options.approve
+        ? { decision: 'approve', ...notes }
+        : options.ceiling
+          ? { decision: 'approve-with-ceiling', ceiling: Number(options.ceiling.replace(/[.,\s]|^Rp/gi, '')), ...notes }
+          : options.reject
+            ? { decision: 'reject', reason: options.reject }
+            : { decision: 'request-revision', notes: options.revise };
+      await callApi<Proposal>(globals, 'POST', `/proposals/${encodeURIComponent(proposalId)}/decision`, body);
+      const proposal = await waitWhile(globals, proposalId, ['allocating']);
+      print(globals.json, proposal, () => describeProposal(proposal));
+    });
+
+  budget
+    .command('show <proposalId>')
+    .description('A proposal and its decision; -o writes the budget document (.html, .csv or .xlsx)')
+    .option('-o, --output <path>', 'write the budget document to this file')
+    .action(async (proposalId: string, options: { output?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const proposal = await callApi<Proposal>(globals, 'GET', `/proposals/${encodeURIComponent(proposalId)}`);
+      if (options.output) await writeDocument(proposal, options.output);
+      print(globals.json, proposal, () => [...describeProposal(proposal), ...(options.output ? [`Budget document written to ${options.output}.`] : [])]);
+    });
+
+  budget
+    .command('list')
+    .description('Budget proposals, newest first')
+    .option('--regulation <id>', 'only this regulation')
+    .option('--status <status>', 'only this status, e.g. pending-decision')
+    .action(async (options: { regulation?: string; status?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const query = new URLSearchParams({ ...(options.regulation ? { regulationId: options.regulation } : {}), ...(options.status ? { status: options.status } : {}) });
+      const list = await callApi<z.infer<typeof ProposalList>>(globals, 'GET', `/proposals${query.size ? `?${query}` : ''}`);
+      print(globals.json, list, () =>
+        list.proposals.map((p) => `${p.proposalId}  ${p.status.padEnd(18)}${p.stale ? ' STALE' : ''}  ${p.regulationId} ${p.year} ${p.cohort}  ${formatRupiah(p.total)}`),
+      );
+    });
+}
+
+/** Follows a proposal while a workflow works on it. */
+async function waitWhile(api: GlobalOptions, proposalId: string, statuses: readonly string[]): Promise<Proposal> {
+  for (;;) {
+    const proposal = await callApi<Proposal>(api, 'GET', `/proposals/${encodeURIComponent(proposalId)}`, undefined, { retry: true });
+    if (!statuses.includes(proposal.status)) return proposal;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function writeDocument(proposal: Proposal, output: string): Promise<void> {
+  const lower = output.toLowerCase();
+  if (lower.endsWith('.html')) {
+    writeFileSync(output, budgetDocumentHtml(proposal, { generatedAt: new Date().toISOString() }));
+    return;
+  }
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new CliError(`Name the document .html, .csv or .xlsx (got ${output}).`);
+  const file = createWriteStream(output);
+  const writer = lower.endsWith('.xlsx') ? new XlsxWriter(file, 'Anggaran') : new CsvWriter(file);
+  for (const row of budgetDocumentRows(proposal)) await writer.writeRow(row);
+  await writer.close();
+}
+
+function describeProposal(p: Proposal): string[] {
+  const lines = [
+    `${p.proposalId}  ${p.regulationId}  ${p.year} ${p.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${p.startMonth}`}: ${p.status}${p.stale ? ' (STALE)' : ''}`,
+    ...p.segments.map((s) => {
+      const premiums = [...new Set(s.monthlyPremiums.map((m) => m.premium))];
+      const premium = premiums.length === 1 ? formatRupiah(premiums[0]!) : `${formatRupiah(Math.min(...premiums))}–${formatRupiah(Math.max(...premiums))}`;
+      return `  ${s.segment.padEnd(18)} ${formatCount(s.headcount).padStart(8)} × ${premium} × ${s.months} = ${formatRupiah(s.amount)}`;
+    }),
+    `  ${'total'.padEnd(18)} ${formatCount(p.totalHeadcount).padStart(8)} people   ${formatRupiah(p.total)}`,
+  ];
+  if (p.snapshot) lines.push(`  snapshot ${p.snapshot.hash.slice(0, 16)} (roster v${p.snapshot.rosterVersion}, rates ${p.snapshot.rateScheduleVersion}, regulation v${p.snapshot.regulationVersion})`);
+  if (p.stale) lines.push(`  Stale: ${p.staleBecause?.join('; ')}. Propose again before deciding or enrolling.`);
+  if (p.decision) {
+    lines.push(`  ${p.decision.decision} by ${p.decision.decidedBy} at ${p.decision.decidedAt}${p.decision.reason ? `: ${p.decision.reason}` : ''}${p.decision.notes ? ` (${p.decision.notes})` : ''}`);
+  }
+  if (p.approvedAmount !== undefined) lines.push(`  approved ${formatRupiah(p.approvedAmount)}${p.decision?.ceiling ? ` within a ceiling of ${formatRupiah(p.decision.ceiling)}` : ''}`);
+  for (const a of p.allocation ?? []) {
+    if (a.unfunded > 0) lines.push(`    ${a.segment}: ${formatCount(a.funded)} funded, ${formatCount(a.unfunded)} not${a.lastFundedNik ? ' (in NIK order)' : ''}`);
+  }
+  if (p.status === 'pending-decision') lines.push(`  Waiting for finance until ${p.decideBy}: npx lindung budget decide ${p.proposalId} --approve`);
+  return lines;
+}

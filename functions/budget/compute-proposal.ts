@@ -1,0 +1,48 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { auditEvent } from '../../shared/audit/audit-event';
+import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
+import { cohortMonths } from '../../shared/budget/cohort-months';
+import { computeProposal } from '../../shared/budget/compute-proposal';
+import { fundedThisYear } from '../../shared/budget/funded-this-year';
+import { requireProposal } from '../../shared/budget/require-proposal';
+import { ProposalWorkflowInput } from '../../shared/budget/workflow-inputs';
+import { loadRateSchedule } from '../../shared/domain/rates/rate-schedule';
+import { formatRupiah } from '../../shared/domain/rupiah';
+import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { workflowTask } from '../../shared/workflows/workflow-task';
+
+const proposals = new DynamoDbProposalStore();
+const regulations = new DynamoDbRegulationStore();
+const imports = new DynamoDbImportStore();
+
+export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }) => {
+  const record = requireProposal(await proposals.get(proposalId), proposalId);
+  if (record.status !== 'computing') return { proposalId, status: record.status };
+  const regulation = requireRegulation(await regulations.current(record.regulationId), record.regulationId);
+  const roster = await imports.rosterSummary(record.regulationId, record.year);
+  const computed = computeProposal({
+    regulation,
+    months: cohortMonths(record.year, record.cohort, record.startMonth),
+    cohort: record.cohort,
+    roster: { version: roster?.version ?? 0, segments: roster?.segments ?? {} },
+    funded: fundedThisYear(await proposals.list({ regulationId: record.regulationId }), record.regulationId, record.year, proposalId),
+    schedule: loadRateSchedule(),
+  });
+  const next = { ...record, ...computed, regulationVersion: regulation.version, status: 'pending-decision' as const };
+  // A re-run after this succeeded finds the proposal no longer computing and changes nothing.
+  await proposals.update(
+    next,
+    { status: 'computing' },
+    auditEvent({
+      caller: SYSTEM_CALLER,
+      at: new Date(),
+      action: 'budget.computed',
+      entityType: 'regulation',
+      entityId: record.regulationId,
+      summary: `Computed ${proposalId}: ${computed.totalHeadcount} people, ${formatRupiah(computed.total)}; waiting for finance (snapshot ${computed.snapshot.hash.slice(0, 12)})`,
+    }),
+  );
+  return { proposalId, status: next.status };
+});

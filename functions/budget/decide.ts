@@ -1,0 +1,23 @@
+import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
+import { routes } from '../../shared/api/routes';
+import { currentVersions } from '../../shared/budget/current-versions';
+import { decideBudget } from '../../shared/budget/decide-budget';
+import { jakartaDate } from '../../shared/budget/proposal-view';
+import { requireProposal } from '../../shared/budget/require-proposal';
+import { viewProposal } from '../../shared/budget/view-proposal';
+import { routeHandler } from '../../shared/http/route-handler';
+import { budgetStores } from './stores';
+
+const workflows = new SfnWorkflowStarter();
+
+export const handler = routeHandler(routes.decideBudget, async ({ params, body, caller }) => {
+  const now = new Date();
+  const record = requireProposal(await budgetStores.proposals.get(params.proposalId), params.proposalId);
+  const current = await currentVersions(budgetStores, record.regulationId, record.year);
+  const decided = await decideBudget(budgetStores.proposals, record, body, caller, { now, today: jakartaDate(now), current });
+  if (decided.needsAllocation) {
+    const executionArn = await workflows.start('ceilingAllocation', `allocate-${record.proposalId}`, { proposalId: record.proposalId });
+    await budgetStores.proposals.setExecution(record.proposalId, executionArn);
+  }
+  return viewProposal(budgetStores, decided.record, now);
+});

@@ -1,0 +1,10 @@
+import { routes } from '../../shared/api/routes';
+import { viewProposal } from '../../shared/budget/view-proposal';
+import { routeHandler } from '../../shared/http/route-handler';
+import { budgetStores } from './stores';
+
+export const handler = routeHandler(routes.listProposals, async ({ query }) => {
+  const records = await budgetStores.proposals.list(query.regulationId ? { regulationId: query.regulationId } : {});
+  const proposals = await Promise.all(records.map((record) => viewProposal(budgetStores, record, new Date())));
+  return { proposals: query.status ? proposals.filter((p) => p.status === query.status) : proposals };
+});

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { idempotent } from '../../shared/adapters/dynamodb/idempotent';
+import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
+import type { ProposeRequest } from '../../shared/api/budget-schemas';
+import { routes } from '../../shared/api/routes';
+import type { Caller } from '../../shared/auth/roles';
+import { proposeBudget } from '../../shared/budget/propose-budget';
+import { viewProposal } from '../../shared/budget/view-proposal';
+import { routeHandler } from '../../shared/http/route-handler';
+import { budgetStores } from './stores';
+
+const workflows = new SfnWorkflowStarter();
+
+const proposeOnce = idempotent(async (input: { key: string; request: z.output<typeof ProposeRequest>; caller: Caller }) => {
+  const record = await proposeBudget(budgetStores, input.request, input.caller, new Date());
+  const executionArn = await workflows.start('budgetProposal', record.proposalId, { proposalId: record.proposalId });
+  await budgetStores.proposals.setExecution(record.proposalId, executionArn);
+  return viewProposal(budgetStores, record, new Date());
+});
+
+export const handler = routeHandler(routes.proposeBudget, async ({ body, caller, context }) =>
+  proposeOnce({ key: `${caller.userId}:${body.clientToken}`, request: body, caller }, context),
+);

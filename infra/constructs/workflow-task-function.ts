@@ -1,0 +1,27 @@
+import type { Duration } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { acknowledgeIndexGrants } from './acknowledge-index-grants';
+import type { DataTables } from './data-tables';
+import { HandlerFunction } from './handler-function';
+
+/**
+ * A Lambda function for one workflow step: reads and writes the main table, writes the audit
+ * trail, and nothing else.
+ */
+export function workflowTaskFunction(
+  scope: Construct,
+  id: string,
+  props: { entry: string; description: string; timeout: Duration; memorySize?: number; tables: DataTables },
+): HandlerFunction {
+  const fn = new HandlerFunction(scope, id, {
+    entry: props.entry,
+    description: props.description,
+    timeout: props.timeout,
+    ...(props.memorySize ? { memorySize: props.memorySize } : {}),
+    environment: { MAIN_TABLE: props.tables.main.tableName, AUDIT_TABLE: props.tables.audit.tableName },
+  });
+  props.tables.main.grantReadWriteData(fn);
+  props.tables.audit.grantWriteData(fn);
+  acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
+  return fn;
+}

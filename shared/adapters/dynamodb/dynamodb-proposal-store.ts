@@ -1,0 +1,95 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../api/schemas';
+import type { ProposalRecord } from '../../budget/proposal-record';
+import type { ProposalStore } from '../../budget/proposal-store';
+import { auditItem } from './audit-items';
+import { documentClient, tableName } from './document-client';
+import { queryAll } from './query-all';
+
+/**
+ * Main-table keys of proposals: `pk = PROPOSAL#<id>`, `sk = META`; index gsi1 lists them all
+ * (`gsi1pk = PROPOSALS`) newest first: a deployment has a few dozen a year. A proposal is one
+ * item, rewritten whole under a condition on its status: a decision can only land on the state it
+ * was made on.
+ */
+export class DynamoDbProposalStore implements ProposalStore {
+  private readonly table = tableName('MAIN_TABLE');
+
+  async create(record: ProposalRecord, event: AuditEvent): Promise<void> {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
+        ],
+      }),
+    );
+  }
+
+  async get(proposalId: string): Promise<ProposalRecord | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: key(proposalId), ConsistentRead: true }));
+    return Item ? recordOf(Item) : undefined;
+  }
+
+  async list(filter: { regulationId?: string }): Promise<ProposalRecord[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(filter.regulationId ? { FilterExpression: 'regulationId = :regulation' } : {}),
+        ExpressionAttributeValues: { ':pk': 'PROPOSALS', ...(filter.regulationId ? { ':regulation': filter.regulationId } : {}) },
+        ScanIndexForward: false,
+      }),
+    );
+    return items.map(recordOf);
+  }
+
+  async update(record: ProposalRecord, expected: { status: ProposalRecord['status']; snapshotHash?: string }, event: AuditEvent): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: item(record),
+                ConditionExpression: `#status = :status${expected.snapshotHash ? ' AND #snapshot.#hash = :hash' : ''}`,
+                ExpressionAttributeNames: { '#status': 'status', ...(expected.snapshotHash ? { '#snapshot': 'snapshot', '#hash': 'hash' } : {}) },
+                ExpressionAttributeValues: { ':status': expected.status, ...(expected.snapshotHash ? { ':hash': expected.snapshotHash } : {}) },
+              },
+            },
+            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async setExecution(proposalId: string, executionArn: string): Promise<void> {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: key(proposalId),
+        UpdateExpression: 'SET executionArn = :arn',
+        ExpressionAttributeValues: { ':arn': executionArn },
+      }),
+    );
+  }
+}
+
+const key = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'META' });
+
+function item(record: ProposalRecord): Record<string, unknown> {
+  return { ...key(record.proposalId), gsi1pk: 'PROPOSALS', gsi1sk: record.requestedAt, ...record };
+}
+
+function recordOf(item: Record<string, unknown>): ProposalRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...record } = item;
+  return record as unknown as ProposalRecord;
+}

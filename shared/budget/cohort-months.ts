@@ -1,0 +1,25 @@
+import type { IsoMonth } from '../domain/calendar';
+import { InvalidInputError } from '../domain/errors';
+
+/**
+ * The months a cohort is funded for. A Pemda budgets a fiscal year (= calendar year): the
+ * original APBD funds January–December; an APBD-Perubahan top-up funds its start month to December.
+ */
+export function cohortMonths(year: number, cohort: 'original' | 'perubahan', startMonth: IsoMonth | undefined): IsoMonth[] {
+  const start = startMonth ?? `${year}-01`;
+  if (!start.startsWith(`${year}-`)) {
+    throw new InvalidInputError(`The cohort must start within fiscal year ${year}`, [{ path: 'startMonth', message: `must be a month of ${year}` }]);
+  }
+  const first = Number(start.slice(5, 7));
+  if (cohort === 'original' && first !== 1) {
+    throw new InvalidInputError('The original APBD funds the whole year', [
+      { path: 'startMonth', message: `must be ${year}-01 for the original APBD; use cohort "perubahan" for a mid-year top-up` },
+    ]);
+  }
+  if (cohort === 'perubahan' && first === 1) {
+    throw new InvalidInputError('An APBD-Perubahan top-up starts mid-year', [
+      { path: 'startMonth', message: 'must be a month after January, e.g. 2027-07' },
+    ]);
+  }
+  return Array.from({ length: 13 - first }, (_, i) => `${year}-${String(first + i).padStart(2, '0')}`);
+}

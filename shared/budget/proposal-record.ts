@@ -1,0 +1,11 @@
+import type { Proposal } from '../api/budget-schemas';
+
+/**
+ * What is stored about a proposal. `stale` and `expired` are not stored: they depend on today and
+ * on the current roster and rates, so they are derived whenever the proposal is read.
+ */
+export type ProposalRecord = Omit<Proposal, 'stale' | 'staleBecause'> & {
+  requestedByUserId: string;
+  regulationVersion: number;
+  executionArn?: string;
+};

@@ -1,0 +1,15 @@
+import type { AuditEvent } from '../api/schemas';
+import type { ProposalRecord } from './proposal-record';
+
+/** Port: budget proposals. Every change is stored together with its audit event. */
+export interface ProposalStore {
+  create(record: ProposalRecord, event: AuditEvent): Promise<void>;
+  get(proposalId: string): Promise<ProposalRecord | undefined>;
+  list(filter: { regulationId?: string }): Promise<ProposalRecord[]>;
+  /**
+   * Replaces the record if its status is still `expectedStatus` (and, when given, its snapshot
+   * hash still `expectedHash`): false when someone else changed it first.
+   */
+  update(record: ProposalRecord, expected: { status: ProposalRecord['status']; snapshotHash?: string }, event: AuditEvent): Promise<boolean>;
+  setExecution(proposalId: string, executionArn: string): Promise<void>;
+}

@@ -1,0 +1,14 @@
+/** Port: reading a regulation's roster for a year, one segment at a time. */
+export interface RosterReader {
+  /** The NIKs of one segment in one NIK bucket, in ascending order, page by page. */
+  segmentNiks(regulationId: string, year: number, segment: string, bucket: number): AsyncIterable<string>;
+  /** A page of one segment's people in one bucket, after `afterNik`. */
+  segmentPeople(
+    regulationId: string,
+    year: number,
+    segment: string,
+    bucket: number,
+    afterNik: string | undefined,
+    limit: number,
+  ): Promise<{ people: { nik: string; name: string }[]; more: boolean }>;
+}
