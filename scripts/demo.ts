@@ -62,6 +62,15 @@ try {
   await lindung('roster', 'import', '--regulation', regulationId, '--file', rosterFile, '--coverage-start', '2027-01-01');
   await lindung('roster', 'summary', '--regulation', regulationId, '--year', '2027');
 
+  step('Budget: the admin proposes the 2027 APBD from the accepted roster and the rates');
+  const proposal = JSON.parse(await lindung('--json', 'budget', 'propose', '--regulation', regulationId, '--year', '2027')) as { proposalId: string };
+  await lindung('budget', 'show', proposal.proposalId);
+
+  step('The finance office (BPKAD) approves it: another user, as separation of duties requires');
+  await lindung('login', '--as', 'finance', '--user', 'siti');
+  await lindung('budget', 'decide', proposal.proposalId, '--approve', '--notes', 'Sesuai KUA-PPAS 2027');
+  await lindung('budget', 'show', proposal.proposalId, '-o', path.join(rosterDir, 'dokumen-anggaran-2027.html'));
+
   step('The audit trail, as an auditor reads it');
   await lindung('login', '--as', 'auditor', '--user', 'budi');
   await lindung('audit', '--entity', `regulation:${regulationId}`);

@@ -1,3 +1,4 @@
+import { cohortMonths } from './cohort-months';
 import type { Proposal } from '../api/budget-schemas';
 import { maskNik, maskPersonalData } from '../domain/personal-data';
 import { formatRupiah, multiplyRupiah } from '../domain/rupiah';
@@ -51,11 +52,8 @@ interface Coverage {
 }
 
 function coverageOf(proposal: Proposal): Coverage {
-  const [startYear, startMonth] = proposal.startMonth.split('-').map(Number) as [number, number];
-  const months = (proposal.year - startYear) * 12 + (12 - startMonth) + 1;
-  // A start outside the fiscal year would print a coverage no APBD can fund.
-  if (months < 1 || months > 12) throw new Error(`${proposal.startMonth} does not start cover in fiscal year ${proposal.year}`);
-  return { from: proposal.startMonth, to: `${proposal.year}-12`, months };
+  const months = cohortMonths(proposal.year, proposal.cohort, proposal.startMonth);
+  return { from: months[0]!, to: months.at(-1)!, months: months.length };
 }
 
 /** The lowest and highest monthly premium of a segment; equal when the rate is the same all year. */
