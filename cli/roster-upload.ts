@@ -70,6 +70,9 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
     }
     await Promise.all(inFlight);
     sending.stop();
+  }
+  if (created.status === 'receiving' || created.status === 'failed') {
+    // Completing a failed import starts its workflow again; what was stored stays stored.
     await callApi<ImportStatus>(api, 'POST', `/imports/${importId}/complete`, { chunks, rows }, { retry: true });
   }
 

@@ -50,6 +50,8 @@ export const ImportStatus = z.object({
   createdAt: z.string(),
   completedAt: z.string().optional(),
   failure: z.string().optional(),
+  /** Times a failed import was started again. */
+  attempt: z.number().int().optional(),
   chunksReceived: z.number().int(),
   rowsReceived: z.number().int(),
   rowsExpected: z.number().int().optional(),

@@ -9,7 +9,9 @@ import { requireImport } from './require-import';
 
 /**
  * Closes the upload and starts the import workflow, once every chunk the client announces has
- * arrived. Calling it again (a retry) starts nothing new: the execution name is the import id.
+ * arrived. Calling it again (a retry) starts nothing new: the execution name is the import id
+ * (and attempt). On a failed import it starts the workflow again: every step is idempotent, so a
+ * second attempt finishes what the first left.
  */
 export async function completeImport(
   store: ImportStore,
@@ -44,10 +46,23 @@ export async function completeImport(
       }),
     );
   }
-  if (record.status === 'receiving' || record.status === 'processing') {
-    const executionArn = await workflows.start('rosterImport', importId, { importId });
-    await store.setExecution(importId, executionArn);
+  if (record.status === 'failed') {
+    await store.retryFailed(
+      importId,
+      auditEvent({
+        caller,
+        at: now,
+        action: 'roster.import.retried',
+        entityType: 'regulation',
+        entityId: record.regulationId,
+        summary: `Started failed import ${importId} again (it had failed: ${record.failure ?? 'no reason recorded'})`,
+      }),
+    );
   }
   const current = requireImport(await store.get(importId), importId);
-  return importStatusOf(current, received, await store.shardCounts(importId));
+  if (current.status === 'processing') {
+    const executionName = current.attempt ? `${importId}-${current.attempt}` : importId;
+    await store.setExecution(importId, await workflows.start('rosterImport', executionName, { importId }));
+  }
+  return importStatusOf(requireImport(await store.get(importId), importId), received, await store.shardCounts(importId));
 }

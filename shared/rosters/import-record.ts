@@ -8,4 +8,6 @@ export type ImportRecord = Omit<ImportStatus, 'processed' | 'accepted' | 'reject
   /** Final counts, set when the import completes. */
   totals?: Pick<ImportStatus, 'processed' | 'accepted' | 'rejected' | 'segments'>;
   executionArn?: string;
+  /** How many times a failed import was started again; names its workflow execution. */
+  attempt?: number;
 };

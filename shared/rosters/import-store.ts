@@ -15,6 +15,8 @@ export interface ImportStore {
   received(importId: string): Promise<{ chunks: number[]; rows: number }>;
   /** receiving → processing, once. False when it was already processing (a retried request). */
   startProcessing(importId: string, rowsExpected: number, event: AuditEvent): Promise<boolean>;
+  /** failed → processing again, counting the attempt. False when it was not failed (a retried request). */
+  retryFailed(importId: string, event: AuditEvent): Promise<boolean>;
   setExecution(importId: string, executionArn: string): Promise<void>;
   stagedRows(importId: string, bucket: number): AsyncIterable<RawRosterRow>;
   shardCounts(importId: string): Promise<ShardCounts[]>;

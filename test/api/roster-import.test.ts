@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ListTablesCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, ListTablesCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { readSpreadsheet } from '../../shared/spreadsheets/read-spreadsheet';
@@ -242,6 +242,38 @@ describe('retries and interruptions', () => {
     const repeated = await api('POST', `/imports/${importId}/complete`, { token: admin, body: { chunks: 1, rows: 1 } });
     expect(repeated.status).toBe(202);
   });
+
+  it('shows a failed import as failed with its reason, and finishes it when started again', async () => {
+    const id = await regulation('perwal-roster-failed');
+    const created = await api('POST', `/regulations/${id}/imports`, {
+      token: admin,
+      body: { fileName: 'roster.csv', coverageStart: '2027-01-01', clientToken: 'token-failed-0001' },
+    });
+    const importId = created.body.importId;
+    const rows = [{ row: 2, values: { nik: tangselNik('1983-03-03', 'L', 71), name: 'Gagal Dulu', segment: 'KETUA_RT' } }];
+    await api('PUT', `/imports/${importId}/chunks/0`, { token: admin, body: { rows } });
+
+    // Take away the regulation version the shards need, so that every shard fails.
+    const dynamoDb = localDynamoDbClient(inject('dynamoDbEndpoint'));
+    const { TableNames = [] } = await dynamoDb.send(new ListTablesCommand({}));
+    const table = TableNames.find((name) => name.startsWith('DataMain'))!;
+    const key = { pk: { S: `REG#${id}` }, sk: { S: 'V#000001' } };
+    const { Item: version } = await dynamoDb.send(new GetItemCommand({ TableName: table, Key: key }));
+    await dynamoDb.send(new DeleteItemCommand({ TableName: table, Key: key }));
+
+    await api('POST', `/imports/${importId}/complete`, { token: admin, body: { chunks: 1, rows: 1 } });
+    let status: any;
+    for (let i = 0; i < 400 && status?.status !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await api('GET', `/imports/${importId}`, { token: admin })).body;
+    }
+    expect(status.status).toBe('failed');
+    expect(status.failure).toContain('does not exist');
+
+    await dynamoDb.send(new PutItemCommand({ TableName: table, Item: version! }));
+    const resumed = await importRoster(id, rosterCsv([personRow(tangselNik('1983-03-03', 'L', 71), 'Gagal Dulu', '1983-03-03', 'L', 'KETUA_RT')]), { resume: importId });
+    expect(resumed).toMatchObject({ status: 'completed', accepted: 1, attempt: 1 });
+  }, 60_000);
 
   it('resumes an import whose upload stopped halfway', async () => {
     const id = await regulation('perwal-roster-resume');

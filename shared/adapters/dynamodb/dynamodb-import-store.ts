@@ -110,6 +110,14 @@ export class DynamoDbImportStore implements ImportStore {
     });
   }
 
+  async retryFailed(importId: string, event: AuditEvent): Promise<boolean> {
+    return this.changeStatus(importId, event, {
+      UpdateExpression: 'SET #status = :processing REMOVE failure ADD attempt :one',
+      ConditionExpression: '#status = :failed',
+      ExpressionAttributeValues: { ':processing': 'processing', ':failed': 'failed', ':one': 1 },
+    });
+  }
+
   async setExecution(importId: string, executionArn: string): Promise<void> {
     await documentClient.send(
       new UpdateCommand({
