@@ -387,11 +387,13 @@ h2 { margin: 14pt 0 6pt; padding-bottom: 2pt; border-bottom: 1px solid #999; fon
 .facts dd { margin: 0; }
 table { width: 100%; margin-bottom: 8pt; border-collapse: collapse; }
 caption { padding: 4pt 0; font-weight: bold; text-align: left; }
-th, td { padding: 3pt 4pt; border: 1px solid #777; text-align: left; vertical-align: top; }
+th, td { padding: 2pt 3pt; border: 1px solid #777; text-align: left; vertical-align: top; font-size: 8.5pt; }
 th { background: #eee; }
 thead { display: table-header-group; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.equation { font-size: 8.5pt; }
+/* Headers wrap so that the table fits an A4 page; figures never do. */
+th, th.num { white-space: normal; }
+.equation { font-size: 7.5pt; }
 .term { white-space: nowrap; }
 .total td { font-weight: bold; }
 .notes { white-space: pre-wrap; }
