@@ -1,4 +1,4 @@
-import { GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptCount } from './fixtures/fixture-gates';
 import { ShardWorkflowStack } from './fixtures/shard-workflow-stack';
@@ -16,12 +16,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function run(runId: string, input: Record<string, unknown>) {
-  const started = await harness.client.send(
-    new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify({ runId, ...input }) }),
-  );
-  return harness.waitForEnd(started.executionArn!);
-}
+const run = (runId: string, input: Record<string, unknown>) => harness.run(stateMachineArn, runId, input);
 
 describe("Step Functions' 256 KB state payload limit", () => {
   it('fails the execution when a task result is over the limit, naming the state', async () => {

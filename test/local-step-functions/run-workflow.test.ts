@@ -2,7 +2,6 @@ import {
   DescribeStateMachineCommand,
   GetExecutionHistoryCommand,
   ListStateMachinesCommand,
-  StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localArn } from '../../infra/local/local-names';
@@ -22,12 +21,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function run(runId: string, input: Record<string, unknown>) {
-  const started = await harness.client.send(
-    new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify({ runId, ...input }) }),
-  );
-  return harness.waitForEnd(started.executionArn!);
-}
+const run = (runId: string, input: Record<string, unknown>) => harness.run(stateMachineArn, runId, input);
 
 describe('a CDK-built state machine run locally', () => {
   it('is listed and described with its template definition', async () => {

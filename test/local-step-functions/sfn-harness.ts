@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DescribeExecutionCommand, type DescribeExecutionCommandOutput, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, type DescribeExecutionCommandOutput, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { App, type Stack } from 'aws-cdk-lib';
 import type { CloudFormationTemplate } from '../../infra/synthesize';
 import { LocalLambdas } from '../../infra/local/local-lambdas';
@@ -74,6 +74,12 @@ export class SfnHarness {
   }
 
   /** Polls DescribeExecution until the execution is no longer RUNNING. */
+  /** Starts the fixture workflow under `runId` (also passed in its input) and waits for the end. */
+  async run(stateMachineArn: string, runId: string, input: Record<string, unknown>): Promise<DescribeExecutionCommandOutput> {
+    const started = await this.client.send(new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify({ runId, ...input }) }));
+    return this.waitForEnd(started.executionArn!);
+  }
+
   async waitForEnd(executionArn: string, timeoutMs = 20_000): Promise<DescribeExecutionCommandOutput> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
