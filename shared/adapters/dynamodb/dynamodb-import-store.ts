@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
@@ -9,10 +9,10 @@ import type { ImportStore } from '../../rosters/import-store';
 import type { RawRosterRow } from '../../rosters/raw-roster-row';
 import type { StoredRejection } from '../../rosters/roster-ledger';
 import type { ShardCounts } from '../../rosters/shard-counts';
-import { auditItem } from './audit-items';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
+import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys, stagingPartition } from './roster-keys';
 
 /** Prefix of the roster summary's per-segment headcount attributes. */
@@ -25,24 +25,24 @@ export class DynamoDbImportStore implements ImportStore {
   private readonly table = tableName('MAIN_TABLE');
 
   async create(record: ImportRecord, event: AuditEvent): Promise<void> {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.table,
-              Item: { ...importKeys.meta(record.importId), ...importKeys.metaIndex(record.regulationId, record.createdAt), ...record },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await transactWithAudit(
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...importKeys.meta(record.importId), ...importKeys.metaIndex(record.regulationId, record.createdAt), ...record },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
-        ],
-      }),
+        },
+      ],
+      event,
     );
   }
 
   async get(importId: string): Promise<ImportRecord | undefined> {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: importKeys.meta(importId), ConsistentRead: true }));
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: this.table, Key: importKeys.meta(importId), ConsistentRead: true }),
+    );
     return Item ? recordOf(Item) : undefined;
   }
 
@@ -61,7 +61,9 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async putChunk(importId: string, seq: number, rows: readonly RawRosterRow[], sha256: string): Promise<{ alreadyReceived: boolean }> {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: importKeys.chunk(importId, seq), ConsistentRead: true }));
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: this.table, Key: importKeys.chunk(importId, seq), ConsistentRead: true }),
+    );
     if (Item) {
       if (Item.sha256 === sha256) return { alreadyReceived: true };
       throw new ConflictError(
@@ -186,36 +188,34 @@ export class DynamoDbImportStore implements ImportStore {
     const names = Object.fromEntries(changes.map(([segment], i) => [`#s${i}`, `${SEGMENT_COUNT_PREFIX}${segment}`]));
     const values = Object.fromEntries(changes.map(([, delta], i) => [`:s${i}`, delta]));
     try {
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: importKeys.meta(record.importId),
-                UpdateExpression: 'SET #status = :completed, completedAt = :at, totals = :totals',
-                ConditionExpression: '#status = :processing',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':completed': 'completed',
-                  ':processing': 'processing',
-                  ':at': record.completedAt,
-                  ':totals': record.totals,
-                },
+      await transactWithAudit(
+        [
+          {
+            Update: {
+              TableName: this.table,
+              Key: importKeys.meta(record.importId),
+              UpdateExpression: 'SET #status = :completed, completedAt = :at, totals = :totals',
+              ConditionExpression: '#status = :processing',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':completed': 'completed',
+                ':processing': 'processing',
+                ':at': record.completedAt,
+                ':totals': record.totals,
               },
             },
-            {
-              Update: {
-                TableName: this.table,
-                Key: rosterKeys.summary(record.regulationId, record.year),
-                UpdateExpression: `ADD version :one${changes.map((_, i) => `, #s${i} :s${i}`).join('')} SET updatedAt = :at, lastImportId = :import`,
-                ...(changes.length > 0 ? { ExpressionAttributeNames: names } : {}),
-                ExpressionAttributeValues: { ':one': 1, ':at': record.completedAt, ':import': record.importId, ...values },
-              },
+          },
+          {
+            Update: {
+              TableName: this.table,
+              Key: rosterKeys.summary(record.regulationId, record.year),
+              UpdateExpression: `ADD version :one${changes.map((_, i) => `, #s${i} :s${i}`).join('')} SET updatedAt = :at, lastImportId = :import`,
+              ...(changes.length > 0 ? { ExpressionAttributeNames: names } : {}),
+              ExpressionAttributeValues: { ':one': 1, ':at': record.completedAt, ':import': record.importId, ...values },
             },
-            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
-          ],
-        }),
+          },
+        ],
+        event,
       );
     } catch (error) {
       // Already completed by an earlier run of the same finalisation: nothing left to do.
@@ -241,13 +241,13 @@ export class DynamoDbImportStore implements ImportStore {
     update: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> },
   ): Promise<boolean> {
     try {
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: { TableName: this.table, Key: importKeys.meta(importId), ExpressionAttributeNames: { '#status': 'status' }, ...update } },
-            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
-          ],
-        }),
+      await transactWithAudit(
+        [
+          {
+            Update: { TableName: this.table, Key: importKeys.meta(importId), ExpressionAttributeNames: { '#status': 'status' }, ...update },
+          },
+        ],
+        event,
       );
       return true;
     } catch (error) {

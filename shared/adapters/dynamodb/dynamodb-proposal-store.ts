@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import type { ProposalRecord } from '../../budget/proposal-record';
 import type { ProposalStore } from '../../budget/proposal-store';
-import { auditItem } from './audit-items';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
+import { transactWithAudit } from './transact-with-audit';
 
 /**
  * Main-table keys of proposals: `pk = PROPOSAL#<id>`, `sk = META`; index gsi1 lists them all
@@ -17,13 +17,9 @@ export class DynamoDbProposalStore implements ProposalStore {
   private readonly table = tableName('MAIN_TABLE');
 
   async create(record: ProposalRecord, event: AuditEvent): Promise<void> {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
-        ],
-      }),
+    await transactWithAudit(
+      [{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }],
+      event,
     );
   }
 
@@ -46,23 +42,31 @@ export class DynamoDbProposalStore implements ProposalStore {
     return items.map(recordOf);
   }
 
-  async update(record: ProposalRecord, expected: { status: ProposalRecord['status']; snapshotHash?: string }, event: AuditEvent): Promise<boolean> {
+  async update(
+    record: ProposalRecord,
+    expected: { status: ProposalRecord['status']; snapshotHash?: string },
+    event: AuditEvent,
+  ): Promise<boolean> {
     try {
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: item(record),
-                ConditionExpression: `#status = :status${expected.snapshotHash ? ' AND #snapshot.#hash = :hash' : ''}`,
-                ExpressionAttributeNames: { '#status': 'status', ...(expected.snapshotHash ? { '#snapshot': 'snapshot', '#hash': 'hash' } : {}) },
-                ExpressionAttributeValues: { ':status': expected.status, ...(expected.snapshotHash ? { ':hash': expected.snapshotHash } : {}) },
+      await transactWithAudit(
+        [
+          {
+            Put: {
+              TableName: this.table,
+              Item: item(record),
+              ConditionExpression: `#status = :status${expected.snapshotHash ? ' AND #snapshot.#hash = :hash' : ''}`,
+              ExpressionAttributeNames: {
+                '#status': 'status',
+                ...(expected.snapshotHash ? { '#snapshot': 'snapshot', '#hash': 'hash' } : {}),
+              },
+              ExpressionAttributeValues: {
+                ':status': expected.status,
+                ...(expected.snapshotHash ? { ':hash': expected.snapshotHash } : {}),
               },
             },
-            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
-          ],
-        }),
+          },
+        ],
+        event,
       );
       return true;
     } catch (error) {

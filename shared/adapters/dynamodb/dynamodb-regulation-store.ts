@@ -1,12 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
 import type { Regulation } from '../../domain/regulation';
 import type { RegulationStore, RegulationVersionInfo } from '../../regulations/regulation-store';
-import { auditItem } from './audit-items';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
+import { transactWithAudit } from './transact-with-audit';
 
 /**
  * Main table keys for regulations (docs/data-model.md):
@@ -50,33 +50,31 @@ export class DynamoDbRegulationStore implements RegulationStore {
   async record(regulation: Regulation, event: AuditEvent): Promise<void> {
     const previous = regulation.version - 1;
     try {
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName('MAIN_TABLE'),
-                Item: { pk: partition(regulation.id), sk: versionKey(regulation.version), ...regulation },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+      await transactWithAudit(
+        [
+          {
+            Put: {
+              TableName: tableName('MAIN_TABLE'),
+              Item: { pk: partition(regulation.id), sk: versionKey(regulation.version), ...regulation },
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            {
-              Put: {
-                TableName: tableName('MAIN_TABLE'),
-                Item: {
-                  pk: partition(regulation.id),
-                  sk: 'CURRENT',
-                  gsi1pk: 'REGULATION',
-                  gsi1sk: regulation.id,
-                  ...regulation,
-                },
-                ConditionExpression: previous === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
-                ...(previous === 0 ? {} : { ExpressionAttributeValues: { ':previous': previous } }),
+          },
+          {
+            Put: {
+              TableName: tableName('MAIN_TABLE'),
+              Item: {
+                pk: partition(regulation.id),
+                sk: 'CURRENT',
+                gsi1pk: 'REGULATION',
+                gsi1sk: regulation.id,
+                ...regulation,
               },
+              ConditionExpression: previous === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
+              ...(previous === 0 ? {} : { ExpressionAttributeValues: { ':previous': previous } }),
             },
-            { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } },
-          ],
-        }),
+          },
+        ],
+        event,
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {

@@ -1,0 +1,17 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../api/schemas';
+import { auditItem } from './audit-items';
+import { documentClient, tableName } from './document-client';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * Writes a change and its audit event in one transaction: either both are stored or neither, so
+ * the audit trail never misses a change nor records one that did not happen. Conditions on the
+ * change (a status, a version) fail the whole transaction with TransactionCanceledException.
+ */
+export async function transactWithAudit(writes: readonly TransactItem[], event: AuditEvent): Promise<void> {
+  await documentClient.send(
+    new TransactWriteCommand({ TransactItems: [...writes, { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } }] }),
+  );
+}
