@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../constructs/handler-function';
 import { synthesizeTemplate } from '../synthesize';
+import { InsurerSimulator, parseInsurerFaults } from './insurer-simulator';
 import { LocalStack } from './local-stack';
 import { LocalStackUnsupportedError } from './unsupported-error';
 
 /**
  * `npm start`: synthesizes the same template `cdk deploy` uses and runs it on this machine.
  * LINDUNG_DATA_DIR (default `.lindung/`) keeps the data between runs; LINDUNG_PORT (default
- * 4010) is the API's port.
+ * 4010) is the API's port. The insurer simulator listens on LINDUNG_INSURER_PORT (default 4020)
+ * with fault rates from LINDUNG_INSURER_FAULTS (e.g. `429=0.05,500=0.02,timeout=0.01`; none by default).
  */
 
 const DEFAULT_PORT = 4010;
@@ -17,6 +19,14 @@ async function main(): Promise<void> {
   const port = Number(process.env.LINDUNG_PORT ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     fail(`LINDUNG_PORT=${process.env.LINDUNG_PORT} is not a port number.`);
+  }
+
+  const insurerPort = Number(process.env.LINDUNG_INSURER_PORT ?? 4020);
+  let insurerFaults = {};
+  try {
+    insurerFaults = parseInsurerFaults(process.env.LINDUNG_INSURER_FAULTS);
+  } catch (error) {
+    fail((error as Error).message);
   }
 
   process.stdout.write('Synthesizing the CDK app...\n');
@@ -35,6 +45,10 @@ async function main(): Promise<void> {
     if (error instanceof LocalStackUnsupportedError) fail(error.message);
     throw error;
   }
+  const insurer = await InsurerSimulator.start({ port: insurerPort, dataDir, faults: insurerFaults }).catch(async (error: unknown) => {
+    await stack.stop();
+    fail(`The insurer simulator could not start on port ${insurerPort} (LINDUNG_INSURER_PORT): ${describe(error)}`);
+  });
 
   process.stdout.write(
     [
@@ -42,6 +56,7 @@ async function main(): Promise<void> {
       'Lindung is running locally.',
       `  API       ${stack.apiUrl}`,
       `  OpenAPI   ${stack.apiUrl}/openapi.json`,
+      `  Insurer   ${insurer.url} (simulator; faults: ${process.env.LINDUNG_INSURER_FAULTS || 'none'})`,
       `  Data      ${dataDir}`,
       '',
       'Get a token for the CLI (it is saved for later commands):',
@@ -61,7 +76,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`\n${signal}: stopping...\n`);
-    stack.stop().then(
+    Promise.all([stack.stop(), insurer.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`Stopping failed: ${describe(error)}\n`);
