@@ -1,169 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
+import { apiGatewayEvent, apiGatewayRequestId, header, tokenScopes } from './api-gateway-event';
+import type { HttpApiDefinition, HttpRoute } from './http-api-definition';
+import { preflightHeaders, withCorsHeaders } from './http-api-cors';
+import { matchRoute, type RouteMatch } from './http-route-matching';
 import { verifyLocalToken } from './local-auth';
 import type { LocalLambdas } from './local-lambdas';
-import { LOCAL_ACCOUNT } from './local-names';
 import { HTTP_API_BODY_LIMIT_BYTES, PayloadLimitError } from './payload-limits';
-import type { LocalTemplate } from './template';
 import { LocalStackUnsupportedError } from './unsupported-error';
 import type { AwsJsonService } from './aws-json-service';
 
 /** `x-amz-target` prefixes of the AWS JSON services the local API serves beside the HTTP API. */
 const STEP_FUNCTIONS_TARGET_PREFIX = 'AWSStepFunctions.';
 const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
-
-export interface CorsConfiguration {
-  readonly AllowOrigins?: string[];
-  readonly AllowMethods?: string[];
-  readonly AllowHeaders?: string[];
-  readonly ExposeHeaders?: string[];
-  readonly AllowCredentials?: boolean;
-  readonly MaxAge?: number;
-}
-
-interface JwtRouteAuth {
-  readonly authorizerId: string;
-  readonly issuer: string;
-  readonly audience: string[];
-  /** Lower-cased name of the header holding the token (the authorizer's identity source). */
-  readonly header: string;
-  readonly scopes: string[];
-}
-
-type PathSegment = { kind: 'literal'; value: string } | { kind: 'variable'; name: string } | { kind: 'greedy'; name: string };
-
-export interface HttpRoute {
-  readonly routeKey: string;
-  /** Upper-case method, `ANY`, or undefined for `$default`. */
-  readonly method?: string;
-  readonly segments?: PathSegment[];
-  readonly functionArn: string;
-  readonly auth?: JwtRouteAuth;
-}
-
-export interface HttpApiDefinition {
-  readonly apiId: string;
-  readonly cors?: CorsConfiguration;
-  readonly routes: HttpRoute[];
-}
-
-/**
- * Reads the template's HTTP API, refusing what the local API cannot serve as API Gateway would.
- * It needs only the template, so the local stack calls it before starting anything.
- */
-export function readHttpApi(template: LocalTemplate): HttpApiDefinition | undefined {
-  const apis = template.ofType('AWS::ApiGatewayV2::Api');
-  if (apis.length > 1) {
-    throw new LocalStackUnsupportedError(`resource ${apis[1]?.[0]}`, 'a second AWS::ApiGatewayV2::Api (it serves one)');
-  }
-  const [api] = apis;
-  if (!api) return undefined;
-  const [apiId] = api;
-  const apiProperties = template.properties(apiId) as { ProtocolType?: string; CorsConfiguration?: CorsConfiguration };
-  for (const key of ['Body', 'BodyS3Location', 'Target', 'RouteKey']) {
-    if (api[1].Properties?.[key] !== undefined) {
-      throw new LocalStackUnsupportedError(`API ${apiId}`, `its ${key} property (define routes as AWS::ApiGatewayV2::Route)`);
-    }
-  }
-  if (apiProperties.ProtocolType !== 'HTTP') {
-    throw new LocalStackUnsupportedError(`API ${apiId}`, `its protocol ${apiProperties.ProtocolType}`);
-  }
-  for (const [stageId] of template.ofType('AWS::ApiGatewayV2::Stage')) {
-    const { StageName } = template.properties(stageId) as { StageName?: string };
-    // Other stages put their name in front of every path; the local API serves only `$default`.
-    if (StageName !== '$default') throw new LocalStackUnsupportedError(`stage ${stageId}`, `its name ${StageName}`);
-  }
-  const routes = template.ofType('AWS::ApiGatewayV2::Route').map(([routeId]) => readRoute(template, routeId));
-  return { apiId, ...(apiProperties.CorsConfiguration ? { cors: apiProperties.CorsConfiguration } : {}), routes };
-}
-
-function readRoute(template: LocalTemplate, routeId: string): HttpRoute {
-  const properties = template.properties(routeId) as {
-    RouteKey: string;
-    Target?: string;
-    AuthorizationType?: string;
-    AuthorizerId?: string;
-    AuthorizationScopes?: string[];
-  };
-  const where = `route ${routeId} (${properties.RouteKey})`;
-  const integrationId = properties.Target?.replace(/^integrations\//, '');
-  if (!integrationId || integrationId === properties.Target) {
-    throw new LocalStackUnsupportedError(where, `its target ${properties.Target ?? '(none)'}`);
-  }
-  const integration = template.properties(integrationId) as {
-    IntegrationType?: string;
-    IntegrationUri?: string;
-    PayloadFormatVersion?: string;
-  };
-  if (integration.IntegrationType !== 'AWS_PROXY' || !integration.IntegrationUri?.startsWith('arn:aws:lambda:')) {
-    throw new LocalStackUnsupportedError(
-      `integration ${integrationId}`,
-      `its type ${integration.IntegrationType} to ${integration.IntegrationUri} (only Lambda proxy integrations run locally)`,
-    );
-  }
-  if (integration.PayloadFormatVersion !== '2.0') {
-    throw new LocalStackUnsupportedError(`integration ${integrationId}`, `payload format ${integration.PayloadFormatVersion}`);
-  }
-  const authorizationType = properties.AuthorizationType ?? 'NONE';
-  if (authorizationType !== 'NONE' && authorizationType !== 'JWT') {
-    throw new LocalStackUnsupportedError(where, `authorization type ${authorizationType}`);
-  }
-  const auth =
-    authorizationType === 'JWT'
-      ? readJwtAuthorizer(template, properties.AuthorizerId ?? '', properties.AuthorizationScopes)
-      : undefined;
-  return {
-    routeKey: properties.RouteKey,
-    ...parseRouteKey(properties.RouteKey, where),
-    functionArn: integration.IntegrationUri,
-    ...(auth ? { auth } : {}),
-  };
-}
-
-function readJwtAuthorizer(template: LocalTemplate, authorizerId: string, scopes: string[] | undefined): JwtRouteAuth {
-  const properties = template.properties(authorizerId) as {
-    AuthorizerType?: string;
-    IdentitySource?: string[];
-    JwtConfiguration?: { Issuer?: string; Audience?: string[] };
-  };
-  const where = `authorizer ${authorizerId}`;
-  if (properties.AuthorizerType !== 'JWT') throw new LocalStackUnsupportedError(where, `its type ${properties.AuthorizerType}`);
-  const identitySource = properties.IdentitySource ?? [];
-  const header = /^\$request\.header\.(.+)$/.exec(identitySource[0] ?? '')?.[1];
-  if (identitySource.length !== 1 || !header) {
-    throw new LocalStackUnsupportedError(
-      where,
-      `its identity source ${identitySource.join(', ')} (one request header is supported)`,
-    );
-  }
-  return {
-    authorizerId,
-    issuer: properties.JwtConfiguration?.Issuer ?? '',
-    audience: properties.JwtConfiguration?.Audience ?? [],
-    header: header.toLowerCase(),
-    scopes: scopes ?? [],
-  };
-}
-
-function parseRouteKey(routeKey: string, where: string): Pick<HttpRoute, 'method' | 'segments'> {
-  if (routeKey === '$default') return {};
-  const match = /^([A-Z]+) (\/\S*)$/.exec(routeKey);
-  if (!match) throw new LocalStackUnsupportedError(where, 'its route key');
-  const [, method, path] = match as unknown as [string, string, string];
-  const parts = path.split('/').slice(1);
-  const segments = parts.map((part, index): PathSegment => {
-    const variable = /^\{([^}+]+)(\+?)\}$/.exec(part);
-    if (!variable) return { kind: 'literal', value: part };
-    const [, name, greedy] = variable as unknown as [string, string, string];
-    if (greedy && index !== parts.length - 1) {
-      throw new LocalStackUnsupportedError(where, 'a greedy variable before the last segment');
-    }
-    return greedy ? { kind: 'greedy', name } : { kind: 'variable', name };
-  });
-  return { method, segments };
-}
 
 export interface LocalHttpApiOptions {
   readonly definition: HttpApiDefinition | undefined;
@@ -176,13 +26,7 @@ export interface LocalHttpApiOptions {
   readonly log?: boolean;
 }
 
-interface RouteMatch {
-  readonly route: HttpRoute;
-  readonly functionId: string;
-  readonly pathParameters: Record<string, string>;
-}
-
-interface Reply {
+export interface Reply {
   readonly status: number;
   readonly headers: Record<string, string | string[]>;
   readonly body: Buffer;
@@ -257,7 +101,7 @@ export class LocalHttpApi {
   private async serveRoute(request: IncomingMessage): Promise<Reply> {
     const body = await readBody(request, HTTP_API_BODY_LIMIT_BYTES);
     if (!body) return json(413, { message: 'Request Entity Too Large' });
-    const match = this.match(request.method ?? 'GET', pathOf(request));
+    const match = matchRoute(this.routes, request.method ?? 'GET', pathOf(request));
     if (!match) return json(404, { message: 'Not Found' });
 
     const requestId = apiGatewayRequestId();
@@ -290,23 +134,6 @@ export class LocalHttpApi {
     return { ...reply, headers: { ...reply.headers, 'apigw-requestid': requestId } };
   }
 
-  /**
-   * API Gateway's route selection: the most specific path wins (literal before variable before
-   * greedy, segment by segment), a method before ANY, `$default` last.
-   */
-  private match(method: string, rawPath: string): RouteMatch | undefined {
-    const requestSegments = rawPath.split('/').slice(1).map(safeDecode);
-    let best: { match: RouteMatch; score: number[] } | undefined;
-    for (const { route, functionId } of this.routes) {
-      const score = matchScore(route, method, requestSegments);
-      if (!score) continue;
-      if (!best || compareScores(score.score, best.score) > 0) {
-        best = { match: { route, functionId, pathParameters: score.pathParameters }, score: score.score };
-      }
-    }
-    return best?.match;
-  }
-
   private async serveAwsJson(request: IncomingMessage, target: string, service: AwsJsonService | undefined): Promise<Reply> {
     const awsJson = (status: number, body: unknown): Reply => ({
       status,
@@ -330,134 +157,6 @@ export class LocalHttpApi {
       return awsJson(500, { __type: 'InternalFailure', message: describe(error) });
     }
   }
-}
-
-function matchScore(
-  route: HttpRoute,
-  method: string,
-  requestSegments: string[],
-): { score: number[]; pathParameters: Record<string, string> } | undefined {
-  // `$default` matches everything, below any route.
-  if (!route.segments) return { score: [0], pathParameters: {} };
-  if (route.method !== 'ANY' && route.method !== method) return undefined;
-  const pathParameters: Record<string, string> = {};
-  // Per segment 3 (literal), 2 (variable) or 1 (greedy), then the method: 1 for an exact one, 0 for ANY.
-  const score: number[] = [1];
-  for (const [index, segment] of route.segments.entries()) {
-    const value = requestSegments[index];
-    if (segment.kind === 'greedy') {
-      const rest = requestSegments.slice(index);
-      if (!rest.length || rest.join('/') === '') return undefined;
-      pathParameters[segment.name] = rest.join('/');
-      score.push(1);
-      return { score: [...score, route.method === 'ANY' ? 0 : 1], pathParameters };
-    }
-    if (value === undefined) return undefined;
-    if (segment.kind === 'literal') {
-      if (segment.value !== value) return undefined;
-      score.push(3);
-    } else {
-      if (value === '') return undefined;
-      pathParameters[segment.name] = value;
-      score.push(2);
-    }
-  }
-  if (requestSegments.length !== route.segments.length) return undefined;
-  return { score: [...score, route.method === 'ANY' ? 0 : 1], pathParameters };
-}
-
-function compareScores(a: number[], b: number[]): number {
-  for (let index = 0; index < Math.max(a.length, b.length); index++) {
-    const difference = (a[index] ?? -1) - (b[index] ?? -1);
-    if (difference) return difference;
-  }
-  return 0;
-}
-
-/** The payload format 2.0 event API Gateway sends to a Lambda proxy integration. */
-function apiGatewayEvent(
-  request: IncomingMessage,
-  body: Buffer,
-  match: RouteMatch,
-  requestId: string,
-  apiId: string,
-  claims: JWTPayload | undefined,
-): APIGatewayProxyEventV2 {
-  const url = request.url ?? '/';
-  const queryStart = url.indexOf('?');
-  const rawPath = queryStart < 0 ? url : url.slice(0, queryStart);
-  const rawQueryString = queryStart < 0 ? '' : url.slice(queryStart + 1);
-  const sourceIp = (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-  const headers = joinedHeaders(request.rawHeaders);
-  // Cookies travel in their own field; API Gateway takes them out of the headers.
-  const cookies = headers.cookie?.split(/;\s*/).filter(Boolean);
-  delete headers.cookie;
-  const host = headers.host ?? 'localhost';
-  headers['x-forwarded-for'] ??= sourceIp;
-  headers['x-forwarded-proto'] ??= 'http';
-  headers['x-forwarded-port'] ??= String(request.socket.localPort ?? '');
-  headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
-  const queryStringParameters = queryParameters(rawQueryString);
-  const now = new Date();
-  const binary = body.length > 0 && !isTextContent(headers['content-type']);
-  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
-    version: '2.0',
-    routeKey: match.route.routeKey,
-    rawPath,
-    rawQueryString,
-    ...(cookies?.length ? { cookies } : {}),
-    headers,
-    ...(queryStringParameters ? { queryStringParameters } : {}),
-    requestContext: {
-      accountId: LOCAL_ACCOUNT,
-      apiId,
-      domainName: host,
-      domainPrefix: host.split('.')[0] ?? host,
-      http: {
-        method: request.method ?? 'GET',
-        path: rawPath,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp,
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId,
-      routeKey: match.route.routeKey,
-      stage: '$default',
-      time: apiGatewayTime(now),
-      timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: jwtAuthorizerContext(claims, match.route) } : {}),
-    },
-    ...(body.length ? { body: body.toString(binary ? 'base64' : 'utf8') } : {}),
-    ...(Object.keys(match.pathParameters).length ? { pathParameters: match.pathParameters } : {}),
-    isBase64Encoded: binary,
-  };
-  return event;
-}
-
-/** `requestContext.authorizer` of a JWT route; scopes are only listed for routes that require some. */
-function jwtAuthorizerContext(claims: JWTPayload, route: HttpRoute) {
-  return { jwt: { claims: stringifiedClaims(claims), scopes: route.auth?.scopes.length ? tokenScopes(claims) : null } };
-}
-
-/**
- * Claims as API Gateway hands them to the function: every value a string, a list as
- * `[a b c]` (so `cognito:groups` arrives as "[admin finance]").
- */
-export function stringifiedClaims(claims: JWTPayload): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(claims).map(([name, value]) => [
-      name,
-      Array.isArray(value)
-        ? `[${value.map(String).join(' ')}]`
-        : value !== null && typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value),
-    ]),
-  );
-}
-
-function tokenScopes(claims: JWTPayload): string[] {
-  return typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
 }
 
 /** Maps a function's result as API Gateway does for payload format 2.0; undefined when it is malformed. */
@@ -508,42 +207,6 @@ function integrationFailure(error: unknown, match: RouteMatch, request: Incoming
   return json(500, { message: 'Internal Server Error' });
 }
 
-function preflightHeaders(cors: CorsConfiguration, request: IncomingMessage): Record<string, string> {
-  const origin = header(request, 'origin') ?? '';
-  const method = (header(request, 'access-control-request-method') ?? '').toUpperCase();
-  const allowedOrigin = corsOrigin(cors, origin);
-  const methods = (cors.AllowMethods ?? []).map((m) => m.toUpperCase());
-  // A disallowed origin or method gets an answer without CORS headers; the browser then refuses.
-  if (!allowedOrigin || !(methods.includes('*') || methods.includes(method))) return {};
-  return {
-    'access-control-allow-origin': allowedOrigin,
-    'access-control-allow-methods': methods.join(','),
-    ...(cors.AllowHeaders?.length ? { 'access-control-allow-headers': cors.AllowHeaders.join(',') } : {}),
-    ...(cors.ExposeHeaders?.length ? { 'access-control-expose-headers': cors.ExposeHeaders.join(',') } : {}),
-    ...(cors.AllowCredentials ? { 'access-control-allow-credentials': 'true' } : {}),
-    ...(cors.MaxAge !== undefined ? { 'access-control-max-age': String(cors.MaxAge) } : {}),
-  };
-}
-
-/** With CORS configured, API Gateway replaces the function's CORS headers by its own. */
-function withCorsHeaders(reply: Reply, cors: CorsConfiguration, request: IncomingMessage): Reply {
-  const headers = Object.fromEntries(Object.entries(reply.headers).filter(([name]) => !name.startsWith('access-control-')));
-  const allowedOrigin = corsOrigin(cors, header(request, 'origin') ?? '');
-  if (allowedOrigin) {
-    headers['access-control-allow-origin'] = allowedOrigin;
-    if (cors.ExposeHeaders?.length) headers['access-control-expose-headers'] = cors.ExposeHeaders.join(',');
-    if (cors.AllowCredentials) headers['access-control-allow-credentials'] = 'true';
-  }
-  return { ...reply, headers };
-}
-
-function corsOrigin(cors: CorsConfiguration, origin: string): string | undefined {
-  if (!origin) return undefined;
-  const origins = cors.AllowOrigins ?? [];
-  if (origins.includes('*')) return '*';
-  return origins.includes(origin) ? origin : undefined;
-}
-
 /** The request body, or undefined once it passes `limit` (the rest is drained so the client reads the 413). */
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
@@ -555,71 +218,12 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
   return size > limit ? undefined : Buffer.concat(chunks);
 }
 
-/** Header names lower-cased and repeated headers comma-joined, as in payload format 2.0. */
-function joinedHeaders(rawHeaders: string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-    const name = rawHeaders[index]!.toLowerCase();
-    const value = rawHeaders[index + 1]!;
-    headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
-  }
-  return headers;
-}
-
-function queryParameters(rawQueryString: string): Record<string, string> | undefined {
-  if (!rawQueryString) return undefined;
-  const parameters: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    parameters[name] = parameters[name] === undefined ? value : `${parameters[name]},${value}`;
-  }
-  return Object.keys(parameters).length ? parameters : undefined;
-}
-
-/** Content types API Gateway passes as text; every other body reaches the function base64-encoded. */
-function isTextContent(contentType: string | undefined): boolean {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (!type) return false;
-  return (
-    type.startsWith('text/') ||
-    /^application\/(.+\+)?(json|xml)$/.test(type) ||
-    type === 'application/javascript'
-  );
-}
-
-/** `12/Mar/2020:19:03:58 +0000`, API Gateway's requestContext.time. */
-function apiGatewayTime(date: Date): string {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:` +
-    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
-  );
-}
-
-/** API Gateway request ids look like `JKJaXmPLvHcESHA=`. */
-function apiGatewayRequestId(): string {
-  return `${randomBytes(10).toString('base64').slice(0, 15)}=`;
-}
-
 function json(status: number, body: unknown): Reply {
   return { status, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
 }
 
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
-}
-
 function pathOf(request: IncomingMessage): string {
   return (request.url ?? '/').split('?')[0] ?? '/';
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function describe(error: unknown): string {

@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { LOCAL_CREDENTIALS } from '../../infra/local/dynamodb-local';
 import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
 import type { AwsJsonService } from '../../infra/local/aws-json-service';
-import { LocalHttpApi, listenHttp, readHttpApi } from '../../infra/local/local-http-api';
+import { readHttpApi } from '../../infra/local/http-api-definition';
+import { LocalHttpApi, listenHttp } from '../../infra/local/local-http-api';
 import { LOCAL_REGION } from '../../infra/local/local-names';
 import { LocalStack } from '../../infra/local/local-stack';
 import { fixtureTemplate } from './fixtures/fixture-stack';

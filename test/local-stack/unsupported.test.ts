@@ -8,7 +8,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertJavaAvailable, localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { localAuthConfigOf } from '../../infra/local/local-auth';
-import { readHttpApi } from '../../infra/local/local-http-api';
+import { readHttpApi } from '../../infra/local/http-api-definition';
 import { LOCAL_RESOURCE_SUPPORT, LocalStack, assertSupportedResources } from '../../infra/local/local-stack';
 import { createLocalTables } from '../../infra/local/local-tables';
 import { LocalTemplate } from '../../infra/local/template';
