@@ -14,18 +14,6 @@ export interface InsurerFaults {
 
 export type FaultDecision = 'none' | 'throttle' | 'serverError' | 'timeout';
 
-/** mulberry32: tiny, fast, good enough to decide faults. Returns numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One draw per request: the rates are stacked, so their sum should stay ≤ 1. */
 export function decideFault(faults: InsurerFaults, random: () => number): FaultDecision {
   const draw = random();

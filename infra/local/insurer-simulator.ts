@@ -6,7 +6,8 @@ import path from 'node:path';
 import { maskNik } from '../../shared/domain/personal-data';
 import type { Registration, RegistrationResult } from '../../shared/insurer/insurer-port';
 import { INSURER_MAX_BATCH_SIZE } from '../../shared/insurer/insurer-port';
-import { type InsurerFaults, decideFault, seededRandom } from './insurer-simulator-faults';
+import { seededRandom } from '../../shared/seeded-random';
+import { type InsurerFaults, decideFault } from './insurer-simulator-faults';
 
 export { type InsurerFaults, parseInsurerFaults } from './insurer-simulator-faults';
 

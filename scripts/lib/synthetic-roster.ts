@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../../shared/seeded-random';
 
 /**
  * Realistic synthetic rosters for the demo, the tests and the benchmark: Indonesian names and
@@ -61,7 +62,7 @@ export async function writeSyntheticRoster(file: string, options: SyntheticRoste
 
 /** The rows themselves, lazily: a million rows never sit in memory. */
 export function* syntheticRows(options: SyntheticRosterOptions): Generator<{ cells: string[]; bad: boolean }> {
-  const random = mulberry32(options.seed ?? 20_191_122);
+  const random = seededRandom(options.seed ?? 20_191_122);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
   const badShare = options.badShare ?? 0.03;
   const reference = new Date(`${options.referenceDate ?? '2027-01-01'}T00:00:00Z`);
@@ -146,16 +147,4 @@ function damage(cells: string[], previous: string[], random: () => number): stri
       bad[0] = `99${bad[0]!.slice(2)}`;
   }
   return bad;
-}
-
-/** A small, fast, seedable PRNG: the same seed gives the same roster on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
