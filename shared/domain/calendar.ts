@@ -17,11 +17,6 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The month a date falls in. */
-export function monthOf(date: IsoDate): IsoMonth {
-  return date.slice(0, 7);
-}
-
 /** Whole years between a birth date and a reference date, as Indonesian law counts age. */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
