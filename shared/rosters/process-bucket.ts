@@ -145,7 +145,8 @@ async function processPage(
 
 /** A re-import of the very same data is not a change worth a history record. */
 function isSameRow(a: RosterEntry, b: RosterEntry): boolean {
-  return a.segment === b.segment && a.name === b.name && a.birthDate === b.birthDate && a.gender === b.gender && a.address === b.address && a.phone === b.phone;
+  const fields = ['segment', 'name', 'birthDate', 'gender', 'address', 'kelurahan', 'kecamatan', 'phone'] as const;
+  return fields.every((field) => a[field] === b[field]);
 }
 
 function rejectionOf(

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -83,10 +83,21 @@ export class DynamoDbImportStore implements ImportStore {
         PutRequest: { Item: { ...importKeys.staging(importId, bucket, seq), rows: JSON.stringify(bucketRows), expiresAt } },
       })),
     );
-    // The chunk record comes last: once it exists, every staged part of the chunk does too.
-    await documentClient.send(
-      new PutCommand({ TableName: this.table, Item: { ...importKeys.chunk(importId, seq), seq, rows: rows.length, sha256, expiresAt } }),
-    );
+    // The chunk record comes last: once it exists, every staged part of the chunk does too. Its
+    // condition settles a race between two different uploads of one chunk number: one wins.
+    try {
+      await documentClient.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...importKeys.chunk(importId, seq), seq, rows: rows.length, sha256, expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk) OR sha256 = :sha',
+          ExpressionAttributeValues: { ':sha': sha256 },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new ConflictError(`Chunk ${seq} of import ${importId} was received twice with different rows at once. Start a new import.`);
+    }
     return { alreadyReceived: false };
   }
 
