@@ -7,6 +7,7 @@ import { requireProposal } from '../../shared/budget/require-proposal';
 import { ProposalWorkflowInput } from '../../shared/budget/workflow-inputs';
 import { maskNik } from '../../shared/domain/personal-data';
 import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/clock';
 
 const proposals = new DynamoDbProposalStore();
 const roster = new DynamoDbRosterReader();
@@ -31,7 +32,7 @@ export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }
     { status: 'allocating' },
     auditEvent({
       caller: SYSTEM_CALLER,
-      at: new Date(),
+      at: now(),
       action: 'budget.allocated',
       entityType: 'regulation',
       entityId: record.regulationId,

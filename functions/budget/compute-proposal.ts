@@ -12,6 +12,7 @@ import { loadRateSchedule } from '../../shared/domain/rates/rate-schedule';
 import { formatRupiah } from '../../shared/domain/rupiah';
 import { requireRegulation } from '../../shared/regulations/require-regulation';
 import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/clock';
 
 const proposals = new DynamoDbProposalStore();
 const regulations = new DynamoDbRegulationStore();
@@ -37,7 +38,7 @@ export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }
     { status: 'computing' },
     auditEvent({
       caller: SYSTEM_CALLER,
-      at: new Date(),
+      at: now(),
       action: 'budget.computed',
       entityType: 'regulation',
       entityId: record.regulationId,

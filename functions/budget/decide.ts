@@ -7,11 +7,12 @@ import { requireProposal } from '../../shared/budget/require-proposal';
 import { viewProposal } from '../../shared/budget/view-proposal';
 import { routeHandler } from '../../shared/http/route-handler';
 import { budgetStores } from './stores';
+import { now as clockNow } from '../../shared/clock';
 
 const workflows = new SfnWorkflowStarter();
 
 export const handler = routeHandler(routes.decideBudget, async ({ params, body, caller }) => {
-  const now = new Date();
+  const now = clockNow();
   const record = requireProposal(await budgetStores.proposals.get(params.proposalId), params.proposalId);
   const current = await currentVersions(budgetStores, record.regulationId, record.year);
   const decided = await decideBudget(budgetStores.proposals, record, body, caller, { now, today: jakartaDate(now), current });

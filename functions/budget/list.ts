@@ -2,9 +2,10 @@ import { routes } from '../../shared/api/routes';
 import { viewProposal } from '../../shared/budget/view-proposal';
 import { routeHandler } from '../../shared/http/route-handler';
 import { budgetStores } from './stores';
+import { now } from '../../shared/clock';
 
 export const handler = routeHandler(routes.listProposals, async ({ query }) => {
   const records = await budgetStores.proposals.list(query.regulationId ? { regulationId: query.regulationId } : {});
-  const proposals = await Promise.all(records.map((record) => viewProposal(budgetStores, record, new Date())));
+  const proposals = await Promise.all(records.map((record) => viewProposal(budgetStores, record, now())));
   return { proposals: query.status ? proposals.filter((p) => p.status === query.status) : proposals };
 });

@@ -5,6 +5,7 @@ import { requireProposal } from '../../shared/budget/require-proposal';
 import { ProposalFailureInput } from '../../shared/budget/workflow-inputs';
 import { failureCause } from '../../shared/workflows/failure-cause';
 import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/clock';
 
 const proposals = new DynamoDbProposalStore();
 
@@ -16,7 +17,7 @@ export const handler = workflowTask(ProposalFailureInput, async ({ proposalId, e
     { status: record.status },
     auditEvent({
       caller: SYSTEM_CALLER,
-      at: new Date(),
+      at: now(),
       action: 'budget.failed',
       entityType: 'regulation',
       entityId: record.regulationId,

@@ -8,14 +8,15 @@ import { proposeBudget } from '../../shared/budget/propose-budget';
 import { viewProposal } from '../../shared/budget/view-proposal';
 import { routeHandler } from '../../shared/http/route-handler';
 import { budgetStores } from './stores';
+import { now } from '../../shared/clock';
 
 const workflows = new SfnWorkflowStarter();
 
 const proposeOnce = idempotent(async (input: { key: string; request: z.output<typeof ProposeRequest>; caller: Caller }) => {
-  const record = await proposeBudget(budgetStores, input.request, input.caller, new Date());
+  const record = await proposeBudget(budgetStores, input.request, input.caller, now());
   const executionArn = await workflows.start('budgetProposal', record.proposalId, { proposalId: record.proposalId });
   await budgetStores.proposals.setExecution(record.proposalId, executionArn);
-  return viewProposal(budgetStores, record, new Date());
+  return viewProposal(budgetStores, record, now());
 });
 
 export const handler = routeHandler(routes.proposeBudget, async ({ body, caller, context }) =>

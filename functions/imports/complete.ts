@@ -3,10 +3,11 @@ import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-wor
 import { routes } from '../../shared/api/routes';
 import { routeHandler } from '../../shared/http/route-handler';
 import { completeImport } from '../../shared/rosters/complete-import';
+import { now } from '../../shared/clock';
 
 const store = new DynamoDbImportStore();
 const workflows = new SfnWorkflowStarter();
 
 export const handler = routeHandler(routes.completeImport, async ({ params, body, caller }) =>
-  completeImport(store, workflows, params.importId, body, caller, new Date()),
+  completeImport(store, workflows, params.importId, body, caller, now()),
 );

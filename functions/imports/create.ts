@@ -7,12 +7,13 @@ import type { Caller } from '../../shared/auth/roles';
 import { routeHandler } from '../../shared/http/route-handler';
 import { createImport } from '../../shared/rosters/create-import';
 import type { z } from 'zod';
+import { now } from '../../shared/clock';
 
 const stores = { imports: new DynamoDbImportStore(), regulations: new DynamoDbRegulationStore() };
 
 const createOnce = idempotent(
   async (input: { key: string; regulationId: string; request: z.output<typeof CreateImportRequest>; caller: Caller }) =>
-    createImport(stores, input.regulationId, input.request, input.caller, new Date()),
+    createImport(stores, input.regulationId, input.request, input.caller, now()),
 );
 
 export const handler = routeHandler(routes.createImport, async ({ params, body, caller, context }) =>

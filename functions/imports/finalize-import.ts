@@ -3,12 +3,13 @@ import { logger } from '../../shared/observability/powertools';
 import { finalizeImport } from '../../shared/rosters/finalize-import';
 import { ImportWorkflowInput } from '../../shared/rosters/workflow-inputs';
 import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/clock';
 
 const imports = new DynamoDbImportStore();
 
 export const handler = workflowTask(ImportWorkflowInput, async ({ importId }) => {
   const started = Date.now();
-  const status = await finalizeImport(imports, importId, new Date());
+  const status = await finalizeImport(imports, importId, now());
   logger.info('Import finalised', { importId, status: status.status, accepted: status.accepted, rejected: status.rejected, ms: Date.now() - started });
   return { importId, status: status.status, accepted: status.accepted, rejected: status.rejected };
 });

@@ -5,6 +5,7 @@ import { requireImport } from '../../shared/rosters/require-import';
 import { ImportFailureInput } from '../../shared/rosters/workflow-inputs';
 import { failureCause } from '../../shared/workflows/failure-cause';
 import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/clock';
 
 const imports = new DynamoDbImportStore();
 
@@ -16,7 +17,7 @@ export const handler = workflowTask(ImportFailureInput, async ({ importId, error
     reason,
     auditEvent({
       caller: SYSTEM_CALLER,
-      at: new Date(),
+      at: now(),
       action: 'roster.import.failed',
       entityType: 'regulation',
       entityId: record.regulationId,

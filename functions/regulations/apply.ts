@@ -3,6 +3,7 @@ import { routes } from '../../shared/api/routes';
 import { InvalidInputError } from '../../shared/domain/errors';
 import { routeHandler } from '../../shared/http/route-handler';
 import { applyRegulation } from '../../shared/regulations/apply-regulation';
+import { now } from '../../shared/clock';
 
 const store = new DynamoDbRegulationStore();
 
@@ -12,5 +13,5 @@ export const handler = routeHandler(routes.applyRegulation, async ({ params, bod
       { path: 'id', message: `must equal the id in the URL (${params.id})` },
     ]);
   }
-  return applyRegulation(store, body, caller, new Date());
+  return applyRegulation(store, body, caller, now());
 });
