@@ -2,10 +2,12 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { allRoutes } from '../shared/api/routes';
 import { DataTables } from './constructs/data-tables';
+import { EnrollmentWorkflow } from './constructs/enrollment-workflow';
 import { BudgetWorkflows } from './constructs/budget-workflows';
 import { LindungHttpApi } from './constructs/http-api';
 import { RosterImportWorkflow } from './constructs/roster-import-workflow';
 import { UserDirectory } from './constructs/user-directory';
+import { WebConsole } from './constructs/web-console';
 
 /** The whole of Lindung. `cdk deploy` puts it on AWS; `npm start` runs the same template locally. */
 export class LindungStack extends Stack {
@@ -15,6 +17,7 @@ export class LindungStack extends Stack {
     const users = new UserDirectory(this, 'Users');
     const rosterImport = new RosterImportWorkflow(this, 'RosterImport', { tables });
     const budget = new BudgetWorkflows(this, 'Budget', { tables });
+    const enrollment = new EnrollmentWorkflow(this, 'Enrollment', { tables });
     const http = new LindungHttpApi(this, 'Http', {
       routes: allRoutes,
       tables,
@@ -23,11 +26,15 @@ export class LindungStack extends Stack {
         rosterImport: rosterImport.workflow.stateMachine,
         budgetProposal: budget.proposal.stateMachine,
         ceilingAllocation: budget.ceilingAllocation.stateMachine,
+        enrollmentRun: enrollment.workflow.stateMachine,
       },
     });
+
+    const webConsole = new WebConsole(this, 'Console', { api: http.api, users });
 
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+    new CfnOutput(this, 'ConsoleUrl', { value: webConsole.url });
   }
 }

@@ -31,8 +31,12 @@ export class LocalLambdas {
 
   constructor(template: LocalTemplate, baseEnvironment: Record<string, string>) {
     const environment: Record<string, { value: string; from: string }> = {};
+    const providers = customResourceProviders(template);
     for (const [logicalId, resource] of template.ofType('AWS::Lambda::Function')) {
       const entry = resource.Metadata?.[ENTRY_METADATA_KEY];
+      // CloudFormation calls these only while deploying; the local stack handles each custom
+      // resource type itself (LOCAL_RESOURCE_SUPPORT), so they are never run here.
+      if (typeof entry !== 'string' && providers.has(logicalId)) continue;
       if (typeof entry !== 'string') {
         throw new LocalStackUnsupportedError(
           `function ${logicalId}`,
@@ -114,6 +118,21 @@ export class LocalLambdas {
     }
     return fn.handler;
   }
+}
+
+/**
+ * Functions that serve a custom resource (its ServiceToken), such as CDK's BucketDeployment
+ * provider. Only their custom resource calls them, and only during a deployment.
+ */
+function customResourceProviders(template: LocalTemplate): Set<string> {
+  const providers = new Set<string>();
+  for (const resource of Object.values(template.template.Resources)) {
+    if (!resource.Type.startsWith('Custom::') && resource.Type !== 'AWS::CloudFormation::CustomResource') continue;
+    const serviceToken = resource.Properties?.ServiceToken as { 'Fn::GetAtt'?: [string, string] } | undefined;
+    const provider = serviceToken?.['Fn::GetAtt']?.[0];
+    if (provider) providers.add(provider);
+  }
+  return providers;
 }
 
 function lambdaContext(fn: LocalFunction, deadline: number): Context {

@@ -7,6 +7,7 @@ import { DynamoDbLocal, LOCAL_CREDENTIALS, localDynamoDbClient } from './dynamod
 import { type LocalAuthConfig, localAuthConfigOf, signLocalToken, writeLocalAuthConfig } from './local-auth';
 import { readHttpApi } from './http-api-definition';
 import { LocalHttpApi, listenHttp } from './local-http-api';
+import { LocalConsole } from './local-console';
 import { LocalLambdas } from './local-lambdas';
 import { LOCAL_REGION } from './local-names';
 import { LocalStepFunctions } from './local-step-functions';
@@ -39,6 +40,15 @@ export const LOCAL_RESOURCE_SUPPORT: Readonly<Record<string, ResourceSupport>> =
   'AWS::Lambda::Permission': 'inert: it lets API Gateway invoke a function, which the local API does directly',
   'AWS::Logs::LogGroup': 'inert: local functions log to the terminal',
   'AWS::CDK::Metadata': 'inert: CDK version reporting',
+  // The web console (infra/constructs/web-console.ts): built from source and served at /console/ (local-console.ts).
+  'Custom::CDKBucketDeployment': 'emulated',
+  'AWS::S3::Bucket': 'inert: the console files are served from memory at /console/ on the API port',
+  'AWS::S3::BucketPolicy': 'inert: the console files are served from memory at /console/ on the API port',
+  'AWS::CloudFront::Distribution': 'inert: the API port serves the console at /console/, on the API origin',
+  'AWS::CloudFront::OriginAccessControl': 'inert: there is no bucket for CloudFront to read locally',
+  'AWS::CloudFront::ResponseHeadersPolicy': 'inert: the local console sends the same security headers itself',
+  'AWS::Lambda::LayerVersion': "inert: only the BucketDeployment provider uses one (the AWS CLI), and it runs at deploy time only",
+  'AWS::Cognito::UserPoolDomain': 'inert: no hosted sign-in locally; the local console has its own sign-in page (local-console.ts)',
 };
 
 export interface LocalStackOptions {
@@ -138,7 +148,9 @@ export class LocalStack {
       cleanups.push(() => stepFunctions.stop());
 
       const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, stepFunctions, log: options.log ?? false });
-      gate.open(api.listener);
+      // The template's web console (S3 + CloudFront in the cloud) is served at /console/ on the same port.
+      const webConsole = await LocalConsole.fromTemplate(template, { dataDir, auth: authConfig });
+      gate.open(webConsole ? webConsole.in(api.listener) : api.listener);
 
       const endpoint: LocalEndpoint = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, pid: process.pid };
       await writeFile(path.join(dataDir, 'endpoint.json'), `${JSON.stringify(endpoint, null, 2)}\n`);

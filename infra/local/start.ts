@@ -2,6 +2,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../constructs/handler-function';
 import { synthesizeTemplate } from '../synthesize';
 import { InsurerSimulator, parseInsurerFaults } from './insurer-simulator';
+import { CONSOLE_PATH } from './local-console';
 import { LocalStack } from './local-stack';
 import { LocalStackUnsupportedError } from './unsupported-error';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       '',
       'Lindung is running locally.',
       `  API       ${stack.apiUrl}`,
+      `  Console   ${stack.apiUrl}${CONSOLE_PATH} (sign in with any user name and a role)`,
       `  OpenAPI   ${stack.apiUrl}/openapi.json`,
       `  Insurer   ${insurer.url} (simulator; faults: ${process.env.LINDUNG_INSURER_FAULTS || 'none'})`,
       `  Data      ${dataDir}`,
