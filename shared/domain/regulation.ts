@@ -75,6 +75,19 @@ export const Segment = z
   });
 export type Segment = z.infer<typeof Segment>;
 
+/**
+ * When Lindung proposes next year's budget to renew cover: a month and day (`MM-DD`, Asia/Jakarta)
+ * between 1 July and 30 November. The APBD for a year is drafted (KUA/PPAS) in July–August and
+ * approved by about 30 November, and the renewal must be decided before 31 December.
+ */
+export const RenewalSetting = z.object({
+  proposeOn: z
+    .string()
+    .regex(/^(0[7-9]|1[01])-(0[1-9]|[12]\d|3[01])$/, 'must be a day between 07-01 and 11-30, written MM-DD')
+    .refine((day) => day !== '09-31' && day !== '11-31', 'is not a real calendar day'),
+});
+export type RenewalSetting = z.infer<typeof RenewalSetting>;
+
 export const RegulationId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-", e.g. perwal-tangsel-25-2019')
@@ -104,6 +117,8 @@ export const RegulationInput = z
     effectiveFrom: IsoDate,
     effectiveTo: IsoDate.optional(),
     segments: z.array(Segment).nonempty('a regulation needs at least one segment'),
+    /** When the yearly renewal starts; see shared/renewal/renewal-setting.ts for the default. */
+    renewal: RenewalSetting.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.effectiveTo && r.effectiveTo < r.effectiveFrom) {
