@@ -1,5 +1,6 @@
 import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
 import { routes } from '../../shared/api/routes';
+import { isFunded } from '../../shared/budget/is-funded';
 import { requireProposal } from '../../shared/budget/require-proposal';
 import { InvalidInputError } from '../../shared/domain/errors';
 import { routeHandler } from '../../shared/http/route-handler';
@@ -26,7 +27,7 @@ export const handler = routeHandler(routes.proposalPeople, async ({ params, quer
     people: page.people.map((person) => ({
       nik: person.nik,
       name: person.name,
-      funded: allocation.unfunded === 0 || (allocation.lastFundedNik !== undefined && person.nik <= allocation.lastFundedNik),
+      funded: isFunded(allocation, person.nik),
     })),
     ...(page.more && page.people.length > 0 ? { after: page.people.at(-1)!.nik } : {}),
   };

@@ -13,6 +13,8 @@ export { type InsurerFaults, parseInsurerFaults } from './insurer-simulator-faul
 
 /** The only API key the simulator accepts. Local only; the cloud key lives in Secrets Manager. */
 export const LOCAL_INSURER_API_KEY = 'lindung-local-insurer-key';
+/** The collective account the local Pemda holds with the simulated insurer. */
+export const LOCAL_COLLECTIVE_ACCOUNT = 'PEMDA-LOCAL-001';
 
 export interface InsurerSimulatorOptions {
   /** 0 or undefined picks a free port. */
@@ -104,6 +106,14 @@ export class InsurerSimulator {
     const simulator = new InsurerSimulator(server, `http://127.0.0.1:${port}`, state, options);
     server.on('request', (request, response) => void simulator.handle(request, response));
     return simulator;
+  }
+
+  /**
+   * What the local stack gives its functions in place of the cloud's insurer secret
+   * (shared/adapters/insurer/insurer-config.ts).
+   */
+  lindungEnvironment(): Record<string, string> {
+    return { INSURER_BASE_URL: this.url, INSURER_API_KEY: LOCAL_INSURER_API_KEY, INSURER_COLLECTIVE_ACCOUNT: LOCAL_COLLECTIVE_ACCOUNT };
   }
 
   /** How many people hold a membership (each NIK once). */

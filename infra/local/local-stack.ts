@@ -40,6 +40,7 @@ export const LOCAL_RESOURCE_SUPPORT: Readonly<Record<string, ResourceSupport>> =
   'AWS::Lambda::Permission': 'inert: it lets API Gateway invoke a function, which the local API does directly',
   'AWS::Logs::LogGroup': 'inert: local functions log to the terminal',
   'AWS::CDK::Metadata': 'inert: CDK version reporting',
+  'AWS::SecretsManager::Secret': 'inert: the local stack gives the functions the insurer simulator\'s address and key (INSURER_BASE_URL, INSURER_API_KEY) instead',
   // The web console (infra/constructs/web-console.ts): built from source and served at /console/ (local-console.ts).
   'Custom::CDKBucketDeployment': 'emulated',
   'AWS::S3::Bucket': 'inert: the console files are served from memory at /console/ on the API port',

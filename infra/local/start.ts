@@ -32,10 +32,14 @@ async function main(): Promise<void> {
 
   process.stdout.write('Synthesizing the CDK app...\n');
   const template = synthesizeTemplate({ bundle: false });
+  // The insurer is another organisation's system: it comes up first and outlives Lindung's restarts.
+  const insurer = await InsurerSimulator.start({ port: insurerPort, dataDir, faults: insurerFaults }).catch((error: unknown) =>
+    fail(`The insurer simulator could not start on port ${insurerPort} (LINDUNG_INSURER_PORT): ${describe(error)}`),
+  );
   process.stdout.write('Starting DynamoDB Local, the functions and the API...\n');
   let stack: LocalStack;
   try {
-    stack = await LocalStack.start({ template, dataDir, port, log: true });
+    stack = await LocalStack.start({ template, dataDir, port, log: true, environment: insurer.lindungEnvironment() });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       fail(
@@ -43,13 +47,10 @@ async function main(): Promise<void> {
           `Pick another with LINDUNG_PORT, e.g. \`LINDUNG_PORT=${port + 1} npm start\`.`,
       );
     }
+    await insurer.stop();
     if (error instanceof LocalStackUnsupportedError) fail(error.message);
     throw error;
   }
-  const insurer = await InsurerSimulator.start({ port: insurerPort, dataDir, faults: insurerFaults }).catch(async (error: unknown) => {
-    await stack.stop();
-    fail(`The insurer simulator could not start on port ${insurerPort} (LINDUNG_INSURER_PORT): ${describe(error)}`);
-  });
 
   process.stdout.write(
     [

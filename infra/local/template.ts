@@ -89,6 +89,7 @@ export class LocalTemplate {
     if (!resource) throw new LocalStackUnsupportedError(where, `a Ref to ${logicalId}, which is not in the template`);
     // CloudFormation's Ref returns an ARN for these types and a name for the rest.
     if (resource.Type === 'AWS::StepFunctions::StateMachine') return localArn.stateMachine(logicalId);
+    if (resource.Type === 'AWS::SecretsManager::Secret') return `arn:aws:secretsmanager:${LOCAL_REGION}:${LOCAL_ACCOUNT}:secret:${logicalId}`;
     return logicalId;
   }
 

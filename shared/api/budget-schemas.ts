@@ -70,6 +70,7 @@ export const SegmentAllocation = z.object({
   /** With a partial segment: the last funded NIK in ascending order (everyone up to it is in). */
   lastFundedNik: z.string().optional(),
 });
+export type SegmentAllocation = z.infer<typeof SegmentAllocation>;
 
 export const Decision = z.object({
   decision: DecisionKind,

@@ -1,6 +1,16 @@
 import { ROLES } from '../auth/roles';
 import { RegulationInput } from '../domain/regulation';
 import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest } from './budget-schemas';
+import {
+  EnrollmentRun,
+  RetryFailedRequest,
+  RunList,
+  RunParams,
+  RunPeoplePage,
+  RunPeopleQuery,
+  RunsQuery,
+  StartRunRequest,
+} from './enrollment-schemas';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -233,6 +243,57 @@ export const routes = {
     params: ProposalParams,
     query: PeopleQuery,
     response: PeoplePage,
+  },
+  startEnrollmentRun: {
+    method: 'POST',
+    path: '/enrollment-runs',
+    entry: 'functions/enrollment/start.ts',
+    summary: "Enroll an approved proposal's people with the insurer; starting it again returns the same run",
+    access: ['admin'],
+    body: StartRunRequest,
+    response: EnrollmentRun,
+    successStatus: 202,
+    starts: ['enrollmentRun'],
+  },
+  listEnrollmentRuns: {
+    method: 'GET',
+    path: '/enrollment-runs',
+    entry: 'functions/enrollment/list.ts',
+    summary: 'Enrollment runs, newest first, with their counts',
+    access: ROLES,
+    query: RunsQuery,
+    response: RunList,
+  },
+  getEnrollmentRun: {
+    method: 'GET',
+    path: '/enrollment-runs/{runId}',
+    entry: 'functions/enrollment/get.ts',
+    summary: 'An enrollment run: planned, enrolled, failed, skipped and remaining people, failure reasons, money committed, premium invoice',
+    access: ROLES,
+    params: RunParams,
+    response: EnrollmentRun,
+  },
+  retryEnrollmentFailures: {
+    method: 'POST',
+    path: '/enrollment-runs/{runId}/retry-failed',
+    entry: 'functions/enrollment/retry-failed.ts',
+    summary: "Start the run's next attempt for the people not yet covered (refused, over budget, or not reached)",
+    access: ['admin'],
+    params: RunParams,
+    body: RetryFailedRequest,
+    response: EnrollmentRun,
+    successStatus: 202,
+    starts: ['enrollmentRun'],
+  },
+  enrollmentRunPeople: {
+    method: 'GET',
+    path: '/enrollment-runs/{runId}/people',
+    entry: 'functions/enrollment/people.ts',
+    summary: "A run's enrolled people with their KPJ numbers, or its failures with reasons, one NIK bucket at a time",
+    access: ['admin', 'finance', 'auditor'],
+    params: RunParams,
+    query: RunPeopleQuery,
+    response: RunPeoplePage,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -10,5 +10,13 @@ export interface RosterReader {
     bucket: number,
     afterNik: string | undefined,
     limit: number,
-  ): Promise<{ people: { nik: string; name: string }[]; more: boolean }>;
+  ): Promise<{ people: RosterMember[]; more: boolean }>;
+}
+
+/** What the budget and enrollment need of a person on the roster. */
+export interface RosterMember {
+  nik: string;
+  name: string;
+  birthDate: string;
+  gender: 'L' | 'P';
 }

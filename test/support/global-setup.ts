@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { InsurerSimulator } from '../../infra/local/insurer-simulator';
 import { LocalStack } from '../../infra/local/local-stack';
 import { synthesizeTemplate } from '../../infra/synthesize';
 
@@ -10,26 +11,30 @@ declare module 'vitest' {
     apiUrl: string;
     dataDir: string;
     dynamoDbEndpoint: string;
+    insurerUrl: string;
   }
 }
 
 /**
  * Starts the synthesized Lindung stack once for the whole suite, exactly as `npm start` does
- * but with DynamoDB Local in memory and a free port. API tests talk to it over HTTP.
+ * but with DynamoDB Local in memory, a free port and an insurer simulator without faults. API
+ * tests talk to it over HTTP.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-test-'));
+  const insurer = await InsurerSimulator.start();
   const stack = await LocalStack.start({
     template: synthesizeTemplate({ bundle: false }),
     dataDir,
     inMemory: true,
-    environment: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    environment: { POWERTOOLS_LOG_LEVEL: 'ERROR', ...insurer.lindungEnvironment() },
   });
   project.provide('apiUrl', stack.apiUrl);
   project.provide('dataDir', dataDir);
   project.provide('dynamoDbEndpoint', stack.dynamoDbEndpoint);
+  project.provide('insurerUrl', insurer.url);
   return async () => {
-    await stack.stop();
+    await Promise.all([stack.stop(), insurer.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { RosterReader } from '../../budget/roster-reader';
+import type { RosterMember, RosterReader } from '../../budget/roster-reader';
 import { documentClient, tableName } from './document-client';
 import { rosterPartition } from './roster-keys';
 
@@ -16,13 +16,18 @@ export class DynamoDbRosterReader implements RosterReader {
     } while (startKey);
   }
 
-  async segmentPeople(regulationId: string, year: number, segment: string, bucket: number, afterNik: string | undefined, limit: number) {
+  async segmentPeople(regulationId: string, year: number, segment: string, bucket: number, afterNik: string | undefined, limit: number): Promise<{ people: RosterMember[]; more: boolean }> {
     const startKey = afterNik
       ? { gsi1pk: rosterPartition(regulationId, year, bucket), gsi1sk: `${segment}#${afterNik}`, pk: `PERSON#${afterNik}`, sk: `COVER#${year}` }
       : undefined;
-    const page = await documentClient.send(this.query(regulationId, year, segment, bucket, startKey, limit, 'nik, #name'));
+    const page = await documentClient.send(this.query(regulationId, year, segment, bucket, startKey, limit, 'nik, #name, birthDate, gender'));
     return {
-      people: (page.Items ?? []).map((item) => ({ nik: item.nik as string, name: item.name as string })),
+      people: (page.Items ?? []).map((item) => ({
+        nik: item.nik as string,
+        name: item.name as string,
+        birthDate: item.birthDate as string,
+        gender: item.gender as 'L' | 'P',
+      })),
       more: page.LastEvaluatedKey !== undefined,
     };
   }

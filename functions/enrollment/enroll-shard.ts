@@ -1,0 +1,29 @@
+import { HttpInsurerClient } from '../../shared/adapters/insurer/http-insurer-client';
+import { insurerConfig } from '../../shared/adapters/insurer/insurer-config';
+import { requireProposal } from '../../shared/budget/require-proposal';
+import { now } from '../../shared/clock';
+import { enrollShard } from '../../shared/enrollment/enroll-shard';
+import { requireRun } from '../../shared/enrollment/require-run';
+import { runPlanOf } from '../../shared/enrollment/run-plan';
+import { RunShardInput } from '../../shared/enrollment/workflow-inputs';
+import { logger } from '../../shared/observability/powertools';
+import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { workflowTask } from '../../shared/workflows/workflow-task';
+import { enrollmentStores as stores } from './stores';
+
+export const handler = workflowTask(RunShardInput, async ({ runId, attempt, bucket }) => {
+  const started = Date.now();
+  const run = requireRun(await stores.runs.get(runId), runId);
+  const proposal = requireProposal(await stores.proposals.get(run.proposalId), run.proposalId);
+  const regulation = requireRegulation(await stores.regulations.version(proposal.regulationId, proposal.regulationVersion), proposal.regulationId);
+  const config = await insurerConfig();
+  const plan = runPlanOf(runId, proposal, regulation, config.collectiveAccount);
+  const tally = await enrollShard(plan, attempt, bucket, {
+    ledger: stores.ledger,
+    roster: stores.roster,
+    insurer: new HttpInsurerClient({ baseUrl: config.baseUrl, apiKey: config.apiKey }),
+    now,
+  });
+  logger.info('Enrollment shard done', { runId, attempt, bucket, enrolled: tally.enrolled, failed: tally.failed, skipped: tally.skipped, ms: Date.now() - started });
+  return { bucket, enrolled: tally.enrolled, failed: tally.failed, skipped: tally.skipped };
+});

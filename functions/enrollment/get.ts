@@ -1,0 +1,9 @@
+import { routes } from '../../shared/api/routes';
+import { requireRun } from '../../shared/enrollment/require-run';
+import { routeHandler } from '../../shared/http/route-handler';
+import { enrollmentStores } from './stores';
+import { viewRun } from './view';
+
+export const handler = routeHandler(routes.getEnrollmentRun, async ({ params }) =>
+  viewRun(requireRun(await enrollmentStores.runs.get(params.runId), params.runId)),
+);

@@ -1,0 +1,12 @@
+import { routes } from '../../shared/api/routes';
+import { now } from '../../shared/clock';
+import { requireRun } from '../../shared/enrollment/require-run';
+import { retryFailed } from '../../shared/enrollment/retry-failed';
+import { routeHandler } from '../../shared/http/route-handler';
+import { enrollmentStores as stores } from './stores';
+import { viewRun } from './view';
+
+export const handler = routeHandler(routes.retryEnrollmentFailures, async ({ params, body, caller }) => {
+  const record = requireRun(await stores.runs.get(params.runId), params.runId);
+  return viewRun(await retryFailed(stores, record, body.attempt, caller, now()));
+});

@@ -1,0 +1,18 @@
+import { DynamoDbEnrollmentLedger } from '../../shared/adapters/dynamodb/dynamodb-enrollment-ledger';
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
+import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
+import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
+
+/** The stores the enrollment routes and steps share, created once per Lambda process. */
+export const enrollmentStores = {
+  runs: new DynamoDbRunStore(),
+  proposals: new DynamoDbProposalStore(),
+  regulations: new DynamoDbRegulationStore(),
+  imports: new DynamoDbImportStore(),
+  ledger: new DynamoDbEnrollmentLedger(),
+  roster: new DynamoDbRosterReader(),
+  workflows: new SfnWorkflowStarter(),
+};

@@ -1,0 +1,193 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { EnrollmentEntry } from '../../enrollment/enrollment-entry';
+import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../enrollment/enrollment-ledger';
+import type { PageTally, ShardTally } from '../../enrollment/page-tally';
+import type { RunRecord } from '../../enrollment/run-record';
+import { nikBucket } from '../../rosters/import-limits';
+import { batchGet, batchWrite } from './batch-operations';
+import { BucketLease } from './bucket-lease';
+import { documentClient, tableName } from './document-client';
+import { enrollmentKeys, enrollmentPartition } from './enrollment-keys';
+import { queryAll } from './query-all';
+
+/**
+ * The enrollment ledger in the main table. Entries are written in batches under the NIK bucket's
+ * lease (one writer per bucket, so the read-then-write of a page cannot race); the money is
+ * guarded by a conditional transaction per page: the reservation and the proposal's committed
+ * total move together, and only while the total stays within the approved amount.
+ */
+export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
+  private readonly table = tableName('MAIN_TABLE');
+  private readonly lease = new BucketLease();
+
+  async acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<void> {
+    await this.lease.acquire(year, bucket, runId, now);
+  }
+
+  async releaseBucket(year: number, bucket: number, runId: string): Promise<void> {
+    await this.lease.release(year, bucket, runId);
+  }
+
+  async entries(year: number, niks: readonly string[]): Promise<Map<string, EnrollmentEntry>> {
+    const items = await batchGet(this.table, niks.map((nik) => enrollmentKeys.entry(nik, year)));
+    return new Map(items.map((item) => [item.nik as string, entryOf(item)]));
+  }
+
+  async write(entries: readonly EnrollmentEntry[]): Promise<void> {
+    await batchWrite(
+      this.table,
+      entries.map((entry) => ({
+        PutRequest: {
+          Item: {
+            ...enrollmentKeys.entry(entry.nik, entry.year),
+            ...enrollmentKeys.entryIndex(entry.regulationId, entry.year, nikBucket(entry.nik), entry.status, entry.nik),
+            ...entry,
+          },
+        },
+      })),
+    );
+  }
+
+  /** One page of a run's entries with a status in a NIK bucket, in NIK order (exports, failure lists). */
+  async page(
+    run: Pick<RunRecord, 'runId' | 'regulationId' | 'year'>,
+    status: EnrollmentEntry['status'],
+    bucket: number,
+    afterNik: string | undefined,
+    limit: number,
+  ): Promise<{ entries: EnrollmentEntry[]; after?: string }> {
+    const partition = enrollmentPartition(run.regulationId, run.year, bucket);
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
+        FilterExpression: 'runId = :run',
+        ExpressionAttributeValues: { ':pk': partition, ':status': `${status}#`, ':run': run.runId },
+        ...(afterNik
+          ? { ExclusiveStartKey: { ...enrollmentKeys.entry(afterNik, run.year), ...enrollmentKeys.entryIndex(run.regulationId, run.year, bucket, status, afterNik) } }
+          : {}),
+        Limit: limit,
+      }),
+    );
+    const last = page.LastEvaluatedKey?.gsi1sk as string | undefined;
+    return { entries: (page.Items ?? []).map(entryOf), ...(last ? { after: last.slice(last.indexOf('#') + 1) } : {}) };
+  }
+
+  async reservations(runId: string, bucket: number): Promise<Map<string, Reservation>> {
+    const { pk } = enrollmentKeys.reservation(runId, bucket, '');
+    const items = await queryAll(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
+    );
+    return new Map(items.map((item) => [item.pageId as string, reservationOf(item)]));
+  }
+
+  async reserve(proposalId: string, cap: number, reservation: Reservation): Promise<ReserveOutcome> {
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: enrollmentKeys.committed(proposalId),
+                UpdateExpression: 'ADD committed :amount',
+                // committed + amount <= cap, written the way a condition can say it.
+                ConditionExpression: '(attribute_not_exists(committed) AND :amount <= :cap) OR committed <= :room',
+                ExpressionAttributeValues: { ':amount': reservation.amount, ':cap': cap, ':room': cap - reservation.amount },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId), ...reservation },
+                ConditionExpression: 'attribute_not_exists(pk) OR (#status = :settled AND attempt < :attempt)',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':settled': 'settled', ':attempt': reservation.attempt },
+              },
+            },
+          ],
+        }),
+      );
+      return 'reserved';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [money, page] = error.CancellationReasons ?? [];
+      if (page?.Code === 'ConditionalCheckFailed') {
+        throw new Error(`Page ${reservation.pageId} of NIK bucket ${reservation.bucket} was reserved by a concurrent shard of run ${reservation.runId}`);
+      }
+      if (money?.Code === 'ConditionalCheckFailed') return 'over-budget';
+      throw error;
+    }
+  }
+
+  async settle(proposalId: string, reservation: Reservation, tally: PageTally, refund: number): Promise<void> {
+    const settleReservation = {
+      TableName: this.table,
+      Key: enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId),
+      UpdateExpression: 'SET #status = :settled, tally = :tally, attempt = :attempt, refunded = :refund',
+      ConditionExpression: '#status = :reserved',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':settled': 'settled', ':reserved': 'reserved', ':tally': tally, ':attempt': reservation.attempt, ':refund': refund },
+    };
+    try {
+      if (refund === 0) {
+        await documentClient.send(new UpdateCommand(settleReservation));
+        return;
+      }
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: settleReservation },
+            {
+              Update: {
+                TableName: this.table,
+                Key: enrollmentKeys.committed(proposalId),
+                UpdateExpression: 'ADD committed :refund',
+                ExpressionAttributeValues: { ':refund': -refund },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      // Settled already (a re-run after the settle landed): the refund was given once.
+      if (error instanceof ConditionalCheckFailedException) return;
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+      throw error;
+    }
+  }
+
+  async settleUnfunded(reservation: Reservation, tally: PageTally): Promise<void> {
+    await documentClient.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId),
+          ...reservation,
+          niks: [],
+          amount: 0,
+          status: 'settled',
+          tally,
+        },
+      }),
+    );
+  }
+
+  async progress(runId: string, bucket: number, attempt: number, tally: ShardTally, done: boolean): Promise<void> {
+    await documentClient.send(
+      new PutCommand({ TableName: this.table, Item: { ...enrollmentKeys.shard(runId, attempt, bucket), runId, attempt, bucket, tally, done } }),
+    );
+  }
+}
+
+function entryOf(item: Record<string, unknown>): EnrollmentEntry {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...entry } = item;
+  return entry as unknown as EnrollmentEntry;
+}
+
+function reservationOf(item: Record<string, unknown>): Reservation {
+  const { pk: _pk, sk: _sk, refunded: _refunded, ...reservation } = item;
+  return reservation as unknown as Reservation;
+}

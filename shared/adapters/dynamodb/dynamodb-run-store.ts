@@ -1,0 +1,95 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../api/schemas';
+import type { RunRecord, RunStore, ShardProgress } from '../../enrollment/run-record';
+import type { ShardTally } from '../../enrollment/page-tally';
+import { documentClient, tableName } from './document-client';
+import { enrollmentKeys } from './enrollment-keys';
+import { queryAll } from './query-all';
+import { transactWithAudit } from './transact-with-audit';
+
+/**
+ * Enrollment runs in the main table: `pk = RUN#<id>`, `sk = META`, listed through gsi1
+ * (`gsi1pk = RUNS`, newest first); the shards' progress sits in the same partition.
+ */
+export class DynamoDbRunStore implements RunStore {
+  private readonly table = tableName('MAIN_TABLE');
+
+  async create(record: RunRecord, event: AuditEvent): Promise<boolean> {
+    try {
+      await transactWithAudit([{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }], event);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async get(runId: string): Promise<RunRecord | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: enrollmentKeys.run(runId), ConsistentRead: true }));
+    return Item ? recordOf(Item) : undefined;
+  }
+
+  async list(filter: { regulationId?: string }): Promise<RunRecord[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(filter.regulationId ? { FilterExpression: 'regulationId = :regulation' } : {}),
+        ExpressionAttributeValues: { ':pk': 'RUNS', ...(filter.regulationId ? { ':regulation': filter.regulationId } : {}) },
+        ScanIndexForward: false,
+      }),
+    );
+    return items.map(recordOf);
+  }
+
+  async update(record: RunRecord, expected: Pick<RunRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean> {
+    try {
+      await transactWithAudit(
+        [
+          {
+            Put: {
+              TableName: this.table,
+              Item: item(record),
+              ConditionExpression: '#status = :status AND attempt = :attempt',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':status': expected.status, ':attempt': expected.attempt },
+            },
+          },
+        ],
+        event,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async shards(runId: string): Promise<ShardProgress[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shard)',
+        ExpressionAttributeValues: { ':pk': enrollmentKeys.run(runId).pk, ':shard': 'SHARD#' },
+        ConsistentRead: true,
+      }),
+    );
+    return items.map((shard) => ({ attempt: shard.attempt as number, bucket: shard.bucket as number, tally: shard.tally as ShardTally, done: shard.done as boolean }));
+  }
+
+  async committed(proposalId: string): Promise<number> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: enrollmentKeys.committed(proposalId), ConsistentRead: true }));
+    return (Item?.committed as number | undefined) ?? 0;
+  }
+}
+
+function item(record: RunRecord): Record<string, unknown> {
+  return { ...enrollmentKeys.run(record.runId), ...enrollmentKeys.runIndex(record.startedAt), ...record };
+}
+
+function recordOf(item: Record<string, unknown>): RunRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...record } = item;
+  return record as unknown as RunRecord;
+}

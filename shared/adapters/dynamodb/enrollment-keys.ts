@@ -1,0 +1,25 @@
+/**
+ * Main-table keys of enrollment (docs/data-model.md). Numbers are zero-padded so that keys sort
+ * in numeric order.
+ */
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+export const enrollmentKeys = {
+  /** The one entry per NIK and coverage year, across all regulations, next to the roster entry. */
+  entry: (nik: string, year: number) => ({ pk: `PERSON#${nik}`, sk: `ENROLL#${year}` }),
+  /** Index keys that list a regulation's entries for a year, bucket by bucket, by status. */
+  entryIndex: (regulationId: string, year: number, bucket: number, status: string, nik: string) => ({
+    gsi1pk: enrollmentPartition(regulationId, year, bucket),
+    gsi1sk: `${status}#${nik}`,
+  }),
+  run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META' }),
+  runIndex: (startedAt: string) => ({ gsi1pk: 'RUNS', gsi1sk: startedAt }),
+  shard: (runId: string, attempt: number, bucket: number) => ({ pk: `RUN#${runId}`, sk: `SHARD#A${pad(attempt, 3)}#B${pad(bucket, 2)}` }),
+  reservation: (runId: string, bucket: number, pageId: string) => ({ pk: `RUN#${runId}#B${pad(bucket, 2)}`, sk: `RES#${pageId}` }),
+  /** The premiums committed against a proposal's approved amount, by every run and attempt. */
+  committed: (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'COMMITTED' }),
+};
+
+export function enrollmentPartition(regulationId: string, year: number, bucket: number): string {
+  return `ENROLL#${regulationId}#${year}#B${pad(bucket, 2)}`;
+}

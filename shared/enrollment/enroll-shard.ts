@@ -1,0 +1,182 @@
+import type { RosterMember, RosterReader } from '../budget/roster-reader';
+import { maskPersonalData } from '../domain/personal-data';
+import type { Insurer, Registration, RegistrationResult } from '../insurer/insurer-port';
+import type { EnrollmentEntry } from './enrollment-entry';
+import type { EnrollmentLedger, Reservation } from './enrollment-ledger';
+import { EMPTY_SHARD_TALLY, type PageTally, type ShardTally, addPage } from './page-tally';
+import { registerWithRetries } from './register-with-retries';
+import type { RunPlan } from './run-plan';
+
+/** One insurer batch: the partner API takes at most 100 people per request. */
+export const ENROLLMENT_PAGE_SIZE = 100;
+
+export const BUDGET_EXHAUSTED = 'BUDGET_EXHAUSTED';
+
+export interface ShardDependencies {
+  ledger: EnrollmentLedger;
+  roster: Pick<RosterReader, 'segmentPeople'>;
+  insurer: Insurer;
+  now: () => Date;
+  /** Called after each page with the shard's running tally (live progress). */
+  onPage?: (tally: ShardTally) => void;
+}
+
+/**
+ * Enrolls one NIK bucket of a run: the funded people of each segment, 100 at a time in NIK order.
+ * For each page it reads who is already covered, reserves the page's money against the approved
+ * amount (a transaction that also stores who the page sends), calls the insurer with an
+ * idempotency key of the page, writes each person's entry (KPJ and coverage dates, or why not),
+ * and settles the page, giving back the money of the people refused.
+ *
+ * Safe to run again at any point, under the bucket's lease: a settled page is skipped, a reserved
+ * one is resent exactly as before (same people, same key), and people already covered are never
+ * sent or paid for twice.
+ */
+export async function enrollShard(plan: RunPlan, attempt: number, bucket: number, deps: ShardDependencies): Promise<ShardTally> {
+  const { ledger } = deps;
+  await ledger.acquireBucket(plan.year, bucket, plan.runId, deps.now());
+  try {
+    const reservations = await ledger.reservations(plan.runId, bucket);
+    let tally = EMPTY_SHARD_TALLY;
+    for (const segment of plan.segments) {
+      let after: string | undefined;
+      for (let page = 0; ; page++) {
+        const { people, more } = await deps.roster.segmentPeople(plan.regulationId, plan.year, segment.segment, bucket, after, ENROLLMENT_PAGE_SIZE);
+        const funded = segment.lastFundedNik ? people.filter((person) => person.nik <= segment.lastFundedNik!) : people;
+        if (funded.length === 0) break;
+        const pageId = `${segment.segment}#${String(page).padStart(5, '0')}`;
+        const pageTally = await enrollPage(plan, { attempt, bucket, pageId, segment: segment.segment, perPerson: segment.perPerson, people: funded }, reservations.get(pageId), deps);
+        tally = addPage(tally, segment.segment, pageTally);
+        await ledger.progress(plan.runId, bucket, attempt, tally, false);
+        deps.onPage?.(tally);
+        if (!more || funded.length < people.length) break;
+        after = people.at(-1)!.nik;
+      }
+    }
+    await ledger.progress(plan.runId, bucket, attempt, tally, true);
+    return tally;
+  } finally {
+    await ledger.releaseBucket(plan.year, bucket, plan.runId);
+  }
+}
+
+interface Page {
+  attempt: number;
+  bucket: number;
+  pageId: string;
+  segment: string;
+  perPerson: number;
+  people: readonly RosterMember[];
+}
+
+async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undefined, deps: ShardDependencies): Promise<PageTally> {
+  if (stored?.status === 'settled' && (stored.attempt === page.attempt || stored.tally?.failed === 0)) return stored.tally!;
+
+  const entries = await deps.ledger.entries(plan.year, page.people.map((person) => person.nik));
+  const mine = (entry: EnrollmentEntry | undefined) => entry?.status === 'enrolled' && entry.runId === plan.runId;
+  const coveredElsewhere = (entry: EnrollmentEntry | undefined) => entry?.status === 'enrolled' && entry.runId !== plan.runId;
+  const counted = {
+    enrolled: page.people.filter((person) => mine(entries.get(person.nik))).length,
+    skipped: page.people.filter((person) => coveredElsewhere(entries.get(person.nik))).length,
+  };
+
+  let reservation: Reservation;
+  if (stored?.status === 'reserved') {
+    // Interrupted after reserving: send exactly the same people under the same key.
+    reservation = stored;
+  } else {
+    const pending = page.people.filter((person) => entries.get(person.nik)?.status !== 'enrolled');
+    if (pending.length === 0) return { ...counted, failed: 0, failureReasons: {} };
+    reservation = {
+      runId: plan.runId,
+      bucket: page.bucket,
+      pageId: page.pageId,
+      attempt: page.attempt,
+      niks: pending.map((person) => person.nik),
+      amount: pending.length * page.perPerson,
+      status: 'reserved',
+    };
+    if ((await deps.ledger.reserve(plan.proposalId, plan.approvedAmount, reservation)) === 'over-budget') {
+      await deps.ledger.write(pending.map((person) => failedEntry(plan, page, person, BUDGET_EXHAUSTED, 'The approved amount is used up.', deps.now())));
+      const tally = { ...counted, failed: pending.length, failureReasons: { [BUDGET_EXHAUSTED]: pending.length } };
+      await deps.ledger.settleUnfunded({ ...reservation, amount: 0 }, tally);
+      return tally;
+    }
+  }
+
+  const byNik = new Map(page.people.map((person) => [person.nik, person]));
+  const sent = reservation.niks.map((nik) => {
+    const person = byNik.get(nik);
+    if (!person) {
+      throw new Error(
+        `Run ${plan.runId}: page ${page.pageId} of NIK bucket ${page.bucket} no longer holds a person it reserved: the roster changed while the run was interrupted. Propose the budget again.`,
+      );
+    }
+    return person;
+  });
+  const results = await registerWithRetries(deps.insurer, {
+    wadahCode: plan.wadahCode,
+    collectiveAccount: plan.collectiveAccount,
+    idempotencyKey: `${plan.runId}:${page.bucket}:${page.pageId}:a${reservation.attempt}`,
+    people: sent.map((person) => registration(plan, page.segment, person)),
+  });
+
+  const now = deps.now();
+  const written = results.map((result, i) => entryOf(plan, page, sent[i]!, result, now));
+  await deps.ledger.write(written);
+  const refused = written.filter((entry) => entry.status === 'failed');
+  const failureReasons: Record<string, number> = {};
+  for (const entry of refused) failureReasons[entry.reason!] = (failureReasons[entry.reason!] ?? 0) + 1;
+  const tally: PageTally = {
+    enrolled: counted.enrolled + written.length - refused.length,
+    skipped: counted.skipped,
+    failed: refused.length,
+    failureReasons,
+  };
+  await deps.ledger.settle(plan.proposalId, { ...reservation, attempt: page.attempt }, tally, refused.length * page.perPerson);
+  return tally;
+}
+
+function registration(plan: RunPlan, segment: string, person: RosterMember): Registration {
+  return {
+    nik: person.nik,
+    name: person.name,
+    birthDate: person.birthDate,
+    gender: person.gender,
+    programs: [...plan.programs],
+    coverageStart: plan.coverageStart,
+    coverageEnd: plan.coverageEnd,
+    segment,
+  };
+}
+
+function entryOf(plan: RunPlan, page: Page, person: RosterMember, result: RegistrationResult, now: Date): EnrollmentEntry {
+  if (result.outcome === 'rejected') return failedEntry(plan, page, person, result.reason, result.message, now);
+  return {
+    ...entryBase(plan, page, person, now),
+    status: 'enrolled',
+    kpj: result.kpj,
+    coverageStart: result.coverageStart,
+    coverageEnd: result.coverageEnd,
+  };
+}
+
+function failedEntry(plan: RunPlan, page: Page, person: RosterMember, reason: string, message: string, now: Date): EnrollmentEntry {
+  return { ...entryBase(plan, page, person, now), status: 'failed', reason, message: maskPersonalData(message) };
+}
+
+function entryBase(plan: RunPlan, page: Page, person: RosterMember, now: Date) {
+  return {
+    nik: person.nik,
+    year: plan.year,
+    regulationId: plan.regulationId,
+    proposalId: plan.proposalId,
+    runId: plan.runId,
+    attempt: page.attempt,
+    segment: page.segment,
+    name: person.name,
+    programs: plan.programs,
+    amount: page.perPerson,
+    updatedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,46 @@
+import type { EnrollmentEntry } from './enrollment-entry';
+import type { PageTally, ShardTally } from './page-tally';
+
+/**
+ * The money and the insurer call of one page of people (at most one insurer batch), written
+ * before the insurer is called. One per page: a later attempt replaces a settled one to retry its
+ * failures. After a crash the page resumes with the same people and the same idempotency key,
+ * so the insurer answers what it did the first time and the money is counted once.
+ */
+export interface Reservation {
+  readonly runId: string;
+  readonly bucket: number;
+  /** `<segment>#<page number>`: pages are the segment's funded people of the bucket in NIK order, 100 at a time. */
+  readonly pageId: string;
+  readonly attempt: number;
+  readonly niks: readonly string[];
+  readonly amount: number;
+  readonly status: 'reserved' | 'settled';
+  /** Once settled: the whole page's outcome, so a resumed shard can skip it. */
+  readonly tally?: PageTally;
+}
+
+export type ReserveOutcome = 'reserved' | 'over-budget';
+
+/** Port: the enrollment ledger (entries, reservations, the committed money, shard progress). */
+export interface EnrollmentLedger {
+  /** Takes the NIK bucket's lease (shared with roster imports): one writer per bucket and year. */
+  acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<void>;
+  releaseBucket(year: number, bucket: number, runId: string): Promise<void>;
+  /** The entries of these people for the year, by NIK (strongly consistent). */
+  entries(year: number, niks: readonly string[]): Promise<Map<string, EnrollmentEntry>>;
+  write(entries: readonly EnrollmentEntry[]): Promise<void>;
+  /** A shard's reservations, by page id. */
+  reservations(runId: string, bucket: number): Promise<Map<string, Reservation>>;
+  /**
+   * Stores the reservation and adds its amount to the proposal's committed money in one
+   * transaction, only if the committed total stays within `cap` and the page has no reservation
+   * of this or a later attempt.
+   */
+  reserve(proposalId: string, cap: number, reservation: Reservation): Promise<ReserveOutcome>;
+  /** Gives back the money of people the insurer refused, with the reservation settled: once per reservation. */
+  settle(proposalId: string, reservation: Reservation, tally: PageTally, refund: number): Promise<void>;
+  /** Records a page as done in this attempt without money (over budget): a resumed shard skips it. */
+  settleUnfunded(reservation: Reservation, tally: PageTally): Promise<void>;
+  progress(runId: string, bucket: number, attempt: number, tally: ShardTally, done: boolean): Promise<void>;
+}

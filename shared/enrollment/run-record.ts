@@ -1,0 +1,33 @@
+import type { EnrollmentRun } from '../api/enrollment-schemas';
+import type { AuditEvent } from '../api/schemas';
+import type { ShardTally } from './page-tally';
+
+/**
+ * What is stored about a run. Its counts while running are not stored here: they are the sum of
+ * its shards' progress, read when the run is viewed (run-view.ts).
+ */
+export type RunRecord = Omit<EnrollmentRun, 'counts' | 'committedAmount' | 'failureReasons'> & {
+  /** People the proposal funds. */
+  planned: number;
+  /** The sum of the shards' tallies when the last attempt finished. */
+  tally?: ShardTally;
+};
+
+export interface ShardProgress {
+  attempt: number;
+  bucket: number;
+  tally: ShardTally;
+  done: boolean;
+}
+
+/** Port: enrollment runs. Every change is written with its audit event, conditional on the state it was made on. */
+export interface RunStore {
+  /** False when the run exists already (another start won). */
+  create(record: RunRecord, event: AuditEvent): Promise<boolean>;
+  get(runId: string): Promise<RunRecord | undefined>;
+  list(filter: { regulationId?: string }): Promise<RunRecord[]>;
+  /** Replaces the run if it is still at `expected` (status and attempt); false otherwise. */
+  update(record: RunRecord, expected: Pick<RunRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean>;
+  shards(runId: string): Promise<ShardProgress[]>;
+  committed(proposalId: string): Promise<number>;
+}

@@ -1,0 +1,77 @@
+import type { Caller } from '../auth/roles';
+import { auditEvent } from '../audit/audit-event';
+import type { ProposalRecord } from '../budget/proposal-record';
+import type { CurrentVersions } from '../budget/proposal-view';
+import { jakartaDate, proposalView } from '../budget/proposal-view';
+import { ConflictError } from '../domain/errors';
+import { formatRupiah } from '../domain/rupiah';
+import type { WorkflowStarter } from '../workflows/workflow-starter';
+import { coveragePeriod } from './run-plan';
+import { attemptExecutionName, runIdOf } from './run-identity';
+import type { RunRecord, RunStore } from './run-record';
+
+/**
+ * Starts the enrollment run of an approved proposal, or returns the one that exists: the run id
+ * follows from the proposal, so concurrent or repeated starts reach one run, and a finished run is
+ * left as it is. A run still running has its current attempt's execution started again, which
+ * Step Functions refuses as a duplicate unless the first start was lost.
+ */
+export async function startRun(
+  deps: { runs: RunStore; workflows: WorkflowStarter },
+  proposal: ProposalRecord,
+  current: CurrentVersions,
+  caller: Caller,
+  now: Date,
+): Promise<{ record: RunRecord; created: boolean }> {
+  const runId = runIdOf(proposal.proposalId);
+  const existing = await deps.runs.get(runId);
+  if (existing) return { record: await resume(deps, existing), created: false };
+
+  const view = proposalView(proposal, current, jakartaDate(now));
+  if (view.status !== 'approved' || view.approvedAmount === undefined || !view.allocation) {
+    throw new ConflictError(
+      `Proposal ${proposal.proposalId} is ${view.status}: only an approved proposal can be enrolled. See \`npx lindung budget show ${proposal.proposalId}\`.`,
+    );
+  }
+  if (view.stale) {
+    throw new ConflictError(
+      `Proposal ${proposal.proposalId} is stale (${(view.staleBecause ?? []).join('; ')}): it no longer matches what would be enrolled. Propose the budget again and have it decided.`,
+    );
+  }
+  const planned = view.allocation.reduce((sum, segment) => sum + segment.funded, 0);
+  const record: RunRecord = {
+    runId,
+    proposalId: proposal.proposalId,
+    regulationId: proposal.regulationId,
+    year: proposal.year,
+    cohort: proposal.cohort,
+    ...coveragePeriod(proposal),
+    attempt: 1,
+    status: 'running',
+    planned,
+    approvedAmount: view.approvedAmount,
+    startedBy: caller.username,
+    startedAt: now.toISOString(),
+  };
+  const event = auditEvent({
+    caller,
+    at: now,
+    action: 'enrollment.started',
+    entityType: 'EnrollmentRun',
+    entityId: runId,
+    summary: `Started enrollment run ${runId} for proposal ${proposal.proposalId}: ${planned} people, at most ${formatRupiah(view.approvedAmount)}`,
+  });
+  if (!(await deps.runs.create(record, event))) {
+    // Another start won the race: that run is this run.
+    return { record: await resume(deps, (await deps.runs.get(runId))!), created: false };
+  }
+  await deps.workflows.start('enrollmentRun', attemptExecutionName(runId, 1), { runId, attempt: 1 });
+  return { record, created: true };
+}
+
+async function resume(deps: { workflows: WorkflowStarter }, record: RunRecord): Promise<RunRecord> {
+  if (record.status === 'running') {
+    await deps.workflows.start('enrollmentRun', attemptExecutionName(record.runId, record.attempt), { runId: record.runId, attempt: record.attempt });
+  }
+  return record;
+}
