@@ -10,6 +10,7 @@ import type { LocalLambdas } from './local-lambdas';
 import { HTTP_API_BODY_LIMIT_BYTES, PayloadLimitError } from './payload-limits';
 import { LocalStackUnsupportedError } from './unsupported-error';
 import type { AwsJsonService } from './aws-json-service';
+import type { UsageMeter } from './usage-meter';
 
 /** `x-amz-target` prefixes of the AWS JSON services the local API serves beside the HTTP API. */
 const STEP_FUNCTIONS_TARGET_PREFIX = 'AWSStepFunctions.';
@@ -24,6 +25,8 @@ export interface LocalHttpApiOptions {
   readonly stepFunctions?: AwsJsonService;
   /** One line per request on stdout (method, path, status, time; never tokens or bodies). */
   readonly log?: boolean;
+  /** Counts the requests API Gateway would bill (those that reach a route's function). */
+  readonly usage?: UsageMeter;
 }
 
 export interface Reply {
@@ -124,14 +127,19 @@ export class LocalHttpApi {
     try {
       result = await this.options.lambdas.invoke(match.functionId, event);
     } catch (error) {
-      return integrationFailure(error, match, request);
+      return this.metered(body, integrationFailure(error, match, request));
     }
     const reply = functionReply(result);
     if (!reply) {
       process.stderr.write(`[local api] ${match.functionId} returned a malformed response for ${match.route.routeKey}\n`);
-      return json(500, { message: 'Internal Server Error' });
+      return this.metered(body, json(500, { message: 'Internal Server Error' }));
     }
-    return { ...reply, headers: { ...reply.headers, 'apigw-requestid': requestId } };
+    return this.metered(body, { ...reply, headers: { ...reply.headers, 'apigw-requestid': requestId } });
+  }
+
+  private metered(requestBody: Buffer, reply: Reply): Reply {
+    this.options.usage?.httpApiRequest(requestBody.length, reply.body.length);
+    return reply;
   }
 
   private async serveAwsJson(request: IncomingMessage, target: string, service: AwsJsonService | undefined): Promise<Reply> {

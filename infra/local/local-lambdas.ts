@@ -7,6 +7,7 @@ import { localArn } from './local-names';
 import { assertLambdaPayload } from './payload-limits';
 import type { LocalTemplate } from './template';
 import { LocalStackUnsupportedError } from './unsupported-error';
+import type { UsageMeter } from './usage-meter';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -29,7 +30,12 @@ interface LocalFunction {
 export class LocalLambdas {
   private readonly functions = new Map<string, LocalFunction>();
 
-  constructor(template: LocalTemplate, baseEnvironment: Record<string, string>) {
+  /** `usage`, when given, counts every invocation and its billed duration (usage-meter.ts). */
+  constructor(
+    template: LocalTemplate,
+    baseEnvironment: Record<string, string>,
+    private readonly usage?: UsageMeter,
+  ) {
     const environment: Record<string, { value: string; from: string }> = {};
     const providers = customResourceProviders(template);
     for (const [logicalId, resource] of template.ofType('AWS::Lambda::Function')) {
@@ -64,6 +70,7 @@ export class LocalLambdas {
         timeoutSeconds: properties.Timeout ?? 3,
         memorySize: properties.MemorySize ?? 128,
       });
+      usage?.registerFunction(logicalId, properties.MemorySize ?? 128);
     }
     for (const [name, { value }] of Object.entries(environment)) process.env[name] = value;
     Object.assign(process.env, baseEnvironment);
@@ -100,7 +107,8 @@ export class LocalLambdas {
     });
     try {
       // A JSON round trip, as over the wire: handlers must not rely on shared object identity.
-      const result = await Promise.race([handler(JSON.parse(JSON.stringify(event ?? null)), context), timeout]);
+      const run = () => Promise.race([handler(JSON.parse(JSON.stringify(event ?? null)), context), timeout]);
+      const result = this.usage ? await this.usage.invocation(logicalId, run) : await run();
       assertLambdaPayload(logicalId, 'response', result);
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     } finally {

@@ -1,9 +1,11 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { RequestListener, Server } from 'node:http';
 import path from 'node:path';
+import { dynamoDbClient } from '../../shared/adapters/dynamodb/document-client';
 import type { Role } from '../../shared/auth/roles';
 import type { CloudFormationTemplate } from '../synthesize';
 import { DynamoDbLocal, LOCAL_CREDENTIALS, localDynamoDbClient } from './dynamodb-local';
+import { meterDynamoDbClient } from './dynamodb-usage-middleware';
 import { type LocalAuthConfig, localAuthConfigOf, signLocalToken, writeLocalAuthConfig } from './local-auth';
 import { readHttpApi } from './http-api-definition';
 import { LocalHttpApi, listenHttp } from './local-http-api';
@@ -14,6 +16,7 @@ import { LocalStepFunctions } from './local-step-functions';
 import { TABLE_TYPE, createLocalTables } from './local-tables';
 import { LocalTemplate } from './template';
 import { LocalStackUnsupportedError } from './unsupported-error';
+import { meterOutboundRequests, UsageMeter, type UsageSnapshot } from './usage-meter';
 
 export type ResourceSupport = 'emulated' | `inert: ${string}`;
 
@@ -86,6 +89,7 @@ export class LocalStack {
   private readonly dataDir: string;
   private readonly authConfig: LocalAuthConfig | undefined;
   private readonly cleanups: (() => Promise<void>)[];
+  private readonly meter: UsageMeter;
 
   private constructor(parts: {
     template: LocalTemplate;
@@ -95,6 +99,7 @@ export class LocalStack {
     dataDir: string;
     authConfig: LocalAuthConfig | undefined;
     cleanups: (() => Promise<void>)[];
+    meter: UsageMeter;
   }) {
     this.template = parts.template;
     this.lambdas = parts.lambdas;
@@ -103,6 +108,7 @@ export class LocalStack {
     this.dataDir = parts.dataDir;
     this.authConfig = parts.authConfig;
     this.cleanups = parts.cleanups;
+    this.meter = parts.meter;
   }
 
   static async start(options: LocalStackOptions): Promise<LocalStack> {
@@ -115,6 +121,8 @@ export class LocalStack {
     await mkdir(dataDir, { recursive: true });
 
     const cleanups: (() => Promise<void>)[] = [];
+    // What the stack uses, counted as AWS bills it (usage-meter.ts, docs/cost.md).
+    const meter = new UsageMeter();
     try {
       // Listen before the functions exist: their environment names this URL as the Step Functions endpoint.
       const { server, port } = await listenHttp(options.port ?? 0);
@@ -142,13 +150,20 @@ export class LocalStack {
         POWERTOOLS_TRACE_ENABLED: 'false',
         POWERTOOLS_METRICS_DISABLED: 'true',
         ...options.environment,
+      }, meter);
+      // Handlers share one DynamoDB client and call the insurer with fetch: both metered here.
+      const unmeterDynamoDb = meterDynamoDbClient(dynamoDbClient, template, meter);
+      const unmeterOutbound = meterOutboundRequests(meter);
+      cleanups.push(async () => {
+        unmeterDynamoDb();
+        unmeterOutbound();
       });
 
       // ---- Step Functions hook: the local Step Functions service, served on the API's port. ----
-      const stepFunctions = await LocalStepFunctions.start({ template, lambdas, dataDir });
+      const stepFunctions = await LocalStepFunctions.start({ template, lambdas, dataDir, usage: meter });
       cleanups.push(() => stepFunctions.stop());
 
-      const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, stepFunctions, log: options.log ?? false });
+      const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, stepFunctions, log: options.log ?? false, usage: meter });
       // The template's web console (S3 + CloudFront in the cloud) is served at /console/ on the same port.
       const webConsole = await LocalConsole.fromTemplate(template, { dataDir, auth: authConfig });
       gate.open(webConsole ? webConsole.in(api.listener) : api.listener);
@@ -160,7 +175,7 @@ export class LocalStack {
       // Cleanups run last-first; on stop, the API stops taking requests before the services behind it go.
       cleanups.splice(cleanups.indexOf(closeApi), 1);
       cleanups.push(closeApi);
-      return new LocalStack({ template, lambdas, apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, dataDir, authConfig, cleanups });
+      return new LocalStack({ template, lambdas, apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, dataDir, authConfig, cleanups, meter });
     } catch (error) {
       await runCleanups(cleanups);
       throw error;
@@ -174,6 +189,15 @@ export class LocalStack {
       throw new Error(`${names.length} tables have a logical id starting with ${logicalIdPrefix}: ${names.join(', ') || 'none'}`);
     }
     return names[0]!;
+  }
+
+  /**
+   * What the stack has used since it started: state transitions, Lambda invocations and
+   * GB-seconds, DynamoDB request units, HTTP API requests. Take one before and one after a run
+   * and subtract them with usageDelta (usage-meter.ts).
+   */
+  usage(): UsageSnapshot {
+    return this.meter.snapshot();
   }
 
   /** A token for the local API, as Cognito would issue to `username` in the groups `roles`. */

@@ -21,12 +21,15 @@ import { statePayloadViolation } from './sfn-payload-guard';
 import { type LocalStateMachine, loadStateMachines } from './sfn-state-machines';
 import type { LocalTemplate } from './template';
 import type { AwsJsonService } from './aws-json-service';
+import type { UsageMeter } from './usage-meter';
 
 export interface LocalStepFunctionsOptions {
   readonly template: LocalTemplate;
   readonly lambdas: LocalLambdas;
   /** Executions are kept under DATA_DIR/executions/ and survive a restart. */
   readonly dataDir: string;
+  /** Counts billed state transitions per state machine. */
+  readonly usage?: UsageMeter;
 }
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
@@ -53,8 +56,10 @@ export class LocalStepFunctions implements AwsJsonService {
     machines: LocalStateMachine[],
     private readonly lambdas: LocalLambdas,
     private readonly store: ExecutionStore,
+    private readonly usage: UsageMeter | undefined,
   ) {
     this.machines = new Map(machines.map((machine) => [machine.arn, machine]));
+    for (const machine of machines) usage?.registerStateMachine(machine.logicalId, machine.maps);
   }
 
   /**
@@ -64,7 +69,7 @@ export class LocalStepFunctions implements AwsJsonService {
    */
   static async start(options: LocalStepFunctionsOptions): Promise<LocalStepFunctions> {
     const store = new ExecutionStore(options.dataDir);
-    const service = new LocalStepFunctions(loadStateMachines(options.template, options.lambdas), options.lambdas, store);
+    const service = new LocalStepFunctions(loadStateMachines(options.template, options.lambdas), options.lambdas, store, options.usage);
     await service.resume(await store.loadAll());
     return service;
   }
@@ -320,7 +325,7 @@ export class LocalStepFunctions implements AwsJsonService {
 
   private launch(record: ExecutionRecord, machine: LocalStateMachine): void {
     if (record.status !== 'RUNNING') return;
-    const run = ExecutionRun.start(record, { machine, lambdas: this.lambdas, store: this.store });
+    const run = ExecutionRun.start(record, { machine, lambdas: this.lambdas, store: this.store, usage: this.usage });
     this.runs.set(record.executionArn, run);
     const tracked: Promise<void> = run.finished
       .catch(async (error: unknown) => {

@@ -15,11 +15,14 @@ import {
 import { lambdaTaskHandlers, TaskHaltedError } from './sfn-lambda-tasks';
 import { type StateDataLimitError, statePayloadViolation } from './sfn-payload-guard';
 import type { LocalStateMachine } from './sfn-state-machines';
+import type { UsageMeter } from './usage-meter';
 
 export interface ExecutionRunDependencies {
   readonly machine: LocalStateMachine;
   readonly lambdas: LocalLambdas;
   readonly store: ExecutionStore;
+  /** Counts the execution's billed state transitions. */
+  readonly usage?: UsageMeter;
 }
 
 type Outcome = { output: unknown } | { error: unknown };
@@ -75,6 +78,7 @@ export class ExecutionRun {
 
   private async run(): Promise<void> {
     const { machine, lambdas } = this.deps;
+    this.deps.usage?.executionStarted(machine.logicalId);
     const handlers = lambdaTaskHandlers(machine.tasks, lambdas, {
       beforeInvoke: async (stateName, input) => {
         await nextMacrotask();
@@ -105,6 +109,7 @@ export class ExecutionRun {
   private async readLog(events: AsyncGenerator<LibraryEvent>): Promise<void> {
     for await (const event of events) {
       if (this.halted === 'detached') return;
+      this.meter(event);
       this.guard(event);
       if (this.record.status !== 'RUNNING') continue;
       const draft = historyDraftOf(event);
@@ -113,6 +118,15 @@ export class ExecutionRun {
       // Not awaited: writes coalesce, and the final save rewrites the record and reports an error.
       this.deps.store.save(this.record).catch(() => undefined);
     }
+  }
+
+  /** Step Functions bills a transition per state entered and per retry (a retry enters no state again). */
+  private meter(event: LibraryEvent): void {
+    const { usage, machine } = this.deps;
+    if (!usage) return;
+    if (event.type === 'StateEntered') usage.stateEntered(machine.logicalId);
+    else if (event.type === 'StateRetried') usage.stateRetried(machine.logicalId);
+    else if (event.type === 'MapIterationStarted') usage.mapIterationStarted(machine.logicalId, event.parentState.name);
   }
 
   private guard(event: LibraryEvent): void {

@@ -24,6 +24,15 @@ export interface LocalStateMachine {
   readonly engine: StateMachine;
   /** Task state name → the template function it invokes. */
   readonly tasks: ReadonlyMap<string, LambdaTaskBinding>;
+  /** Map state name → what the usage meter needs to know about it. */
+  readonly maps: ReadonlyMap<string, MapStateInfo>;
+}
+
+/** A Map state: its MaxConcurrency (0: unbounded), its mode, and the functions its iterations invoke. */
+export interface MapStateInfo {
+  readonly maxConcurrency: number;
+  readonly distributed: boolean;
+  readonly functions: readonly string[];
 }
 
 interface StateMachineProperties {
@@ -59,8 +68,31 @@ export function loadStateMachines(template: LocalTemplate, lambdas: LocalLambdas
       startAt: definition.StartAt,
       engine: engineFor(where, forLibrary(definition)),
       tasks,
+      maps: mapStatesOf(definition, tasks),
     };
   });
+}
+
+/** Every Map state, nested ones included, with what bounds and bills its iterations. */
+function mapStatesOf(definition: AslDefinition, tasks: ReadonlyMap<string, LambdaTaskBinding>): Map<string, MapStateInfo> {
+  const maps = new Map<string, MapStateInfo>();
+  forEachState(definition, (name, state) => {
+    if (state.Type !== 'Map') return;
+    const processor = (state.ItemProcessor ?? state.Iterator) as (AslDefinition & { ProcessorConfig?: { Mode?: string } }) | undefined;
+    const functions = new Set<string>();
+    if (processor) {
+      forEachState(processor, (inner) => {
+        const logicalId = tasks.get(inner)?.logicalId;
+        if (logicalId) functions.add(logicalId);
+      });
+    }
+    maps.set(name, {
+      maxConcurrency: typeof state.MaxConcurrency === 'number' ? state.MaxConcurrency : 0,
+      distributed: processor?.ProcessorConfig?.Mode === 'DISTRIBUTED',
+      functions: [...functions],
+    });
+  });
+  return maps;
 }
 
 /** The definition text, with DefinitionSubstitutions applied as CloudFormation applies them. */

@@ -2,10 +2,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
- * One DynamoDB document client per process. Its endpoint comes from the standard AWS
- * configuration: the real service on AWS, DynamoDB Local when AWS_ENDPOINT_URL_DYNAMODB is set.
+ * One DynamoDB client per process, for every caller (the document client below, Powertools
+ * idempotency), so that they share connections and the local stack meters them all in one place.
+ * Its endpoint comes from the standard AWS configuration: the real service on AWS, DynamoDB
+ * Local when AWS_ENDPOINT_URL_DYNAMODB is set.
  */
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+export const dynamoDbClient = new DynamoDBClient({});
+
+/** The document client over that one client. */
+export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
   marshallOptions: { removeUndefinedValues: true },
 });
 
