@@ -13,10 +13,8 @@ import type { RunRecord, RunStore } from './run-record';
 export async function retryFailed(deps: { runs: RunStore; workflows: WorkflowStarter }, record: RunRecord, seenAttempt: number, caller: Caller, now: Date): Promise<RunRecord> {
   if (seenAttempt < record.attempt) return record;
   if (seenAttempt > record.attempt) throw new ConflictError(`Run ${record.runId} is at attempt ${record.attempt}, not ${seenAttempt}.`);
-  if (record.status === 'running') return record;
-  if (record.status === 'completed') {
-    throw new ConflictError(`Run ${record.runId} completed without failures: there is nothing to retry.`);
-  }
+  // Still running, or completed without failures: there is nothing to retry.
+  if (record.status === 'running' || record.status === 'completed') return record;
   const next: RunRecord = { ...record, attempt: record.attempt + 1, status: 'running' };
   delete next.finishedAt;
   delete next.failure;
@@ -24,7 +22,7 @@ export async function retryFailed(deps: { runs: RunStore; workflows: WorkflowSta
     caller,
     at: now,
     action: 'enrollment.retried',
-    entityType: 'EnrollmentRun',
+    entityType: 'enrollment-run',
     entityId: record.runId,
     summary: `Retried the failures of enrollment run ${record.runId} (attempt ${next.attempt})`,
     changes: [{ path: 'attempt', before: record.attempt, after: next.attempt }, { path: 'status', before: record.status, after: 'running' }],

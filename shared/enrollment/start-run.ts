@@ -57,7 +57,7 @@ export async function startRun(
     caller,
     at: now,
     action: 'enrollment.started',
-    entityType: 'EnrollmentRun',
+    entityType: 'enrollment-run',
     entityId: runId,
     summary: `Started enrollment run ${runId} for proposal ${proposal.proposalId}: ${planned} people, at most ${formatRupiah(view.approvedAmount)}`,
   });

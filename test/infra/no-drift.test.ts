@@ -18,13 +18,14 @@ const regulation = tangselRegulation('perwal-no-drift');
 interface Scenario {
   role: 'admin' | 'finance' | 'auditor' | 'public';
   path: (state: ScenarioState) => string;
-  body?: unknown;
+  body?: unknown | ((state: ScenarioState) => unknown);
   /** Keeps what later steps need, and waits for work the step started. */
   after?: (body: any, state: ScenarioState) => Promise<void> | void;
 }
 interface ScenarioState {
   importId?: string;
   proposalId?: string;
+  runId?: string;
 }
 
 /** Polls a resource until `done` says so (workflows run in the background). */
@@ -100,6 +101,24 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     after: (_body, state) => waitUntil(`/proposals/${state.proposalId}`, (proposal) => proposal.status === 'approved'),
   },
   'GET /proposals/{proposalId}/people': { role: 'admin', path: (state) => `/proposals/${state.proposalId}/people?segment=KETUA_RT&bucket=0` },
+  'POST /enrollment-runs': {
+    role: 'admin',
+    path: () => '/enrollment-runs',
+    body: (state: ScenarioState) => ({ proposalId: state.proposalId }),
+    after: async (body, state) => {
+      state.runId = body.runId;
+      await waitUntil(`/enrollment-runs/${body.runId}`, (run) => run.status !== 'running');
+    },
+  },
+  'GET /enrollment-runs': { role: 'finance', path: () => '/enrollment-runs' },
+  'GET /enrollment-runs/{runId}': { role: 'auditor', path: (state) => `/enrollment-runs/${state.runId}` },
+  'GET /enrollment-runs/{runId}/people': { role: 'auditor', path: (state) => `/enrollment-runs/${state.runId}/people?status=enrolled&bucket=0` },
+  'POST /enrollment-runs/{runId}/retry-failed': {
+    role: 'admin',
+    path: (state) => `/enrollment-runs/${state.runId}/retry-failed`,
+    // The run completed without failures: a retry is answered with the run as it is.
+    body: { attempt: 1 },
+  },
 };
 
 let template: CloudFormationTemplate;
@@ -124,7 +143,7 @@ describe('no drift between the template and the local stack', () => {
     for (const [key, scenario] of Object.entries(ROUTE_SCENARIOS)) {
       const token = scenario.role === 'public' ? undefined : await tokenFor(scenario.role);
       const method = key.split(' ')[0]!;
-      const response = await api(method, scenario.path(state), { ...(token ? { token } : {}), ...(scenario.body ? { body: scenario.body } : {}) });
+      const response = await api(method, scenario.path(state), { ...(token ? { token } : {}), ...(scenario.body ? { body: typeof scenario.body === 'function' ? scenario.body(state) : scenario.body } : {}) });
       expect([200, 201, 202], `${key}: ${response.status} ${JSON.stringify(response.body)}`).toContain(response.status);
       await scenario.after?.(response.body, state);
     }
