@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
 import { registerBudget } from './commands/budget';
+import { registerEnroll } from './commands/enroll';
 import { registerLogin } from './commands/login';
 import { registerRegulation } from './commands/regulation';
 import { registerRoster } from './commands/roster';
@@ -19,6 +20,7 @@ registerWhoAmI(program);
 registerRegulation(program);
 registerRoster(program);
 registerBudget(program);
+registerEnroll(program);
 registerAudit(program);
 
 try {

@@ -19,7 +19,8 @@ export async function approvedProposal(
   expect((await api('PUT', `/regulations/${regulationId}`, { token: admin, body: regulation })).status).toBe(200);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-enroll-')), 'roster.csv');
   await writeSyntheticRoster(file, { segments, regionCode: options.regionCode, badShare: 0, seed: options.seed });
-  expect((await importRoster(regulationId, file)).status).toBe('completed');
+  const imported = await importRoster(regulationId, file);
+  expect(imported).toMatchObject({ status: 'completed', rejected: 0 });
   const proposal = await propose(admin, { regulationId, year: 2027, cohort: 'original' });
   const decision = options.ceiling ? { decision: 'approve-with-ceiling', ceiling: options.ceiling } : { decision: 'approve' };
   const decided = await api('POST', `/proposals/${proposal.proposalId}/decision`, { token: finance, body: decision });

@@ -1,0 +1,135 @@
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import type { z } from 'zod';
+import type { EnrollmentRun, RunList, RunPeoplePage } from '../../shared/api/enrollment-schemas';
+import { formatRupiah } from '../../shared/domain/rupiah';
+import { NIK_BUCKETS } from '../../shared/rosters/import-limits';
+import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
+import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
+import { callApi, type GlobalOptions } from '../api-client';
+import { CliError } from '../cli-config';
+import { formatCount, print } from '../output';
+import { progress } from '../progress';
+
+type Run = z.infer<typeof EnrollmentRun>;
+
+export function registerEnroll(program: Command): void {
+  const enroll = program.command('enroll').description("Enrollment runs: an approved proposal's people registered with BPJS Ketenagakerjaan");
+
+  enroll
+    .command('start')
+    .description('Start (or rejoin) the enrollment run of an approved proposal (admin)')
+    .requiredOption('--proposal <id>', 'the approved proposal')
+    .option('--wait', 'follow the run with a progress bar until it ends')
+    .action(async (options: { proposal: string; wait?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const run = await callApi<Run>(globals, 'POST', '/enrollment-runs', { proposalId: options.proposal }, { retry: true });
+      const shown = options.wait ? await follow(globals, run) : run;
+      print(globals.json, shown, () => describeRun(shown));
+    });
+
+  enroll
+    .command('status <runId>')
+    .description('Counts of a run: planned, enrolled, failed, skipped, remaining')
+    .option('--wait', 'follow the run with a progress bar until it ends')
+    .action(async (runId: string, options: { wait?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const run = await callApi<Run>(globals, 'GET', `/enrollment-runs/${encodeURIComponent(runId)}`, undefined, { retry: true });
+      const shown = options.wait ? await follow(globals, run) : run;
+      print(globals.json, shown, () => describeRun(shown));
+    });
+
+  enroll
+    .command('retry <runId>')
+    .description('Retry the people a finished run could not cover (admin)')
+    .option('--wait', 'follow the run with a progress bar until it ends')
+    .action(async (runId: string, options: { wait?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const seen = await callApi<Run>(globals, 'GET', `/enrollment-runs/${encodeURIComponent(runId)}`);
+      const run = await callApi<Run>(globals, 'POST', `/enrollment-runs/${encodeURIComponent(runId)}/retry-failed`, { attempt: seen.attempt }, { retry: true });
+      const shown = options.wait ? await follow(globals, run) : run;
+      print(globals.json, shown, () => describeRun(shown));
+    });
+
+  enroll
+    .command('list')
+    .description('Enrollment runs, newest first')
+    .option('--regulation <id>', 'only this regulation')
+    .action(async (options: { regulation?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const list = await callApi<z.infer<typeof RunList>>(globals, 'GET', `/enrollment-runs${options.regulation ? `?regulationId=${encodeURIComponent(options.regulation)}` : ''}`);
+      print(globals.json, list, () =>
+        list.runs.map((r) => `${r.runId}  ${r.status.padEnd(23)} attempt ${r.attempt}  ${r.regulationId} ${r.year}  ${formatCount(r.counts.enrolled)}/${formatCount(r.counts.planned)} enrolled`),
+      );
+    });
+
+  enroll
+    .command('export <runId>')
+    .description('Write the enrolled people with their KPJ numbers (or --failed: the failures with reasons) to .csv or .xlsx')
+    .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
+    .option('--failed', 'the failures instead of the enrolled people')
+    .action(async (runId: string, options: { output: string; failed?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const status = options.failed ? 'failed' : 'enrolled';
+      const rows = await exportPeople(globals, runId, status, options.output);
+      print(globals.json, { runId, status, rows, output: options.output }, () => [`${formatCount(rows)} ${status} people written to ${options.output}.`]);
+    });
+}
+
+/** Polls the run and shows a bar of the people handled, until the attempt ends. */
+async function follow(api: GlobalOptions, run: Run): Promise<Run> {
+  const bar = progress('enrolling', run.counts.planned);
+  let current = run;
+  try {
+    for (;;) {
+      const { enrolled, failed, skipped } = current.counts;
+      bar.update(enrolled + failed + skipped, current.counts.planned);
+      if (current.status !== 'running') return current;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      current = await callApi<Run>(api, 'GET', `/enrollment-runs/${encodeURIComponent(run.runId)}`, undefined, { retry: true });
+    }
+  } finally {
+    bar.stop();
+  }
+}
+
+async function exportPeople(api: GlobalOptions, runId: string, status: 'enrolled' | 'failed', output: string): Promise<number> {
+  const lower = output.toLowerCase();
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new CliError(`Name the export .csv or .xlsx (got ${output}).`);
+  const file = createWriteStream(output);
+  const writer = lower.endsWith('.xlsx') ? new XlsxWriter(file, status === 'enrolled' ? 'Peserta' : 'Gagal') : new CsvWriter(file);
+  await writer.writeRow(status === 'enrolled' ? ['NIK', 'Nama', 'Segmen', 'KPJ', 'Mulai', 'Sampai'] : ['NIK', 'Nama', 'Segmen', 'Alasan', 'Keterangan']);
+  let rows = 0;
+  // Bucket by bucket and page by page: memory stays flat however large the run.
+  for (let bucket = 0; bucket < NIK_BUCKETS; bucket++) {
+    let after: string | undefined;
+    do {
+      const query = new URLSearchParams({ status, bucket: String(bucket), ...(after ? { after } : {}) });
+      const page = await callApi<z.infer<typeof RunPeoplePage>>(api, 'GET', `/enrollment-runs/${encodeURIComponent(runId)}/people?${query}`, undefined, { retry: true });
+      for (const p of page.people) {
+        await writer.writeRow(status === 'enrolled' ? [p.nik, p.name, p.segment, p.kpj ?? '', p.coverageStart ?? '', p.coverageEnd ?? ''] : [p.nik, p.name, p.segment, p.reason ?? '', p.message ?? '']);
+        rows++;
+      }
+      after = page.after;
+    } while (after);
+  }
+  await writer.close();
+  return rows;
+}
+
+export function describeRun(r: Run): string[] {
+  const c = r.counts;
+  const lines = [
+    `${r.runId}  proposal ${r.proposalId}  ${r.regulationId} ${r.year}: ${r.status} (attempt ${r.attempt})`,
+    `  planned ${formatCount(c.planned)}  enrolled ${formatCount(c.enrolled)}  failed ${formatCount(c.failed)}  skipped ${formatCount(c.skipped)}  remaining ${formatCount(c.remaining)}`,
+    `  cover ${r.coverageStart} – ${r.coverageEnd}; committed ${formatRupiah(r.committedAmount)} of ${formatRupiah(r.approvedAmount)} approved`,
+    ...r.failureReasons.map((f) => `  failed: ${f.reason} × ${formatCount(f.people)}`),
+  ];
+  if (r.invoice) lines.push(`  premium invoice: ${formatRupiah(r.invoice.total)} over ${r.invoice.monthlyTotals.length} months (first month ${formatRupiah(r.invoice.monthlyTotals[0]?.amount ?? 0)})`);
+  if (r.failure) lines.push(`  ${r.failure}`);
+  if (r.status === 'completed-with-failures' || r.status === 'failed') {
+    lines.push(`  See who: npx lindung enroll export ${r.runId} --failed -o failures.csv; then: npx lindung enroll retry ${r.runId} --wait`);
+  }
+  return lines;
+}
+
