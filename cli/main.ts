@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
 import { registerBudget } from './commands/budget';
+import { registerCost } from './commands/cost';
 import { registerEnroll } from './commands/enroll';
 import { registerLogin } from './commands/login';
 import { registerRegulation } from './commands/regulation';
@@ -22,6 +23,7 @@ registerRoster(program);
 registerBudget(program);
 registerEnroll(program);
 registerAudit(program);
+registerCost(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,7 +59,7 @@ export class LocalStepFunctions implements AwsJsonService {
     private readonly usage: UsageMeter | undefined,
   ) {
     this.machines = new Map(machines.map((machine) => [machine.arn, machine]));
-    for (const machine of machines) usage?.registerStateMachine(machine.logicalId, machine.maps);
+    for (const machine of machines) usage?.registerStateMachine(machine.logicalId, machine.functions, machine.maps);
   }
 
   /**

@@ -24,6 +24,8 @@ export interface LocalStateMachine {
   readonly engine: StateMachine;
   /** Task state name → the template function it invokes. */
   readonly tasks: ReadonlyMap<string, LambdaTaskBinding>;
+  /** The template functions its Task states invoke (those named statically). */
+  readonly functions: readonly string[];
   /** Map state name → what the usage meter needs to know about it. */
   readonly maps: ReadonlyMap<string, MapStateInfo>;
 }
@@ -68,6 +70,7 @@ export function loadStateMachines(template: LocalTemplate, lambdas: LocalLambdas
       startAt: definition.StartAt,
       engine: engineFor(where, forLibrary(definition)),
       tasks,
+      functions: [...new Set([...tasks.values()].flatMap((binding) => (binding.logicalId ? [binding.logicalId] : [])))],
       maps: mapStatesOf(definition, tasks),
     };
   });

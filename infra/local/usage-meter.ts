@@ -27,6 +27,8 @@ export interface StateMachineUsage {
   readonly transitions: number;
   /** Of the transitions, the retries. */
   readonly retries: number;
+  /** The functions its Task states invoke, as deployed. */
+  readonly functions: readonly string[];
   /** Per Map state: iterations, and as deployed its MaxConcurrency, mode and the functions its iterations invoke. */
   readonly maps: Record<string, MapUsage>;
 }
@@ -90,6 +92,7 @@ interface MachineCounter {
   executions: number;
   transitions: number;
   retries: number;
+  readonly functions: readonly string[];
   readonly maps: Map<string, MapCounter>;
 }
 
@@ -120,10 +123,10 @@ export class UsageMeter {
   private readonly tables = new Map<string, TableCounter>();
   private readonly httpApi = { requests: 0, meteredRequests: 0 };
 
-  /** Declares a state machine and its Map states, so a snapshot lists them even when unused. */
-  registerStateMachine(logicalId: string, maps: ReadonlyMap<string, Omit<MapUsage, 'iterations'>>): void {
+  /** Declares a state machine, its task functions and its Map states, so a snapshot lists them even when unused. */
+  registerStateMachine(logicalId: string, functions: readonly string[], maps: ReadonlyMap<string, Omit<MapUsage, 'iterations'>>): void {
     const counters = new Map([...maps].map(([name, map]) => [name, { iterations: 0, ...map }]));
-    this.machines.set(logicalId, { executions: 0, transitions: 0, retries: 0, maps: counters });
+    this.machines.set(logicalId, { executions: 0, transitions: 0, retries: 0, functions, maps: counters });
   }
 
   /** Declares a function with its configured memory. */
@@ -215,6 +218,7 @@ export class UsageMeter {
             executions: m.executions,
             transitions: m.transitions,
             retries: m.retries,
+            functions: [...m.functions],
             maps: Object.fromEntries([...m.maps].map(([name, map]) => [name, { ...map, functions: [...map.functions] }])),
           },
         ]),
@@ -296,6 +300,7 @@ export function usageDelta(before: UsageSnapshot, after: UsageSnapshot): UsageSn
         executions: m.executions - (earlier?.executions ?? 0),
         transitions: m.transitions - (earlier?.transitions ?? 0),
         retries: m.retries - (earlier?.retries ?? 0),
+        functions: m.functions,
         maps: mapValues(m.maps, (map, name) => ({ ...map, iterations: map.iterations - (earlier?.maps[name]?.iterations ?? 0) })),
       };
     }),
