@@ -175,10 +175,15 @@ export class UsageMeter {
     }
   }
 
-  /** An outbound HTTP request, charged to the function whose invocation made it (if any). */
+  /**
+   * An outbound HTTP request, charged to the function whose invocation made it. Requests made
+   * outside an invocation, or by another stack's function in the same process, are not this
+   * meter's (and a diagnostics channel subscriber must never throw).
+   */
   outboundRequest(): void {
     const logicalId = currentFunction.getStore();
-    if (logicalId) this.function(logicalId).outboundRequests += 1;
+    const counter = logicalId === undefined ? undefined : this.functions.get(logicalId);
+    if (counter) counter.outboundRequests += 1;
   }
 
   /** Capacity DynamoDB reported for one table in one response (units may be halves). */
