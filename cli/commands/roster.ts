@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { ImportList, ImportStatus, RejectionsPage, RosterSummary } from '../../shared/api/roster-schemas';
-import { RosterField } from '../../shared/rosters/raw-roster-row';
+import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../shared/rosters/rejection-report';
 import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
@@ -95,16 +95,12 @@ export function registerRoster(program: Command): void {
 
 const silent = { update: () => undefined, stop: () => undefined };
 
-/** Report columns: the roster columns an import recognises, then the reasons (which an import ignores). */
-const REPORT_HEADER = ['Baris', 'NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Alamat', 'Kelurahan', 'Kecamatan', 'No HP', 'Segmen', 'Kode Alasan', 'Alasan', 'Reason', 'Perbaikan'];
-const REPORT_FIELDS = RosterField.options;
-
 async function writeRejections(api: GlobalOptions, importId: string, output: string): Promise<number> {
   const format = output.toLowerCase().endsWith('.xlsx') ? 'xlsx' : output.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
   if (!format) throw new CliError(`Name the report .csv or .xlsx (got ${output}).`);
   const file = createWriteStream(output);
   const writer = format === 'xlsx' ? new XlsxWriter(file, 'Ditolak') : new CsvWriter(file);
-  await writer.writeRow(REPORT_HEADER);
+  await writer.writeRow(REJECTION_REPORT_HEADER);
   let written = 0;
   let cursor: string | undefined;
   do {
@@ -116,14 +112,7 @@ async function writeRejections(api: GlobalOptions, importId: string, output: str
       { retry: true },
     );
     for (const row of page.rows) {
-      await writer.writeRow([
-        String(row.row),
-        ...REPORT_FIELDS.map((field) => row.values[field] ?? ''),
-        row.problems.map((p) => p.reason).join(', '),
-        row.problems.map((p) => p.id).join('; '),
-        row.problems.map((p) => p.en).join('; '),
-        [...new Set(row.problems.map((p) => p.fix))].join(' '),
-      ]);
+      await writer.writeRow(rejectionReportRow(row));
       written += 1;
     }
     cursor = page.nextCursor;

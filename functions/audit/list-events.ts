@@ -1,10 +1,12 @@
 import { DynamoDbAuditTrail } from '../../shared/adapters/dynamodb/dynamodb-audit-trail';
 import { routes } from '../../shared/api/routes';
+import { jakartaDayRange } from '../../shared/audit/jakarta-day-range';
 import { routeHandler } from '../../shared/http/route-handler';
 
 const trail = new DynamoDbAuditTrail();
 
 export const handler = routeHandler(routes.auditEvents, async ({ query }) => {
-  const separator = query.entity.indexOf(':');
-  return { events: await trail.eventsOf(query.entity.slice(0, separator), query.entity.slice(separator + 1)) };
+  const separator = query.entity?.indexOf(':') ?? -1;
+  const entity = query.entity && separator > 0 ? { entityType: query.entity.slice(0, separator), entityId: query.entity.slice(separator + 1) } : {};
+  return { events: await trail.search({ ...entity, ...(query.actor ? { actor: query.actor } : {}), ...jakartaDayRange(query.from, query.to) }) };
 });

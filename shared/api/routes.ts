@@ -1,5 +1,6 @@
 import { ROLES } from '../auth/roles';
 import { RegulationInput } from '../domain/regulation';
+import { Coverage, CoverageQuery } from './coverage-schemas';
 import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest } from './budget-schemas';
 import {
   EnrollmentRun,
@@ -294,6 +295,15 @@ export const routes = {
     params: RunParams,
     query: RunPeopleQuery,
     response: RunPeoplePage,
+  },
+  coverage: {
+    method: 'GET',
+    path: '/coverage',
+    entry: 'functions/coverage/get.ts',
+    summary: 'Coverage of a regulation in a fiscal year: covered against target per segment and category, APBD approved and spent, cover month by month',
+    access: ROLES,
+    query: CoverageQuery,
+    response: Coverage,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../auth/roles';
-import { IsoMonth } from '../domain/calendar';
+import { IsoDate, IsoMonth } from '../domain/calendar';
 import { Program, Regulation, RegulationId } from '../domain/regulation';
 
 /** Request and response shapes shared by the route catalogue, the handlers and the CLI. */
@@ -51,11 +51,20 @@ export const RegulationHistory = z.object({
   events: z.array(AuditEvent),
 });
 
-export const AuditQuery = z.object({
-  entity: z
-    .string()
-    .regex(/^[a-z-]+:[^\s]+$/, 'must be ENTITY_TYPE:ID, e.g. regulation:perwal-tangsel-25-2019'),
-});
+export const AuditQuery = z
+  .object({
+    entity: z
+      .string()
+      .regex(/^[A-Za-z-]+:[^\s]+$/, 'must be ENTITY_TYPE:ID, e.g. regulation:perwal-tangsel-25-2019')
+      .optional(),
+    /** What one user did (their user name), across entities. */
+    actor: z.string().trim().min(1).max(128).optional(),
+    /** First and last day (Jakarta dates, inclusive). */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+  })
+  .refine((q) => q.entity !== undefined || q.actor !== undefined, { message: 'give entity, actor or both', path: ['entity'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
 export const AuditEventList = z.object({ events: z.array(AuditEvent) });
 
 export const PremiumQuery = z.object({ month: IsoMonth });

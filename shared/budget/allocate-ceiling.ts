@@ -1,6 +1,6 @@
 import type { SegmentBudget } from '../api/budget-schemas';
 import { multiplyRupiah } from '../domain/rupiah';
-import { perPersonCost } from './compute-proposal';
+import { perPersonCost } from './per-person-cost';
 
 export interface SegmentFunding {
   segment: string;

@@ -56,7 +56,4 @@ export function computeProposal(inputs: ProposalInputs): { segments: SegmentBudg
   };
 }
 
-/** What one person of a segment costs over the cohort's months. */
-export function perPersonCost(segment: SegmentBudget): number {
-  return segment.monthlyPremiums.reduce((sum, { premium }) => sum + premium, 0);
-}
+export { perPersonCost } from './per-person-cost';

@@ -1,4 +1,4 @@
-import { IsoDate, IsoMonth } from '../domain/calendar';
+import { isIsoDate, isIsoMonth } from '../domain/calendar-patterns';
 
 /**
  * Dates as Indonesian documents write them: `1 Januari 2027`, `Juli 2027`, `pukul 08.30 WIB`.
@@ -66,7 +66,7 @@ export function formatIndonesianMonthRange(from: string, to: string): string {
 }
 
 function inJakarta(iso: string): JakartaTime {
-  if (IsoDate.safeParse(iso).success) {
+  if (isIsoDate(iso)) {
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
     return { year, month, day };
   }
@@ -83,7 +83,7 @@ function inJakarta(iso: string): JakartaTime {
 }
 
 function parseMonth(month: string): [year: number, index: number] {
-  if (!IsoMonth.safeParse(month).success) throw new Error(`${JSON.stringify(month)} is not a month (YYYY-MM)`);
+  if (!isIsoMonth(month)) throw new Error(`${JSON.stringify(month)} is not a month (YYYY-MM)`);
   return month.split('-').map(Number) as [number, number];
 }
 

@@ -1,21 +1,16 @@
 import { z } from 'zod';
+import { ISO_DATE_PATTERN, ISO_MONTH_PATTERN, isRealDate } from './calendar-patterns';
 
 /** A calendar date as `YYYY-MM-DD`, validated as a real date (no 31 February). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(ISO_DATE_PATTERN, 'must be a date written YYYY-MM-DD')
   .refine(isRealDate, 'is not a real calendar date');
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** A calendar month as `YYYY-MM`; premiums are due per month. */
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
+export const IsoMonth = z.string().regex(ISO_MONTH_PATTERN, 'must be a month written YYYY-MM');
 export type IsoMonth = z.infer<typeof IsoMonth>;
-
-function isRealDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Whole years between a birth date and a reference date, as Indonesian law counts age. */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ROSTER_FIELDS } from './roster-fields';
 
 /** The roster columns Lindung understands, whatever the office called them in its header. */
-export const RosterField = z.enum(['nik', 'name', 'birthDate', 'gender', 'address', 'kelurahan', 'kecamatan', 'phone', 'segment']);
+export const RosterField = z.enum(ROSTER_FIELDS);
 export type RosterField = z.infer<typeof RosterField>;
 
 /**

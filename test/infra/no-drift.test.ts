@@ -119,6 +119,7 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     // The run completed without failures: a retry is answered with the run as it is.
     body: { attempt: 1 },
   },
+  'GET /coverage': { role: 'auditor', path: () => `/coverage?regulationId=${regulation.id}&year=2027` },
 };
 
 let template: CloudFormationTemplate;

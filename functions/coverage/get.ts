@@ -1,0 +1,24 @@
+import { routes } from '../../shared/api/routes';
+import { viewProposal } from '../../shared/budget/view-proposal';
+import { now } from '../../shared/clock';
+import { coverageReport } from '../../shared/coverage/coverage-report';
+import { routeHandler } from '../../shared/http/route-handler';
+import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { budgetStores } from '../budget/stores';
+import { enrollmentStores } from '../enrollment/stores';
+import { viewRun } from '../enrollment/view';
+
+export const handler = routeHandler(routes.coverage, async ({ query }) => {
+  const regulation = requireRegulation(await budgetStores.regulations.current(query.regulationId), query.regulationId);
+  const [roster, proposalRecords, runRecords] = await Promise.all([
+    budgetStores.imports.rosterSummary(query.regulationId, query.year),
+    budgetStores.proposals.list({ regulationId: query.regulationId }),
+    enrollmentStores.runs.list({ regulationId: query.regulationId }),
+  ]);
+  const at = now();
+  const [proposals, runs] = await Promise.all([
+    Promise.all(proposalRecords.filter((r) => r.year === query.year).map((record) => viewProposal(budgetStores, record, at))),
+    Promise.all(runRecords.filter((r) => r.year === query.year).map(viewRun)),
+  ]);
+  return coverageReport({ regulation, year: query.year, roster, proposals, runs });
+});
