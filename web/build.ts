@@ -13,7 +13,7 @@ import { buildSync } from 'esbuild';
 
 const WEB_ROOT = import.meta.dirname;
 
-/** Browser stand-ins for the two Node modules that the shared spreadsheet writers import. */
+/** Browser stand-ins for the Node modules that shared code in the bundle imports (see each shim). */
 const NODE_SHIMS = {
   'node:events': path.join(WEB_ROOT, 'src', 'export', 'node-events-shim.ts'),
   'node:stream/promises': path.join(WEB_ROOT, 'src', 'export', 'node-stream-promises-shim.ts'),

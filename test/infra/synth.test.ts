@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { ENTRY_METADATA_KEY } from '../../infra/constructs/handler-function';
 import { buildApp, synthesize, synthesizeTemplate } from '../../infra/synthesize';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -22,12 +23,15 @@ describe('the CDK app', () => {
     expect(() => synthesize(app)).toThrow(/AwsSolutions-DDB3 \(warning\) at Lindung\/Unjustified/);
   });
 
-  it('runs every function on Node 22 and protects every non-public route with the JWT authorizer', () => {
+  it('runs every handler on Node 22 and protects every non-public route with the JWT authorizer', () => {
     const template = synthesizeTemplate({ bundle: false });
     const resources = Object.values(template.Resources);
     const functions = resources.filter((r) => r.Type === 'AWS::Lambda::Function');
-    expect(functions.length).toBeGreaterThan(0);
-    for (const fn of functions) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+    const handlers = functions.filter((r) => r.Metadata?.[ENTRY_METADATA_KEY]);
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const fn of handlers) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+    // The only other function is CDK's BucketDeployment provider, which CloudFormation runs while deploying the console.
+    expect(functions.length - handlers.length).toBe(1);
     const routes = resources.filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
     const unauthenticated = routes.filter((r) => r.Properties?.AuthorizationType !== 'JWT').map((r) => r.Properties?.RouteKey);
     expect(unauthenticated).toEqual(['GET /openapi.json']);
@@ -41,5 +45,9 @@ describe('the CDK app', () => {
     });
     const template = JSON.parse(readFileSync(path.join(outdir, 'Lindung.template.json'), 'utf8'));
     expect(template.Resources).toBeDefined();
+    // The web console is bundled into its own asset, uploaded to S3 by the BucketDeployment.
+    const consoleAssets = readdirSync(outdir).filter((name) => name.startsWith('asset.') && existsSync(path.join(outdir, name, 'console.js')));
+    expect(consoleAssets).toHaveLength(1);
+    expect(readdirSync(path.join(outdir, consoleAssets[0]!)).sort()).toEqual(['console.css', 'console.js', 'console.js.map', 'index.html']);
   }, 300_000);
 });

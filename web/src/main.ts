@@ -1,1 +1,83 @@
-document.title = 'Lindung';
+import { setApiBase } from './api-client';
+import { completeCognitoSignIn } from './auth/cognito-sign-in';
+import { type ConsoleConfig, loadConfig } from './config';
+import { h, notice, replace } from './dom';
+import { onLanguageChange, t } from './i18n';
+import { renderHeader } from './layout';
+import { auditPage } from './pages/audit';
+import { dashboardPage } from './pages/dashboard';
+import { documentPage } from './pages/budget-document';
+import { enrollmentPage } from './pages/enrollment';
+import { importsPage } from './pages/imports';
+import { proposalPage } from './pages/proposal';
+import { proposalsPage } from './pages/proposals';
+import { regulationsPage } from './pages/regulations';
+import { renewalPage } from './pages/renewal';
+import { signInPage } from './pages/sign-in';
+import { currentRoute, type Route } from './router';
+import { currentSession, onSessionChange } from './session';
+import type { Role } from '../../shared/auth/roles';
+
+export interface PageContext {
+  readonly config: ConsoleConfig;
+  readonly route: Route;
+}
+
+type Page = (main: HTMLElement, context: PageContext) => Promise<void>;
+
+/** Every page, and who may open it (the API checks again: this only keeps menus honest). */
+const PAGES: Record<string, { page: Page; roles: readonly Role[] }> = {
+  '': { page: dashboardPage, roles: ['admin', 'finance', 'auditor'] },
+  peraturan: { page: regulationsPage, roles: ['admin', 'finance', 'auditor'] },
+  impor: { page: importsPage, roles: ['admin', 'finance', 'auditor'] },
+  usulan: { page: proposalsPage, roles: ['admin', 'finance', 'auditor'] },
+  keputusan: { page: proposalPage, roles: ['admin', 'finance', 'auditor'] },
+  dokumen: { page: documentPage, roles: ['admin', 'finance', 'auditor'] },
+  pendaftaran: { page: enrollmentPage, roles: ['admin', 'finance', 'auditor'] },
+  perpanjangan: { page: renewalPage, roles: ['admin', 'finance', 'auditor'] },
+  audit: { page: auditPage, roles: ['admin', 'finance', 'auditor'] },
+};
+
+let rendering = 0;
+
+async function render(config: ConsoleConfig): Promise<void> {
+  const ticket = ++rendering;
+  const main = document.getElementById('main')!;
+  const route = currentRoute();
+  const session = currentSession();
+  renderHeader(document.getElementById('top')!, config, route);
+  document.documentElement.lang = document.documentElement.dataset.language ?? 'id';
+  if (!session) {
+    await signInPage(main, { config, route });
+    return;
+  }
+  const entry = PAGES[route.name];
+  if (!entry || !session.roles.some((role) => entry.roles.includes(role))) {
+    replace(main, h('h1', { tabindex: '-1' }, t('Halaman tidak ditemukan')), h('p', {}, h('a', { href: '#/' }, t('Kembali ke dasbor'))));
+    return;
+  }
+  replace(main, h('p', { class: 'loading', role: 'status' }, t('Memuat…')));
+  try {
+    await entry.page(main, { config, route });
+  } catch (error) {
+    if (ticket !== rendering) return;
+    replace(main, h('h1', { tabindex: '-1' }, t('Terjadi kesalahan')), notice('alert', error instanceof Error ? error.message : String(error)));
+  }
+  // Move focus to the new page's heading, so keyboard and screen-reader users start there.
+  if (ticket === rendering) main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+}
+
+async function start(): Promise<void> {
+  const config = await loadConfig();
+  setApiBase(config.apiUrl);
+  if (config.auth.kind === 'cognito') await completeCognitoSignIn(config.auth);
+  const rerender = () => void render(config);
+  window.addEventListener('hashchange', rerender);
+  onSessionChange(rerender);
+  onLanguageChange(rerender);
+  rerender();
+}
+
+start().catch((error: unknown) => {
+  replace(document.getElementById('main')!, notice('alert', error instanceof Error ? error.message : String(error)));
+});

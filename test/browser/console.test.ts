@@ -1,0 +1,133 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
+import { api, tokenFor } from '../support/api';
+import { propose } from '../support/budget';
+import { importRoster } from '../support/roster-files';
+import { tangselRegulation } from '../support/tangsel';
+import { launchChromium } from './chromium';
+
+/**
+ * The web console in headless Chromium, against the suite's local stack (which serves it at
+ * /console/ as `npm start` does). Data is seeded through the API; everything the user does
+ * happens in the browser. Screenshots go to test-output/browser/.
+ */
+
+const REGULATION_ID = 'perwal-tangsel-console';
+const SEGMENTS = { KETUA_RT: 40, KETUA_RW: 12, KADER_KESEHATAN: 25 };
+const PEOPLE = Object.values(SEGMENTS).reduce((a, b) => a + b, 0);
+const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'browser');
+
+let browser: Browser;
+let proposalId: string;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Launch first: without a browser the suite stops here, saying what to install.
+  browser = await launchChromium();
+  const admin = await tokenFor('admin', 'ani');
+  expect((await api('PUT', `/regulations/${REGULATION_ID}`, { token: admin, body: tangselRegulation(REGULATION_ID) })).status).toBe(200);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-console-')), 'roster.csv');
+  await writeSyntheticRoster(file, { segments: SEGMENTS, regionCode: '3674', badShare: 0, seed: 7107 });
+  expect((await importRoster(REGULATION_ID, file)).status).toBe('completed');
+  const proposal = await propose(admin, { regulationId: REGULATION_ID, year: 2027, cohort: 'original' });
+  expect(proposal.status).toBe('pending-decision');
+  proposalId = proposal.proposalId;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh browser context (its own session storage) signed in through the console's local sign-in page. */
+async function signedIn(username: string, role: 'admin' | 'finance' | 'auditor'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${inject('apiUrl')}/console/`);
+  await page.getByRole('heading', { name: 'Masuk ke Lindung' }).waitFor();
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Peran').selectOption(role);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+  return page;
+}
+
+describe('web console', () => {
+  it('journey 1: a finance officer signs in and approves the Tangsel proposal', async () => {
+    const page = await signedIn('siti', 'finance');
+    await page.getByRole('link', { name: 'Usulan anggaran' }).click();
+    await page.getByRole('heading', { name: 'Usulan menunggu keputusan' }).waitFor();
+    await page.getByRole('link', { name: proposalId }).click();
+
+    await page.getByRole('heading', { name: 'Usulan anggaran 2027' }).waitFor();
+    const proposal = (await api('GET', `/proposals/${proposalId}`, { token: await tokenFor('auditor') })).body;
+    // The page shows the snapshot the decision is bound to, and the total as finance reads it.
+    await expectText(page.locator('code.hash'), proposal.snapshot.hash);
+    expect(await page.getByText(formatRupiahForTest(proposal.total)).first().isVisible()).toBe(true);
+
+    await page.getByRole('radio', { name: 'Setujui', exact: true }).check();
+    await page.getByLabel('Catatan').fill('Sesuai DPA 2027');
+    await page.getByRole('button', { name: 'Kirim keputusan' }).click();
+    await expectText(page.getByTestId('proposal-status'), 'Disetujui');
+    await expectText(page.getByTestId('approved-amount'), formatRupiahForTest(proposal.total));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'approval.png'), fullPage: true });
+
+    const decided = (await api('GET', `/proposals/${proposalId}`, { token: await tokenFor('auditor') })).body;
+    expect(decided.status).toBe('approved');
+    expect(decided.decision).toMatchObject({ decision: 'approve', decidedBy: 'siti', notes: 'Sesuai DPA 2027', snapshotHash: proposal.snapshot.hash });
+    await page.context().close();
+  });
+
+  it('journey 2: an admin starts the enrollment run from the console and sees it finish', async () => {
+    const page = await signedIn('ani', 'admin');
+    await page.goto(`${inject('apiUrl')}/console/#/pendaftaran?regulation=${REGULATION_ID}`);
+    await page.getByRole('heading', { name: 'Pendaftaran peserta' }).waitFor();
+    await page.getByRole('button', { name: /^Mulai pendaftaran 2027/ }).click();
+    // The page follows the run live until the insurer simulator has enrolled everyone.
+    await expectText(page.getByTestId('run-status'), 'Selesai', 60_000);
+    await expectText(page.getByTestId('run-enrolled'), formatCountForTest(PEOPLE));
+    expect(await page.getByRole('progressbar', { name: 'Kemajuan pendaftaran' }).getAttribute('value')).toBe(String(PEOPLE));
+    await page.context().close();
+  });
+
+  it('journey 3: the dashboard shows the covered counts', async () => {
+    const page = await signedIn('dewi', 'auditor');
+    await page.goto(`${inject('apiUrl')}/console/#/?regulation=${REGULATION_ID}&year=2027`);
+    await page.getByRole('heading', { name: 'Dasbor cakupan' }).waitFor();
+    const target = tangselRegulation(REGULATION_ID).segments.reduce((sum, s) => sum + s.targetHeadcount, 0);
+    await expectText(page.getByTestId('covered-total'), `${formatCountForTest(PEOPLE)} / ${formatCountForTest(target)}`);
+    // Per segment, in the Paritrana table: covered equals the roster for the segments imported.
+    const table = page.getByRole('table', { name: 'Metrik Paritrana per segmen' });
+    for (const [segment, people] of Object.entries(SEGMENTS)) {
+      const name = tangselRegulation(REGULATION_ID).segments.find((s) => s.code === segment)!.name;
+      await expectText(table.getByRole('row', { name: new RegExp(`^${name} `) }).getByRole('cell').nth(4), formatCountForTest(people));
+    }
+    expect(await page.getByRole('img', { name: /Tercakup dibanding target per segmen/ }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+
+    // The English toggle translates the page; amounts keep their Indonesian form.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Coverage dashboard' }).waitFor();
+    await page.context().close();
+  });
+});
+
+/** Waits until the element's text is `text` (the page updates as the API answers). */
+async function expectText(locator: Locator, text: string, timeout = 15_000): Promise<void> {
+  await expect.poll(async () => (await locator.textContent({ timeout }))?.trim(), { timeout, interval: 100 }).toBe(text);
+}
+
+/** What the console shows, written independently of its code: `Rp1.234.567`. */
+function formatRupiahForTest(amount: number): string {
+  return `Rp${formatCountForTest(amount)}`;
+}
+
+function formatCountForTest(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}

@@ -1,0 +1,55 @@
+import { currentSession, signOut } from './session';
+
+/** Calls the Lindung HTTP API with the signed-in user's ID token, as the CLI does. */
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: readonly ApiIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let apiBase = '';
+
+export function setApiBase(url: string): void {
+  apiBase = url.replace(/\/$/, '');
+}
+
+export async function apiGet<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(key, String(value));
+  return call<T>('GET', search.size ? `${path}?${search}` : path);
+}
+
+export async function apiSend<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+  return call<T>(method, path, body);
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const session = currentSession();
+  const response = await fetch(`${apiBase}${path}`, {
+    method,
+    headers: {
+      ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  const payload = text ? (JSON.parse(text) as { message?: string; issues?: ApiIssue[] }) : undefined;
+  if (response.status === 401) {
+    // The token expired or was refused: the user signs in again.
+    signOut();
+    throw new ApiError(401, payload?.message ?? 'Unauthorized');
+  }
+  if (!response.ok) throw new ApiError(response.status, payload?.message ?? response.statusText, payload?.issues ?? []);
+  return payload as T;
+}

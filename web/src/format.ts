@@ -1,0 +1,14 @@
+/** How the console writes amounts, counts and dates: the same code as the budget document. */
+export { formatRupiah } from '../../shared/domain/rupiah';
+export { formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth } from '../../shared/budget/indonesian-dates';
+export { maskNik } from '../../shared/domain/personal-data';
+
+/** `12928` → `12.928`. */
+export function formatCount(count: number): string {
+  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(count);
+}
+
+/** `0.5` → `50,0%`. */
+export function formatShare(share: number): string {
+  return new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+}

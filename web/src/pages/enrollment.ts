@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type { ProposalList } from '../../../shared/api/budget-schemas';
+import type { EnrollmentRun, RunList } from '../../../shared/api/enrollment-schemas';
+import { apiGet, apiSend } from '../api-client';
+import { h, notice, replace, table } from '../dom';
+import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth, formatRupiah } from '../format';
+import { t, type Text } from '../i18n';
+import type { PageContext } from '../main';
+import { pickRegulation } from '../regulation-picker';
+import { currentRoute, navigate } from '../router';
+import { hasRole } from '../session';
+import { errorNotice } from './error-notice';
+
+const RUN_STATUS: Record<EnrollmentRun['status'], Text> = {
+  running: 'Berjalan',
+  completed: 'Selesai',
+  'completed-with-failures': 'Selesai dengan kegagalan',
+  failed: 'Gagal',
+};
+
+/** How often a running run's progress is read. */
+const POLL_MS = 1000;
+
+/** Enrollment runs: an admin starts one for an approved proposal and follows it live. */
+export async function enrollmentPage(main: HTMLElement, { route }: PageContext): Promise<void> {
+  const picked = await pickRegulation(route, { withYear: false });
+  const heading = h('h1', { tabindex: '-1' }, t('Pendaftaran peserta'));
+  if (!picked.regulation) {
+    replace(main, heading, notice('status', t('Belum ada peraturan.')));
+    return;
+  }
+  const regulationId = picked.regulation.id;
+  const [{ runs }, { proposals }] = await Promise.all([
+    apiGet<z.infer<typeof RunList>>('/enrollment-runs', { regulationId }),
+    apiGet<z.infer<typeof ProposalList>>('/proposals', { regulationId, status: 'approved' }),
+  ]);
+  const withRun = new Set(runs.map((r) => r.proposalId));
+  const waiting = proposals.filter((p) => !withRun.has(p.proposalId) && !p.stale);
+  const selected = runs.find((r) => r.runId === route.query.get('run')) ?? runs[0];
+  const link = (run: EnrollmentRun) => `#/pendaftaran?${new URLSearchParams({ regulation: regulationId, run: run.runId })}`;
+
+  const progress = h('section', { 'aria-labelledby': 'run-heading' });
+  replace(
+    main,
+    heading,
+    picked.form,
+    hasRole('admin') && waiting.length > 0
+      ? h(
+          'section',
+          { 'aria-labelledby': 'start-heading', class: 'card' },
+          h('h2', { id: 'start-heading' }, t('Usulan disetujui yang belum didaftarkan')),
+          ...waiting.map((p) => {
+            const result = h('div', {});
+            const button = h('button', { type: 'button', class: 'primary' }, t('Mulai pendaftaran {year} ({amount})', { year: p.year, amount: formatRupiah(p.approvedAmount ?? p.total) }));
+            button.addEventListener('click', () => {
+              button.disabled = true;
+              apiSend<EnrollmentRun>('POST', '/enrollment-runs', { proposalId: p.proposalId }).then(
+                (run) => navigate(link(run)),
+                (error: unknown) => {
+                  button.disabled = false;
+                  replace(result, errorNotice(error));
+                },
+              );
+            });
+            return h('div', { class: 'row' }, h('span', {}, `${p.proposalId} · ${p.title}`), button, result);
+          }),
+        )
+      : undefined,
+    runs.length === 0
+      ? notice('status', t('Belum ada pendaftaran untuk peraturan ini.'))
+      : table(
+          t('Pendaftaran, terbaru lebih dulu'),
+          [t('Pendaftaran'), t('Tahun'), t('Status'), t('Terdaftar'), t('Gagal'), t('Dimulai')],
+          runs.map((r) => [
+            h('a', { href: link(r), 'aria-current': r.runId === selected?.runId ? 'true' : undefined }, r.runId),
+            String(r.year),
+            t(RUN_STATUS[r.status]),
+            formatCount(r.counts.enrolled),
+            formatCount(r.counts.failed),
+            `${r.startedBy}, ${formatIndonesianDateTime(r.startedAt)}`,
+          ]),
+          { numeric: [3, 4] },
+        ),
+    progress,
+  );
+  if (selected) await follow(progress, selected);
+}
+
+/** Shows a run and, while it runs, reads it again every second until it finishes or the page changes. */
+async function follow(section: HTMLElement, first: EnrollmentRun): Promise<void> {
+  const page = location.hash;
+  let run = first;
+  for (;;) {
+    replace(section, ...runDetail(run, (next) => void follow(section, next)));
+    if (run.status !== 'running') return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (location.hash !== page || currentRoute().name !== 'pendaftaran') return;
+    run = await apiGet<EnrollmentRun>(`/enrollment-runs/${encodeURIComponent(run.runId)}`);
+  }
+}
+
+function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (HTMLElement | undefined)[] {
+  const done = run.counts.enrolled + run.counts.failed + run.counts.skipped;
+  const retry =
+    hasRole('admin') && run.status === 'completed-with-failures'
+      ? h('button', {
+          type: 'button',
+          onclick: (event: Event) => {
+            (event.currentTarget as HTMLButtonElement).disabled = true;
+            apiSend<EnrollmentRun>('POST', `/enrollment-runs/${encodeURIComponent(run.runId)}/retry-failed`, { attempt: run.attempt }).then(onRetry, (error: unknown) => {
+              (event.target as HTMLElement).after(errorNotice(error));
+            });
+          },
+        }, t('Ulangi yang gagal ({n} orang)', { n: formatCount(run.counts.failed) }))
+      : undefined;
+  return [
+    h('h2', { id: 'run-heading' }, t('Pendaftaran {id}', { id: run.runId })),
+    h(
+      'div',
+      { role: 'status', 'aria-live': 'polite', class: 'run-status' },
+      h('strong', { 'data-testid': 'run-status' }, t(RUN_STATUS[run.status])),
+      ` · ${t('{done} dari {planned} orang', { done: formatCount(done), planned: formatCount(run.counts.planned) })}`,
+    ),
+    h('progress', { max: Math.max(1, run.counts.planned), value: done, 'aria-label': t('Kemajuan pendaftaran') }),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, t('Direncanakan')), h('dd', {}, formatCount(run.counts.planned)),
+      h('dt', {}, t('Terdaftar (KPJ)')), h('dd', { 'data-testid': 'run-enrolled' }, formatCount(run.counts.enrolled)),
+      h('dt', {}, t('Gagal')), h('dd', {}, formatCount(run.counts.failed)),
+      h('dt', {}, t('Dilewati (sudah tercakup)')), h('dd', {}, formatCount(run.counts.skipped)),
+      h('dt', {}, t('Sisa')), h('dd', {}, formatCount(run.counts.remaining)),
+      h('dt', {}, t('Masa cakupan')), h('dd', {}, `${formatIndonesianDate(run.coverageStart)} – ${formatIndonesianDate(run.coverageEnd)}`),
+      h('dt', {}, t('Iuran terikat')), h('dd', {}, `${formatRupiah(run.committedAmount)} / ${formatRupiah(run.approvedAmount)}`),
+      h('dt', {}, t('Percobaan')), h('dd', {}, String(run.attempt)),
+      run.finishedAt ? [h('dt', {}, t('Selesai')), h('dd', {}, formatIndonesianDateTime(run.finishedAt))] : undefined,
+    ),
+    run.failure ? notice('alert', run.failure) : undefined,
+    run.failureReasons.length
+      ? table(t('Alasan kegagalan'), [t('Alasan'), t('Orang')], run.failureReasons.map((f) => [f.reason, formatCount(f.people)]), { numeric: [1] })
+      : undefined,
+    retry,
+    run.invoice
+      ? table(
+          t('Tagihan iuran per bulan'),
+          [t('Bulan'), t('Orang'), t('Jumlah')],
+          run.invoice.monthlyTotals.map((m) => [formatIndonesianMonth(m.month), formatCount(m.people), formatRupiah(m.amount)]),
+          { numeric: [1, 2], footer: [t('Jumlah'), '', formatRupiah(run.invoice.total)] },
+        )
+      : undefined,
+  ];
+}

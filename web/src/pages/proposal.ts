@@ -1,0 +1,221 @@
+import type { z } from 'zod';
+import type { Proposal, ProposalList } from '../../../shared/api/budget-schemas';
+import { allocateCeiling } from '../../../shared/budget/allocate-ceiling';
+import { apiGet, apiSend } from '../api-client';
+import { field, h, notice, replace, table } from '../dom';
+import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatRupiah } from '../format';
+import { t, type Text } from '../i18n';
+import type { PageContext } from '../main';
+import { href } from '../router';
+import { currentSession, hasRole } from '../session';
+import { errorNotice } from './error-notice';
+import { COHORT_LABELS, STATUS_LABELS } from './proposals';
+
+type Decision = 'approve' | 'approve-with-ceiling' | 'reject' | 'request-revision';
+
+const DECISION_LABELS: Record<Decision, Text> = {
+  approve: 'Setujui',
+  'approve-with-ceiling': 'Setujui dengan pagu',
+  reject: 'Tolak',
+  'request-revision': 'Minta revisi',
+};
+
+/** A decision once made, as the budget document words it. */
+const DECIDED_LABELS: Record<Decision, Text> = {
+  approve: 'Disetujui',
+  'approve-with-ceiling': 'Disetujui dengan pagu',
+  reject: 'Ditolak',
+  'request-revision': 'Perlu revisi',
+};
+
+/** One proposal: its figures and snapshot, the change from last year, and finance's decision. */
+export async function proposalPage(main: HTMLElement, { route }: PageContext): Promise<void> {
+  const proposalId = route.params[0] ?? '';
+  const proposal = await apiGet<Proposal>(`/proposals/${encodeURIComponent(proposalId)}`);
+  const { proposals } = await apiGet<z.infer<typeof ProposalList>>('/proposals', { regulationId: proposal.regulationId });
+  const lastYear = proposals.find((p) => p.year === proposal.year - 1 && p.status === 'approved' && p.cohort === 'original');
+
+  replace(
+    main,
+    h('h1', { tabindex: '-1' }, t('Usulan anggaran {year}', { year: proposal.year }), ' ', h('small', {}, proposal.proposalId)),
+    h('p', { class: 'lead' }, proposal.title),
+    proposal.stale ? notice('alert', t('Usulan ini usang: roster, tarif atau peraturan berubah sejak snapshot. Ajukan usulan baru.'), h('ul', {}, ...(proposal.staleBecause ?? []).map((reason) => h('li', {}, reason)))) : undefined,
+    facts(proposal),
+    segmentTable(proposal),
+    h('p', { class: 'actions' }, h('a', { href: href('dokumen', proposal.proposalId), class: 'button' }, t('Dokumen anggaran (cetak, CSV, XLSX)'))),
+    comparison(proposal, lastYear),
+    proposal.decision ? decisionSummary(proposal) : undefined,
+    decisionForm(proposal, () => void proposalPage(main, { route } as PageContext).then(() => main.querySelector<HTMLElement>('[data-decision-result]')?.focus())),
+  );
+}
+
+function facts(p: Proposal): HTMLElement {
+  const rows: [Text, string | HTMLElement][] = [
+    ['Status', h('strong', { 'data-testid': 'proposal-status' }, t(STATUS_LABELS[p.status]))],
+    ['Peraturan', p.regulationId],
+    ['Jenis anggaran', t(COHORT_LABELS[p.cohort])],
+    ['Diajukan', `${p.requestedBy}, ${formatIndonesianDateTime(p.requestedAt)}`],
+    ['Batas keputusan', formatIndonesianDate(p.decideBy)],
+    ['Jumlah', formatRupiah(p.total)],
+  ];
+  if (p.snapshot) {
+    rows.push(
+      ['Hash snapshot', h('code', { class: 'hash' }, p.snapshot.hash)],
+      ['Versi', `${t('peraturan')} v${p.snapshot.regulationVersion} · roster v${p.snapshot.rosterVersion} · ${t('tarif')} ${p.snapshot.rateScheduleVersion}`],
+    );
+  }
+  return h('dl', { class: 'facts' }, ...rows.flatMap(([label, value]) => [h('dt', {}, t(label)), h('dd', {}, value)]));
+}
+
+function premiumText(segment: Proposal['segments'][number]): string {
+  const premiums = segment.monthlyPremiums.map((m) => m.premium);
+  if (premiums.length === 0) return '—';
+  const [min, max] = [Math.min(...premiums), Math.max(...premiums)];
+  return min === max ? formatRupiah(min) : `${formatRupiah(min)}–${formatRupiah(max)}`;
+}
+
+function segmentTable(p: Proposal): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'segments-heading' },
+    h('h2', { id: 'segments-heading' }, t('Rincian per segmen')),
+    table(
+      t('Peserta × iuran per bulan × bulan = jumlah'),
+      [t('Segmen'), t('Prioritas'), t('Peserta'), t('Iuran per bulan'), t('Bulan'), t('Jumlah')],
+      [...p.segments].sort((a, b) => a.priority - b.priority).map((s) => [s.name, String(s.priority), formatCount(s.headcount), premiumText(s), String(s.months), formatRupiah(s.amount)]),
+      { numeric: [1, 2, 3, 4, 5], footer: [t('Jumlah'), '', formatCount(p.totalHeadcount), '', '', formatRupiah(p.total)] },
+    ),
+  );
+}
+
+/** Per segment: this proposal against last year's approved original APBD. */
+function comparison(p: Proposal, lastYear: Proposal | undefined): HTMLElement {
+  const heading = h('h2', { id: 'diff-heading' }, t('Dibanding tahun lalu ({year})', { year: p.year - 1 }));
+  if (!lastYear) return h('section', { 'aria-labelledby': 'diff-heading' }, heading, h('p', {}, t('Tidak ada usulan yang disetujui untuk tahun {year}.', { year: p.year - 1 })));
+  const before = new Map(lastYear.segments.map((s) => [s.segment, s]));
+  const signed = (n: number, format: (n: number) => string) => (n > 0 ? `+${format(n)}` : n < 0 ? `−${format(-n)}` : '0');
+  return h(
+    'section',
+    { 'aria-labelledby': 'diff-heading' },
+    heading,
+    table(
+      t('Perubahan peserta dan jumlah per segmen'),
+      [t('Segmen'), t('Peserta {year}', { year: p.year - 1 }), t('Peserta {year}', { year: p.year }), t('Selisih'), t('Jumlah {year}', { year: p.year - 1 }), t('Jumlah {year}', { year: p.year }), t('Selisih')],
+      p.segments.map((s) => {
+        const old = before.get(s.segment);
+        return [s.name, formatCount(old?.headcount ?? 0), formatCount(s.headcount), signed(s.headcount - (old?.headcount ?? 0), formatCount), formatRupiah(old?.amount ?? 0), formatRupiah(s.amount), signed(s.amount - (old?.amount ?? 0), formatRupiah)];
+      }),
+      { numeric: [1, 2, 3, 4, 5, 6] },
+    ),
+  );
+}
+
+function decisionSummary(p: Proposal): HTMLElement {
+  const d = p.decision!;
+  const names = new Map(p.segments.map((s) => [s.segment, s.name]));
+  return h(
+    'section',
+    { 'aria-labelledby': 'decision-heading', 'data-decision-result': '', tabindex: '-1' },
+    h('h2', { id: 'decision-heading' }, t('Keputusan BPKAD')),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, t('Keputusan')), h('dd', {}, h('strong', {}, t(DECIDED_LABELS[d.decision]))),
+      h('dt', {}, t('Diputuskan oleh')), h('dd', {}, `${d.decidedBy}, ${formatIndonesianDateTime(d.decidedAt)}`),
+      d.ceiling !== undefined ? [h('dt', {}, t('Pagu')), h('dd', {}, formatRupiah(d.ceiling))] : undefined,
+      p.approvedAmount !== undefined ? [h('dt', {}, t('Jumlah disetujui')), h('dd', { 'data-testid': 'approved-amount' }, formatRupiah(p.approvedAmount))] : undefined,
+      d.notes || d.reason ? [h('dt', {}, t('Catatan')), h('dd', {}, d.notes ?? d.reason ?? '')] : undefined,
+    ),
+    p.allocation && p.allocation.some((a) => a.unfunded > 0)
+      ? table(
+          t('Yang didanai dengan pagu'),
+          [t('Segmen'), t('Didanai'), t('Tidak didanai'), t('Jumlah')],
+          p.allocation.map((a) => [names.get(a.segment) ?? a.segment, formatCount(a.funded), formatCount(a.unfunded), formatRupiah(a.amount)]),
+          { numeric: [1, 2, 3] },
+        )
+      : undefined,
+  );
+}
+
+/** Finance's decision. The requester of a proposal cannot decide it; the API refuses that too. */
+function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | undefined {
+  if (!hasRole('finance') || p.status !== 'pending-decision' || p.stale) return undefined;
+  if (currentSession()?.username === p.requestedBy) {
+    return notice('status', t('Anda mengajukan usulan ini, jadi orang lain di BPKAD yang memutuskannya.'));
+  }
+  const choices = (Object.keys(DECISION_LABELS) as Decision[]).map((decision, i) =>
+    h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'decision', value: decision, checked: i === 0 }), ' ', t(DECISION_LABELS[decision])),
+  );
+  const ceiling = h('input', { name: 'ceiling', inputmode: 'numeric', autocomplete: 'off', placeholder: 'Rp' });
+  const ceilingField = field(t('Pagu (Rp)'), ceiling, t('Di bawah jumlah usulan; segmen didanai menurut prioritas.'));
+  const preview = h('div', { 'aria-live': 'polite' });
+  const notes = h('textarea', { name: 'notes', rows: 3, maxlength: 2000 });
+  const notesField = field(t('Catatan'), notes);
+  const result = h('div', {});
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('Kirim keputusan'));
+  const form = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'decide-heading' },
+    h('h2', { id: 'decide-heading' }, t('Keputusan')),
+    h('fieldset', {}, h('legend', {}, t('Pilih keputusan')), ...choices),
+    ceilingField,
+    preview,
+    notesField,
+    submit,
+    result,
+  );
+  const chosen = () => (form.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value ?? 'approve') as Decision;
+  const rupiah = () => Number(ceiling.value.replace(/^Rp/i, '').replace(/[.\s]/g, ''));
+  const update = () => {
+    const decision = chosen();
+    ceilingField.hidden = decision !== 'approve-with-ceiling';
+    notesField.querySelector('label')!.textContent = decision === 'reject' ? t('Alasan (wajib)') : decision === 'request-revision' ? t('Catatan revisi (wajib)') : t('Catatan');
+    replace(preview, decision === 'approve-with-ceiling' ? whoFits(p, rupiah()) : undefined);
+  };
+  form.addEventListener('change', update);
+  ceiling.addEventListener('input', update);
+  update();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const decision = chosen();
+    const text = notes.value.trim();
+    const body =
+      decision === 'approve'
+        ? { decision, ...(text ? { notes: text } : {}) }
+        : decision === 'approve-with-ceiling'
+          ? { decision, ceiling: rupiah(), ...(text ? { notes: text } : {}) }
+          : decision === 'reject'
+            ? { decision, reason: text }
+            : { decision, notes: text };
+    submit.disabled = true;
+    replace(result, h('p', { role: 'status' }, t('Menyimpan keputusan…')));
+    decide(p.proposalId, body).then(afterDecision, (error: unknown) => {
+      submit.disabled = false;
+      replace(result, errorNotice(error));
+    });
+  });
+  return form;
+}
+
+/** Records the decision, then waits while a ceiling is being allocated to people. */
+async function decide(proposalId: string, body: unknown): Promise<void> {
+  let proposal = await apiSend<Proposal>('POST', `/proposals/${encodeURIComponent(proposalId)}/decision`, body);
+  while (proposal.status === 'allocating') {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    proposal = await apiGet<Proposal>(`/proposals/${encodeURIComponent(proposalId)}`);
+  }
+}
+
+/** Before deciding: which segments a ceiling funds, by the same rule the allocation workflow uses. */
+function whoFits(p: Proposal, ceiling: number): HTMLElement | undefined {
+  if (!Number.isSafeInteger(ceiling) || ceiling <= 0) return undefined;
+  if (ceiling >= p.total) return notice('status', t('Pagu tidak di bawah jumlah usulan: pilih "Setujui".'));
+  const names = new Map(p.segments.map((s) => [s.segment, s.name]));
+  const funding = allocateCeiling(p.segments, ceiling);
+  return table(
+    t('Yang muat dalam pagu {ceiling}', { ceiling: formatRupiah(ceiling) }),
+    [t('Segmen'), t('Didanai'), t('Tidak didanai'), t('Jumlah')],
+    funding.map((f) => [names.get(f.segment) ?? f.segment, formatCount(f.funded), formatCount(f.unfunded), formatRupiah(f.amount)]),
+    { numeric: [1, 2, 3], footer: [t('Jumlah'), formatCount(funding.reduce((n, f) => n + f.funded, 0)), formatCount(funding.reduce((n, f) => n + f.unfunded, 0)), formatRupiah(funding.reduce((n, f) => n + f.amount, 0))] },
+  );
+}

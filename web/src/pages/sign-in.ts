@@ -1,0 +1,38 @@
+import type { Role } from '../../../shared/auth/roles';
+import { startCognitoSignIn } from '../auth/cognito-sign-in';
+import { localSignIn } from '../auth/local-sign-in';
+import { field, h, notice, replace, select } from '../dom';
+import { t } from '../i18n';
+import { ROLE_LABELS } from '../layout';
+import type { PageContext } from '../main';
+
+export async function signInPage(main: HTMLElement, { config }: PageContext): Promise<void> {
+  const heading = h('h1', { tabindex: '-1' }, t('Masuk ke Lindung'));
+  if (config.auth.kind === 'cognito') {
+    const auth = config.auth;
+    replace(
+      main,
+      heading,
+      h('p', {}, t('Masuk dengan akun Lindung Anda (kata sandi dan kode MFA).')),
+      h('button', { type: 'button', class: 'primary', onclick: () => void startCognitoSignIn(auth) }, t('Masuk')),
+    );
+    return;
+  }
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true, value: '' });
+  const role = select('role', (Object.keys(ROLE_LABELS) as Role[]).map((r) => [r, t(ROLE_LABELS[r])] as const), 'finance');
+  const errors = h('div', {});
+  const form = h(
+    'form',
+    { class: 'card narrow' },
+    field(t('Nama pengguna'), username, t('Contoh: siti')),
+    field(t('Peran'), role),
+    h('button', { type: 'submit', class: 'primary' }, t('Masuk')),
+    errors,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    localSignIn(username.value.trim(), role.value as Role).catch((error: unknown) => replace(errors, notice('alert', (error as Error).message)));
+  });
+  replace(main, heading, h('p', {}, t('Sistem lokal (npm start): pilih nama pengguna dan peran. Di AWS, Anda masuk melalui Cognito.')), form);
+  heading.focus();
+}
