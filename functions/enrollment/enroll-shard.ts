@@ -21,7 +21,7 @@ export const handler = workflowTask(RunShardInput, async ({ runId, attempt, buck
   const tally = await enrollShard(plan, attempt, bucket, {
     ledger: stores.ledger,
     roster: stores.roster,
-    insurer: new HttpInsurerClient({ baseUrl: config.baseUrl, apiKey: config.apiKey }),
+    insurer: new HttpInsurerClient({ baseUrl: config.baseUrl, apiKey: config.apiKey, ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}) }),
     now,
   });
   logger.info('Enrollment shard done', { runId, attempt, bucket, enrolled: tally.enrolled, failed: tally.failed, skipped: tally.skipped, ms: Date.now() - started });

@@ -116,6 +116,12 @@ export class InsurerSimulator {
     return { INSURER_BASE_URL: this.url, INSURER_API_KEY: LOCAL_INSURER_API_KEY, INSURER_COLLECTIVE_ACCOUNT: LOCAL_COLLECTIVE_ACCOUNT };
   }
 
+  /** The membership a NIK holds, if any (tests compare it with Lindung's ledger). */
+  member(nik: string): { kpj: string; collectiveAccount: string } | undefined {
+    const member = this.state.members[nik];
+    return member ? { kpj: member.kpj, collectiveAccount: member.collectiveAccount } : undefined;
+  }
+
   /** How many people hold a membership (each NIK once). */
   registrations(): number {
     return Object.keys(this.state.members).length;

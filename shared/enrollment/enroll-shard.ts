@@ -1,5 +1,6 @@
 import type { RosterMember, RosterReader } from '../budget/roster-reader';
 import { maskPersonalData } from '../domain/personal-data';
+import { multiplyRupiah } from '../domain/rupiah';
 import type { Insurer, Registration, RegistrationResult } from '../insurer/insurer-port';
 import type { EnrollmentEntry } from './enrollment-entry';
 import type { EnrollmentLedger, Reservation } from './enrollment-ledger';
@@ -73,32 +74,26 @@ async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undef
   if (stored?.status === 'settled' && (stored.attempt === page.attempt || stored.tally?.failed === 0)) return stored.tally!;
 
   const entries = await deps.ledger.entries(plan.year, page.people.map((person) => person.nik));
-  const mine = (entry: EnrollmentEntry | undefined) => entry?.status === 'enrolled' && entry.runId === plan.runId;
-  const coveredElsewhere = (entry: EnrollmentEntry | undefined) => entry?.status === 'enrolled' && entry.runId !== plan.runId;
-  const counted = {
-    enrolled: page.people.filter((person) => mine(entries.get(person.nik))).length,
-    skipped: page.people.filter((person) => coveredElsewhere(entries.get(person.nik))).length,
-  };
-
   let reservation: Reservation;
   if (stored?.status === 'reserved') {
     // Interrupted after reserving: send exactly the same people under the same key.
     reservation = stored;
   } else {
     const pending = page.people.filter((person) => entries.get(person.nik)?.status !== 'enrolled');
-    if (pending.length === 0) return { ...counted, failed: 0, failureReasons: {} };
+    if (pending.length === 0) return tallyOf(plan, page, entries);
     reservation = {
       runId: plan.runId,
       bucket: page.bucket,
       pageId: page.pageId,
       attempt: page.attempt,
       niks: pending.map((person) => person.nik),
-      amount: pending.length * page.perPerson,
+      amount: multiplyRupiah(pending.length, page.perPerson),
       status: 'reserved',
     };
     if ((await deps.ledger.reserve(plan.proposalId, plan.approvedAmount, reservation)) === 'over-budget') {
-      await deps.ledger.write(pending.map((person) => failedEntry(plan, page, person, BUDGET_EXHAUSTED, 'The approved amount is used up.', deps.now())));
-      const tally = { ...counted, failed: pending.length, failureReasons: { [BUDGET_EXHAUSTED]: pending.length } };
+      const unfunded = pending.map((person) => failedEntry(plan, page, person, BUDGET_EXHAUSTED, 'The approved amount is used up.', deps.now()));
+      await deps.ledger.write(unfunded);
+      const tally = tallyOf(plan, page, withEntries(entries, unfunded));
       await deps.ledger.settleUnfunded({ ...reservation, amount: 0 }, tally);
       return tally;
     }
@@ -124,17 +119,38 @@ async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undef
   const now = deps.now();
   const written = results.map((result, i) => entryOf(plan, page, sent[i]!, result, now));
   await deps.ledger.write(written);
-  const refused = written.filter((entry) => entry.status === 'failed');
-  const failureReasons: Record<string, number> = {};
-  for (const entry of refused) failureReasons[entry.reason!] = (failureReasons[entry.reason!] ?? 0) + 1;
-  const tally: PageTally = {
-    enrolled: counted.enrolled + written.length - refused.length,
-    skipped: counted.skipped,
-    failed: refused.length,
-    failureReasons,
-  };
-  await deps.ledger.settle(plan.proposalId, { ...reservation, attempt: page.attempt }, tally, refused.length * page.perPerson);
+  const tally = tallyOf(plan, page, withEntries(entries, written));
+  const refused = written.filter((entry) => entry.status === 'failed').length;
+  await deps.ledger.settle(plan.proposalId, { ...reservation, attempt: page.attempt }, tally, multiplyRupiah(refused, page.perPerson));
   return tally;
+}
+
+/**
+ * Where the page's people stand once it is done, from each person's entry: covered by this run,
+ * refused (or over budget) in this run, or covered by another run. Counted from the entries, not
+ * from what this attempt sent, so a resumed page counts nobody twice.
+ */
+function tallyOf(plan: RunPlan, page: Page, entries: ReadonlyMap<string, EnrollmentEntry>): PageTally {
+  let enrolled = 0;
+  let skipped = 0;
+  const failureReasons: Record<string, number> = {};
+  for (const person of page.people) {
+    const entry = entries.get(person.nik);
+    if (entry?.status === 'enrolled') {
+      if (entry.runId === plan.runId) enrolled++;
+      else skipped++;
+    } else if (entry?.status === 'failed' && entry.runId === plan.runId) {
+      failureReasons[entry.reason!] = (failureReasons[entry.reason!] ?? 0) + 1;
+    }
+  }
+  const failed = Object.values(failureReasons).reduce((sum, n) => sum + n, 0);
+  return { enrolled, skipped, failed, failureReasons };
+}
+
+function withEntries(entries: ReadonlyMap<string, EnrollmentEntry>, written: readonly EnrollmentEntry[]): Map<string, EnrollmentEntry> {
+  const merged = new Map(entries);
+  for (const entry of written) merged.set(entry.nik, entry);
+  return merged;
 }
 
 function registration(plan: RunPlan, segment: string, person: RosterMember): Registration {

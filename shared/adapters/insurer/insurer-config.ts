@@ -6,6 +6,8 @@ export const InsurerConfig = z.object({
   baseUrl: z.url(),
   apiKey: z.string().min(1),
   collectiveAccount: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+  /** Per request; the client's default (10 s) when absent. */
+  timeoutMs: z.coerce.number().int().positive().optional(),
 });
 export type InsurerConfig = z.infer<typeof InsurerConfig>;
 
@@ -15,8 +17,8 @@ const SECRET_MAX_AGE_SECONDS = 300;
 /**
  * In the cloud the configuration is the JSON secret INSURER_SECRET_ARN names (Secrets Manager,
  * read through Powertools Parameters with a cache). The local stack, which has no Secrets
- * Manager, gives the simulator's address in INSURER_BASE_URL and INSURER_API_KEY instead; the
- * template never sets those.
+ * Manager, gives the simulator's address in INSURER_BASE_URL, INSURER_API_KEY,
+ * INSURER_COLLECTIVE_ACCOUNT (and optionally INSURER_TIMEOUT_MS) instead; the template never sets those.
  */
 export async function insurerConfig(env: NodeJS.ProcessEnv = process.env): Promise<InsurerConfig> {
   if (env.INSURER_BASE_URL) {
@@ -24,6 +26,7 @@ export async function insurerConfig(env: NodeJS.ProcessEnv = process.env): Promi
       baseUrl: env.INSURER_BASE_URL,
       apiKey: env.INSURER_API_KEY,
       collectiveAccount: env.INSURER_COLLECTIVE_ACCOUNT,
+      timeoutMs: env.INSURER_TIMEOUT_MS,
     });
   }
   const secretArn = env.INSURER_SECRET_ARN;
