@@ -1,5 +1,6 @@
+import { INSURER_MAX_BATCH_SIZE } from '../insurer/insurer-port';
 import { type AwsPriceList, type PriceKey, unitPrice } from './aws-price-list';
-import type { FunctionTotals, UsageProfile, UsageTotals } from './usage-profile';
+import type { FunctionProfile, UsageProfile, UsageTotals } from './usage-profile';
 import { type PicoUsd, scaleUsd, usdToRupiah } from './usd';
 
 export interface EstimateOptions {
@@ -71,16 +72,24 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
   const total = (key: keyof UsageTotals) => at(profile.fixed[key], profile.scaling.totals[key]);
   // Read and write units are counted in halves so that the scaling stays whole.
   const halves = (key: 'readRequestUnits' | 'writeRequestUnits') => at(profile.fixed[key] * 2, profile.scaling.totals[key] * 2);
-  const ofFunction = (key: keyof FunctionTotals, role?: string) =>
+  const billedMsOf = (role: FunctionProfile['role']) =>
     Object.values(profile.functions)
-      .filter((fn) => role === undefined || fn.role === role)
-      .reduce((sum, fn) => sum + at(fn.fixed[key], fn.scaling[key]), 0n);
+      .filter((fn) => fn.role === role)
+      .reduce((sum, fn) => sum + at(fn.fixed.billedMs, fn.scaling.billedMs), 0n);
 
+  // A batch holds at most INSURER_MAX_BATCH_SIZE people, so a run sends at least people / that
+  // many. Below that the measurement's extrapolation undercounts: partly filled batches (a
+  // segment's last page in each NIK bucket) weigh less the bigger the run. Calls are scaled up to it.
+  const measuredBatches = total('insurerRequests');
+  const fullBatches = BigInt(Math.ceil(people / INSURER_MAX_BATCH_SIZE));
+  const insurerRequests = measuredBatches > 0n && measuredBatches < fullBatches ? fullBatches : measuredBatches;
+  const callsOf = (fn: UsageProfile['functions'][string]) => {
+    const calls = at(fn.fixed.outboundRequests, fn.scaling.outboundRequests);
+    return insurerRequests === measuredBatches ? calls : divideRounded(calls * insurerRequests, measuredBatches);
+  };
   // The partner's answer takes insurerLatencyMs per batch; the calling function waits, billed.
-  const insurerWaitMegabyteMs = Object.values(profile.functions).reduce(
-    (sum, fn) => sum + at(fn.fixed.outboundRequests, fn.scaling.outboundRequests) * BigInt(Math.round(insurerLatencyMs)) * BigInt(fn.memoryMb),
-    0n,
-  );
+  const latency = BigInt(Math.round(insurerLatencyMs));
+  const insurerWaitMegabyteMs = Object.values(profile.functions).reduce((sum, fn) => sum + callsOf(fn) * latency * BigInt(fn.memoryMb), 0n);
   const parallelism = shardParallelism(profile, prices, options.concurrency, lambdaConcurrency);
 
   const transitions = total('transitions');
@@ -89,7 +98,6 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
   const writeHalves = halves('writeRequestUnits');
   const readHalves = halves('readRequestUnits');
   const apiRequests = total('httpApiRequests');
-  const insurerRequests = total('insurerRequests');
   // Each shard's sandbox reads the insurer's credentials once when it starts.
   const secretReads = profile.map ? BigInt(parallelism.shards) : 0n;
 
@@ -106,7 +114,8 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
   ];
   const totalUsd = lines.reduce((sum, l) => sum + l.usd, 0n);
 
-  const mapWorkMs = ofFunction('billedMs', 'map') + ofFunction('outboundRequests', 'map') * BigInt(Math.round(insurerLatencyMs));
+  const mapCalls = Object.values(profile.functions).filter((fn) => fn.role === 'map').reduce((sum, fn) => sum + callsOf(fn), 0n);
+  const mapWorkMs = billedMsOf('map') + mapCalls * latency;
   const hot = profile.hotPartition;
   const hotWriteUnits = hot ? (hot.writeUnits * people) / profile.scaling.people : 0;
   const transitionRate = quotas['stepFunctions.stateTransitionsPerSecond'];
@@ -140,7 +149,7 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
     },
   ];
   const bottleneck = bounds.reduce((slowest, bound) => (bound.seconds > slowest.seconds ? bound : slowest));
-  const sequentialSeconds = Number(ofFunction('billedMs', 'workflow')) / 1000;
+  const sequentialSeconds = Number(billedMsOf('workflow')) / 1000;
   return {
     people,
     lines,

@@ -113,6 +113,16 @@ describe('estimateRun', () => {
     expect(duration(slow) - duration(quick)).toBe(parseUsd('0.0002'));
   });
 
+  it('never sends fewer batches than people / 100, whatever the extrapolation says', () => {
+    // Measured where partly filled batches dominate: 5 batches per 1,000 people.
+    const halfFull = { ...profile, scaling: { people: 1000, totals: { ...profile.scaling.totals, insurerRequests: 5 } } };
+    const shard = { ...profile.functions.Shard!, scaling: { ...profile.functions.Shard!.scaling, outboundRequests: 5 } };
+    const estimate = estimateRun({ ...halfFull, functions: { ...profile.functions, Shard: shard } }, prices, { people: 100_000, insurerLatencyMs: 1000, insurerRequestsPerSecond: 1 });
+    expect(estimate.wallTime.bounds.find((bound) => bound.limit === 'insurer rate limit')).toMatchObject({ seconds: 1000, why: '1,000 batch requests at 1 a second' });
+    // Their wait is billed too: 1,000 batches × 1 s × 1 GB on top of 100,000 GB-s.
+    expect(estimate.lines.find((line) => line.service === 'Lambda duration')!.usage).toBe('101,000 GB-seconds (arm64)');
+  });
+
   it('finds the limit that sets the wall time: shard concurrency, or the insurer, or a hot partition', () => {
     // 1,000 s of shard work per 1,000 people plus 1.5 s per batch, 8 shards at once (4 rounds of 8).
     const concurrency = estimateRun(profile, prices, { people: 100_000, insurerLatencyMs: 1500, insurerRequestsPerSecond: 100 });
