@@ -5,6 +5,7 @@ import { DataTables } from './constructs/data-tables';
 import { EnrollmentWorkflow } from './constructs/enrollment-workflow';
 import { BudgetWorkflows } from './constructs/budget-workflows';
 import { LindungHttpApi } from './constructs/http-api';
+import { RenewalWorkflows } from './constructs/renewal-workflows';
 import { RosterImportWorkflow } from './constructs/roster-import-workflow';
 import { UserDirectory } from './constructs/user-directory';
 import { WebConsole } from './constructs/web-console';
@@ -18,6 +19,11 @@ export class LindungStack extends Stack {
     const rosterImport = new RosterImportWorkflow(this, 'RosterImport', { tables });
     const budget = new BudgetWorkflows(this, 'Budget', { tables });
     const enrollment = new EnrollmentWorkflow(this, 'Enrollment', { tables });
+    const renewal = new RenewalWorkflows(this, 'Renewal', {
+      tables,
+      budgetProposal: budget.proposal.stateMachine,
+      enrollmentRun: enrollment.workflow.stateMachine,
+    });
     const http = new LindungHttpApi(this, 'Http', {
       routes: allRoutes,
       tables,
@@ -27,6 +33,7 @@ export class LindungStack extends Stack {
         budgetProposal: budget.proposal.stateMachine,
         ceilingAllocation: budget.ceilingAllocation.stateMachine,
         enrollmentRun: enrollment.workflow.stateMachine,
+        renewal: renewal.renewal.stateMachine,
       },
     });
 

@@ -9,9 +9,12 @@ import { meterDynamoDbClient } from './dynamodb-usage-middleware';
 import { type LocalAuthConfig, localAuthConfigOf, signLocalToken, writeLocalAuthConfig } from './local-auth';
 import { readHttpApi } from './http-api-definition';
 import { LocalHttpApi, listenHttp } from './local-http-api';
+import { LocalClock } from './local-clock';
 import { LocalConsole } from './local-console';
+import { LocalControlApi } from './local-control-api';
 import { LocalLambdas } from './local-lambdas';
 import { LOCAL_REGION } from './local-names';
+import { LocalScheduler, SCHEDULE_TYPE } from './local-scheduler';
 import { LocalStepFunctions } from './local-step-functions';
 import { TABLE_TYPE, createLocalTables } from './local-tables';
 import { LocalTemplate } from './template';
@@ -33,6 +36,8 @@ export const LOCAL_RESOURCE_SUPPORT: Readonly<Record<string, ResourceSupport>> =
   'AWS::ApiGatewayV2::Integration': 'emulated',
   'AWS::ApiGatewayV2::Authorizer': 'emulated',
   'AWS::StepFunctions::StateMachine': 'emulated',
+  // Run against the local business clock, which `npx lindung clock set` moves (local-scheduler.ts).
+  [SCHEDULE_TYPE]: 'emulated',
   // Local auth signs tokens with the claims Cognito's ID tokens carry; groups are the roles in them.
   'AWS::Cognito::UserPool': 'emulated',
   'AWS::Cognito::UserPoolClient': 'emulated',
@@ -68,6 +73,8 @@ export interface LocalStackOptions {
   readonly environment?: Record<string, string>;
   /** Log one line per request to stdout. */
   readonly log?: boolean;
+  /** Sets the business clock at start (LINDUNG_CLOCK): a date (09:00 in Jakarta) or an ISO timestamp. */
+  readonly clock?: string;
 }
 
 /** Written to DATA_DIR/endpoint.json for the CLI and scripts to find the running stack. */
@@ -162,11 +169,16 @@ export class LocalStack {
       // ---- Step Functions hook: the local Step Functions service, served on the API's port. ----
       const stepFunctions = await LocalStepFunctions.start({ template, lambdas, dataDir, usage: meter });
       cleanups.push(() => stepFunctions.stop());
+      const clock = await LocalClock.start(dataDir, options.clock);
+      const scheduler = await LocalScheduler.start({ template, dataDir, clock, stepFunctions });
+      cleanups.push(async () => scheduler.stop());
 
       const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, stepFunctions, log: options.log ?? false, usage: meter });
       // The template's web console (S3 + CloudFront in the cloud) is served at /console/ on the same port.
       const webConsole = await LocalConsole.fromTemplate(template, { dataDir, auth: authConfig });
-      gate.open(webConsole ? webConsole.in(api.listener) : api.listener);
+      // The local-only controls (clock, schedules) at /_local/, never in the template.
+      const controls = new LocalControlApi({ dataDir, auth: authConfig, clock, scheduler });
+      gate.open(controls.in(webConsole ? webConsole.in(api.listener) : api.listener));
 
       const endpoint: LocalEndpoint = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, pid: process.pid };
       await writeFile(path.join(dataDir, 'endpoint.json'), `${JSON.stringify(endpoint, null, 2)}\n`);

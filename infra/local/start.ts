@@ -5,6 +5,7 @@ import { InsurerSimulator, parseInsurerFaults } from './insurer-simulator';
 import { CONSOLE_PATH } from './local-console';
 import { LocalStack } from './local-stack';
 import { LocalStackUnsupportedError } from './unsupported-error';
+import { now } from '../../shared/clock';
 
 /**
  * `npm start`: synthesizes the same template `cdk deploy` uses and runs it on this machine.
@@ -39,7 +40,14 @@ async function main(): Promise<void> {
   process.stdout.write('Starting DynamoDB Local, the functions and the API...\n');
   let stack: LocalStack;
   try {
-    stack = await LocalStack.start({ template, dataDir, port, log: true, environment: insurer.lindungEnvironment() });
+    stack = await LocalStack.start({
+      template,
+      dataDir,
+      port,
+      log: true,
+      environment: insurer.lindungEnvironment(),
+      ...(process.env.LINDUNG_CLOCK ? { clock: process.env.LINDUNG_CLOCK } : {}),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       fail(
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
       `  Console   ${stack.apiUrl}${CONSOLE_PATH} (sign in with any user name and a role)`,
       `  OpenAPI   ${stack.apiUrl}/openapi.json`,
       `  Insurer   ${insurer.url} (simulator; faults: ${process.env.LINDUNG_INSURER_FAULTS || 'none'})`,
+      `  Clock     ${now().toISOString()} (move it with \`npx lindung clock set YYYY-MM-DD\` or LINDUNG_CLOCK)`,
       `  Data      ${dataDir}`,
       '',
       'Get a token for the CLI (it is saved for later commands):',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
+import { RenewalDiff } from './renewal-schemas';
 
 /** Request and response shapes of budget proposals and the finance office's decision. */
 
@@ -117,6 +118,8 @@ export const Proposal = z.object({
   allocation: z.array(SegmentAllocation).optional(),
   approvedAmount: z.number().int().optional(),
   failure: z.string().optional(),
+  /** A renewal's proposal: who joined, stayed and left since last year's roster. */
+  renewal: RenewalDiff.optional(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 

@@ -26,7 +26,7 @@ export interface RouteSpec {
 }
 
 /** The Step Functions workflows of the stack, by the name routes and handlers use. */
-export type WorkflowName = 'rosterImport' | 'budgetProposal' | 'ceilingAllocation' | 'enrollmentRun';
+export type WorkflowName = 'rosterImport' | 'budgetProposal' | 'ceilingAllocation' | 'enrollmentRun' | 'renewal';
 
 /** `rosterImport` → `ROSTER_IMPORT_STATE_MACHINE_ARN`. */
 export function workflowArnVariable(name: WorkflowName): string {

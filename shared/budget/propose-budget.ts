@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { ProposeRequest } from '../api/budget-schemas';
+import type { RenewalDiff } from '../api/renewal-schemas';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../auth/roles';
 import type { RegulationStore } from '../regulations/regulation-store';
@@ -18,11 +19,13 @@ export async function proposeBudget(
   request: z.output<typeof ProposeRequest>,
   caller: Caller,
   now: Date,
+  /** A renewal names its proposal (one per attempt) and attaches its diff against last year. */
+  renewal?: { proposalId: string; diff: RenewalDiff },
 ): Promise<ProposalRecord> {
   const regulation = requireRegulation(await stores.regulations.current(request.regulationId), request.regulationId);
   const months = cohortMonths(request.year, request.cohort, request.startMonth);
   const record: ProposalRecord = {
-    proposalId: `bp-${request.year}-${randomBytes(6).toString('hex')}`,
+    proposalId: renewal?.proposalId ?? `bp-${request.year}-${randomBytes(6).toString('hex')}`,
     regulationId: regulation.id,
     regulationVersion: regulation.version,
     title: regulation.title,
@@ -38,6 +41,7 @@ export async function proposeBudget(
     segments: [],
     total: 0,
     totalHeadcount: 0,
+    ...(renewal ? { renewal: renewal.diff } : {}),
   };
   await stores.proposals.create(
     record,
@@ -47,7 +51,7 @@ export async function proposeBudget(
       action: 'budget.proposed',
       entityType: 'regulation',
       entityId: regulation.id,
-      summary: `Requested budget proposal ${record.proposalId} for ${request.year} (${request.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${record.startMonth}`})`,
+      summary: `Requested budget proposal ${record.proposalId} for ${request.year} (${request.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${record.startMonth}`}${renewal ? ', renewal' : ''})`,
     }),
   );
   return record;

@@ -1,5 +1,5 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_RESOURCE_SUPPORT } from '../../infra/local/local-stack';
 import { type CloudFormationTemplate, synthesizeTemplate } from '../../infra/synthesize';
@@ -120,6 +120,40 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     body: { attempt: 1 },
   },
   'GET /coverage': { role: 'auditor', path: () => `/coverage?regulationId=${regulation.id}&year=2027` },
+  'POST /life-events': {
+    role: 'admin',
+    path: () => '/life-events',
+    body: { nik: '3674015002900002', kind: 'removal', effectiveDate: '2027-03-01', note: 'No longer Ketua RT' },
+  },
+  'GET /life-events': { role: 'auditor', path: () => '/life-events?nik=3674015002900002' },
+  'POST /regulations/{id}/renewals': {
+    role: 'admin',
+    path: () => `/regulations/${regulation.id}/renewals`,
+    body: { year: 2028 },
+    after: () => waitUntil(`/regulations/${regulation.id}/renewals/2028`, (renewal) => renewal.status === 'proposed'),
+  },
+  'GET /regulations/{id}/renewals': { role: 'finance', path: () => `/regulations/${regulation.id}/renewals` },
+  'GET /regulations/{id}/renewals/{year}': { role: 'auditor', path: () => `/regulations/${regulation.id}/renewals/2028` },
+  'GET /regulations/{id}/renewals/{year}/people': { role: 'finance', path: () => `/regulations/${regulation.id}/renewals/2028/people?kind=leavers&bucket=0` },
+  'GET /regulations/{id}/continuity': {
+    role: 'auditor',
+    path: () => `/regulations/${regulation.id}/continuity?year=2028&bucket=0`,
+    // Every schedule of the template runs once through the local scheduler, so its target state machine does too.
+    after: async () => {
+      const admin = await tokenFor('admin');
+      const sfn = new SFNClient({ endpoint: inject('apiUrl'), region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      for (const [logicalId] of ofType('AWS::Scheduler::Schedule')) {
+        const fired = await api('POST', `/_local/schedules/${logicalId}/run`, { token: admin });
+        expect(fired.status, JSON.stringify(fired.body)).toBe(200);
+        let status = 'RUNNING';
+        for (let i = 0; i < 200 && status === 'RUNNING'; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          status = (await sfn.send(new DescribeExecutionCommand({ executionArn: fired.body.executionArn }))).status!;
+        }
+        expect(status, `${logicalId}'s target`).toBe('SUCCEEDED');
+      }
+    },
+  },
 };
 
 let template: CloudFormationTemplate;

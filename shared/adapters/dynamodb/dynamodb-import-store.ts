@@ -16,7 +16,7 @@ import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys, stagingPartition } from './roster-keys';
 
 /** Prefix of the roster summary's per-segment headcount attributes. */
-const SEGMENT_COUNT_PREFIX = 'count#';
+export const SEGMENT_COUNT_PREFIX = 'count#';
 
 /** Staged rows are only needed until the import is processed. */
 const STAGING_DAYS = 30;

@@ -1,5 +1,4 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { nikBucket } from '../../rosters/import-limits';
 import type { RosterEntry } from '../../rosters/roster-entry';
 import type { RosterLedger, StoredRejection } from '../../rosters/roster-ledger';
 import type { ShardCounts } from '../../rosters/shard-counts';
@@ -7,6 +6,7 @@ import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { importKeys, rosterKeys } from './roster-keys';
+import { rosterEntryItem, rosterEntryOf } from './roster-entry-items';
 
 export class DynamoDbRosterLedger implements RosterLedger {
   private readonly table = tableName('MAIN_TABLE');
@@ -28,20 +28,12 @@ export class DynamoDbRosterLedger implements RosterLedger {
 
   async entries(year: number, niks: readonly string[]): Promise<Map<string, RosterEntry>> {
     const items = await batchGet(this.table, niks.map((nik) => rosterKeys.entry(nik, year)));
-    return new Map(items.map((item) => [item.nik as string, entryOf(item)]));
+    return new Map(items.map((item) => [item.nik as string, rosterEntryOf(item)]));
   }
 
   async write(page: { importId: string; entries: RosterEntry[]; replaced: RosterEntry[]; rejections: StoredRejection[] }): Promise<void> {
     await batchWrite(this.table, [
-      ...page.entries.map((entry) => ({
-        PutRequest: {
-          Item: {
-            ...rosterKeys.entry(entry.nik, entry.year),
-            ...rosterKeys.entryIndex(entry.regulationId, entry.year, nikBucket(entry.nik), entry.segment, entry.nik),
-            ...entry,
-          },
-        },
-      })),
+      ...page.entries.map((entry) => ({ PutRequest: { Item: rosterEntryItem(entry) } })),
       ...page.replaced.map((old) => ({
         PutRequest: { Item: { ...rosterKeys.history(old.nik, old.year, old.updatedAt, old.importId), ...old, replacedBy: page.importId } },
       })),
@@ -56,9 +48,4 @@ export class DynamoDbRosterLedger implements RosterLedger {
       new PutCommand({ TableName: this.table, Item: { ...importKeys.shard(importId, bucket), bucket, counts, done } }),
     );
   }
-}
-
-function entryOf(item: Record<string, unknown>): RosterEntry {
-  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...entry } = item;
-  return entry as unknown as RosterEntry;
 }

@@ -1,0 +1,27 @@
+import { now } from '../../shared/clock';
+import { logger } from '../../shared/observability/powertools';
+import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { carryForwardBucket } from '../../shared/renewal/carry-forward-bucket';
+import { renewalHolder } from '../../shared/renewal/renewal-identity';
+import { requireRenewal } from '../../shared/renewal/require-renewal';
+import { RenewalBucketInput } from '../../shared/renewal/workflow-inputs';
+import { workflowTask } from '../../shared/workflows/workflow-task';
+import { renewalRoster, renewalStores } from './stores';
+
+/** Carries one NIK bucket of last year's roster forward, under the bucket's lease (retried while another holds it). */
+export const handler = workflowTask(RenewalBucketInput, async ({ regulationId, year, attempt, bucket }) => {
+  const started = Date.now();
+  const record = requireRenewal(await renewalStores.renewals.get(regulationId, year), regulationId, year);
+  const regulation = requireRegulation(await renewalStores.regulations.version(regulationId, record.regulationVersion), regulationId);
+  const holder = renewalHolder(regulationId, year);
+  // Leases are measured in real time: the business clock may jump.
+  await renewalRoster.acquire(year, bucket, holder, new Date());
+  try {
+    const diff = await carryForwardBucket(renewalRoster, { regulation, year, attempt, bucket, holder, now: now() });
+    await renewalStores.renewals.saveBucketDiff(regulationId, year, attempt, bucket, diff);
+    logger.info('Renewal bucket carried forward', { regulationId, year, attempt, bucket, ms: Date.now() - started });
+    return { bucket };
+  } finally {
+    await renewalRoster.release(year, bucket, holder);
+  }
+});

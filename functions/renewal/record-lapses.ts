@@ -1,0 +1,18 @@
+import { DynamoDbCoverLedger } from '../../shared/adapters/dynamodb/dynamodb-cover-ledger';
+import { lapseBucket } from '../../shared/renewal/lapse-bucket';
+import { requireRenewal } from '../../shared/renewal/require-renewal';
+import { RenewalBucketInput } from '../../shared/renewal/workflow-inputs';
+import { workflowTask } from '../../shared/workflows/workflow-task';
+import { renewalRoster, renewalStores } from './stores';
+
+const cover = new DynamoDbCoverLedger();
+
+/** Closing: who of one NIK bucket lapses on 31 December, and why; returns the counts by reason. */
+export const handler = workflowTask(RenewalBucketInput, async ({ regulationId, year, attempt, bucket }) => {
+  const record = requireRenewal(await renewalStores.renewals.get(regulationId, year), regulationId, year);
+  const proposal = record.proposalId ? await renewalStores.proposals.get(record.proposalId) : undefined;
+  return lapseBucket(
+    { cover, roster: renewalRoster, writeLapses: (people) => renewalStores.renewals.writeLapses(regulationId, year, bucket, people) },
+    { regulationId, year, attempt, bucket, proposal },
+  );
+});

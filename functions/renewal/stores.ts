@@ -1,0 +1,16 @@
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { DynamoDbRenewalRoster } from '../../shared/adapters/dynamodb/dynamodb-renewal-roster';
+import { DynamoDbRenewalStore } from '../../shared/adapters/dynamodb/dynamodb-renewal-store';
+import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
+
+/** The stores the renewal routes and steps share, created once per Lambda process. */
+export const renewalStores = {
+  renewals: new DynamoDbRenewalStore(),
+  regulations: new DynamoDbRegulationStore(),
+  proposals: new DynamoDbProposalStore(),
+  imports: new DynamoDbImportStore(),
+};
+export const renewalRoster = new DynamoDbRenewalRoster();
+export const workflows = new SfnWorkflowStarter();
