@@ -46,25 +46,33 @@ async function render(config: ConsoleConfig): Promise<void> {
   const route = currentRoute();
   const session = currentSession();
   renderHeader(document.getElementById('top')!, config, route);
-  document.documentElement.lang = document.documentElement.dataset.language ?? 'id';
+  // Each page draws into its own container, shown once its first view is ready; a page the
+  // user has already left by then (a slower, earlier render) is never shown over the current one.
+  const view = h('div', { class: 'view' });
+  const show = () => {
+    if (ticket !== rendering) return;
+    main.replaceChildren(view);
+    // Move focus to the new page's heading, so keyboard and screen-reader users start there.
+    view.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  };
   if (!session) {
-    await signInPage(main, { config, route });
+    await signInPage(view, { config, route });
+    show();
     return;
   }
   const entry = PAGES[route.name];
   if (!entry || !session.roles.some((role) => entry.roles.includes(role))) {
-    replace(main, h('h1', { tabindex: '-1' }, t('Halaman tidak ditemukan')), h('p', {}, h('a', { href: '#/' }, t('Kembali ke dasbor'))));
+    replace(view, h('h1', { tabindex: '-1' }, t('Halaman tidak ditemukan')), h('p', {}, h('a', { href: '#/' }, t('Kembali ke dasbor'))));
+    show();
     return;
   }
   replace(main, h('p', { class: 'loading', role: 'status' }, t('Memuat…')));
   try {
-    await entry.page(main, { config, route });
+    await entry.page(view, { config, route });
   } catch (error) {
-    if (ticket !== rendering) return;
-    replace(main, h('h1', { tabindex: '-1' }, t('Terjadi kesalahan')), notice('alert', error instanceof Error ? error.message : String(error)));
+    replace(view, h('h1', { tabindex: '-1' }, t('Terjadi kesalahan')), notice('alert', error instanceof Error ? error.message : String(error)));
   }
-  // Move focus to the new page's heading, so keyboard and screen-reader users start there.
-  if (ticket === rendering) main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  show();
 }
 
 async function start(): Promise<void> {

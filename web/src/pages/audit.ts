@@ -64,7 +64,7 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
             table(
               t('Kejadian, terbaru lebih dulu'),
               [t('Waktu'), t('Pengguna'), t('Tindakan'), t('Entitas'), t('Ringkasan')],
-              newestFirst.map((e) => [formatIndonesianDateTime(e.at), `${e.actor} (${e.actorRoles.join(', ')})`, e.action, `${e.entityType}:${e.entityId}`, e.summary]),
+              newestFirst.map((e) => [formatIndonesianDateTime(e.at), e.actorRoles.length ? `${e.actor} (${e.actorRoles.join(', ')})` : e.actor, e.action, `${e.entityType}:${e.entityId}`, e.summary]),
             ),
           ]
         : undefined,

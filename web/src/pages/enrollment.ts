@@ -83,7 +83,8 @@ export async function enrollmentPage(main: HTMLElement, { route }: PageContext):
         ),
     progress,
   );
-  if (selected) await follow(progress, selected);
+  // The page is shown now; the run's progress keeps updating in its section.
+  if (selected) void follow(progress, selected).catch((error: unknown) => replace(progress, errorNotice(error)));
 }
 
 /** Shows a run and, while it runs, reads it again every second until it finishes or the page changes. */

@@ -34,5 +34,4 @@ export async function signInPage(main: HTMLElement, { config }: PageContext): Pr
     localSignIn(username.value.trim(), role.value as Role).catch((error: unknown) => replace(errors, notice('alert', (error as Error).message)));
   });
   replace(main, heading, h('p', {}, t('Sistem lokal (npm start): pilih nama pengguna dan peran. Di AWS, Anda masuk melalui Cognito.')), form);
-  heading.focus();
 }
