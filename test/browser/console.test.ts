@@ -116,6 +116,21 @@ describe('web console', () => {
     await page.getByRole('heading', { name: 'Coverage dashboard' }).waitFor();
     await page.context().close();
   });
+
+  it('shows a renewal an admin starts, with its diff against last year', async () => {
+    const page = await signedIn('ani', 'admin');
+    await page.goto(`${inject('apiUrl')}/console/#/perpanjangan?regulation=${REGULATION_ID}`);
+    await page.getByRole('heading', { name: 'Perpanjangan tahunan' }).waitFor();
+    await page.getByLabel('Ke tahun anggaran').fill('2028');
+    await page.getByRole('button', { name: 'Mulai', exact: true }).click();
+    await expectText(page.getByTestId('renewal-status'), 'Anggaran diusulkan', 60_000);
+    // Everyone on the 2027 roster is carried into 2028 (the synthetic roster's ages stay inside the window).
+    const totals = page.getByRole('table', { name: 'Roster 2028 dibanding 2027' }).locator('tfoot td');
+    await expectText(totals.nth(0), formatCountForTest(PEOPLE));
+    await expectText(totals.nth(5), formatCountForTest(PEOPLE));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'renewal.png'), fullPage: true });
+    await page.context().close();
+  });
 });
 
 /** Waits until the element's text is `text` (the page updates as the API answers). */

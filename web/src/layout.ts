@@ -13,7 +13,7 @@ const MENU: readonly { route: string; label: Text; roles: readonly Role[] }[] = 
   { route: 'impor', label: 'Impor roster', roles: ['admin'] },
   { route: 'usulan', label: 'Usulan anggaran', roles: ['admin', 'finance', 'auditor'] },
   { route: 'pendaftaran', label: 'Pendaftaran', roles: ['admin', 'auditor'] },
-  { route: 'perpanjangan', label: 'Perpanjangan', roles: ['admin'] },
+  { route: 'perpanjangan', label: 'Perpanjangan', roles: ['admin', 'auditor'] },
   { route: 'audit', label: 'Jejak audit', roles: ['auditor', 'admin'] },
 ];
 

@@ -10,6 +10,7 @@ import { href } from '../router';
 import { currentSession, hasRole } from '../session';
 import { errorNotice } from './error-notice';
 import { COHORT_LABELS, STATUS_LABELS } from './proposals';
+import { renewalDiffSection } from './renewal';
 
 type Decision = 'approve' | 'approve-with-ceiling' | 'reject' | 'request-revision';
 
@@ -44,6 +45,9 @@ export async function proposalPage(main: HTMLElement, { route }: PageContext): P
     segmentTable(proposal),
     h('p', { class: 'actions' }, h('a', { href: href('dokumen', proposal.proposalId), class: 'button' }, t('Dokumen anggaran (cetak, CSV, XLSX)'))),
     comparison(proposal, lastYear),
+    proposal.renewal
+      ? h('section', { 'aria-labelledby': 'renewal-diff-heading' }, h('h2', { id: 'renewal-diff-heading' }, t('Perubahan roster (perpanjangan)')), renewalDiffSection(proposal.renewal))
+      : undefined,
     proposal.decision ? decisionSummary(proposal) : undefined,
     decisionForm(proposal, () => void proposalPage(main, { route } as PageContext).then(() => main.querySelector<HTMLElement>('[data-decision-result]')?.focus())),
   );
