@@ -59,6 +59,14 @@ export const AuditQuery = z
       .optional(),
     /** What one user did (their user name), across entities. */
     actor: z.string().trim().min(1).max(128).optional(),
+    /**
+     * Events about one person, by their NIK masked as every event summary writes it. Only the
+     * masked form is ever sent, so a full NIK never travels in a URL.
+     */
+    person: z
+      .string()
+      .regex(/^\d{4}\*{8}\d{4}$/, 'must be a masked NIK such as 3674********0001')
+      .optional(),
     /** First and last day (Jakarta dates, inclusive). */
     from: IsoDate.optional(),
     to: IsoDate.optional(),

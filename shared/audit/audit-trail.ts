@@ -5,6 +5,8 @@ export interface AuditSearch {
   readonly entityType?: string;
   readonly entityId?: string;
   readonly actor?: string;
+  /** A masked NIK (`3674********0001`) that the event's summary names. */
+  readonly person?: string;
   /** ISO timestamps, inclusive. */
   readonly from?: string;
   readonly to?: string;

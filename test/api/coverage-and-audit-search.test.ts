@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from '../support/api';
-import { approvedProposal, waitForRun } from '../support/enrollment';
+import { approvedProposal, runPeople, waitForRun } from '../support/enrollment';
 import { tangselRegulation } from '../support/tangsel';
 
 /** What the console's dashboard and audit search read: GET /coverage and GET /audit-events by user and date. */
@@ -11,6 +11,7 @@ const SEGMENTS = { KETUA_RT: 30, GURU_MENGAJI: 12 };
 let admin: string;
 let auditor: string;
 let proposal: any;
+let runId: string;
 
 beforeAll(async () => {
   [admin, auditor] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('auditor', 'budi')]);
@@ -35,7 +36,8 @@ describe('GET /coverage', () => {
 
     const started = await api('POST', '/enrollment-runs', { token: admin, body: { proposalId: proposal.proposalId } });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
-    const run = await waitForRun(admin, started.body.runId);
+    runId = started.body.runId;
+    const run = await waitForRun(admin, runId);
     expect(run.status).toBe('completed');
 
     const after = (await api('GET', `/coverage?regulationId=${REGULATION_ID}&year=2027`, { token: auditor })).body;
@@ -87,6 +89,26 @@ describe('GET /audit-events search', () => {
     expect(earlier.body.events.map((e: any) => e.eventId)).not.toContain(decision.eventId);
     const later = await api('GET', `/audit-events?entity=regulation:${REGULATION_ID}&from=${day}`, { token: auditor });
     expect(later.body.events.map((e: any) => e.eventId)).toContain(decision.eventId);
+  });
+
+  it('finds the events about one person by their masked NIK, never sending the full NIK', async () => {
+    const [person, other] = await runPeople(auditor, runId, 'enrolled');
+    const removal = await api('POST', '/life-events', { token: admin, body: { nik: person.nik, kind: 'removal', effectiveDate: '2027-06-01' } });
+    expect(removal.status, JSON.stringify(removal.body)).toBe(201);
+    const masked = `${person.nik.slice(0, 4)}********${person.nik.slice(12)}`;
+    const found = await api('GET', `/audit-events?entity=regulation:${REGULATION_ID}&person=${encodeURIComponent(masked)}`, { token: auditor });
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body.events.map((e: any) => e.action)).toEqual(['life-event.removal']);
+    expect(found.body.events[0].summary).toContain(masked);
+    const byAdmin = await api('GET', `/audit-events?actor=ani&person=${encodeURIComponent(masked)}`, { token: auditor });
+    expect(byAdmin.body.events.map((e: any) => e.eventId)).toEqual([found.body.events[0].eventId]);
+    const otherMasked = `${other.nik.slice(0, 4)}********${other.nik.slice(12)}`;
+    if (otherMasked !== masked) {
+      expect((await api('GET', `/audit-events?entity=regulation:${REGULATION_ID}&person=${encodeURIComponent(otherMasked)}`, { token: auditor })).body.events).toEqual([]);
+    }
+    const fullNik = await api('GET', `/audit-events?entity=regulation:${REGULATION_ID}&person=${person.nik}`, { token: auditor });
+    expect(fullNik.status).toBe(400);
+    expect(JSON.stringify(fullNik.body)).toContain('person');
   });
 
   it('needs an entity or a user, and a range that does not end before it starts', async () => {

@@ -16,30 +16,29 @@ export class DynamoDbAuditTrail implements AuditTrail {
   /**
    * An entity's events come from its partition, a user's from the `byActor` index; both are in
    * time order, so a time range is a key condition. Searching both narrows the entity's events
-   * to the user's.
+   * to the user's; a person narrows either to the events whose summary names their masked NIK.
    */
   async search(search: AuditSearch): Promise<AuditEvent[]> {
     const from = search.from ?? '0000';
     const to = (search.to ?? '9999') + AFTER_ANY_SUFFIX;
-    if (search.entityType !== undefined && search.entityId !== undefined) {
-      const items = await queryAll(
-        new QueryCommand({
-          TableName: tableName('AUDIT_TABLE'),
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ...(search.actor ? { FilterExpression: 'actor = :actor' } : {}),
-          ExpressionAttributeValues: { ':pk': auditPartition(search.entityType, search.entityId), ':from': from, ':to': to, ...(search.actor ? { ':actor': search.actor } : {}) },
-        }),
-      );
-      return items.map((item) => AuditEvent.parse(item));
-    }
-    if (search.actor === undefined) throw new Error('An audit search needs an entity or an actor');
+    const byEntity = search.entityType !== undefined && search.entityId !== undefined;
+    if (!byEntity && search.actor === undefined) throw new Error('An audit search needs an entity or an actor');
+    // What the key condition does not select is filtered: the user (on an entity's events) and the person.
+    const filters = [...(byEntity && search.actor ? ['actor = :actor'] : []), ...(search.person ? ['contains(summary, :person)'] : [])];
     const items = await queryAll(
       new QueryCommand({
         TableName: tableName('AUDIT_TABLE'),
-        IndexName: 'byActor',
-        KeyConditionExpression: 'actor = :actor AND #at BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#at': 'at' },
-        ExpressionAttributeValues: { ':actor': search.actor, ':from': from, ':to': to },
+        ...(byEntity
+          ? { KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to' }
+          : { IndexName: 'byActor', KeyConditionExpression: 'actor = :actor AND #at BETWEEN :from AND :to', ExpressionAttributeNames: { '#at': 'at' } }),
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeValues: {
+          ':from': from,
+          ':to': to,
+          ...(byEntity ? { ':pk': auditPartition(search.entityType!, search.entityId!) } : {}),
+          ...(search.actor ? { ':actor': search.actor } : {}),
+          ...(search.person ? { ':person': search.person } : {}),
+        },
       }),
     );
     return items.map((item) => AuditEvent.parse(item));
