@@ -2,10 +2,13 @@ import { Command } from 'commander';
 import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
 import { registerBudget } from './commands/budget';
+import { registerClock } from './commands/clock';
 import { registerCost } from './commands/cost';
 import { registerEnroll } from './commands/enroll';
+import { registerLifeEvent } from './commands/life-event';
 import { registerLogin } from './commands/login';
 import { registerRegulation } from './commands/regulation';
+import { registerRenewal } from './commands/renewal';
 import { registerRoster } from './commands/roster';
 import { registerWhoAmI } from './commands/who-am-i';
 
@@ -22,6 +25,9 @@ registerRegulation(program);
 registerRoster(program);
 registerBudget(program);
 registerEnroll(program);
+registerRenewal(program);
+registerLifeEvent(program);
+registerClock(program);
 registerAudit(program);
 registerCost(program);
 

@@ -161,7 +161,7 @@ export const ContinuityGap = z.object({
   coveredUntil: IsoDate,
   /** First day of cover in the year, when it resumed late. */
   coveredAgainFrom: IsoDate.optional(),
-  /** Days without cover in the year (to 31 December when it did not resume). */
+  /** Days of the year without cover: until it resumed, or the whole year; 0 for a death (cover ended, it did not lapse). */
   gapDays: Count,
 });
 export type ContinuityGap = z.infer<typeof ContinuityGap>;

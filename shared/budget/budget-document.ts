@@ -138,6 +138,7 @@ export function budgetDocumentRows(proposal: Proposal): string[][] {
     keyValue('Versi roster', proposal.snapshot?.rosterVersion),
     keyValue('Versi tarif', proposal.snapshot?.rateScheduleVersion),
     keyValue('Stale', staleCell(proposal)),
+    ...renewalRows(proposal),
   ];
 }
 
@@ -209,6 +210,7 @@ ${headerSection(proposal, coverage)}
 ${staleWarning(proposal)}
 ${failureNotice(proposal)}
 ${segmentSection(proposal)}
+${renewalSection(proposal)}
 ${decisionSection(proposal)}
 ${allocationSection(proposal)}
 ${signatureSection(proposal)}
@@ -311,6 +313,50 @@ ${segment.monthlyPremiums.map(({ month, premium }) => {
 </tbody>
 <tfoot><tr class="total"><td>Σ ${segment.monthlyPremiums.length} bulan</td><td></td><td></td><td class="num">${formatRupiah(segment.amount)}</td></tr></tfoot>
 </table>`;
+}
+
+const LEAVER_LABELS: Record<keyof NonNullable<Proposal['renewal']>['leaverReasons'], string> = {
+  'aged-out': 'di luar batas usia',
+  deceased: 'meninggal dunia',
+  removed: 'diberhentikan dari segmen',
+  'other-regulation': 'ditanggung peraturan lain',
+  'segment-ended': 'segmen tidak berlaku lagi',
+};
+
+/** A renewal's proposal: the roster against last year's, per segment, so BPKAD sees what changed. */
+function renewalSection(proposal: Proposal): Markup | undefined {
+  const diff = proposal.renewal;
+  if (!diff) return undefined;
+  const names = new Map(proposal.segments.map((segment) => [segment.segment, segment.name]));
+  const reasons = Object.entries(diff.leaverReasons).filter(([, n]) => n) as [keyof typeof LEAVER_LABELS, number][];
+  const row = (label: Markup | string, d: typeof diff.totals) =>
+    html`<tr><td>${label}</td>${[d.previous, d.unchanged, d.joiners, d.leavers, d.agingOut, d.next].map((n) => html`<td class="num">${formatCount(n)}</td>`)}</tr>`;
+  return html`<section>
+<h2>Perpanjangan: Perubahan Peserta dari Tahun ${diff.fromYear}</h2>
+<table class="renewal">
+<thead><tr><th>Segmen</th><th class="num">Peserta ${diff.fromYear}</th><th class="num">Tetap</th><th class="num">Baru</th><th class="num">Keluar</th><th class="num">Lewat batas usia dalam ${diff.year}</th><th class="num">Peserta ${diff.year}</th></tr></thead>
+<tbody>
+${diff.segments.filter((d) => d.previous + d.next > 0).map((d) => row(html`<strong>${d.segment}</strong>${names.has(d.segment) && html`<br>${names.get(d.segment)}`}`, d))}
+</tbody>
+<tfoot class="total">${row('Total', diff.totals)}</tfoot>
+</table>
+${reasons.length > 0 && html`<p>Keluar: ${reasons.map(([reason, n], i) => html`${i > 0 ? ', ' : ''}${formatCount(n)} ${LEAVER_LABELS[reason]}`)}. Pertanggungan mereka tidak diperpanjang.</p>`}
+</section>`;
+}
+
+/** The renewal's diff as key/value rows under the segment table. */
+function renewalRows(proposal: Proposal): string[][] {
+  const diff = proposal.renewal;
+  if (!diff) return [];
+  const t = diff.totals;
+  return [
+    padded([`Peserta ${diff.fromYear}`, String(t.previous)]),
+    padded(['Tetap', String(t.unchanged)]),
+    padded(['Baru', String(t.joiners)]),
+    padded(['Keluar', String(t.leavers)]),
+    ...Object.entries(diff.leaverReasons).map(([reason, n]) => padded([`Keluar: ${LEAVER_LABELS[reason as keyof typeof LEAVER_LABELS]}`, String(n)])),
+    padded([`Lewat batas usia dalam ${diff.year}`, String(t.agingOut)]),
+  ];
 }
 
 function decisionSection(proposal: Proposal): Markup {

@@ -8,10 +8,10 @@ const PAGE = 500;
 /**
  * One page of the continuity report: of the people a regulation covered in the year before, in
  * one NIK bucket, who had a gap in cover from 1 January, and why. Cover continues when the person
- * is enrolled in the year (under any regulation) from 1 January. Otherwise the gap runs from the
- * day after their cover ended until it resumed (`late-enrollment`; cover starts when it is
- * registered, however early its nominal start) or, if it did not, to 31 December, with the lapse
- * reason the renewal recorded, or the life event that ended it, or `not-renewed` when no renewal closed.
+ * is enrolled in the year (under any regulation) from 1 January. Otherwise it resumed late
+ * (`late-enrollment`: cover starts when it is registered, however early its nominal start), or
+ * not at all, with the lapse reason the renewal recorded, the life event that ended it, or
+ * `not-renewed` when no renewal closed. The gap is counted in days of the year without cover.
  */
 export async function continuityPage(
   cover: CoverLedger,
@@ -25,20 +25,22 @@ export async function continuityPage(
       ? await Promise.all([cover.cover(year, niks), cover.listed({ regulationId, year, attempt: 0, kind: 'lapsed', bucket }, niks)])
       : [new Map(), new Map()];
   const yearStart = `${year}-01-01`;
+  const lastYearEnd = `${year - 1}-12-31`;
   const gaps: ContinuityGap[] = [];
   for (const covered of page.entries) {
-    const coveredUntil = covered.coverageEnd ?? `${year - 1}-12-31`;
+    const coveredUntil = covered.coverageEnd ?? lastYearEnd;
     const person = { nik: covered.nik, name: covered.name, segment: covered.segment, coveredUntil };
     const resumed = next.get(covered.nik);
     if (resumed?.status === 'enrolled' && resumed.coverageStart) {
       const registered = jakartaDate(new Date(resumed.updatedAt));
       const from = registered > resumed.coverageStart ? registered : resumed.coverageStart;
-      if (from <= yearStart && coveredUntil >= `${year - 1}-12-31`) continue;
-      gaps.push({ ...person, reason: 'late-enrollment', coveredAgainFrom: from, gapDays: daysBetween(coveredUntil, from) - 1 });
+      if (from <= yearStart && coveredUntil >= lastYearEnd) continue;
+      const lastCovered = coveredUntil < lastYearEnd ? lastYearEnd : coveredUntil;
+      gaps.push({ ...person, reason: 'late-enrollment', coveredAgainFrom: from, gapDays: daysBetween(lastCovered, from) - 1 });
       continue;
     }
     const reason = lapses.get(covered.nik)?.reason ?? covered.endReason ?? 'not-renewed';
-    gaps.push({ ...person, reason, gapDays: daysBetween(coveredUntil, `${year}-12-31`) });
+    gaps.push({ ...person, reason, gapDays: reason === 'deceased' ? 0 : daysBetween(lastYearEnd, `${year}-12-31`) });
   }
   return {
     regulationId,

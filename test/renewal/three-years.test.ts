@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personRow, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
@@ -14,6 +19,8 @@ import { RenewalStack } from './renewal-stack';
  */
 
 const REGULATION = 'perwal-renewal-three-years';
+const lindungBin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'lindung.mjs');
+const run = promisify(execFile);
 
 interface Person {
   nik: string;
@@ -173,13 +180,35 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     await local.setClock('2028-11-15', admin);
     const rejected = await local.api('POST', `/proposals/${renewal2029.proposalId}/decision`, finance, { decision: 'reject', reason: 'APBD 2029 tidak menampung' });
     expect(rejected.status).toBe(200);
-    await local.setClock('2029-01-01', admin);
+    // The CLI moves the clock as an admin would: `npx lindung clock set 2029-01-01`.
+    const cli = (token: string, ...args: string[]) => run(lindungBin, args, { env: { ...process.env, LINDUNG_API_URL: local.stack.apiUrl, LINDUNG_TOKEN: token } });
+    const moved = await cli(admin, 'clock', 'set', '2029-01-01');
+    expect(moved.stdout).toContain('Clock: 2029-01-01 09:00 Asia/Jakarta');
+    expect(moved.stdout).toMatch(/fired RenewalDailyCheck\w+ for 2028-12-31T18:00:00Z/);
     const closed2029 = await renewal(2029, (r) => r.status === 'lapsed');
     expect(closed2029.closing).toMatchObject({ outcome: 'lapsed', lapsed: 9, lapseReasons: { 'budget-rejected': 8, 'aged-out': 1 } });
     const gaps2029 = await continuity(2029);
     expect(gaps2029).toHaveLength(9);
     expect(gaps2029.filter((g) => g.reason === 'budget-rejected')).toHaveLength(8);
     expect(gaps2029.find((g) => g.nik === AGING)).toMatchObject({ reason: 'aged-out', coveredUntil: '2028-12-31', gapDays: 365 });
+
+    // The CLI shows the diff with the decision, and the continuity report, NIKs masked.
+    const diff = await cli(finance, 'renewal', 'diff', '--regulation', REGULATION, '--year', '2028', '--list', 'leavers');
+    expect(diff.stdout).toContain('Renewal of perwal-renewal-three-years from 2027 into 2028: renewed');
+    expect(diff.stdout).toMatch(/total\s+10\s+7\s+2\s+3\s+1\s+9/);
+    for (const reason of ['1 aged-out', '1 deceased', '1 removed']) expect(diff.stdout).toMatch(new RegExp(`left: .*${reason}`));
+    expect(diff.stdout).toMatch(/approve by siti/);
+    expect(diff.stdout).toContain(`${DECEASED.slice(0, 4)}********${DECEASED.slice(-4)}`);
+    expect(diff.stdout).not.toContain(DECEASED);
+    const documentFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-renewal-doc-')), 'anggaran-2028.html');
+    await cli(finance, 'budget', 'show', renewal2028.proposalId, '-o', documentFile);
+    const document = readFileSync(documentFile, 'utf8');
+    expect(document).toContain('Perpanjangan: Perubahan Peserta dari Tahun 2027');
+    expect(document).toContain('1 meninggal dunia');
+    const report = await cli(auditor, 'renewal', 'continuity', '--regulation', REGULATION, '--from', '2027', '--to', '2029');
+    expect(report.stdout).toContain('into 2028: 10 covered on 31 December 2027, 3 with a gap');
+    expect(report.stdout).toContain('into 2029: 9 covered on 31 December 2028, 9 with a gap (');
+    expect(report.stdout).toContain('8 budget-rejected');
 
     // The trail says what happened, in words.
     const trail = await local.api('GET', `/audit-events?entity=regulation:${REGULATION}`, auditor);
