@@ -19,7 +19,8 @@ export interface DispatchOutcome {
 /**
  * The daily renewal check, run by the schedule. For every regulation:
  * - from its renewal day of year Y (Asia/Jakarta), the renewal into Y+1 starts if the regulation
- *   had cover in Y (an approved budget) and is still in force on 1 January of Y+1;
+ *   had cover in Y (an approved budget, original or a mid-year top-up) and is still in force on
+ *   1 January of Y+1;
  * - from 1 January of Y, the renewal into Y closes: approved, enrollment renews the funded people
  *   and the rest lapse with a reason; not approved, everyone lapses. An approval that comes later
  *   closes it again as renewed (late, which the continuity report shows).
@@ -61,7 +62,7 @@ async function dueToRenew(stores: RenewalStores, regulation: Regulation, proposa
   const existing = await stores.renewals.get(regulation.id, year + 1);
   // One under way is started again under the same name: harmless, and it recovers a start that crashed.
   if (existing) return existing.status === 'verifying';
-  return proposals.some((p) => p.year === year && p.cohort === 'original' && p.status === 'approved');
+  return proposals.some((p) => p.year === year && p.status === 'approved');
 }
 
 /** Whether the renewal into this year closes now, and how. */

@@ -14,6 +14,7 @@ import { RenewalStack } from './renewal-stack';
  * 1. 2027: the roster is imported, the budget approved, everyone enrolled.
  * 2. 2028: the schedule renews on 1 August 2027: one person ages out, one died, one was removed,
  *    two joined; the budget is approved, and on 1 January the rest keep their KPJ numbers.
+ *    Mid-2028 an APBD-Perubahan top-up funds one more person from July.
  * 3. 2029: the renewal budget is rejected, so on 1 January everyone's cover lapses, and the
  *    continuity report says who had a gap and why.
  */
@@ -47,6 +48,7 @@ const staying = [
   person('1985-06-15', 'P', 10, 'KETUA_RW'),
 ];
 const joiners = [person('1991-05-20', 'L', 11), person('1992-05-21', 'P', 12, 'KADER_KESEHATAN')];
+const topUp = person('1993-07-22', 'L', 13, 'AMIL_JENAZAH');
 const [AGED_OUT, AGING, DECEASED, REMOVED] = [agedOut.nik, aging.nik, deceased.nik, removed.nik];
 const STAYING = staying.map((p) => p.nik);
 const JOINERS = joiners.map((p) => p.nik);
@@ -172,10 +174,21 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
       [REMOVED]: ['removed', '2027-06-30'],
     });
 
+    // Mid-2028, the APBD-Perubahan funds one more person from July: a prorated top-up with its own approval and run.
+    await local.setClock('2028-06-15', admin);
+    expect((await local.importRoster(REGULATION, rows([topUp]), '2028-07-01', admin)).accepted).toBe(1);
+    const topUpRequest = await local.api('POST', '/proposals', admin, { regulationId: REGULATION, year: 2028, cohort: 'perubahan', startMonth: '2028-07', clientToken: 'three-years-2028-p' });
+    expect(topUpRequest.status, JSON.stringify(topUpRequest.body)).toBe(202);
+    const topUpProposal = await proposal(topUpRequest.body.proposalId, 'pending-decision');
+    expect(topUpProposal).toMatchObject({ totalHeadcount: 1, total: 16_800 * 6 });
+    expect((await local.api('POST', `/proposals/${topUpProposal.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(200);
+    const topUpRun = await local.api('POST', '/enrollment-runs', admin, { proposalId: topUpProposal.proposalId });
+    expect((await enrolled(topUpRun.body.runId)).get(topUp.nik)).toMatchObject({ coverageStart: '2028-07-01', coverageEnd: '2028-12-31' });
+
     // ---- Year 3 (2029): the renewal budget is rejected, so cover lapses ----
     await local.setClock('2028-08-01', admin);
     const renewal2029 = await renewal(2029, (r) => r.status === 'proposed');
-    expect(renewal2029.diff.totals).toMatchObject({ previous: 9, unchanged: 8, leavers: 1, next: 8 });
+    expect(renewal2029.diff.totals).toMatchObject({ previous: 10, unchanged: 9, leavers: 1, next: 9 });
     await proposal(renewal2029.proposalId, 'pending-decision');
     await local.setClock('2028-11-15', admin);
     const rejected = await local.api('POST', `/proposals/${renewal2029.proposalId}/decision`, finance, { decision: 'reject', reason: 'APBD 2029 tidak menampung' });
@@ -186,10 +199,10 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(moved.stdout).toContain('Clock: 2029-01-01 09:00 Asia/Jakarta');
     expect(moved.stdout).toMatch(/fired RenewalDailyCheck\w+ for 2028-12-31T18:00:00Z/);
     const closed2029 = await renewal(2029, (r) => r.status === 'lapsed');
-    expect(closed2029.closing).toMatchObject({ outcome: 'lapsed', lapsed: 9, lapseReasons: { 'budget-rejected': 8, 'aged-out': 1 } });
+    expect(closed2029.closing).toMatchObject({ outcome: 'lapsed', lapsed: 10, lapseReasons: { 'budget-rejected': 9, 'aged-out': 1 } });
     const gaps2029 = await continuity(2029);
-    expect(gaps2029).toHaveLength(9);
-    expect(gaps2029.filter((g) => g.reason === 'budget-rejected')).toHaveLength(8);
+    expect(gaps2029).toHaveLength(10);
+    expect(gaps2029.filter((g) => g.reason === 'budget-rejected')).toHaveLength(9);
     expect(gaps2029.find((g) => g.nik === AGING)).toMatchObject({ reason: 'aged-out', coveredUntil: '2028-12-31', gapDays: 365 });
 
     // The CLI shows the diff with the decision, and the continuity report, NIKs masked.
@@ -207,8 +220,8 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(document).toContain('1 meninggal dunia');
     const report = await cli(auditor, 'renewal', 'continuity', '--regulation', REGULATION, '--from', '2027', '--to', '2029');
     expect(report.stdout).toContain('into 2028: 10 covered on 31 December 2027, 3 with a gap');
-    expect(report.stdout).toContain('into 2029: 9 covered on 31 December 2028, 9 with a gap (');
-    expect(report.stdout).toContain('8 budget-rejected');
+    expect(report.stdout).toContain('into 2029: 10 covered on 31 December 2028, 10 with a gap (');
+    expect(report.stdout).toContain('9 budget-rejected');
 
     // The trail says what happened, in words.
     const trail = await local.api('GET', `/audit-events?entity=regulation:${REGULATION}`, auditor);
