@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ImportStatus, UploadChunkResult } from '../shared/api/roster-schemas';
-import { MAX_CHUNK_BYTES } from '../shared/rosters/import-limits';
-import type { RawRosterRow } from '../shared/rosters/raw-roster-row';
 import { mapColumns, toRawRow } from '../shared/rosters/roster-columns';
+import { type RosterChunk, RowChunker } from '../shared/rosters/row-chunker';
 import { FileFormatError } from '../shared/spreadsheets/file-format-error';
 import { readSpreadsheet } from '../shared/spreadsheets/read-spreadsheet';
 import { callApi, type GlobalOptions } from './api-client';
@@ -26,8 +25,6 @@ export interface UploadObserver {
 
 /** Chunks in flight at once: enough to keep the API busy, few enough to keep memory flat. */
 const PARALLEL_CHUNKS = 3;
-/** Room for the JSON envelope around the rows. */
-const CHUNK_ENVELOPE_BYTES = 64;
 
 /**
  * Imports a roster file: checks the whole file first (so a broken file stores nothing), then
@@ -107,11 +104,9 @@ async function checkFile(file: string, observer: UploadObserver): Promise<{ rows
 }
 
 /** The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read. */
-async function* chunksOf(file: string): AsyncIterable<{ seq: number; rows: RawRosterRow[] }> {
+async function* chunksOf(file: string): AsyncIterable<RosterChunk> {
   let columns: ReturnType<typeof mapColumns> | undefined;
-  let rows: RawRosterRow[] = [];
-  let bytes = CHUNK_ENVELOPE_BYTES;
-  let seq = 0;
+  const chunker = new RowChunker();
   for await (const spreadsheetRow of readSpreadsheet(file)) {
     if (!columns) {
       columns = mapColumns(spreadsheetRow);
@@ -119,15 +114,10 @@ async function* chunksOf(file: string): AsyncIterable<{ seq: number; rows: RawRo
     }
     const row = toRawRow(spreadsheetRow, columns);
     if (!row) continue;
-    const size = Buffer.byteLength(JSON.stringify(row)) + 1;
-    if (bytes + size > MAX_CHUNK_BYTES && rows.length > 0) {
-      yield { seq: seq++, rows };
-      rows = [];
-      bytes = CHUNK_ENVELOPE_BYTES;
-    }
-    rows.push(row);
-    bytes += size;
+    const full = chunker.add(row);
+    if (full) yield full;
   }
   if (!columns) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} is empty: it needs a header row (NIK, Nama, ...) and rows.`);
-  if (rows.length > 0) yield { seq: seq++, rows };
+  const last = chunker.flush();
+  if (last) yield last;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import { api, tokenFor } from '../support/api';
 import { propose } from '../support/budget';
-import { importRoster } from '../support/roster-files';
+import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 import { launchChromium } from './chromium';
 
@@ -114,6 +114,30 @@ describe('web console', () => {
     // The English toggle translates the page; amounts keep their Indonesian form.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Coverage dashboard' }).waitFor();
+    await page.context().close();
+  });
+
+  it('lets an admin fix a rejected row and import it again', async () => {
+    const regulationId = 'perwal-tangsel-console-fix';
+    const admin = await tokenFor('admin', 'ani');
+    expect((await api('PUT', `/regulations/${regulationId}`, { token: admin, body: tangselRegulation(regulationId) })).status).toBe(200);
+    const file = rosterCsv([
+      personRow(tangselNik('1980-03-12', 'L', 11), 'Bambang Wijaya', '1980-03-12', 'L', 'KETUA_RT'),
+      personRow(tangselNik('1975-08-02', 'P', 12), '', '1975-08-02', 'P', 'KETUA_RT'),
+    ]);
+    const first = await importRoster(regulationId, file);
+    expect(first).toMatchObject({ accepted: 1, rejected: 1 });
+
+    const page = await signedIn('ani', 'admin');
+    await page.goto(`${inject('apiUrl')}/console/#/impor?regulation=${regulationId}&import=${first.importId}`);
+    await page.getByRole('heading', { name: 'Baris yang ditolak' }).waitFor();
+    await page.getByLabel('Nama baris 3').fill('Sri Lestari');
+    await page.getByRole('button', { name: 'Impor ulang baris yang diperbaiki' }).click();
+    await page.getByText('1 baris diperiksa: 1 diterima, 0 ditolak.').waitFor({ timeout: 30_000 });
+    expect(page.url()).not.toContain(first.importId);
+
+    const roster = await api('GET', `/regulations/${regulationId}/roster?year=2027`, { token: admin });
+    expect(roster.body.segments.KETUA_RT).toBe(2);
     await page.context().close();
   });
 

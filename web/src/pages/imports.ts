@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ImportList, ImportStatus, RejectedRow, RejectionsPage } from '../../../shared/api/roster-schemas';
+import type { RosterField } from '../../../shared/rosters/raw-roster-row';
 import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../../shared/rosters/rejection-report';
+import { ROSTER_FIELDS } from '../../../shared/rosters/roster-fields';
 import { apiGet } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
@@ -8,10 +10,10 @@ import { formatCount, formatIndonesianDate, formatIndonesianDateTime, maskNik } 
 import { language, t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
+import { navigate } from '../router';
+import { reimportRows } from '../roster-reimport';
 import { hasRole } from '../session';
-
-/** Rows shown on the page; the download has them all. */
-const ROWS_ON_PAGE = 200;
+import { errorNotice } from './error-notice';
 
 /** A regulation's roster imports, and one import's counts and rejected rows to fix. */
 export async function importsPage(main: HTMLElement, { route }: PageContext): Promise<void> {
@@ -71,7 +73,6 @@ async function importDetail(status: ImportStatus): Promise<HTMLElement> {
 }
 
 function rejectionSection(status: ImportStatus, rows: readonly RejectedRow[]): HTMLElement {
-  const english = language() === 'en';
   return h(
     'section',
     { 'aria-labelledby': 'rejections-heading' },
@@ -81,22 +82,83 @@ function rejectionSection(status: ImportStatus, rows: readonly RejectedRow[]): H
       { class: 'steps' },
       h('li', {}, t('Unduh baris yang ditolak (CSV atau XLSX): setiap baris membawa alasan dan cara memperbaikinya.')),
       h('li', {}, t('Perbaiki baris di berkas itu; kolom alasan diabaikan saat impor.')),
-      h('li', {}, t('Impor berkas itu lagi:'), ' ', h('code', {}, `npx lindung roster import --regulation ${status.regulationId} --file ditolak.xlsx --coverage-start ${status.coverageStart}`)),
+      h('li', {}, t('Impor berkas itu lagi:'), ' ', h('code', {}, `npx lindung roster import --regulation ${status.regulationId} --file ditolak.xlsx --coverage-start ${status.coverageStart}`), ' ', t('atau perbaiki baris di bawah dan impor ulang dari sini.')),
     ),
     exportButtons(`ditolak-${status.importId}`, 'Ditolak', () => [REJECTION_REPORT_HEADER, ...rows.map(rejectionReportRow)]),
-    table(
-      rows.length > ROWS_ON_PAGE ? t('{shown} dari {total} baris pertama yang ditolak', { shown: ROWS_ON_PAGE, total: formatCount(rows.length) }) : t('Baris yang ditolak'),
-      [t('Baris'), 'NIK', t('Nama'), t('Segmen'), t('Alasan'), t('Perbaikan')],
-      rows.slice(0, ROWS_ON_PAGE).map((row) => [
-        String(row.row),
-        maskNik(row.values.nik ?? ''),
-        row.values.name ?? '',
-        row.values.segment ?? '',
-        row.problems.map((p) => (english ? p.en : p.id)).join('; '),
-        [...new Set(row.problems.map((p) => p.fix))].join(' '),
-      ]),
-    ),
+    fixForm(status, rows),
   );
+}
+
+/** Rows shown to fix in the page; many are fixed faster in the downloaded file. */
+const ROWS_TO_FIX = 200;
+
+/** Fix rejected rows in the page and import them again, as a new import of the same regulation and year. */
+function fixForm(status: ImportStatus, rows: readonly RejectedRow[]): HTMLElement {
+  const editable = rows.slice(0, ROWS_TO_FIX).map((row) => {
+    const named = [...new Set(row.problems.map((p) => p.field).filter((f): f is RosterField => !!f && (ROSTER_FIELDS as readonly string[]).includes(f)))];
+    const fields: RosterField[] = named.length ? named : ['nik', 'segment'];
+    const include = h('input', { type: 'checkbox', checked: true, 'aria-label': t('Impor ulang baris {row}', { row: row.row }) });
+    const inputs = fields.map((f) => {
+      const input = h('input', { name: f, value: row.values[f] ?? '', autocomplete: 'off', 'aria-label': `${fieldLabel(f)} ${t('baris {row}', { row: row.row })}` });
+      return { field: f, input };
+    });
+    return { row, include, inputs };
+  });
+  const result = h('div', {});
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('Impor ulang baris yang diperbaiki'));
+  const form = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'fix-heading' },
+    h('h4', { id: 'fix-heading' }, t('Perbaiki di sini')),
+    h('p', {}, rows.length > ROWS_TO_FIX ? t('{shown} baris pertama; perbaiki sisanya di berkas unduhan.', { shown: ROWS_TO_FIX }) : t('Perbaiki nilai yang salah, lalu impor ulang baris yang dicentang.')),
+    h(
+      'table',
+      {},
+      h('caption', {}, t('Baris untuk diperbaiki')),
+      h('thead', {}, h('tr', {}, ...[t('Impor ulang'), t('Baris'), 'NIK', t('Nama'), t('Alasan'), t('Cara memperbaiki'), t('Perbaikan')].map((header) => h('th', { scope: 'col' }, header)))),
+      h(
+        'tbody',
+        {},
+        ...editable.map(({ row, include, inputs }) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, include),
+            h('th', { scope: 'row' }, String(row.row)),
+            h('td', {}, maskNik(row.values.nik ?? '')),
+            h('td', {}, row.values.name ?? ''),
+            h('td', {}, row.problems.map((p) => (language() === 'en' ? p.en : p.id)).join('; ')),
+            h('td', {}, [...new Set(row.problems.map((p) => p.fix))].join(' ')),
+            h('td', { class: 'fix-inputs' }, ...inputs.map(({ field, input }) => h('label', {}, h('span', { 'aria-hidden': 'true' }, fieldLabel(field)), input))),
+          ),
+        ),
+      ),
+    ),
+    submit,
+    result,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const fixed = editable
+      .filter(({ include }) => include.checked)
+      .map(({ row, inputs }) => ({ row: row.row, values: { ...row.values, ...Object.fromEntries(inputs.map(({ field, input }) => [field, input.value.trim()])) } }));
+    if (fixed.length === 0) return replace(result, notice('alert', t('Centang paling sedikit satu baris.')));
+    submit.disabled = true;
+    replace(result, h('p', { role: 'status' }, t('Mengimpor ulang {n} baris…', { n: fixed.length })));
+    reimportRows(status, fixed).then(
+      (next) => navigate(`#/impor?${new URLSearchParams({ regulation: status.regulationId, import: next.importId })}`),
+      (error: unknown) => {
+        submit.disabled = false;
+        replace(result, errorNotice(error));
+      },
+    );
+  });
+  return form;
+}
+
+/** A roster field as the report's header names it (the same order as ROSTER_FIELDS, after the row number). */
+function fieldLabel(field: RosterField): string {
+  return REJECTION_REPORT_HEADER[ROSTER_FIELDS.indexOf(field) + 1] ?? field;
 }
 
 async function allRejections(importId: string): Promise<RejectedRow[]> {
