@@ -47,6 +47,8 @@ export const Coverage = z.object({
   title: z.string(),
   /** Kemendagri code of the region. */
   jurisdiction: z.string(),
+  /** The region's official name. */
+  regionName: z.string(),
   year: z.number().int(),
   segments: z.array(SegmentCoverage),
   categories: z.array(CategoryCoverage),

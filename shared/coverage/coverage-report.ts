@@ -1,6 +1,7 @@
 import type { Proposal } from '../api/budget-schemas';
 import type { Coverage } from '../api/coverage-schemas';
 import type { RosterSummary } from '../api/roster-schemas';
+import { regionName } from '../domain/regions';
 import type { Regulation } from '../domain/regulation';
 
 /**
@@ -82,6 +83,7 @@ export function coverageReport(inputs: CoverageInputs): Coverage {
     regulationId: regulation.id,
     title: regulation.title,
     jurisdiction: regulation.jurisdiction,
+    regionName: regionName(regulation.jurisdiction) ?? regulation.jurisdiction,
     year,
     segments,
     categories,

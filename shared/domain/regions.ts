@@ -11,3 +11,8 @@ const regencies: Readonly<Record<string, string>> = regions.regencies;
 export function isKnownRegionCode(code: string): boolean {
   return code.length === 2 ? code in provinces : code in regencies;
 }
+
+/** The official name of a province or regency/city (`3674` → its name), or undefined for an unknown code. */
+export function regionName(code: string): string | undefined {
+  return code.length === 2 ? provinces[code] : regencies[code];
+}

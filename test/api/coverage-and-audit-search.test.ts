@@ -26,6 +26,7 @@ describe('GET /coverage', () => {
     expect(before.body).toMatchObject({
       regulationId: REGULATION_ID,
       jurisdiction: '3674',
+      regionName: 'Kota Tangerang Selatan',
       year: 2027,
       totals: { target, onRoster: 42, funded: 42, covered: 0 },
       budget: { approved: proposal.approvedAmount, spent: 0, pendingDecision: 0 },

@@ -71,9 +71,17 @@ describe('web console', () => {
     await expectText(page.locator('code.hash'), proposal.snapshot.hash);
     expect(await page.getByText(formatRupiahForTest(proposal.total)).first().isVisible()).toBe(true);
 
-    await page.getByRole('radio', { name: 'Setujui', exact: true }).check();
-    await page.getByLabel('Catatan').fill('Sesuai DPA 2027');
-    await page.getByRole('button', { name: 'Kirim keputusan' }).click();
+    await expectAccessibleControls(page);
+    // By keyboard: each page puts the focus on its heading; the decision is chosen, noted and sent with keys.
+    expect(await focusedText(page)).toBe(`Usulan anggaran 2027 ${proposalId}`);
+    await page.getByRole('radio', { name: 'Setujui', exact: true }).focus();
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('radio', { name: 'Setujui', exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Catatan').focus();
+    await page.keyboard.type('Sesuai DPA 2027');
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('Kirim keputusan');
+    await page.keyboard.press('Enter');
     await expectText(page.getByTestId('proposal-status'), 'Disetujui');
     await expectText(page.getByTestId('approved-amount'), formatRupiahForTest(proposal.total));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'approval.png'), fullPage: true });
@@ -109,6 +117,7 @@ describe('web console', () => {
       await expectText(table.getByRole('row', { name: new RegExp(`^${name} `) }).getByRole('cell').nth(4), formatCountForTest(people));
     }
     expect(await page.getByRole('img', { name: /Tercakup dibanding target per segmen/ }).isVisible()).toBe(true);
+    await expectAccessibleControls(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
 
     // The English toggle translates the page; amounts keep their Indonesian form.
@@ -131,6 +140,7 @@ describe('web console', () => {
     const page = await signedIn('ani', 'admin');
     await page.goto(`${inject('apiUrl')}/console/#/impor?regulation=${regulationId}&import=${first.importId}`);
     await page.getByRole('heading', { name: 'Baris yang ditolak' }).waitFor();
+    await expectAccessibleControls(page);
     await page.getByLabel('Nama baris 3').fill('Sri Lestari');
     await page.getByRole('button', { name: 'Impor ulang baris yang diperbaiki' }).click();
     await page.getByText('1 baris diperiksa: 1 diterima, 0 ditolak.').waitFor({ timeout: 30_000 });
@@ -156,6 +166,29 @@ describe('web console', () => {
     await page.context().close();
   });
 });
+
+/**
+ * Every form control on the page has an accessible name (a label, aria-label or aria-labelledby),
+ * and every table a caption: what a screen reader needs to tell them apart.
+ */
+async function expectAccessibleControls(page: Page): Promise<void> {
+  // The callbacks run in the page; this project's types have no DOM, hence `any`.
+  const unnamed = await page.locator('input, select, textarea, button').evaluateAll((elements: any[]) =>
+    elements
+      .filter((control) => {
+        const named = (control.labels?.length ?? 0) > 0 || control.hasAttribute('aria-label') || control.hasAttribute('aria-labelledby');
+        return !named && !(control.tagName === 'BUTTON' && control.textContent?.trim());
+      })
+      .map((control) => String(control.outerHTML).slice(0, 120)),
+  );
+  expect(unnamed).toEqual([]);
+  const uncaptioned = await page.locator('table').evaluateAll((tables: any[]) => tables.filter((table) => !table.caption?.textContent?.trim()).length);
+  expect(uncaptioned).toBe(0);
+}
+
+async function focusedText(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (globalThis as any).document.activeElement?.textContent as string | undefined);
+}
 
 /** Waits until the element's text is `text` (the page updates as the API answers). */
 async function expectText(locator: Locator, text: string, timeout = 15_000): Promise<void> {

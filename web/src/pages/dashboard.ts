@@ -33,7 +33,7 @@ export async function dashboardPage(main: HTMLElement, { route }: PageContext): 
     main,
     heading,
     picked.form,
-    h('p', { class: 'lead' }, `${coverage.title} · ${t('Wilayah')} ${coverage.jurisdiction} · ${t('Tahun anggaran')} ${coverage.year}`),
+    h('p', { class: 'lead' }, `${coverage.title} · ${t('Wilayah')} ${coverage.regionName} (${coverage.jurisdiction}) · ${t('Tahun anggaran')} ${coverage.year}`),
     h(
       'ul',
       { class: 'tiles', 'aria-label': t('Ringkasan') },
