@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { uploadRoster } from '../../cli/roster-upload';
-import type { LocalStack } from '../../infra/local/local-stack';
+import { LocalStack } from '../../infra/local/local-stack';
+import { synthesizeTemplate } from '../../infra/synthesize';
 import { writeSyntheticRoster } from '../lib/synthetic-roster';
 import { measureFloor } from './floor';
 import { peakRssMb, peakRssMbOf } from './peak-memory';
@@ -30,7 +31,14 @@ export function tangselSegments(people: number): Record<string, number> {
  * through the API exactly as `lindung roster import` does, next to the raw floor measured on the
  * same DynamoDB Local in the same run.
  */
-export async function importScenario(stack: LocalStack, dataDir: string, people: number, log: (line: string) => void) {
+export async function importScenario(people: number, log: (line: string) => void) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-data-'));
+  const stack = await LocalStack.start({
+    template: synthesizeTemplate({ bundle: false }),
+    dataDir,
+    inMemory: true,
+    environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
+  });
   const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
   try {
     const file = path.join(work, 'roster.csv');
@@ -87,7 +95,9 @@ export async function importScenario(stack: LocalStack, dataDir: string, people:
       dynamoDbLocalPeakRssMb: peakRssMbOf(javaPid),
     };
   } finally {
+    await stack.stop();
     rmSync(work, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

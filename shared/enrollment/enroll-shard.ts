@@ -1,3 +1,4 @@
+import { forEachConcurrently } from '../async/for-each-concurrently';
 import type { RosterMember, RosterReader } from '../budget/roster-reader';
 import { maskPersonalData } from '../domain/personal-data';
 import { multiplyRupiah } from '../domain/rupiah';
@@ -10,16 +11,20 @@ import type { RunPlan } from './run-plan';
 
 /** One insurer batch: the partner API takes at most 100 people per request. */
 export const ENROLLMENT_PAGE_SIZE = 100;
+const ROSTER_READ_SIZE = 5 * ENROLLMENT_PAGE_SIZE;
 
 export const BUDGET_EXHAUSTED = 'BUDGET_EXHAUSTED';
+
+/** Pages of one shard enrolled side by side while the roster is read in order. */
+export const PAGES_IN_FLIGHT = 2;
+/** Live progress is written at most this often per shard (and always at the end). */
+const PROGRESS_INTERVAL_MS = 1000;
 
 export interface ShardDependencies {
   ledger: EnrollmentLedger;
   roster: Pick<RosterReader, 'segmentPeople'>;
   insurer: Insurer;
   now: () => Date;
-  /** Called after each page with the shard's running tally (live progress). */
-  onPage?: (tally: ShardTally) => void;
 }
 
 /**
@@ -35,29 +40,45 @@ export interface ShardDependencies {
  */
 export async function enrollShard(plan: RunPlan, attempt: number, bucket: number, deps: ShardDependencies): Promise<ShardTally> {
   const { ledger } = deps;
-  await ledger.acquireBucket(plan.year, bucket, plan.runId, deps.now());
+  const { fresh } = await ledger.acquireBucket(plan.year, bucket, plan.runId, deps.now());
   try {
     const reservations = await ledger.reservations(plan.runId, bucket);
     let tally = EMPTY_SHARD_TALLY;
-    for (const segment of plan.segments) {
-      let after: string | undefined;
-      for (let page = 0; ; page++) {
-        const { people, more } = await deps.roster.segmentPeople(plan.regulationId, plan.year, segment.segment, bucket, after, ENROLLMENT_PAGE_SIZE);
-        const funded = segment.lastFundedNik ? people.filter((person) => person.nik <= segment.lastFundedNik!) : people;
-        if (funded.length === 0) break;
-        const pageId = `${segment.segment}#${String(page).padStart(5, '0')}`;
-        const pageTally = await enrollPage(plan, { attempt, bucket, pageId, segment: segment.segment, perPerson: segment.perPerson, people: funded }, reservations.get(pageId), deps);
-        tally = addPage(tally, segment.segment, pageTally);
+    let progressAt = Date.now();
+    await forEachConcurrently(shardPages(plan, attempt, bucket, deps.roster), PAGES_IN_FLIGHT, async (page) => {
+      const pageTally = await enrollPage(plan, page, reservations.get(page.pageId), fresh, deps);
+      // Added after the await: pages finish in any order, and each adds to the latest total.
+      tally = addPage(tally, page.segment, pageTally);
+      if (Date.now() - progressAt >= PROGRESS_INTERVAL_MS) {
+        progressAt = Date.now();
         await ledger.progress(plan.runId, bucket, attempt, tally, false);
-        deps.onPage?.(tally);
-        if (!more || funded.length < people.length) break;
-        after = people.at(-1)!.nik;
       }
-    }
+    });
     await ledger.progress(plan.runId, bucket, attempt, tally, true);
     return tally;
   } finally {
     await ledger.releaseBucket(plan.year, bucket, plan.runId);
+  }
+}
+
+/**
+ * The bucket's funded people, segment by segment in priority order, in pages of one insurer batch
+ * in NIK order. The roster is read five pages at a time: fewer, larger queries.
+ */
+async function* shardPages(plan: RunPlan, attempt: number, bucket: number, roster: ShardDependencies['roster']): AsyncGenerator<Page> {
+  for (const segment of plan.segments) {
+    let after: string | undefined;
+    let page = 0;
+    for (;;) {
+      const { people, more } = await roster.segmentPeople(plan.regulationId, plan.year, segment.segment, bucket, after, ROSTER_READ_SIZE);
+      const funded = segment.lastFundedNik ? people.filter((person) => person.nik <= segment.lastFundedNik!) : people;
+      for (let i = 0; i < funded.length; i += ENROLLMENT_PAGE_SIZE) {
+        const pageId = `${segment.segment}#${String(page++).padStart(5, '0')}`;
+        yield { attempt, bucket, pageId, segment: segment.segment, perPerson: segment.perPerson, people: funded.slice(i, i + ENROLLMENT_PAGE_SIZE) };
+      }
+      if (!more || funded.length < people.length) break;
+      after = people.at(-1)!.nik;
+    }
   }
 }
 
@@ -70,10 +91,12 @@ interface Page {
   people: readonly RosterMember[];
 }
 
-async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undefined, deps: ShardDependencies): Promise<PageTally> {
+async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undefined, fresh: boolean, deps: ShardDependencies): Promise<PageTally> {
   if (stored?.status === 'settled' && (stored.attempt === page.attempt || stored.tally?.failed === 0)) return stored.tally!;
 
-  const entries = await deps.ledger.entries(plan.year, page.people.map((person) => person.nik));
+  // Entries are written only after their page is reserved, so in a bucket no other run ever
+  // touched, a page without a reservation has none to read.
+  const entries = fresh && !stored ? new Map<string, EnrollmentEntry>() : await deps.ledger.entries(plan.year, page.people.map((person) => person.nik));
   let reservation: Reservation;
   if (stored?.status === 'reserved') {
     // Interrupted after reserving: send exactly the same people under the same key.
@@ -92,9 +115,8 @@ async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undef
     };
     if ((await deps.ledger.reserve(plan.proposalId, plan.approvedAmount, reservation)) === 'over-budget') {
       const unfunded = pending.map((person) => failedEntry(plan, page, person, BUDGET_EXHAUSTED, 'The approved amount is used up.', deps.now()));
-      await deps.ledger.write(unfunded);
       const tally = tallyOf(plan, page, withEntries(entries, unfunded));
-      await deps.ledger.settleUnfunded({ ...reservation, amount: 0 }, tally);
+      await deps.ledger.writeSettled(unfunded, { ...reservation, niks: [], amount: 0 }, tally);
       return tally;
     }
   }
@@ -118,10 +140,16 @@ async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undef
 
   const now = deps.now();
   const written = results.map((result, i) => entryOf(plan, page, sent[i]!, result, now));
-  await deps.ledger.write(written);
   const tally = tallyOf(plan, page, withEntries(entries, written));
+  const settled = { ...reservation, attempt: page.attempt };
   const refused = written.filter((entry) => entry.status === 'failed').length;
-  await deps.ledger.settle(plan.proposalId, { ...reservation, attempt: page.attempt }, tally, multiplyRupiah(refused, page.perPerson));
+  if (refused === 0) {
+    // The common case: nothing to give back, so the page is settled in the same batch as its entries.
+    await deps.ledger.writeSettled(written, settled, tally);
+  } else {
+    await deps.ledger.write(written);
+    await deps.ledger.settle(plan.proposalId, settled, tally, multiplyRupiah(refused, page.perPerson));
+  }
   return tally;
 }
 

@@ -24,8 +24,11 @@ export type ReserveOutcome = 'reserved' | 'over-budget';
 
 /** Port: the enrollment ledger (entries, reservations, the committed money, shard progress). */
 export interface EnrollmentLedger {
-  /** Takes the NIK bucket's lease (shared with roster imports): one writer per bucket and year. */
-  acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<void>;
+  /**
+   * Takes the NIK bucket's lease (shared with roster imports): one writer per bucket and year.
+   * `fresh`: no other run ever enrolled people of this bucket and year.
+   */
+  acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<{ fresh: boolean }>;
   releaseBucket(year: number, bucket: number, runId: string): Promise<void>;
   /** The entries of these people for the year, by NIK (strongly consistent). */
   entries(year: number, niks: readonly string[]): Promise<Map<string, EnrollmentEntry>>;
@@ -38,9 +41,12 @@ export interface EnrollmentLedger {
    * of this or a later attempt.
    */
   reserve(proposalId: string, cap: number, reservation: Reservation): Promise<ReserveOutcome>;
-  /** Gives back the money of people the insurer refused, with the reservation settled: once per reservation. */
+  /** Settles a page some of whose people the insurer refused, giving their money back: once per reservation. */
   settle(proposalId: string, reservation: Reservation, tally: PageTally, refund: number): Promise<void>;
-  /** Records a page as done in this attempt without money (over budget): a resumed shard skips it. */
-  settleUnfunded(reservation: Reservation, tally: PageTally): Promise<void>;
+  /**
+   * Writes the page's entries and the reservation settled, in one batch: for a page with no money
+   * to give back (everyone covered, or nobody funded because the money ran out).
+   */
+  writeSettled(entries: readonly EnrollmentEntry[], reservation: Reservation, tally: PageTally): Promise<void>;
   progress(runId: string, bucket: number, attempt: number, tally: ShardTally, done: boolean): Promise<void>;
 }

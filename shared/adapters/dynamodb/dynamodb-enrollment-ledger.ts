@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EnrollmentEntry } from '../../enrollment/enrollment-entry';
 import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../enrollment/enrollment-ledger';
 import type { PageTally, ShardTally } from '../../enrollment/page-tally';
@@ -10,6 +10,7 @@ import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { enrollmentKeys, enrollmentPartition } from './enrollment-keys';
 import { queryAll } from './query-all';
+import { transactWrite } from './transact-write';
 
 /**
  * The enrollment ledger in the main table. Entries are written in batches under the NIK bucket's
@@ -21,8 +22,13 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
   private readonly table = tableName('MAIN_TABLE');
   private readonly lease = new BucketLease();
 
-  async acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<void> {
-    await this.lease.acquire(year, bucket, runId, now);
+  /**
+   * The lease item also remembers the first and the last run that enrolled people of the bucket
+   * for the year (runs take turns, so that is the whole history): `fresh` says only this run ever did.
+   */
+  async acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<{ fresh: boolean }> {
+    const before = await this.lease.acquire(year, bucket, runId, now, 'firstRun = if_not_exists(firstRun, :me), lastRun = :me');
+    return { fresh: (before?.firstRun ?? runId) === runId && (before?.lastRun ?? runId) === runId };
   }
 
   async releaseBucket(year: number, bucket: number, runId: string): Promise<void> {
@@ -35,18 +41,7 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
   }
 
   async write(entries: readonly EnrollmentEntry[]): Promise<void> {
-    await batchWrite(
-      this.table,
-      entries.map((entry) => ({
-        PutRequest: {
-          Item: {
-            ...enrollmentKeys.entry(entry.nik, entry.year),
-            ...enrollmentKeys.entryIndex(entry.regulationId, entry.year, nikBucket(entry.nik), entry.status, entry.nik),
-            ...entry,
-          },
-        },
-      })),
-    );
+    await batchWrite(this.table, entries.map(entryPut));
   }
 
   /** One page of a run's entries with a status in a NIK bucket, in NIK order (exports, failure lists). */
@@ -85,31 +80,29 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
 
   async reserve(proposalId: string, cap: number, reservation: Reservation): Promise<ReserveOutcome> {
     try {
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: enrollmentKeys.committed(proposalId),
-                UpdateExpression: 'ADD committed :amount',
-                // committed + amount <= cap, written the way a condition can say it.
-                ConditionExpression: '(attribute_not_exists(committed) AND :amount <= :cap) OR committed <= :room',
-                ExpressionAttributeValues: { ':amount': reservation.amount, ':cap': cap, ':room': cap - reservation.amount },
-              },
+      await transactWrite({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: enrollmentKeys.committed(proposalId),
+              UpdateExpression: 'ADD committed :amount',
+              // committed + amount <= cap, written the way a condition can say it.
+              ConditionExpression: '(attribute_not_exists(committed) AND :amount <= :cap) OR committed <= :room',
+              ExpressionAttributeValues: { ':amount': reservation.amount, ':cap': cap, ':room': cap - reservation.amount },
             },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId), ...reservation },
-                ConditionExpression: 'attribute_not_exists(pk) OR (#status = :settled AND attempt < :attempt)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':settled': 'settled', ':attempt': reservation.attempt },
-              },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId), ...reservation },
+              ConditionExpression: 'attribute_not_exists(pk) OR (#status = :settled AND attempt < :attempt)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':settled': 'settled', ':attempt': reservation.attempt },
             },
-          ],
-        }),
-      );
+          },
+        ],
+      });
       return 'reserved';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -123,55 +116,44 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
   }
 
   async settle(proposalId: string, reservation: Reservation, tally: PageTally, refund: number): Promise<void> {
-    const settleReservation = {
-      TableName: this.table,
-      Key: enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId),
-      UpdateExpression: 'SET #status = :settled, tally = :tally, attempt = :attempt, refunded = :refund',
-      ConditionExpression: '#status = :reserved',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':settled': 'settled', ':reserved': 'reserved', ':tally': tally, ':attempt': reservation.attempt, ':refund': refund },
-    };
     try {
-      if (refund === 0) {
-        await documentClient.send(new UpdateCommand(settleReservation));
-        return;
-      }
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: settleReservation },
-            {
-              Update: {
-                TableName: this.table,
-                Key: enrollmentKeys.committed(proposalId),
-                UpdateExpression: 'ADD committed :refund',
-                ExpressionAttributeValues: { ':refund': -refund },
-              },
+      await transactWrite({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId),
+              UpdateExpression: 'SET #status = :settled, tally = :tally, attempt = :attempt, refunded = :refund',
+              ConditionExpression: '#status = :reserved',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':settled': 'settled', ':reserved': 'reserved', ':tally': tally, ':attempt': reservation.attempt, ':refund': refund },
             },
-          ],
-        }),
-      );
+          },
+          {
+            Update: {
+              TableName: this.table,
+              Key: enrollmentKeys.committed(proposalId),
+              UpdateExpression: 'ADD committed :refund',
+              ExpressionAttributeValues: { ':refund': -refund },
+            },
+          },
+        ],
+      });
     } catch (error) {
-      // Settled already (a re-run after the settle landed): the refund was given once.
-      if (error instanceof ConditionalCheckFailedException) return;
+      // Settled already (a re-run after the settle landed): the money was given back once.
       if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
       throw error;
     }
   }
 
-  async settleUnfunded(reservation: Reservation, tally: PageTally): Promise<void> {
-    await documentClient.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId),
-          ...reservation,
-          niks: [],
-          amount: 0,
-          status: 'settled',
-          tally,
-        },
-      }),
+  async writeSettled(entries: readonly EnrollmentEntry[], reservation: Reservation, tally: PageTally): Promise<void> {
+    const settled = { ...reservation, status: 'settled', tally };
+    // One batch at a time: shards and their pages already write side by side, and more writes in
+    // flight only slow DynamoDB Local down (measured with npm run bench -- enroll).
+    await batchWrite(
+      this.table,
+      [...entries.map(entryPut), { PutRequest: { Item: { ...enrollmentKeys.reservation(reservation.runId, reservation.bucket, reservation.pageId), ...settled } } }],
+      1,
     );
   }
 
@@ -180,6 +162,18 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
       new PutCommand({ TableName: this.table, Item: { ...enrollmentKeys.shard(runId, attempt, bucket), runId, attempt, bucket, tally, done } }),
     );
   }
+}
+
+function entryPut(entry: EnrollmentEntry) {
+  return {
+    PutRequest: {
+      Item: {
+        ...enrollmentKeys.entry(entry.nik, entry.year),
+        ...enrollmentKeys.entryIndex(entry.regulationId, entry.year, nikBucket(entry.nik), entry.status, entry.nik),
+        ...entry,
+      },
+    },
+  };
 }
 
 function entryOf(item: Record<string, unknown>): EnrollmentEntry {

@@ -1,0 +1,185 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parse } from 'yaml';
+import { uploadRoster } from '../../cli/roster-upload';
+import { LOCAL_COLLECTIVE_ACCOUNT, LOCAL_INSURER_API_KEY } from '../../infra/local/insurer-simulator';
+import { LocalStack } from '../../infra/local/local-stack';
+import { synthesizeTemplate } from '../../infra/synthesize';
+import { writeSyntheticRoster } from '../lib/synthetic-roster';
+import { measureFloor } from './floor';
+import { tangselSegments } from './import-scenario';
+import { peakRssMb, peakRssMbOf } from './peak-memory';
+
+export interface EnrollBenchOptions {
+  /** Insurer faults of the second figure (LINDUNG_INSURER_FAULTS syntax); none: no second figure. */
+  faults?: string;
+}
+
+/**
+ * `npm run bench -- enroll --people N [--faults 429=0.05,500=0.02,timeout=0.01]`: imports a
+ * synthetic roster of N people, has it proposed and approved, then times the enrollment run from
+ * the start request to its end, next to the raw floor measured on the same DynamoDB Local in the
+ * same run. The insurer simulator runs in its own process at zero latency and without faults;
+ * with --faults, a second roster of the same size is enrolled with the insurer flaky.
+ */
+export async function enrollScenario(people: number, log: (line: string) => void, options: EnrollBenchOptions = {}) {
+  const insurer = await InsurerProcess.start();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-enroll-'));
+  const stack = await LocalStack.start({
+    template: synthesizeTemplate({ bundle: false }),
+    dataDir,
+    inMemory: true,
+    environment: {
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      INSURER_BASE_URL: insurer.url,
+      INSURER_API_KEY: LOCAL_INSURER_API_KEY,
+      INSURER_COLLECTIVE_ACCOUNT: LOCAL_COLLECTIVE_ACCOUNT,
+      INSURER_TIMEOUT_MS: '2000',
+    },
+  });
+  try {
+    const proposalId = await approvedProposal(stack, 'bench-tangsel', '3674', people, log);
+    const floor = await ledgerFloor(stack, people, log);
+    const headline = await timedRun(stack, proposalId, people, log);
+    let withFaults: Record<string, unknown> | undefined;
+    if (options.faults) {
+      // A second roster of the same size (other NIKs) through the same stack, the insurer flaky.
+      const second = await approvedProposal(stack, 'bench-tangsel-faults', '3603', people, log);
+      await insurer.setFaults(options.faults);
+      const faulty = await timedRun(stack, second, people, log);
+      withFaults = { faults: options.faults, seconds: faulty.seconds, ratio: round(faulty.seconds / floor.seconds), enrolled: faulty.enrolled, failed: faulty.failed };
+    }
+    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
+    return {
+      scenario: 'enroll',
+      people,
+      seconds: headline.seconds,
+      floorSeconds: round(floor.seconds),
+      ratio: round(headline.seconds / floor.seconds),
+      peakRssMb: peakRssMb(),
+      peoplePerSecond: Math.round(people / headline.seconds),
+      enrolled: headline.enrolled,
+      floorConcurrency: floor.concurrency,
+      dynamoDbLocalPeakRssMb: peakRssMbOf(javaPid),
+      ...(withFaults ? { withFaults } : {}),
+    };
+  } finally {
+    await stack.stop();
+    insurer.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Times one enrollment run from the start request to its end. */
+async function timedRun(stack: LocalStack, proposalId: string, people: number, log: (line: string) => void) {
+  log(`enroll: ${people} people`);
+  const admin = await stack.token('bench-admin', ['admin']);
+  const started = performance.now();
+  const run = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId });
+  let status = run;
+  let lastTenth = -1;
+  while (status.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    status = await call(stack.apiUrl, admin, 'GET', `/enrollment-runs/${run.runId}`);
+    const tenth = Math.floor(((status.counts.enrolled + status.counts.failed) / people) * 10);
+    if (tenth !== lastTenth) {
+      lastTenth = tenth;
+      log(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${status.counts.enrolled} enrolled, ${status.counts.failed} failed`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (status.status === 'failed') throw new Error(`the run failed: ${status.failure}`);
+  log(`enroll: ${seconds.toFixed(1)} s, ${status.status}, ${status.counts.enrolled} enrolled, ${status.counts.failed} failed`);
+  return { seconds: round(seconds), enrolled: status.counts.enrolled as number, failed: status.counts.failed as number };
+}
+
+/** Regulation, roster (imported as `lindung roster import` does), proposal and approval. */
+async function approvedProposal(stack: LocalStack, regulationId: string, regionCode: string, people: number, log: (line: string) => void): Promise<string> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
+  try {
+    const file = path.join(work, 'roster.csv');
+    await writeSyntheticRoster(file, { segments: tangselSegments(people), regionCode, seed: 42, badShare: 0 });
+    const admin = await stack.token('bench-admin', ['admin']);
+    const regulation = { ...parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8')), id: regulationId };
+    await call(stack.apiUrl, admin, 'PUT', `/regulations/${regulation.id}`, regulation);
+    log('setup: import the roster, propose, approve');
+    const imported = await uploadRoster(
+      { api: stack.apiUrl, token: admin },
+      { regulationId: regulation.id, file, coverageStart: '2027-01-01' },
+      { phase: () => ({ update: () => undefined, stop: () => undefined }) },
+    );
+    if (imported.status !== 'completed') throw new Error(`the import ended ${imported.status}`);
+    let proposal = await call(stack.apiUrl, admin, 'POST', '/proposals', { regulationId: regulation.id, year: 2027, cohort: 'original', clientToken: `bench-${regulationId}` });
+    while (proposal.status === 'computing') {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      proposal = await call(stack.apiUrl, admin, 'GET', `/proposals/${proposal.proposalId}`);
+    }
+    const finance = await stack.token('bench-finance', ['finance']);
+    await call(stack.apiUrl, finance, 'POST', `/proposals/${proposal.proposalId}/decision`, { decision: 'approve' });
+    return proposal.proposalId as string;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** One ledger-entry-sized item per person with plain BatchWriteItem: the floor. */
+async function ledgerFloor(stack: LocalStack, people: number, log: (line: string) => void) {
+  const sample = {
+    nik: '3674011001900001', year: 2027, regulationId: 'bench-tangsel', proposalId: 'bp-2027-0123456789ab', runId: 'run-2027-0123456789ab',
+    attempt: 1, segment: 'KADER_KESEHATAN', name: 'Siti Rahayu', programs: ['JKK', 'JKM'], status: 'enrolled', kpj: '10000000001',
+    coverageStart: '2027-01-01', coverageEnd: '2027-12-31', amount: 201600, updatedAt: '2026-11-21T00:00:00.000Z',
+    gsi1pk: 'ENROLL#bench-tangsel#2027#B07', gsi1sk: 'enrolled#3674011001900001',
+  };
+  log('floor: BatchWriteItem, one ledger-entry-sized item per person');
+  const floor = await measureFloor({
+    dynamoDbEndpoint: stack.dynamoDbEndpoint,
+    table: stack.tableName('DataMain'),
+    people,
+    item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'ENROLL#2027' }),
+    log,
+  });
+  log(`floor: ${floor.seconds.toFixed(1)} s at concurrency ${floor.concurrency}`);
+  return floor;
+}
+
+/** The simulator's process (scripts/bench/insurer-process.ts). */
+class InsurerProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly lines: AsyncIterator<string>,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<InsurerProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'insurer-process.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    if (first.done) throw new Error('the insurer simulator exited before it was ready');
+    return new InsurerProcess(child, lines, first.value);
+  }
+
+  async setFaults(faults: string): Promise<void> {
+    this.child.stdin!.write(`${faults}\n`);
+    await this.lines.next();
+  }
+
+  stop(): void {
+    this.child.stdin!.end();
+  }
+}
+
+async function call(apiUrl: string, token: string, method: string, route: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${apiUrl}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
