@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { InsurerSimulator } from '../infra/local/insurer-simulator';
 import { LocalStack } from '../infra/local/local-stack';
 import { synthesizeTemplate } from '../infra/synthesize';
+import { maskNik } from '../shared/domain/personal-data';
 import { formatRupiah, multiplyRupiah } from '../shared/domain/rupiah';
 import { writeSyntheticRoster } from './lib/synthetic-roster';
 
@@ -19,9 +21,15 @@ const regulationId = 'perwal-tangsel-25-2019';
 const rosterDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-demo-'));
 
 const running = await runningApi();
-const stack = running
-  ? undefined
-  : await LocalStack.start({ template: synthesizeTemplate({ bundle: false }), dataDir, environment: { POWERTOOLS_LOG_LEVEL: 'ERROR' } });
+// Started here only when no `npm start` is running, which brings its own insurer simulator.
+const insurer = running ? undefined : await InsurerSimulator.start({ dataDir });
+const stack = insurer
+  ? await LocalStack.start({
+      template: synthesizeTemplate({ bundle: false }),
+      dataDir,
+      environment: { POWERTOOLS_LOG_LEVEL: 'ERROR', ...insurer.lindungEnvironment() },
+    })
+  : undefined;
 try {
   say(running ? `Using the running local system at ${running}.` : `Started the local system at ${stack?.apiUrl} for this demo.`);
 
@@ -71,11 +79,24 @@ try {
   await lindung('budget', 'decide', proposal.proposalId, '--approve', '--notes', 'Sesuai KUA-PPAS 2027');
   await lindung('budget', 'show', proposal.proposalId, '-o', path.join(rosterDir, 'dokumen-anggaran-2027.html'));
 
+  step('Enrollment: the admin registers the approved cohort with BPJS Ketenagakerjaan (the local insurer simulator)');
+  await lindung('login', '--as', 'admin', '--user', 'ani');
+  const run = JSON.parse(await lindung('--json', 'enroll', 'start', '--proposal', proposal.proposalId, '--wait')) as { runId: string };
+  await lindung('enroll', 'status', run.runId);
+  const enrolledFile = path.join(rosterDir, 'peserta-2027.csv');
+  await lindung('enroll', 'export', run.runId, '-o', enrolledFile);
+  say('  A few of them, with their KPJ numbers (NIK masked):');
+  for (const line of readFileSync(enrolledFile, 'utf8').split(/\r?\n/).slice(1, 4)) {
+    const [nik, name, segment, kpj] = line.split(',');
+    say(`    ${maskNik(nik!)}  KPJ ${kpj}  ${segment}  ${name}`);
+  }
+
   step('The audit trail, as an auditor reads it');
   await lindung('login', '--as', 'auditor', '--user', 'budi');
   await lindung('audit', '--entity', `regulation:${regulationId}`);
 } finally {
   await stack?.stop();
+  await insurer?.stop();
 }
 
 /**
