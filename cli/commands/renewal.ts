@@ -38,11 +38,14 @@ export function registerRenewal(program: Command): void {
     .requiredOption('--year <year>', 'the year renewed into')
     .option('--list <kind>', 'also list these people: joiners, leavers, aging-out or lapsed')
     .option('-o, --output <path>', 'write the listed people (every bucket) to .csv or .xlsx')
-    .action(async (options: { regulation: string; year: string; list?: string; output?: string }, command: Command) => {
+    .option('--wait', 'wait while the roster is verified and the budget computed')
+    .action(async (options: { regulation: string; year: string; list?: string; output?: string; wait?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const kind = listKind(options.list ?? (options.output ? 'leavers' : undefined));
-      const shown = await callApi<Renewal>(globals, 'GET', renewalPath(options.regulation, Number(options.year)));
-      const proposal = shown.proposalId ? await callApi<Proposal>(globals, 'GET', `/proposals/${encodeURIComponent(shown.proposalId)}`) : undefined;
+      const shown = options.wait
+        ? await waitWhileVerifying(globals, options.regulation, Number(options.year))
+        : await callApi<Renewal>(globals, 'GET', renewalPath(options.regulation, Number(options.year)));
+      const proposal = shown.proposalId ? await proposalOf(globals, shown.proposalId, options.wait ?? false) : undefined;
       const people = kind ? await listPeople(globals, shown, kind, options.output) : undefined;
       print(globals.json, { renewal: shown, proposal, ...(people ? { people: people.shown, listed: people.count } : {}) }, () => [
         ...describeRenewal(shown, proposal),
@@ -94,6 +97,15 @@ async function waitWhileVerifying(api: GlobalOptions, regulationId: string, year
   for (;;) {
     const current = await callApi<Renewal>(api, 'GET', renewalPath(regulationId, year), undefined, { retry: true });
     if (current.status !== 'verifying') return current;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** The renewal's budget, once computed when waiting. */
+async function proposalOf(api: GlobalOptions, proposalId: string, wait: boolean): Promise<Proposal> {
+  for (;;) {
+    const proposal = await callApi<Proposal>(api, 'GET', `/proposals/${encodeURIComponent(proposalId)}`, undefined, { retry: true });
+    if (!wait || proposal.status !== 'computing') return proposal;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
