@@ -7,15 +7,22 @@ import { parse } from 'yaml';
 import { uploadRoster } from '../../cli/roster-upload';
 import { LOCAL_COLLECTIVE_ACCOUNT, LOCAL_INSURER_API_KEY } from '../../infra/local/insurer-simulator';
 import { LocalStack } from '../../infra/local/local-stack';
+import { usageDelta } from '../../infra/local/usage-meter';
 import { synthesizeTemplate } from '../../infra/synthesize';
 import { writeSyntheticRoster } from '../lib/synthetic-roster';
 import { measureFloor } from './floor';
 import { tangselSegments } from './import-scenario';
 import { peakRssMb, peakRssMbOf } from './peak-memory';
+import { usageProfile, writeUsageProfile } from './usage-profile';
 
 export interface EnrollBenchOptions {
   /** Insurer faults of the second figure (LINDUNG_INSURER_FAULTS syntax); none: no second figure. */
   faults?: string;
+  /**
+   * Writes the usage profile `lindung cost` estimates from to this file: the meters over the
+   * headline run and over a second run with half the people (docs/cost.md).
+   */
+  profile?: string;
 }
 
 /**
@@ -44,6 +51,19 @@ export async function enrollScenario(people: number, log: (line: string) => void
     const proposalId = await approvedProposal(stack, 'bench-tangsel', '3674', people, log);
     const floor = await ledgerFloor(stack, people, log);
     const headline = await timedRun(stack, proposalId, people, log);
+    if (options.profile) {
+      // A second roster of half the size (other NIKs): with two sizes, per-run usage is told apart from per-person usage.
+      const baselinePeople = Math.round(people / 2);
+      const baseline = await timedRun(stack, await approvedProposal(stack, 'bench-tangsel-half', '3671', baselinePeople, log), baselinePeople, log);
+      const profile = usageProfile(headline.usage, people, {
+        workflow: 'Enrollment run',
+        command: `npm run bench -- enroll --people ${people} --profile ${options.profile}`,
+        seconds: headline.seconds,
+        baseline: { delta: baseline.usage, people: baselinePeople },
+      });
+      writeUsageProfile(profile, options.profile);
+      log(`profile: ${options.profile}, per person ${JSON.stringify(profile.perPerson)}`);
+    }
     let withFaults: Record<string, unknown> | undefined;
     if (options.faults) {
       // A second roster of the same size (other NIKs) through the same stack, the insurer flaky.
@@ -77,6 +97,7 @@ export async function enrollScenario(people: number, log: (line: string) => void
 async function timedRun(stack: LocalStack, proposalId: string, people: number, log: (line: string) => void) {
   log(`enroll: ${people} people`);
   const admin = await stack.token('bench-admin', ['admin']);
+  const usageBefore = stack.usage();
   const started = performance.now();
   const run = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId });
   let status = run;
@@ -93,7 +114,8 @@ async function timedRun(stack: LocalStack, proposalId: string, people: number, l
   const seconds = (performance.now() - started) / 1000;
   if (status.status === 'failed') throw new Error(`the run failed: ${status.failure}`);
   log(`enroll: ${seconds.toFixed(1)} s, ${status.status}, ${status.counts.enrolled} enrolled, ${status.counts.failed} failed`);
-  return { seconds: round(seconds), enrolled: status.counts.enrolled as number, failed: status.counts.failed as number };
+  const usage = usageDelta(usageBefore, stack.usage());
+  return { seconds: round(seconds), enrolled: status.counts.enrolled as number, failed: status.counts.failed as number, usage };
 }
 
 /** Regulation, roster (imported as `lindung roster import` does), proposal and approval. */

@@ -1,3 +1,4 @@
+import { PAGES_IN_FLIGHT } from '../enrollment/enroll-shard';
 import { INSURER_MAX_BATCH_SIZE } from '../insurer/insurer-port';
 import { type AwsPriceList, type PriceKey, unitPrice } from './aws-price-list';
 import type { FunctionProfile, UsageProfile, UsageTotals } from './usage-profile';
@@ -88,8 +89,11 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
     return insurerRequests === measuredBatches ? calls : divideRounded(calls * insurerRequests, measuredBatches);
   };
   // The partner's answer takes insurerLatencyMs per batch; the calling function waits, billed.
+  // A shard has PAGES_IN_FLIGHT batches out at a time, so its waits overlap that many fold.
   const latency = BigInt(Math.round(insurerLatencyMs));
-  const insurerWaitMegabyteMs = Object.values(profile.functions).reduce((sum, fn) => sum + callsOf(fn) * latency * BigInt(fn.memoryMb), 0n);
+  const inFlight = BigInt(PAGES_IN_FLIGHT);
+  const waitMsOf = (calls: bigint) => divideRounded(calls * latency, inFlight);
+  const insurerWaitMegabyteMs = Object.values(profile.functions).reduce((sum, fn) => sum + waitMsOf(callsOf(fn)) * BigInt(fn.memoryMb), 0n);
   const parallelism = shardParallelism(profile, prices, options.concurrency, lambdaConcurrency);
 
   const transitions = total('transitions');
@@ -115,7 +119,7 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
   const totalUsd = lines.reduce((sum, l) => sum + l.usd, 0n);
 
   const mapCalls = Object.values(profile.functions).filter((fn) => fn.role === 'map').reduce((sum, fn) => sum + callsOf(fn), 0n);
-  const mapWorkMs = billedMsOf('map') + mapCalls * latency;
+  const mapWorkMs = billedMsOf('map') + waitMsOf(mapCalls);
   const hot = profile.hotPartition;
   const hotWriteUnits = hot ? (hot.writeUnits * people) / profile.scaling.people : 0;
   const transitionRate = quotas['stepFunctions.stateTransitionsPerSecond'];
@@ -123,7 +127,7 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
     {
       limit: parallelism.limit,
       seconds: Number(mapWorkMs) / 1000 / parallelism.effective,
-      why: `${count(mapWorkMs / 1000n)} s of shard work (the insurer's ${insurerLatencyMs} ms per batch included) over ${parallelism.shards} shards at once, ${profile.map?.iterations ?? 0} shards in all`,
+      why: `${count(mapWorkMs / 1000n)} s of shard work (the insurer's ${insurerLatencyMs} ms per batch included, ${PAGES_IN_FLIGHT} batches at a time per shard) over ${parallelism.shards} shards at once, ${profile.map?.iterations ?? 0} shards in all`,
     },
     {
       limit: 'insurer rate limit',
