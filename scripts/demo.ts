@@ -94,6 +94,24 @@ try {
   step('The audit trail, as an auditor reads it');
   await lindung('login', '--as', 'auditor', '--user', 'budi');
   await lindung('audit', '--entity', `regulation:${regulationId}`);
+
+  step('March 2027: a Ketua RT dies; the admin records it (the local clock stands in for the months passing)');
+  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('clock', 'set', '2027-03-15');
+  const [deceasedNik] = readFileSync(rosterFile, 'utf8').split(/\r?\n/)[1]!.split(';');
+  await lindung('life-event', 'record', '--nik', deceasedNik!, '--death', '--date', '2027-03-14', '--note', 'Meninggal dunia; dilaporkan kelurahan');
+
+  step('1 August 2027, the renewal day: the daily schedule renews cover into 2028');
+  await lindung('clock', 'set', '2027-08-01');
+  await lindung('renewal', 'diff', '--regulation', regulationId, '--year', '2028', '--wait', '--list', 'leavers');
+
+  step('BPKAD decides the renewal budget with the diff against 2027 in front of it');
+  await lindung('login', '--as', 'finance', '--user', 'siti');
+  const renewal = JSON.parse(await lindung('--json', 'renewal', 'diff', '--regulation', regulationId, '--year', '2028')) as { renewal: { proposalId?: string } };
+  if (renewal.renewal.proposalId) await lindung('budget', 'decide', renewal.renewal.proposalId, '--approve', '--notes', 'APBD 2028');
+  await lindung('renewal', 'diff', '--regulation', regulationId, '--year', '2028');
+  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('clock', 'reset');
 } finally {
   await stack?.stop();
   await insurer?.stop();

@@ -12,6 +12,7 @@ import { now } from '../../shared/clock';
  * LINDUNG_DATA_DIR (default `.lindung/`) keeps the data between runs; LINDUNG_PORT (default
  * 4010) is the API's port. The insurer simulator listens on LINDUNG_INSURER_PORT (default 4020)
  * with fault rates from LINDUNG_INSURER_FAULTS (e.g. `429=0.05,500=0.02,timeout=0.01`; none by default).
+ * LINDUNG_CLOCK (e.g. `2027-08-01`) sets the business clock at start (docs/renewal.md).
  */
 
 const DEFAULT_PORT = 4010;
