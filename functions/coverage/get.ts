@@ -18,7 +18,8 @@ export const handler = routeHandler(routes.coverage, async ({ query }) => {
   const at = now();
   const [proposals, runs] = await Promise.all([
     Promise.all(proposalRecords.filter((r) => r.year === query.year).map((record) => viewProposal(budgetStores, record, at))),
-    Promise.all(runRecords.filter((r) => r.year === query.year).map(viewRun)),
+    // Earlier years' runs count towards continuous cover.
+    Promise.all(runRecords.filter((r) => r.year <= query.year).map(viewRun)),
   ]);
   return coverageReport({ regulation, year: query.year, roster, proposals, runs });
 });

@@ -65,7 +65,10 @@ export const Coverage = z.object({
   }),
   /** January to December of the year: how many people had cover each month. */
   months: z.array(MonthCoverage),
-  /** The longest stretch of consecutive months of the year in which people had cover. */
+  /**
+   * How long cover has gone on without a month's break: the consecutive months with cover up to
+   * the year's last month that had any, counted back into earlier years (0 when the year had none).
+   */
   monthsOfContinuousCover: z.number().int(),
   enrollmentRuns: z.number().int(),
 });

@@ -20,7 +20,7 @@ export interface CoverageInputs {
   readonly roster: RosterSummary | undefined;
   /** The regulation's proposals (any year; those of other years are ignored). */
   readonly proposals: readonly Proposal[];
-  /** The regulation's enrollment runs (any year). */
+  /** The regulation's enrollment runs of the year and the years before (for continuity). */
   readonly runs: readonly RunFigures[];
 }
 
@@ -95,7 +95,7 @@ export function coverageReport(inputs: CoverageInputs): Coverage {
       pendingDecision: proposals.filter((p) => p.status === 'pending-decision').length,
     },
     months,
-    monthsOfContinuousCover: longestStreak(months.map((m) => m.covered > 0)),
+    monthsOfContinuousCover: continuousMonths(inputs.runs.filter((r) => r.year <= year), year),
     enrollmentRuns: runs.length,
   };
 }
@@ -104,12 +104,19 @@ function yearMonths(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }
 
-function longestStreak(flags: readonly boolean[]): number {
-  let best = 0;
-  let current = 0;
-  for (const flag of flags) {
-    current = flag ? current + 1 : 0;
-    best = Math.max(best, current);
+/** Consecutive months with cover, back from the year's last covered month, across years. */
+function continuousMonths(runs: readonly RunFigures[], year: number): number {
+  const covered = new Set(runs.flatMap((run) => (run.invoice?.lines ?? []).filter((line) => line.people > 0).map((line) => line.month)));
+  let month = yearMonths(year).reverse().find((m) => covered.has(m));
+  let streak = 0;
+  while (month && covered.has(month)) {
+    streak += 1;
+    month = previousMonth(month);
   }
-  return best;
+  return streak;
+}
+
+function previousMonth(month: string): string {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  return index === 1 ? `${year - 1}-12` : `${year}-${String(index - 1).padStart(2, '0')}`;
 }

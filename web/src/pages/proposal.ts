@@ -30,8 +30,8 @@ const DECIDED_LABELS: Record<Decision, Text> = {
 };
 
 /** One proposal: its figures and snapshot, the change from last year, and finance's decision. */
-export async function proposalPage(main: HTMLElement, { route }: PageContext): Promise<void> {
-  const proposalId = route.params[0] ?? '';
+export async function proposalPage(main: HTMLElement, context: PageContext): Promise<void> {
+  const proposalId = context.route.params[0] ?? '';
   const proposal = await apiGet<Proposal>(`/proposals/${encodeURIComponent(proposalId)}`);
   const { proposals } = await apiGet<z.infer<typeof ProposalList>>('/proposals', { regulationId: proposal.regulationId });
   const lastYear = proposals.find((p) => p.year === proposal.year - 1 && p.status === 'approved' && p.cohort === 'original');
@@ -49,7 +49,8 @@ export async function proposalPage(main: HTMLElement, { route }: PageContext): P
       ? h('section', { 'aria-labelledby': 'renewal-diff-heading' }, h('h2', { id: 'renewal-diff-heading' }, t('Perubahan roster (perpanjangan)')), renewalDiffSection(proposal.renewal))
       : undefined,
     proposal.decision ? decisionSummary(proposal) : undefined,
-    decisionForm(proposal, () => void proposalPage(main, { route } as PageContext).then(() => main.querySelector<HTMLElement>('[data-decision-result]')?.focus())),
+    // Once decided, the page is drawn again with the decision, and the focus goes to it.
+    decisionForm(proposal, () => void proposalPage(main, context).then(() => main.querySelector<HTMLElement>('[data-decision-result]')?.focus())),
   );
 }
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { coverageReport, type RunFigures } from '../../shared/coverage/coverage-report';
+import type { Regulation } from '../../shared/domain/regulation';
+import { tangselRegulation } from '../support/tangsel';
+
+const regulation: Regulation = { ...tangselRegulation('coverage-unit'), version: 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'ani' };
+
+/** A run billing `people` of a segment each month from `from` to December of its year. */
+function run(year: number, from: number, people: Record<string, number>, committedAmount = 0): RunFigures {
+  const lines = Object.entries(people).flatMap(([segment, n]) =>
+    Array.from({ length: 13 - from }, (_, i) => ({ month: `${year}-${String(from + i).padStart(2, '0')}`, segment, people: n, amount: n * 16_800 })),
+  );
+  return { year, committedAmount, invoice: { lines } };
+}
+
+const report = (year: number, runs: RunFigures[]) => coverageReport({ regulation, year, roster: undefined, proposals: [], runs });
+
+describe('coverageReport', () => {
+  it('adds up runs of one year without counting a person twice across months', () => {
+    const original = run(2027, 1, { KETUA_RT: 100, MARBOT: 5 }, 1_000);
+    const topUp = run(2027, 7, { KETUA_RT: 20 }, 200);
+    const coverage = report(2027, [original, topUp]);
+    const covered = Object.fromEntries(coverage.segments.map((s) => [s.segment, s.covered]));
+    expect(covered).toMatchObject({ KETUA_RT: 120, MARBOT: 5, KETUA_RW: 0 });
+    expect(coverage.totals.covered).toBe(125);
+    expect(coverage.budget.spent).toBe(1_200);
+    expect(coverage.months[5]).toEqual({ month: '2027-06', covered: 105, premiums: 105 * 16_800 });
+    expect(coverage.months[6]).toEqual({ month: '2027-07', covered: 125, premiums: 125 * 16_800 });
+  });
+
+  it('counts continuous cover back into earlier years, and stops at a month without cover', () => {
+    const lastYear = run(2026, 7, { KETUA_RT: 10 });
+    expect(report(2027, [lastYear, run(2027, 1, { KETUA_RT: 10 })]).monthsOfContinuousCover).toBe(18);
+    // January 2027 without cover: the streak is the eleven months since.
+    expect(report(2027, [lastYear, run(2027, 2, { KETUA_RT: 10 })]).monthsOfContinuousCover).toBe(11);
+    // A year without cover has none, whatever came before; later years do not count.
+    expect(report(2027, [lastYear]).monthsOfContinuousCover).toBe(0);
+    expect(report(2026, [lastYear, run(2027, 1, { KETUA_RT: 10 })]).monthsOfContinuousCover).toBe(6);
+  });
+});
