@@ -53,6 +53,7 @@ export class LocalScheduler {
     private readonly file: string,
     private readonly clock: LocalClock,
     private readonly stepFunctions: LocalStepFunctions,
+    private readonly log: boolean,
   ) {
     for (const schedule of schedules) {
       const anchor = new Date(state[schedule.logicalId]!.firstSeen);
@@ -60,14 +61,21 @@ export class LocalScheduler {
     }
   }
 
-  static async start(options: { template: LocalTemplate; dataDir: string; clock: LocalClock; stepFunctions: LocalStepFunctions }): Promise<LocalScheduler> {
+  static async start(options: {
+    template: LocalTemplate;
+    dataDir: string;
+    clock: LocalClock;
+    stepFunctions: LocalStepFunctions;
+    /** One line per firing on stdout, as the local API logs requests. */
+    log?: boolean;
+  }): Promise<LocalScheduler> {
     const schedules = readSchedules(options.template, options.stepFunctions);
     const file = path.join(options.dataDir, 'scheduler.json');
     const state = await readFile(file, 'utf8').then((text) => JSON.parse(text) as SchedulerState, () => ({}) as SchedulerState);
     const now = options.clock.now().toISOString();
     // A schedule new to this data directory starts from now, as a schedule created on AWS does.
     for (const schedule of schedules) state[schedule.logicalId] ??= { evaluatedUntil: now, firstSeen: now };
-    const scheduler = new LocalScheduler(schedules, state, file, options.clock, options.stepFunctions);
+    const scheduler = new LocalScheduler(schedules, state, file, options.clock, options.stepFunctions, options.log ?? false);
     await scheduler.save();
     scheduler.timer = setInterval(() => void scheduler.tick().catch((error: unknown) => process.stderr.write(`[local scheduler] ${String(error)}\n`)), TICK_MS);
     scheduler.timer.unref();
@@ -129,7 +137,7 @@ export class LocalScheduler {
       throw new Error(`Schedule ${schedule.logicalId} could not start its target: ${JSON.stringify(answer.body)}`);
     }
     const { executionArn } = answer.body as { executionArn: string };
-    process.stdout.write(`[local scheduler] ${schedule.logicalId} fired for ${time}: ${executionArn}\n`);
+    if (this.log) process.stdout.write(`[local scheduler] ${schedule.logicalId} fired for ${time}: ${executionArn}\n`);
     return { schedule: schedule.logicalId, scheduledTime: time, executionArn };
   }
 

@@ -170,7 +170,7 @@ export class LocalStack {
       const stepFunctions = await LocalStepFunctions.start({ template, lambdas, dataDir, usage: meter });
       cleanups.push(() => stepFunctions.stop());
       const clock = await LocalClock.start(dataDir, options.clock);
-      const scheduler = await LocalScheduler.start({ template, dataDir, clock, stepFunctions });
+      const scheduler = await LocalScheduler.start({ template, dataDir, clock, stepFunctions, log: options.log ?? false });
       cleanups.push(async () => scheduler.stop());
 
       const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, stepFunctions, log: options.log ?? false, usage: meter });
