@@ -108,8 +108,8 @@ function splitUsage<T extends Record<string, number>>(
   const fixed: Record<string, number> = {};
   const scaling: Record<string, number> = {};
   for (const [key, value] of Object.entries(measured)) {
-    // Read and write units may be halves; everything else is whole.
-    const step = key.endsWith('RequestUnits') ? 0.5 : 1;
+    // Read units may be halves (eventually consistent reads); everything else is whole.
+    const step = key === 'readRequestUnits' ? 0.5 : 1;
     const round = (n: number) => Math.max(0, Math.round(n / step) * step);
     if (!baseline) {
       fixed[key] = 0;

@@ -71,8 +71,8 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
 
   const at = (fixed: number, scaling: number) => BigInt(fixed) + divideRounded(BigInt(scaling) * BigInt(people), BigInt(profile.scaling.people));
   const total = (key: keyof UsageTotals) => at(profile.fixed[key], profile.scaling.totals[key]);
-  // Read and write units are counted in halves so that the scaling stays whole.
-  const halves = (key: 'readRequestUnits' | 'writeRequestUnits') => at(profile.fixed[key] * 2, profile.scaling.totals[key] * 2);
+  // Read units come in halves (eventually consistent reads), so they are scaled in halves.
+  const readHalves = at(profile.fixed.readRequestUnits * 2, profile.scaling.totals.readRequestUnits * 2);
   const billedMsOf = (role: FunctionProfile['role']) =>
     Object.values(profile.functions)
       .filter((fn) => fn.role === role)
@@ -99,8 +99,7 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
   const transitions = total('transitions');
   const invocations = total('lambdaInvocations');
   const megabyteMs = total('lambdaMegabyteMs') + insurerWaitMegabyteMs;
-  const writeHalves = halves('writeRequestUnits');
-  const readHalves = halves('readRequestUnits');
+  const writeUnits = total('writeRequestUnits');
   const apiRequests = total('httpApiRequests');
   // Each shard's sandbox reads the insurer's credentials once when it starts.
   const secretReads = profile.map ? BigInt(parallelism.shards) : 0n;
@@ -111,7 +110,7 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
     line('Step Functions', `${count(transitions)} state transitions`, price('stepFunctions.stateTransition') * transitions),
     line('Lambda duration', `${count(divideRounded(megabyteMs, MEGABYTE_MS_PER_GB_SECOND))} GB-seconds (arm64)`, scaleUsd(price('lambda.arm64.gbSecond'), megabyteMs, MEGABYTE_MS_PER_GB_SECOND)),
     line('Lambda requests', `${count(invocations)} invocations`, price('lambda.arm64.request') * invocations),
-    line('DynamoDB writes', `${units(writeHalves)} write request units`, scaleUsd(price('dynamodb.writeRequestUnit'), writeHalves, 2n)),
+    line('DynamoDB writes', `${count(writeUnits)} write request units`, price('dynamodb.writeRequestUnit') * writeUnits),
     line('DynamoDB reads', `${units(readHalves)} read request units`, scaleUsd(price('dynamodb.readRequestUnit'), readHalves, 2n)),
     line('API Gateway', `${count(apiRequests)} HTTP API requests`, price('apiGateway.httpRequest') * apiRequests),
     line('Secrets Manager', `${count(secretReads)} API calls`, price('secretsManager.apiCall') * secretReads),
@@ -143,8 +142,8 @@ export function estimateRun(profile: UsageProfile, prices: AwsPriceList, options
     },
     {
       limit: 'DynamoDB table throughput',
-      seconds: Number(writeHalves) / 2 / quotas['dynamodb.tableWriteUnitsPerSecond'].value,
-      why: `${units(writeHalves)} write units at ${count(BigInt(quotas['dynamodb.tableWriteUnitsPerSecond'].value))} a second (all tables against one table's quota)`,
+      seconds: Number(writeUnits) / quotas['dynamodb.tableWriteUnitsPerSecond'].value,
+      why: `${count(writeUnits)} write units at ${count(BigInt(quotas['dynamodb.tableWriteUnitsPerSecond'].value))} a second (all tables against one table's quota)`,
     },
     {
       limit: 'Step Functions state transition rate',

@@ -20,7 +20,8 @@ export const UsageTotals = z.strictObject({
   /** Σ billed milliseconds × MemorySize in MB; GB-seconds = lambdaMegabyteMs / 1,024,000. */
   lambdaMegabyteMs: Count,
   readRequestUnits: HalfUnits,
-  writeRequestUnits: HalfUnits,
+  /** Writes are billed in whole units. */
+  writeRequestUnits: Count,
   /** HTTP API requests in 512 KB units. */
   httpApiRequests: Count,
   /** Requests to the insurer's partner API (a batch of up to 100 people each). */
