@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import type { ProposalRecord } from '../../budget/proposal-record';
 import type { ProposalStore } from '../../budget/proposal-store';
 import { documentClient, tableName } from './document-client';
-import { queryAll } from './query-all';
+import { listNewestFirst } from './list-newest-first';
 import { transactWithAudit } from './transact-with-audit';
 
 /**
@@ -29,16 +29,7 @@ export class DynamoDbProposalStore implements ProposalStore {
   }
 
   async list(filter: { regulationId?: string }): Promise<ProposalRecord[]> {
-    const items = await queryAll(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(filter.regulationId ? { FilterExpression: 'regulationId = :regulation' } : {}),
-        ExpressionAttributeValues: { ':pk': 'PROPOSALS', ...(filter.regulationId ? { ':regulation': filter.regulationId } : {}) },
-        ScanIndexForward: false,
-      }),
-    );
+    const items = await listNewestFirst(this.table, 'PROPOSALS', filter);
     return items.map(recordOf);
   }
 

@@ -5,6 +5,7 @@ import type { RunRecord, RunStore, ShardProgress } from '../../enrollment/run-re
 import type { ShardTally } from '../../enrollment/page-tally';
 import { documentClient, tableName } from './document-client';
 import { enrollmentKeys } from './enrollment-keys';
+import { listNewestFirst } from './list-newest-first';
 import { queryAll } from './query-all';
 import { transactWithAudit } from './transact-with-audit';
 
@@ -31,16 +32,7 @@ export class DynamoDbRunStore implements RunStore {
   }
 
   async list(filter: { regulationId?: string }): Promise<RunRecord[]> {
-    const items = await queryAll(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(filter.regulationId ? { FilterExpression: 'regulationId = :regulation' } : {}),
-        ExpressionAttributeValues: { ':pk': 'RUNS', ...(filter.regulationId ? { ':regulation': filter.regulationId } : {}) },
-        ScanIndexForward: false,
-      }),
-    );
+    const items = await listNewestFirst(this.table, 'RUNS', filter);
     return items.map(recordOf);
   }
 
