@@ -40,7 +40,7 @@ export interface ShardDependencies {
  */
 export async function enrollShard(plan: RunPlan, attempt: number, bucket: number, deps: ShardDependencies): Promise<ShardTally> {
   const { ledger } = deps;
-  const { fresh } = await ledger.acquireBucket(plan.year, bucket, plan.runId, deps.now());
+  const { fresh } = await ledger.acquireBucket(plan.year, bucket, plan.runId);
   try {
     const reservations = await ledger.reservations(plan.runId, bucket);
     let tally = EMPTY_SHARD_TALLY;

@@ -28,7 +28,7 @@ export interface EnrollmentLedger {
    * Takes the NIK bucket's lease (shared with roster imports): one writer per bucket and year.
    * `fresh`: no other run ever enrolled people of this bucket and year.
    */
-  acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<{ fresh: boolean }>;
+  acquireBucket(year: number, bucket: number, runId: string): Promise<{ fresh: boolean }>;
   releaseBucket(year: number, bucket: number, runId: string): Promise<void>;
   /** The entries of these people for the year, by NIK (strongly consistent). */
   entries(year: number, niks: readonly string[]): Promise<Map<string, EnrollmentEntry>>;

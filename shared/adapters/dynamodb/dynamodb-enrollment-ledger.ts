@@ -26,8 +26,9 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
    * The lease item also remembers the first and the last run that enrolled people of the bucket
    * for the year (runs take turns, so that is the whole history): `fresh` says only this run ever did.
    */
-  async acquireBucket(year: number, bucket: number, runId: string, now: Date): Promise<{ fresh: boolean }> {
-    const before = await this.lease.acquire(year, bucket, runId, now, 'firstRun = if_not_exists(firstRun, :me), lastRun = :me');
+  async acquireBucket(year: number, bucket: number, runId: string): Promise<{ fresh: boolean }> {
+    // Leases measure elapsed time: the real clock, not the business clock a test may move.
+    const before = await this.lease.acquire(year, bucket, runId, new Date(), 'firstRun = if_not_exists(firstRun, :me), lastRun = :me');
     return { fresh: (before?.firstRun ?? runId) === runId && (before?.lastRun ?? runId) === runId };
   }
 
