@@ -21,13 +21,11 @@ const SEGMENTS = { KETUA_RT: 40, KETUA_RW: 12, KADER_KESEHATAN: 25 };
 const PEOPLE = Object.values(SEGMENTS).reduce((a, b) => a + b, 0);
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'browser');
 
-let browser: Browser;
+let browser: Promise<Browser> | undefined;
 let proposalId: string;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Launch first: without a browser the suite stops here, saying what to install.
-  browser = await launchChromium();
   const admin = await tokenFor('admin', 'ani');
   expect((await api('PUT', `/regulations/${REGULATION_ID}`, { token: admin, body: tangselRegulation(REGULATION_ID) })).status).toBe(200);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-console-')), 'roster.csv');
@@ -39,12 +37,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await (await browser?.catch(() => undefined))?.close();
 });
 
 /** A fresh browser context (its own session storage) signed in through the console's local sign-in page. */
 async function signedIn(username: string, role: 'admin' | 'finance' | 'auditor'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+  // Without a browser, every test fails here saying what to install (none is skipped).
+  browser ??= launchChromium();
+  const context = await (await browser).newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
