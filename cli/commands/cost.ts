@@ -96,7 +96,7 @@ function describe(estimate: RunEstimate, profile: UsageProfile): string[] {
   ];
 }
 
-/** Which region each service's price is for, grouped: the deploy region's when it was found. */
+/** Which region each service's price is for, grouped; says so when some are not the deploy region's. */
 function describePrices(): string {
   const byRegion = new Map<string, string[]>();
   for (const [key, price] of Object.entries(AWS_PRICES.prices)) {
@@ -105,7 +105,11 @@ function describePrices(): string {
     if (!services.includes(service)) services.push(service);
     byRegion.set(price.region, services);
   }
-  return [...byRegion].map(([region, services]) => `${services.join(', ')} at ${region} rates`).join('; ');
+  const regions = [...byRegion].map(([region, services]) =>
+    region === 'all' ? `${services.join(', ')} the same everywhere` : `${services.join(', ')} at ${region} rates`,
+  );
+  const elsewhere = [...byRegion.keys()].some((region) => region !== 'all' && region !== AWS_PRICES.deployRegion);
+  return `${elsewhere ? `no ${AWS_PRICES.deployRegion} prices found, so ` : ''}${regions.join('; ')}`;
 }
 
 function asJson(estimate: RunEstimate, profile: UsageProfile) {
