@@ -122,15 +122,17 @@ function substituteStrings(value: unknown, substitute: (text: string) => string)
 }
 
 /**
- * A copy of the definition adjusted where aws-local-stepfunctions' defaults differ from AWS:
- * it gives a Task without TimeoutSeconds a 60-second timeout (AWS gives none, so a Lambda task
- * is bounded by the function's own timeout), and a TimeoutSeconds beyond setTimeout's range
- * would fire immediately.
+ * A copy of the definition adjusted where aws-local-stepfunctions differs from AWS: it gives a
+ * Task without TimeoutSeconds a 60-second timeout (AWS gives none, so a Lambda task is bounded by
+ * the function's own timeout), a TimeoutSeconds beyond setTimeout's range would fire
+ * immediately, and it nests a result under a "$" key for `"ResultPath": "$"`, which on AWS (as
+ * when ResultPath is absent) replaces the state's input with its result.
  */
 function forLibrary(definition: AslDefinition): AslDefinition {
   const copy = structuredClone(definition);
   if (typeof copy.TimeoutSeconds === 'number') copy.TimeoutSeconds = Math.min(copy.TimeoutSeconds, MAX_TIMER_SECONDS);
   forEachState(copy, (_, state) => {
+    if (state.ResultPath === '$') delete state.ResultPath;
     if (state.Type !== 'Task') return;
     if (typeof state.TimeoutSeconds === 'number') state.TimeoutSeconds = Math.min(state.TimeoutSeconds, MAX_TIMER_SECONDS);
     else if (state.TimeoutSecondsPath === undefined) state.TimeoutSeconds = MAX_TIMER_SECONDS;
