@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { Proposal, ProposalList } from '../../../shared/api/budget-schemas';
+import type { PeoplePage, Proposal, ProposalList } from '../../../shared/api/budget-schemas';
 import { allocateCeiling } from '../../../shared/budget/allocate-ceiling';
 import { apiGet, apiSend } from '../api-client';
 import { field, h, notice, replace, table } from '../dom';
-import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatRupiah } from '../format';
+import { exportButtons } from '../export/export-buttons';
+import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatRupiah, maskNik } from '../format';
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
 import { href } from '../router';
@@ -134,12 +135,39 @@ function decisionSummary(p: Proposal): HTMLElement {
     p.allocation && p.allocation.some((a) => a.unfunded > 0)
       ? table(
           t('Yang didanai dengan pagu'),
-          [t('Segmen'), t('Didanai'), t('Tidak didanai'), t('Jumlah')],
-          p.allocation.map((a) => [names.get(a.segment) ?? a.segment, formatCount(a.funded), formatCount(a.unfunded), formatRupiah(a.amount)]),
+          [t('Segmen'), t('Didanai'), t('Tidak didanai'), t('Jumlah'), t('Siapa')],
+          p.allocation.map((a) => [
+            names.get(a.segment) ?? a.segment,
+            formatCount(a.funded),
+            formatCount(a.unfunded),
+            formatRupiah(a.amount),
+            h(
+              'div',
+              {},
+              a.lastFundedNik ? h('p', {}, t('Urut NIK naik, sampai {nik}', { nik: maskNik(a.lastFundedNik) })) : undefined,
+              hasRole('admin', 'finance') && a.funded + a.unfunded > 0
+                ? exportButtons(`didanai-${p.proposalId}-${a.segment}`, a.segment, () => peopleRows(p.proposalId, a.segment), t('Daftar {segment}', { segment: names.get(a.segment) ?? a.segment }))
+                : undefined,
+            ),
+          ]),
           { numeric: [1, 2, 3] },
         )
       : undefined,
   );
+}
+
+/** Everyone of a segment with whether the approved ceiling funds them, NIK bucket by bucket. */
+async function peopleRows(proposalId: string, segment: string): Promise<string[][]> {
+  const rows: string[][] = [['NIK', 'Nama', 'Didanai']];
+  for (let bucket = 0; bucket < 32; bucket++) {
+    let after: string | undefined;
+    do {
+      const page = await apiGet<z.infer<typeof PeoplePage>>(`/proposals/${encodeURIComponent(proposalId)}/people`, { segment, bucket, after });
+      rows.push(...page.people.map((person) => [person.nik, person.name, person.funded ? 'Ya' : 'Tidak']));
+      after = page.after;
+    } while (after);
+  }
+  return rows;
 }
 
 /** Finance's decision. The requester of a proposal cannot decide it; the API refuses that too. */
