@@ -80,6 +80,8 @@ export async function enrollScenario(people: number, log: (line: string) => void
       floorSeconds: round(floor.seconds),
       ratio: round(headline.seconds / floor.seconds),
       peakRssMb: peakRssMb(),
+      rssBeforeRunMb: headline.rssBeforeMb,
+      runPeakRssMb: headline.runPeakRssMb,
       peoplePerSecond: Math.round(people / headline.seconds),
       enrolled: headline.enrolled,
       floorConcurrency: floor.concurrency,
@@ -102,8 +104,12 @@ async function timedRun(stack: LocalStack, proposalId: string, people: number, l
   const run = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId });
   let status = run;
   let lastTenth = -1;
+  // The process also held the import and the floor: the run's own memory is sampled while it runs.
+  const rssBeforeMb = rssMb();
+  let runPeakRssMb = rssBeforeMb;
   while (status.status === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 500));
+    runPeakRssMb = Math.max(runPeakRssMb, rssMb());
     status = await call(stack.apiUrl, admin, 'GET', `/enrollment-runs/${run.runId}`);
     const tenth = Math.floor(((status.counts.enrolled + status.counts.failed) / people) * 10);
     if (tenth !== lastTenth) {
@@ -115,7 +121,7 @@ async function timedRun(stack: LocalStack, proposalId: string, people: number, l
   if (status.status === 'failed') throw new Error(`the run failed: ${status.failure}`);
   log(`enroll: ${seconds.toFixed(1)} s, ${status.status}, ${status.counts.enrolled} enrolled, ${status.counts.failed} failed`);
   const usage = usageDelta(usageBefore, stack.usage());
-  return { seconds: round(seconds), enrolled: status.counts.enrolled as number, failed: status.counts.failed as number, usage };
+  return { seconds: round(seconds), enrolled: status.counts.enrolled as number, failed: status.counts.failed as number, usage, rssBeforeMb, runPeakRssMb };
 }
 
 /** Regulation, roster (imported as `lindung roster import` does), proposal and approval. */
@@ -205,3 +211,4 @@ async function call(apiUrl: string, token: string, method: string, route: string
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const rssMb = () => Math.round(process.memoryUsage.rss() / 1024 / 1024);
