@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
-import { ProposalId } from './budget-schemas';
+import { CohortKind, ProposalId } from './budget-schemas';
 
 /** Request and response shapes of enrollment runs: an approved proposal's people enrolled with the insurer. */
 
@@ -53,7 +53,7 @@ export const EnrollmentRun = z.object({
   proposalId: ProposalId,
   regulationId: RegulationId,
   year: z.number().int(),
-  cohort: z.string(),
+  cohort: CohortKind,
   coverageStart: IsoDate,
   coverageEnd: IsoDate,
   /** 1, then one more for each retry of the failures. */
