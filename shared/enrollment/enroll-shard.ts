@@ -9,14 +9,17 @@ import { EMPTY_SHARD_TALLY, type PageTally, type ShardTally, addPage } from './p
 import { registerWithRetries } from './register-with-retries';
 import type { RunPlan } from './run-plan';
 
-/** One insurer batch: the partner API takes at most 100 people per request. */
-export const ENROLLMENT_PAGE_SIZE = 100;
-const ROSTER_READ_SIZE = 5 * ENROLLMENT_PAGE_SIZE;
+/**
+ * People per page: one roster read, one money reservation, one batch of writes, and as many
+ * insurer batches as the partner API needs (at most 100 people each). Larger pages mean fewer
+ * reads and transactions per person; a page's insurer batches go one after the other.
+ */
+export const ENROLLMENT_PAGE_SIZE = 500;
 
 export const BUDGET_EXHAUSTED = 'BUDGET_EXHAUSTED';
 
 /** Pages of one shard enrolled side by side while the roster is read in order. */
-export const PAGES_IN_FLIGHT = 2;
+export const PAGES_IN_FLIGHT = 3;
 /** Live progress is written at most this often per shard (and always at the end). */
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -28,11 +31,11 @@ export interface ShardDependencies {
 }
 
 /**
- * Enrolls one NIK bucket of a run: the funded people of each segment, 100 at a time in NIK order.
+ * Enrolls one NIK bucket of a run: the funded people of each segment, a page at a time in NIK order.
  * For each page it reads who is already covered, reserves the page's money against the approved
- * amount (a transaction that also stores who the page sends), calls the insurer with an
- * idempotency key of the page, writes each person's entry (KPJ and coverage dates, or why not),
- * and settles the page, giving back the money of the people refused.
+ * amount (a transaction that also stores who the page sends), registers them with the insurer in
+ * batches whose idempotency keys follow from the page, writes each person's entry (KPJ and
+ * coverage dates, or why not), and settles the page, giving back the money of the people refused.
  *
  * Safe to run again at any point, under the bucket's lease: a settled page is skipped, a reserved
  * one is resent exactly as before (same people, same key), and people already covered are never
@@ -61,21 +64,16 @@ export async function enrollShard(plan: RunPlan, attempt: number, bucket: number
   }
 }
 
-/**
- * The bucket's funded people, segment by segment in priority order, in pages of one insurer batch
- * in NIK order. The roster is read five pages at a time: fewer, larger queries.
- */
+/** The bucket's funded people, segment by segment in priority order, a page at a time in NIK order. */
 async function* shardPages(plan: RunPlan, attempt: number, bucket: number, roster: ShardDependencies['roster']): AsyncGenerator<Page> {
   for (const segment of plan.segments) {
     let after: string | undefined;
-    let page = 0;
-    for (;;) {
-      const { people, more } = await roster.segmentPeople(plan.regulationId, plan.year, segment.segment, bucket, after, ROSTER_READ_SIZE);
+    for (let page = 0; ; page++) {
+      const { people, more } = await roster.segmentPeople(plan.regulationId, plan.year, segment.segment, bucket, after, ENROLLMENT_PAGE_SIZE);
       const funded = segment.lastFundedNik ? people.filter((person) => person.nik <= segment.lastFundedNik!) : people;
-      for (let i = 0; i < funded.length; i += ENROLLMENT_PAGE_SIZE) {
-        const pageId = `${segment.segment}#${String(page++).padStart(5, '0')}`;
-        yield { attempt, bucket, pageId, segment: segment.segment, perPerson: segment.perPerson, people: funded.slice(i, i + ENROLLMENT_PAGE_SIZE) };
-      }
+      if (funded.length === 0) break;
+      const pageId = `${segment.segment}#${String(page).padStart(5, '0')}`;
+      yield { attempt, bucket, pageId, segment: segment.segment, perPerson: segment.perPerson, people: funded };
       if (!more || funded.length < people.length) break;
       after = people.at(-1)!.nik;
     }
@@ -131,12 +129,19 @@ async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undef
     }
     return person;
   });
-  const results = await registerWithRetries(deps.insurer, {
-    wadahCode: plan.wadahCode,
-    collectiveAccount: plan.collectiveAccount,
-    idempotencyKey: `${plan.runId}:${page.bucket}:${page.pageId}:a${reservation.attempt}`,
-    people: sent.map((person) => registration(plan, page.segment, person)),
-  });
+  // The same people in the same batches under the same keys every time the page is sent.
+  const results: RegistrationResult[] = [];
+  for (let start = 0, batch = 0; start < sent.length; start += deps.insurer.maxBatchSize, batch++) {
+    const people = sent.slice(start, start + deps.insurer.maxBatchSize);
+    results.push(
+      ...(await registerWithRetries(deps.insurer, {
+        wadahCode: plan.wadahCode,
+        collectiveAccount: plan.collectiveAccount,
+        idempotencyKey: `${plan.runId}:${page.bucket}:${page.pageId}:a${reservation.attempt}:${batch}`,
+        people: people.map((person) => registration(plan, page.segment, person)),
+      })),
+    );
+  }
 
   const now = deps.now();
   const written = results.map((result, i) => entryOf(plan, page, sent[i]!, result, now));

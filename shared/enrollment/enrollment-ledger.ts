@@ -2,15 +2,15 @@ import type { EnrollmentEntry } from './enrollment-entry';
 import type { PageTally, ShardTally } from './page-tally';
 
 /**
- * The money and the insurer call of one page of people (at most one insurer batch), written
- * before the insurer is called. One per page: a later attempt replaces a settled one to retry its
- * failures. After a crash the page resumes with the same people and the same idempotency key,
- * so the insurer answers what it did the first time and the money is counted once.
+ * The money and the insurer calls of one page of people, written before the insurer is called.
+ * One per page: a later attempt replaces a settled one to retry its failures. After a crash the
+ * page resumes with the same people in the same batches under the same idempotency keys, so the
+ * insurer answers what it did the first time and the money is counted once.
  */
 export interface Reservation {
   readonly runId: string;
   readonly bucket: number;
-  /** `<segment>#<page number>`: pages are the segment's funded people of the bucket in NIK order, 100 at a time. */
+  /** `<segment>#<page number>`: pages are the segment's funded people of the bucket in NIK order (ENROLLMENT_PAGE_SIZE at a time). */
   readonly pageId: string;
   readonly attempt: number;
   readonly niks: readonly string[];
