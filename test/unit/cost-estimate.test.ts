@@ -3,6 +3,7 @@ import { AWS_PRICES, type AwsPriceList } from '../../shared/cost/aws-price-list'
 import { estimateRun } from '../../shared/cost/run-estimate';
 import type { UsageProfile } from '../../shared/cost/usage-profile';
 import { formatUsd, parseUsd, scaleUsd, usdDecimal, usdToRupiah } from '../../shared/cost/usd';
+import { PAGES_IN_FLIGHT } from '../../shared/enrollment/enroll-shard';
 
 describe('pico-dollar money', () => {
   it('parses AWS unit prices exactly and refuses what it cannot hold', () => {
@@ -109,8 +110,8 @@ describe('estimateRun', () => {
     const quick = estimateRun(profile, prices, { people: 1000, insurerLatencyMs: 0 });
     const slow = estimateRun(profile, prices, { people: 1000, insurerLatencyMs: 2000 });
     const duration = (estimate: typeof quick) => estimate.lines.find((line) => line.service === 'Lambda duration')!.usd;
-    // 10 batches × 2 s × 1 GB, two batches out at a time per shard: 10 GB-s more, at $0.00001.
-    expect(duration(slow) - duration(quick)).toBe(parseUsd('0.0001'));
+    // 10 batches × 2 s × 1 GB, PAGES_IN_FLIGHT batches out at a time per shard, at $0.00001 a GB-s.
+    expect(Number(duration(slow) - duration(quick))).toBeCloseTo(Number(parseUsd('0.0002')) / PAGES_IN_FLIGHT, -4);
   });
 
   it('never sends fewer batches than people / 100, whatever the extrapolation says', () => {
@@ -119,17 +120,18 @@ describe('estimateRun', () => {
     const shard = { ...profile.functions.Shard!, scaling: { ...profile.functions.Shard!.scaling, outboundRequests: 5 } };
     const estimate = estimateRun({ ...halfFull, functions: { ...profile.functions, Shard: shard } }, prices, { people: 100_000, insurerLatencyMs: 1000, insurerRequestsPerSecond: 1 });
     expect(estimate.wallTime.bounds.find((bound) => bound.limit === 'insurer rate limit')).toMatchObject({ seconds: 1000, why: '1,000 batch requests at 1 a second' });
-    // Their wait is billed too: 1,000 batches × 1 s × 1 GB, two at a time, on top of 100,000 GB-s.
-    expect(estimate.lines.find((line) => line.service === 'Lambda duration')!.usage).toBe('100,500 GB-seconds (arm64)');
+    // Their wait is billed too: 1,000 batches × 1 s × 1 GB, PAGES_IN_FLIGHT at a time, on top of 100,000 GB-s.
+    const gbSeconds = (100_000 + Math.floor(1000 / PAGES_IN_FLIGHT)).toLocaleString('en-US');
+    expect(estimate.lines.find((line) => line.service === 'Lambda duration')!.usage).toBe(`${gbSeconds} GB-seconds (arm64)`);
   });
 
   it('finds the limit that sets the wall time: shard concurrency, or the insurer, or a hot partition', () => {
-    // 1,000 s of shard work per 1,000 people plus 1.5 s per batch (two at a time), 8 shards at once (4 rounds of 8).
+    // 1,000 s of shard work per 1,000 people plus 1.5 s per batch (PAGES_IN_FLIGHT at a time), 8 shards at once (4 rounds of 8).
     const concurrency = estimateRun(profile, prices, { people: 100_000, insurerLatencyMs: 1500, insurerRequestsPerSecond: 100 });
     expect(concurrency.wallTime.bottleneck.limit).toBe('shard concurrency (EnrollShards MaxConcurrency 8)');
     expect(concurrency.wallTime.parallelism).toBe(8);
-    expect(concurrency.wallTime.bottleneck.seconds).toBeCloseTo((100_000 + (1000 * 1.5) / 2) / 8);
-    expect(concurrency.wallTime.seconds).toBeCloseTo(2 + (100_000 + 750) / 8);
+    expect(concurrency.wallTime.bottleneck.seconds).toBeCloseTo((100_000 + (1000 * 1.5) / PAGES_IN_FLIGHT) / 8, 1);
+    expect(concurrency.wallTime.seconds).toBeCloseTo(2 + (100_000 + (1000 * 1.5) / PAGES_IN_FLIGHT) / 8, 1);
 
     // 10 shards at once still take 4 rounds: no faster than 8.
     const ten = estimateRun(profile, prices, { people: 100_000, insurerLatencyMs: 1500, insurerRequestsPerSecond: 100, concurrency: 10 });
