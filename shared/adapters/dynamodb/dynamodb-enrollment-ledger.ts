@@ -8,7 +8,7 @@ import { nikBucket } from '../../rosters/import-limits';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
-import { enrollmentKeys, enrollmentPartition } from './enrollment-keys';
+import { enrollmentKeys, enrollmentPartition, reservationPartition } from './enrollment-keys';
 import { queryAll } from './query-all';
 import { transactWrite } from './transact-write';
 
@@ -72,9 +72,8 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
   }
 
   async reservations(runId: string, bucket: number): Promise<Map<string, Reservation>> {
-    const { pk } = enrollmentKeys.reservation(runId, bucket, '');
     const items = await queryAll(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reservationPartition(runId, bucket) }, ConsistentRead: true }),
     );
     return new Map(items.map((item) => [item.pageId as string, reservationOf(item)]));
   }

@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LifeEvent } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -10,7 +9,7 @@ import { enrollmentKeys } from './enrollment-keys';
 import { lifeEventKeys } from './renewal-keys';
 import { rosterEntryOf } from './roster-entry-items';
 import { rosterKeys } from './roster-keys';
-import { transactWithAudit } from './transact-with-audit';
+import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /** Life events live with the person (`PERSON#<nik>`, `LIFE#...`), indexed per regulation and NIK bucket. */
 export class DynamoDbLifeEventStore implements LifeEventStore {
@@ -37,8 +36,7 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
     const enrollment = enrollmentKeys.entry(event.nik, event.year);
     const { Item: enrolled } = await documentClient.send(new GetCommand({ TableName: this.table, Key: enrollment, ConsistentRead: true }));
     const endsEarlier = enrolled?.status === 'enrolled' && (enrolled.coverageEnd === undefined || (enrolled.coverageEnd as string) > event.coverEnds);
-    try {
-      await transactWithAudit(
+    return transactWithAuditIfUnchanged(
         [
           {
             Put: {
@@ -67,10 +65,5 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
         ],
         audit,
       );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
   }
 }

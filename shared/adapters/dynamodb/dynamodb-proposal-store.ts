@@ -1,11 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import type { ProposalRecord } from '../../budget/proposal-record';
 import type { ProposalStore } from '../../budget/proposal-store';
 import { documentClient, tableName } from './document-client';
 import { listNewestFirst } from './list-newest-first';
-import { transactWithAudit } from './transact-with-audit';
+import { transactWithAudit, transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
  * Main-table keys of proposals: `pk = PROPOSAL#<id>`, `sk = META`; index gsi1 lists them all
@@ -38,8 +37,7 @@ export class DynamoDbProposalStore implements ProposalStore {
     expected: { status: ProposalRecord['status']; snapshotHash?: string },
     event: AuditEvent,
   ): Promise<boolean> {
-    try {
-      await transactWithAudit(
+    return transactWithAuditIfUnchanged(
         [
           {
             Put: {
@@ -59,11 +57,6 @@ export class DynamoDbProposalStore implements ProposalStore {
         ],
         event,
       );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
   }
 
   async setExecution(proposalId: string, executionArn: string): Promise<void> {

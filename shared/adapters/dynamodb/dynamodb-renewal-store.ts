@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -12,7 +12,7 @@ import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { queryAll } from './query-all';
 import { PERSON_KIND_PREFIX, renewalKeys } from './renewal-keys';
 import { rosterKeys } from './roster-keys';
-import { transactWithAudit } from './transact-with-audit';
+import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
  * Renewals: one item per regulation and year, rewritten whole under a condition on its status and
@@ -40,23 +40,11 @@ export class DynamoDbRenewalStore implements RenewalStore {
   }
 
   async create(record: RenewalRecord, event: AuditEvent): Promise<boolean> {
-    try {
-      await transactWithAudit([{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }], event);
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+    return transactWithAuditIfUnchanged([{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }], event);
   }
 
   async update(record: RenewalRecord, expected: Pick<RenewalRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean> {
-    try {
-      await transactWithAudit([this.conditionalPut(record, expected)], event);
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+    return transactWithAuditIfUnchanged([this.conditionalPut(record, expected)], event);
   }
 
   async setExecution(regulationId: string, year: number, executionArn: string): Promise<void> {
@@ -96,8 +84,7 @@ export class DynamoDbRenewalStore implements RenewalStore {
     const counts = Object.entries(headcount);
     const names = Object.fromEntries(counts.map(([segment], i) => [`#c${i}`, `${SEGMENT_COUNT_PREFIX}${segment}`]));
     const values = Object.fromEntries(counts.map(([, count], i) => [`:c${i}`, count]));
-    try {
-      await transactWithAudit(
+    return transactWithAuditIfUnchanged(
         [
           this.conditionalPut(record, { status: 'verifying', attempt: record.attempt }, 'attribute_not_exists(diff)'),
           {
@@ -120,11 +107,6 @@ export class DynamoDbRenewalStore implements RenewalStore {
         ],
         event,
       );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
   }
 
   async writeLapses(regulationId: string, year: number, bucket: number, people: readonly RenewalPerson[]): Promise<void> {

@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import type { RunRecord, RunStore, ShardProgress } from '../../enrollment/run-record';
@@ -7,7 +6,7 @@ import { documentClient, tableName } from './document-client';
 import { enrollmentKeys } from './enrollment-keys';
 import { listNewestFirst } from './list-newest-first';
 import { queryAll } from './query-all';
-import { transactWithAudit } from './transact-with-audit';
+import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
  * Enrollment runs in the main table: `pk = RUN#<id>`, `sk = META`, listed through gsi1
@@ -17,13 +16,7 @@ export class DynamoDbRunStore implements RunStore {
   private readonly table = tableName('MAIN_TABLE');
 
   async create(record: RunRecord, event: AuditEvent): Promise<boolean> {
-    try {
-      await transactWithAudit([{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }], event);
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+    return transactWithAuditIfUnchanged([{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }], event);
   }
 
   async get(runId: string): Promise<RunRecord | undefined> {
@@ -37,8 +30,7 @@ export class DynamoDbRunStore implements RunStore {
   }
 
   async update(record: RunRecord, expected: Pick<RunRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean> {
-    try {
-      await transactWithAudit(
+    return transactWithAuditIfUnchanged(
         [
           {
             Put: {
@@ -52,11 +44,6 @@ export class DynamoDbRunStore implements RunStore {
         ],
         event,
       );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
   }
 
   async shards(runId: string): Promise<ShardProgress[]> {

@@ -15,11 +15,16 @@ export const enrollmentKeys = {
   run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META' }),
   runIndex: (startedAt: string) => ({ gsi1pk: 'RUNS', gsi1sk: startedAt }),
   shard: (runId: string, attempt: number, bucket: number) => ({ pk: `RUN#${runId}`, sk: `SHARD#A${pad(attempt, 3)}#B${pad(bucket, 2)}` }),
-  reservation: (runId: string, bucket: number, pageId: string) => ({ pk: `RUN#${runId}#B${pad(bucket, 2)}`, sk: `RES#${pageId}` }),
+  reservation: (runId: string, bucket: number, pageId: string) => ({ pk: reservationPartition(runId, bucket), sk: `RES#${pageId}` }),
   /** The premiums committed against a proposal's approved amount, by every run and attempt. */
   committed: (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'COMMITTED' }),
 };
 
 export function enrollmentPartition(regulationId: string, year: number, bucket: number): string {
   return `ENROLL#${regulationId}#${year}#B${pad(bucket, 2)}`;
+}
+
+/** A shard's reservations: one partition per run and NIK bucket. */
+export function reservationPartition(runId: string, bucket: number): string {
+  return `RUN#${runId}#B${pad(bucket, 2)}`;
 }

@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import { auditItem } from './audit-items';
@@ -14,4 +15,18 @@ export async function transactWithAudit(writes: readonly TransactItem[], event: 
   await documentClient.send(
     new TransactWriteCommand({ TransactItems: [...writes, { Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } }] }),
   );
+}
+
+/**
+ * transactWithAudit for a change made on the state it was computed from: false (nothing stored)
+ * when a condition of the change no longer holds, e.g. another request got there first.
+ */
+export async function transactWithAuditIfUnchanged(writes: readonly TransactItem[], event: AuditEvent): Promise<boolean> {
+  try {
+    await transactWithAudit(writes, event);
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return false;
+    throw error;
+  }
 }
