@@ -1,9 +1,15 @@
+import { DynamoDbEnrollmentLedger } from '../../shared/adapters/dynamodb/dynamodb-enrollment-ledger';
+import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
+import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
+import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { auditEvent } from '../../shared/audit/audit-event';
 import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
+import { fundingContext } from '../../shared/budget/funding-context';
 import { nthNik } from '../../shared/budget/nth-nik';
 import { requireProposal } from '../../shared/budget/require-proposal';
+import { unfundedNiks } from '../../shared/budget/roster-funding';
 import { ProposalWorkflowInput } from '../../shared/budget/workflow-inputs';
 import { maskNik } from '../../shared/domain/personal-data';
 import { workflowTask } from '../../shared/workflows/workflow-task';
@@ -11,18 +17,27 @@ import { now } from '../../shared/clock';
 
 const proposals = new DynamoDbProposalStore();
 const roster = new DynamoDbRosterReader();
+const ledger = new DynamoDbEnrollmentLedger();
+const fundingStores = { proposals, runs: new DynamoDbRunStore(), regulations: new DynamoDbRegulationStore(), imports: new DynamoDbImportStore() };
 
 /**
  * Finds exactly who a ceiling funds in the one segment it cuts: the first `funded` people of the
- * segment in ascending NIK order (a documented, deterministic order that favours no one).
+ * segment in ascending NIK order (a documented, deterministic order that favours no one), among
+ * the people nobody funds this year yet (the proposal's headcount left out those already funded).
  */
 export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }) => {
   const record = requireProposal(await proposals.get(proposalId), proposalId);
   if (record.status !== 'allocating') return { proposalId, status: record.status };
+  const scope = { regulationId: record.regulationId, year: record.year };
+  const funding = await fundingContext(fundingStores, { ...scope, except: proposalId }, now());
   const allocation = await Promise.all(
     (record.allocation ?? []).map(async (segment) => {
       if (segment.funded === 0 || segment.unfunded === 0) return segment;
-      const lastFundedNik = await nthNik(roster, record.regulationId, record.year, segment.segment, segment.funded);
+      const bucketNiks = (bucket: number) =>
+        funding.lookUpPeople
+          ? unfundedNiks({ roster, ledger }, { ...scope, segment: segment.segment, bucket }, funding.pending)
+          : roster.segmentNiks(record.regulationId, record.year, segment.segment, bucket);
+      const lastFundedNik = await nthNik(bucketNiks, segment.funded);
       return { ...segment, ...(lastFundedNik ? { lastFundedNik } : {}) };
     }),
   );

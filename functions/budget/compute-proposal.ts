@@ -1,12 +1,16 @@
+import { DynamoDbEnrollmentLedger } from '../../shared/adapters/dynamodb/dynamodb-enrollment-ledger';
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
+import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
+import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { auditEvent } from '../../shared/audit/audit-event';
 import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
 import { cohortMonths } from '../../shared/budget/cohort-months';
 import { computeProposal } from '../../shared/budget/compute-proposal';
-import { fundedThisYear } from '../../shared/budget/funded-this-year';
+import { fundingContext } from '../../shared/budget/funding-context';
 import { requireProposal } from '../../shared/budget/require-proposal';
+import { alreadyFundedOnRoster } from '../../shared/budget/roster-funding';
 import { ProposalWorkflowInput } from '../../shared/budget/workflow-inputs';
 import { loadRateSchedule } from '../../shared/domain/rates/rate-schedule';
 import { formatRupiah } from '../../shared/domain/rupiah';
@@ -17,18 +21,24 @@ import { now } from '../../shared/clock';
 const proposals = new DynamoDbProposalStore();
 const regulations = new DynamoDbRegulationStore();
 const imports = new DynamoDbImportStore();
+const runs = new DynamoDbRunStore();
+const roster = new DynamoDbRosterReader();
+const ledger = new DynamoDbEnrollmentLedger();
 
 export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }) => {
   const record = requireProposal(await proposals.get(proposalId), proposalId);
   if (record.status !== 'computing') return { proposalId, status: record.status };
   const regulation = requireRegulation(await regulations.current(record.regulationId), record.regulationId);
-  const roster = await imports.rosterSummary(record.regulationId, record.year);
+  const summary = await imports.rosterSummary(record.regulationId, record.year);
+  const scope = { regulationId: record.regulationId, year: record.year };
+  const funding = await fundingContext({ proposals, runs, regulations, imports }, { ...scope, except: proposalId }, now());
+  const segments = regulation.segments.map((segment) => segment.code);
   const computed = computeProposal({
     regulation,
     months: cohortMonths(record.year, record.cohort, record.startMonth),
     cohort: record.cohort,
-    roster: { version: roster?.version ?? 0, segments: roster?.segments ?? {} },
-    funded: fundedThisYear(await proposals.list({ regulationId: record.regulationId }), record.regulationId, record.year, proposalId),
+    roster: { version: summary?.version ?? 0, segments: summary?.segments ?? {} },
+    alreadyFunded: funding.lookUpPeople ? await alreadyFundedOnRoster({ roster, ledger }, { ...scope, segments }, funding.pending) : {},
     schedule: loadRateSchedule(),
   });
   const next = { ...record, ...computed, regulationVersion: regulation.version, status: 'pending-decision' as const };

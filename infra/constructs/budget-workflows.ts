@@ -22,7 +22,8 @@ export class BudgetWorkflows extends Construct {
     const computeFn = workflowTaskFunction(this, 'ComputeProposalFunction', {
       entry: 'functions/budget/compute-proposal.ts',
       description: 'Budget: headcount × premium × months per segment, and the snapshot',
-      timeout: Duration.minutes(2),
+      // A top-up looks up who is funded already person by person (roster-funding.ts).
+      timeout: Duration.minutes(15),
       tables,
     });
     const allocateFn = workflowTaskFunction(this, 'AllocateCeilingFunction', {

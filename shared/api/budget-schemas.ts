@@ -36,6 +36,10 @@ export const SegmentBudget = z.object({
   months: z.number().int(),
   /** Σ over months of headcount × premium, integer rupiah. */
   amount: z.number().int(),
+  /** People on this segment's roster already funded this year (by an earlier cohort): listed, with no money. */
+  alreadyFunded: z.number().int().optional(),
+  /** Of those, the ones funded under another segment before they moved here, per that segment. */
+  movedFrom: z.record(SegmentCode, z.number().int()).optional(),
 });
 export type SegmentBudget = z.infer<typeof SegmentBudget>;
 

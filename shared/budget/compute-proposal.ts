@@ -3,6 +3,7 @@ import type { SegmentBudget, Snapshot } from '../api/budget-schemas';
 import type { IsoMonth } from '../domain/calendar';
 import { monthlyPremium } from '../domain/rates/monthly-premium';
 import type { RateSchedule } from '../domain/rates/rate-schedule';
+import type { SegmentAlreadyFunded } from './roster-funding';
 import type { Regulation } from '../domain/regulation';
 import { multiplyRupiah } from '../domain/rupiah';
 
@@ -12,27 +13,38 @@ export interface ProposalInputs {
   cohort: 'original' | 'perubahan';
   /** The accepted roster for the year: headcount per segment, and its version. */
   roster: { version: number; segments: Readonly<Record<string, number>> };
-  /** People per segment already funded by approved cohorts of the same year. */
-  funded: Readonly<Record<string, number>>;
+  /** Per segment: people on its roster already funded this year (funded-this-year.ts), whatever segment funded them. */
+  alreadyFunded: Readonly<Record<string, SegmentAlreadyFunded>>;
   schedule: RateSchedule;
 }
 
 /**
  * A budget proposal per segment: the eligible headcount (on the roster, not yet funded this
- * year) × the premium in force each month, in integer rupiah, and the snapshot it was computed
+ * year: people already funded are listed with no money) × the premium in force each month, in integer rupiah, and the snapshot it was computed
  * from. Pure: the same inputs always give the same proposal and hash.
  */
 export function computeProposal(inputs: ProposalInputs): { segments: SegmentBudget[]; total: number; totalHeadcount: number; snapshot: Snapshot } {
   const segments = [...inputs.regulation.segments]
     .sort((a, b) => a.priority - b.priority)
     .map((segment): SegmentBudget => {
-      const headcount = Math.max(0, (inputs.roster.segments[segment.code] ?? 0) - (inputs.funded[segment.code] ?? 0));
+      const funded = inputs.alreadyFunded[segment.code];
+      const headcount = Math.max(0, (inputs.roster.segments[segment.code] ?? 0) - (funded?.alreadyFunded ?? 0));
       const monthlyPremiums = inputs.months.map((month) => ({
         month,
         premium: monthlyPremium({ regulation: inputs.regulation, segment, month, schedule: inputs.schedule }).monthlyPremium,
       }));
       const amount = monthlyPremiums.reduce((sum, { premium }) => sum + multiplyRupiah(headcount, premium), 0);
-      return { segment: segment.code, name: segment.name, priority: segment.priority, headcount, monthlyPremiums, months: inputs.months.length, amount };
+      return {
+        segment: segment.code,
+        name: segment.name,
+        priority: segment.priority,
+        headcount,
+        monthlyPremiums,
+        months: inputs.months.length,
+        amount,
+        ...(funded && funded.alreadyFunded > 0 ? { alreadyFunded: funded.alreadyFunded } : {}),
+        ...(funded && Object.keys(funded.movedFrom).length > 0 ? { movedFrom: funded.movedFrom } : {}),
+      };
     });
   const basis = {
     regulationId: inputs.regulation.id,
@@ -41,7 +53,7 @@ export function computeProposal(inputs: ProposalInputs): { segments: SegmentBudg
     rateScheduleVersion: inputs.schedule.version,
     cohort: inputs.cohort,
     months: inputs.months,
-    funded: inputs.funded,
+    alreadyFunded: inputs.alreadyFunded,
   };
   return {
     segments,

@@ -52,13 +52,6 @@ export async function decideBudget(
     const funding = request.decision === 'approve' ? fundEveryone(record.segments) : allocateCeiling(record.segments, request.ceiling);
     // A segment funded in part needs the exact people: the allocation workflow finds them.
     needsAllocation = funding.some((f) => f.funded > 0 && f.unfunded > 0);
-    if (needsAllocation && record.cohort === 'perubahan') {
-      // Who a top-up may fund in part depends on who earlier cohorts funded person by person,
-      // which is recorded with enrollment; until then, refuse rather than pick the wrong people.
-      throw new ConflictError(
-        'A ceiling that funds part of a segment is not supported for an APBD-Perubahan cohort yet. Choose a ceiling that funds whole segments, or approve in full.',
-      );
-    }
     next = {
       ...record,
       decision,

@@ -1,13 +1,13 @@
 import { NIK_BUCKETS } from '../rosters/import-limits';
-import type { RosterReader } from './roster-reader';
 
 /**
- * The n-th NIK (1-based) of a segment in ascending order across all NIK buckets: a k-way merge
- * of the buckets' sorted streams, so memory holds one NIK per bucket however large the segment.
+ * The n-th NIK (1-based) in ascending order across all NIK buckets, given each bucket's NIKs in
+ * ascending order: a k-way merge of the buckets' sorted streams, so memory holds one NIK per
+ * bucket however large the segment.
  */
-export async function nthNik(reader: RosterReader, regulationId: string, year: number, segment: string, n: number): Promise<string | undefined> {
+export async function nthNik(bucketNiks: (bucket: number) => AsyncIterable<string>, n: number): Promise<string | undefined> {
   if (n < 1) return undefined;
-  const streams = Array.from({ length: NIK_BUCKETS }, (_, bucket) => reader.segmentNiks(regulationId, year, segment, bucket)[Symbol.asyncIterator]());
+  const streams = Array.from({ length: NIK_BUCKETS }, (_, bucket) => bucketNiks(bucket)[Symbol.asyncIterator]());
   const heads = await Promise.all(streams.map(async (stream) => (await stream.next()).value as string | undefined));
   for (let taken = 1; ; taken++) {
     let smallest = -1;

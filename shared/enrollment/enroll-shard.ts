@@ -1,4 +1,5 @@
 import { forEachConcurrently } from '../async/for-each-concurrently';
+import { coveredByEntry } from '../budget/funded-this-year';
 import type { RosterMember, RosterReader } from '../budget/roster-reader';
 import { maskPersonalData } from '../domain/personal-data';
 import { multiplyRupiah } from '../domain/rupiah';
@@ -100,7 +101,7 @@ async function enrollPage(plan: RunPlan, page: Page, stored: Reservation | undef
     // Interrupted after reserving: send exactly the same people under the same key.
     reservation = stored;
   } else {
-    const pending = page.people.filter((person) => entries.get(person.nik)?.status !== 'enrolled');
+    const pending = page.people.filter((person) => !coveredByEntry(entries.get(person.nik)));
     if (pending.length === 0) return tallyOf(plan, page, entries);
     reservation = {
       runId: plan.runId,

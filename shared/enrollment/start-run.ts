@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/roles';
 import { auditEvent } from '../audit/audit-event';
 import type { ProposalRecord } from '../budget/proposal-record';
+import { type FundingContextStores, fundingContext } from '../budget/funding-context';
 import type { CurrentVersions } from '../budget/proposal-view';
 import { jakartaDate, proposalView } from '../budget/proposal-view';
 import { ConflictError } from '../domain/errors';
@@ -17,7 +18,7 @@ import type { RunRecord, RunStore } from './run-record';
  * Step Functions refuses as a duplicate unless the first start was lost.
  */
 export async function startRun(
-  deps: { runs: RunStore; workflows: WorkflowStarter },
+  deps: FundingContextStores & { runs: RunStore; workflows: WorkflowStarter },
   proposal: ProposalRecord,
   current: CurrentVersions,
   caller: Caller,
@@ -36,6 +37,15 @@ export async function startRun(
   if (view.stale) {
     throw new ConflictError(
       `Proposal ${proposal.proposalId} is stale (${(view.staleBecause ?? []).join('; ')}): it no longer matches what would be enrolled. Propose the budget again and have it decided.`,
+    );
+  }
+  // A cohort funds the people no earlier cohort funds (funded-this-year.ts), which the ledger
+  // tells only once the earlier cohorts' runs are done: so cohorts of a year enroll in turn.
+  const { pending } = await fundingContext(deps, { regulationId: proposal.regulationId, year: proposal.year, except: proposal.proposalId }, now);
+  const earlier = pending.find((cohort) => cohort.requestedAt < proposal.requestedAt);
+  if (earlier) {
+    throw new ConflictError(
+      `Proposal ${earlier.proposalId} funds people of ${proposal.year} before this one and has not finished enrolling them. Enroll it first (\`npx lindung enroll start --proposal ${earlier.proposalId} --wait\`), then start this run, so that each person is funded once.`,
     );
   }
   const planned = view.allocation.reduce((sum, segment) => sum + segment.funded, 0);
