@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import { api, tokenFor } from '../support/api';
 import { propose, tokenWithRoles, waitForProposal } from '../support/budget';
+import { waitForRun } from '../support/enrollment';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
@@ -84,6 +85,10 @@ describe('budget proposals', () => {
     const original = await propose(admin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
     expect(original.total).toBe(3_024_000_000);
     expect((await api('POST', `/proposals/${original.proposalId}/decision`, { token: finance, body: { decision: 'approve' } })).status).toBe(200);
+    // January: the original cohort is enrolled (a roster change would make its approval stale first).
+    const run = await api('POST', '/enrollment-runs', { token: admin, body: { proposalId: original.proposalId } });
+    expect(run.status, JSON.stringify(run.body)).toBe(202);
+    expect((await waitForRun(admin, run.body.runId)).counts).toMatchObject({ enrolled: 15_000, failed: 0 });
 
     // 5,000 more people join the roster mid-year.
     await syntheticImport(regulation.id, { RENTAN: 5_000 }, { regionCode: '6409', seed: 3, firstSerial: 15_000 });
@@ -145,12 +150,10 @@ describe('budget proposals', () => {
     expect(people.filter((p) => p.funded).map((p) => p.nik).sort()).toEqual(sorted.slice(0, 5));
     expect(people).toHaveLength(10);
 
-    // The unfunded 15 can be proposed as a top-up; a ceiling cutting one of its segments is refused for now.
+    // The unfunded 15 can be proposed as a top-up (test/budget/funded-once.test.ts cuts one by a ceiling).
     const topUp = await propose(admin, { regulationId: regulation.id, year: 2027, cohort: 'perubahan', startMonth: '2027-07' });
     expect(topUp.totalHeadcount).toBe(15);
-    const partial = await api('POST', `/proposals/${topUp.proposalId}/decision`, { token: finance, body: { decision: 'approve-with-ceiling', ceiling: 16_800 * 6 } });
-    expect(partial.status).toBe(409);
-    expect(partial.body.message).toContain('not supported for an APBD-Perubahan cohort yet');
+    expect(topUp.segments.find((s: { segment: string }) => s.segment === 'KETUA_RW')).toMatchObject({ headcount: 5, alreadyFunded: 5 });
   }, 60_000);
 
   it('a roster change after the proposal makes it stale: it says why and cannot be decided', async () => {
