@@ -17,7 +17,7 @@ export class RenewalStack {
   private constructor(
     readonly stack: LocalStack,
     readonly insurer: InsurerSimulator,
-    private readonly dataDir: string,
+    readonly dataDir: string,
   ) {}
 
   static async start(clock: string): Promise<RenewalStack> {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moneyInvariantViolations } from '../support/money-invariant';
 import { personRow, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 import { RenewalStack } from './renewal-stack';
@@ -230,4 +231,8 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(JSON.stringify(trail.body)).not.toContain(DECEASED);
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 120_000);
+
+  it('three years of runs: each finished without failures committed exactly what was approved', async () => {
+    expect(await moneyInvariantViolations(local.stack.apiUrl, local.dataDir)).toEqual([]);
+  });
 });

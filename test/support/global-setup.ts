@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { InsurerSimulator } from '../../infra/local/insurer-simulator';
 import { LocalStack } from '../../infra/local/local-stack';
 import { synthesizeTemplate } from '../../infra/synthesize';
+import { moneyInvariantViolations } from './money-invariant';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,7 +35,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('dynamoDbEndpoint', stack.dynamoDbEndpoint);
   project.provide('insurerUrl', insurer.url);
   return async () => {
-    await Promise.all([stack.stop(), insurer.stop()]);
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      // After every flow of the suite has run against this stack: the money invariant holds for all of them.
+      // Vitest reports an error thrown here but does not fail the run for it, so the exit code is set too.
+      const violations = await moneyInvariantViolations(stack.apiUrl, dataDir);
+      if (violations.length > 0) {
+        process.exitCode = 1;
+        throw new Error(`Money invariant broken: committed ≠ approved for finished runs without failures:\n${violations.join('\n')}`);
+      }
+    } finally {
+      await Promise.all([stack.stop(), insurer.stop()]);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 }
