@@ -121,7 +121,10 @@ function describeProposal(p: Proposal): string[] {
     ...p.segments.map((s) => {
       const premiums = [...new Set(s.monthlyPremiums.map((m) => m.premium))];
       const premium = premiums.length === 1 ? formatRupiah(premiums[0]!) : `${formatRupiah(Math.min(...premiums))}–${formatRupiah(Math.max(...premiums))}`;
-      return `  ${s.segment.padEnd(18)} ${formatCount(s.headcount).padStart(8)} × ${premium} × ${s.months} = ${formatRupiah(s.amount)}`;
+      const line = `  ${s.segment.padEnd(18)} ${formatCount(s.headcount).padStart(8)} × ${premium} × ${s.months} = ${formatRupiah(s.amount)}`;
+      if (!s.alreadyFunded) return line;
+      const moved = Object.entries(s.movedFrom ?? {}).map(([from, count]) => `${formatCount(count)} moved from ${from}`);
+      return `${line}\n  ${''.padEnd(18)} ${`+${formatCount(s.alreadyFunded)}`.padStart(8)} already funded this year, no money${moved.length > 0 ? ` (${moved.join(', ')})` : ''}`;
     }),
     `  ${'total'.padEnd(18)} ${formatCount(p.totalHeadcount).padStart(8)} people   ${formatRupiah(p.total)}`,
   ];

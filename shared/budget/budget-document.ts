@@ -42,6 +42,15 @@ const ROW_HEADER = ['Segmen', 'Nama', 'Prioritas', 'Jumlah Peserta', 'Iuran per 
 
 // ---------------------------------------------------------------------------------------------
 // Figures shared by the page and the rows
+
+/**
+ * People of the segment an earlier cohort of the year funds already: listed so that the headcount
+ * can be checked against the roster, with no money (one premium per person per year).
+ */
+function alreadyFundedText(segment: SegmentBudget): string {
+  const moved = Object.entries(segment.movedFrom ?? {}).map(([from, count]) => `${formatCount(count)} pindah dari ${from}`);
+  return `${formatCount(segment.alreadyFunded ?? 0)} orang sudah didanai tahun ini, tanpa biaya${moved.length > 0 ? ` (${moved.join(', ')})` : ''}`;
+}
 // ---------------------------------------------------------------------------------------------
 
 /** The months the proposal funds: from its start month to the end of the fiscal year. */
@@ -138,6 +147,7 @@ export function budgetDocumentRows(proposal: Proposal): string[][] {
     keyValue('Versi roster', proposal.snapshot?.rosterVersion),
     keyValue('Versi tarif', proposal.snapshot?.rateScheduleVersion),
     keyValue('Stale', staleCell(proposal)),
+    ...proposal.segments.filter((segment) => segment.alreadyFunded).map((segment) => keyValue(`Sudah didanai ${segment.segment}`, alreadyFundedText(segment))),
     ...renewalRows(proposal),
   ];
 }
@@ -277,7 +287,7 @@ function segmentRow(segment: SegmentBudget): Markup {
   return html`<tr>
 <td><strong>${segment.segment}</strong><br>${segment.name}</td>
 <td class="num">${segment.priority}</td>
-<td class="num">${formatCount(segment.headcount)}</td>
+<td class="num">${formatCount(segment.headcount)}${segment.alreadyFunded ? html`<br><span class="muted">${alreadyFundedText(segment)}</span>` : ''}</td>
 <td class="num">${premiumText(spread)}</td>
 <td class="num">${segment.months}</td>
 <td class="equation">${equation(segment, spread)}</td>

@@ -129,6 +129,15 @@ describe('budgetDocumentHtml', () => {
     expect(page).toContain('<td class="num">6</td>');
   });
 
+  it('lists the people an earlier cohort funded already, with who moved from which segment, and no money', () => {
+    const base = tangselProposal({ cohort: 'perubahan', startMonth: '2027-07', decideBy: '2027-12-31' });
+    const proposal = { ...base, segments: base.segments.map((s) => (s.segment === 'KETUA_RT' ? { ...s, alreadyFunded: 3_845, movedFrom: { MARBOT: 1 } } : s)) };
+    const text = '3.845 orang sudah didanai tahun ini, tanpa biaya (1 pindah dari MARBOT)';
+    expect(budgetDocumentHtml(proposal, { generatedAt: GENERATED_AT })).toContain(text);
+    expect(budgetDocumentRows(proposal)).toContainEqual(['Sudah didanai KETUA_RT', text, '', '', '', '', '']);
+    expect(budgetDocumentRows(base).some((row) => row[0]!.startsWith('Sudah didanai'))).toBe(false);
+  });
+
   it('shows the premium range and a per-month breakdown when the rate changes during the year', () => {
     const proposal = tangselProposal({}, (month) => (month < '2027-07' ? 8_400 : 16_800));
     const page = budgetDocumentHtml(proposal, { generatedAt: GENERATED_AT });

@@ -91,7 +91,19 @@ function segmentTable(p: Proposal): HTMLElement {
       [...p.segments].sort((a, b) => a.priority - b.priority).map((s) => [s.name, String(s.priority), formatCount(s.headcount), premiumText(s), String(s.months), formatRupiah(s.amount)]),
       { numeric: [1, 2, 3, 4, 5], footer: [t('Jumlah'), '', formatCount(p.totalHeadcount), '', '', formatRupiah(p.total)] },
     ),
+    ...alreadyFunded(p),
   );
+}
+
+/** People on the roster an earlier cohort of the year funds: counted once, so listed here with no money. */
+function alreadyFunded(p: Proposal): HTMLElement[] {
+  const funded = p.segments.filter((s) => s.alreadyFunded);
+  if (funded.length === 0) return [];
+  const line = (s: Proposal['segments'][number]) => {
+    const moved = Object.entries(s.movedFrom ?? {}).map(([from, count]) => t('{count} pindah dari {segment}', { count: formatCount(count), segment: from }));
+    return h('li', {}, t('{segment}: {count} orang', { segment: s.name, count: formatCount(s.alreadyFunded!) }) + (moved.length > 0 ? ` (${moved.join(', ')})` : ''));
+  };
+  return [h('p', {}, t('Sudah didanai tahun ini oleh usulan sebelumnya, tanpa biaya:')), h('ul', { class: 'already-funded' }, ...funded.map(line))];
 }
 
 /** Per segment: this proposal against last year's approved original APBD. */
