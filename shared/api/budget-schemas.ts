@@ -36,6 +36,10 @@ export const SegmentBudget = z.object({
   months: z.number().int(),
   /** Σ over months of headcount × premium, integer rupiah. */
   amount: z.number().int(),
+  /** Eligible people over the segment's quota (segment-quota.ts): not in headcount; finance may fund them explicitly. */
+  overTarget: z.number().int().optional(),
+  /** What funding the people over the quota would cost over the cohort's months, integer rupiah. */
+  overTargetAmount: z.number().int().optional(),
   /** People on this segment's roster already funded this year (by an earlier cohort): listed, with no money. */
   alreadyFunded: z.number().int().optional(),
   /** Of those, the ones funded under another segment before they moved here, per that segment. */

@@ -26,11 +26,11 @@ export function allocateCeiling(segments: readonly SegmentBudget[], ceiling: num
       if (funded < segment.headcount) cut = true;
       const amount = multiplyRupiah(funded, cost);
       remaining -= amount;
-      return { segment: segment.segment, funded, unfunded: segment.headcount - funded, amount };
+      return { segment: segment.segment, funded, unfunded: segment.headcount - funded + (segment.overTarget ?? 0), amount };
     });
 }
 
-/** Approval without a ceiling funds everyone proposed. */
+/** Approval without a ceiling funds everyone proposed; people over a segment's quota stay unfunded. */
 export function fundEveryone(segments: readonly SegmentBudget[]): SegmentFunding[] {
-  return segments.map((s) => ({ segment: s.segment, funded: s.headcount, unfunded: 0, amount: s.amount }));
+  return segments.map((s) => ({ segment: s.segment, funded: s.headcount, unfunded: s.overTarget ?? 0, amount: s.amount }));
 }

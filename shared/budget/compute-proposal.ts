@@ -4,6 +4,7 @@ import type { IsoMonth } from '../domain/calendar';
 import { monthlyPremium } from '../domain/rates/monthly-premium';
 import type { RateSchedule } from '../domain/rates/rate-schedule';
 import type { SegmentAlreadyFunded } from './roster-funding';
+import { withinTarget } from './segment-quota';
 import type { Regulation } from '../domain/regulation';
 import { multiplyRupiah } from '../domain/rupiah';
 
@@ -19,21 +20,25 @@ export interface ProposalInputs {
 }
 
 /**
- * A budget proposal per segment: the eligible headcount (on the roster, not yet funded this
- * year: people already funded are listed with no money) × the premium in force each month, in integer rupiah, and the snapshot it was computed
- * from. Pure: the same inputs always give the same proposal and hash.
+ * A budget proposal per segment: the eligible headcount (on the roster, not yet funded this year,
+ * within the segment's quota) × the premium in force each month, in integer rupiah, and the
+ * snapshot it was computed from. People already funded are listed with no money; people over the
+ * quota are listed with the money they would need. Pure: the same inputs always give the same
+ * proposal and hash.
  */
 export function computeProposal(inputs: ProposalInputs): { segments: SegmentBudget[]; total: number; totalHeadcount: number; snapshot: Snapshot } {
   const segments = [...inputs.regulation.segments]
     .sort((a, b) => a.priority - b.priority)
     .map((segment): SegmentBudget => {
       const funded = inputs.alreadyFunded[segment.code];
-      const headcount = Math.max(0, (inputs.roster.segments[segment.code] ?? 0) - (funded?.alreadyFunded ?? 0));
+      const eligible = Math.max(0, (inputs.roster.segments[segment.code] ?? 0) - (funded?.alreadyFunded ?? 0));
+      const { headcount, overTarget } = withinTarget(inputs.regulation, segment, { eligible, alreadyFunded: funded?.alreadyFunded ?? 0 });
       const monthlyPremiums = inputs.months.map((month) => ({
         month,
         premium: monthlyPremium({ regulation: inputs.regulation, segment, month, schedule: inputs.schedule }).monthlyPremium,
       }));
-      const amount = monthlyPremiums.reduce((sum, { premium }) => sum + multiplyRupiah(headcount, premium), 0);
+      const costOf = (people: number) => monthlyPremiums.reduce((sum, { premium }) => sum + multiplyRupiah(people, premium), 0);
+      const amount = costOf(headcount);
       return {
         segment: segment.code,
         name: segment.name,
@@ -42,6 +47,7 @@ export function computeProposal(inputs: ProposalInputs): { segments: SegmentBudg
         monthlyPremiums,
         months: inputs.months.length,
         amount,
+        ...(overTarget > 0 ? { overTarget, overTargetAmount: costOf(overTarget) } : {}),
         ...(funded && funded.alreadyFunded > 0 ? { alreadyFunded: funded.alreadyFunded } : {}),
         ...(funded && Object.keys(funded.movedFrom).length > 0 ? { movedFrom: funded.movedFrom } : {}),
       };

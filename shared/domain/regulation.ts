@@ -117,6 +117,12 @@ export const RegulationInput = z
     effectiveFrom: IsoDate,
     effectiveTo: IsoDate.optional(),
     segments: z.array(Segment).nonempty('a regulation needs at least one segment'),
+    /**
+     * What a segment's targetHeadcount means to a budget: a quota (absent or `quota`: people over
+     * it are listed apart, for finance to fund explicitly or not), or a figure the roster may
+     * exceed (`allow`). See shared/budget/segment-quota.ts.
+     */
+    overTarget: z.enum(['quota', 'allow']).optional(),
     /** When the yearly renewal starts; see shared/renewal/renewal-setting.ts for the default. */
     renewal: RenewalSetting.optional(),
   })
