@@ -15,6 +15,8 @@ export interface RosterUpload {
   file: string;
   coverageStart: string;
   segment?: string;
+  /** Let rows replace the name or birth date of people already on the roster (audited). */
+  updateIdentities?: boolean;
   /** Continue an import whose upload was interrupted: chunks it already has are skipped by the API. */
   resume?: string;
 }
@@ -44,6 +46,7 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
           fileName: path.basename(upload.file),
           coverageStart: upload.coverageStart,
           ...(upload.segment ? { segment: upload.segment } : {}),
+          ...(upload.updateIdentities ? { updateIdentities: true } : {}),
           clientToken: randomUUID(),
         },
         { retry: true },

@@ -23,7 +23,8 @@ export function registerRoster(program: Command): void {
     .option('--segment <code>', 'the segment of every row, for one file per segment (else a Segmen column)')
     .option('--coverage-start <date>', 'when cover starts; the age window is checked on it (default: 1 January next year)')
     .option('--resume <importId>', 'finish an import whose upload was interrupted')
-    .action(async (options: { regulation: string; file: string; segment?: string; coverageStart?: string; resume?: string }, command: Command) => {
+    .option('--update-identities', 'let a row change the name or birth date of its NIK on the roster (each change audited); else such a row is rejected')
+    .action(async (options: { regulation: string; file: string; segment?: string; coverageStart?: string; resume?: string; updateIdentities?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const status = await uploadRoster(
         globals,
@@ -33,6 +34,7 @@ export function registerRoster(program: Command): void {
           coverageStart: options.coverageStart ?? `${new Date().getFullYear() + 1}-01-01`,
           ...(options.segment ? { segment: options.segment } : {}),
           ...(options.resume ? { resume: options.resume } : {}),
+          ...(options.updateIdentities ? { updateIdentities: true } : {}),
         },
         { phase: (name, total) => (globals.json ? silent : progress(name, total)) },
       );
@@ -84,22 +86,26 @@ export function registerRoster(program: Command): void {
     .command('rejections <importId>')
     .description('Write the rejected rows with their reasons to a file an office can fix and import again')
     .requiredOption('-o, --output <path>', 'the report file (.csv or .xlsx)')
-    .action(async (importId: string, options: { output: string }, command: Command) => {
+    .option('--warnings', 'write the accepted rows that carry a warning instead (e.g. a NIK from outside the jurisdiction)')
+    .action(async (importId: string, options: { output: string; warnings?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const written = await writeRejections(globals, importId, options.output);
+      const kind = options.warnings ? 'warning' : 'rejected';
+      const written = await writeRejections(globals, importId, options.output, kind);
       print(globals.json, { importId, output: options.output, rows: written }, () => [
-        `Wrote ${formatCount(written)} rejected rows to ${options.output}. Fix them there and import the file again.`,
+        kind === 'warning'
+          ? `Wrote ${formatCount(written)} rows with warnings to ${options.output}. They are on the roster; check them.`
+          : `Wrote ${formatCount(written)} rejected rows to ${options.output}. Fix them there and import the file again.`,
       ]);
     });
 }
 
 const silent = { update: () => undefined, stop: () => undefined };
 
-async function writeRejections(api: GlobalOptions, importId: string, output: string): Promise<number> {
+async function writeRejections(api: GlobalOptions, importId: string, output: string, kind: 'rejected' | 'warning'): Promise<number> {
   const format = output.toLowerCase().endsWith('.xlsx') ? 'xlsx' : output.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
   if (!format) throw new CliError(`Name the report .csv or .xlsx (got ${output}).`);
   const file = createWriteStream(output);
-  const writer = format === 'xlsx' ? new XlsxWriter(file, 'Ditolak') : new CsvWriter(file);
+  const writer = format === 'xlsx' ? new XlsxWriter(file, kind === 'warning' ? 'Peringatan' : 'Ditolak') : new CsvWriter(file);
   await writer.writeRow(REJECTION_REPORT_HEADER);
   let written = 0;
   let cursor: string | undefined;
@@ -107,7 +113,7 @@ async function writeRejections(api: GlobalOptions, importId: string, output: str
     const page = await callApi<z.infer<typeof RejectionsPage>>(
       api,
       'GET',
-      `/imports/${encodeURIComponent(importId)}/rejections${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+      `/imports/${encodeURIComponent(importId)}/rejections?kind=${kind}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       undefined,
       { retry: true },
     );
@@ -125,7 +131,8 @@ async function writeRejections(api: GlobalOptions, importId: string, output: str
 function describeImport(status: ImportStatus): string[] {
   const lines = [
     `Import ${status.importId} of ${status.fileName} into ${status.regulationId} (${status.year}): ${status.status}`,
-    `  ${formatCount(status.processed)} rows checked, ${formatCount(status.accepted)} accepted, ${formatCount(status.rejected)} rejected`,
+    `  ${formatCount(status.processed)} rows checked, ${formatCount(status.accepted)} accepted, ${formatCount(status.rejected)} rejected` +
+      `${status.warnings > 0 ? `, ${formatCount(status.warnings)} with a warning` : ''}`,
   ];
   for (const [segment, counts] of Object.entries(status.segments).sort()) {
     const reasons = Object.entries(counts.rejected)
@@ -138,5 +145,6 @@ function describeImport(status: ImportStatus): string[] {
   }
   if (status.failure) lines.push(`  Failed: ${status.failure}`);
   if (status.rejected > 0) lines.push(`  Get the rejected rows to fix: npx lindung roster rejections ${status.importId} -o ditolak.xlsx`);
+  if (status.warnings > 0) lines.push(`  Get the rows with warnings to check: npx lindung roster rejections ${status.importId} --warnings -o peringatan.xlsx`);
   return lines;
 }

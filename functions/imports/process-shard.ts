@@ -25,6 +25,8 @@ export const handler = workflowTask(ShardInput, async ({ importId, bucket }) => 
       regulation,
       coverageStart: record.coverageStart,
       ...(record.segment ? { segment: record.segment } : {}),
+      updateIdentities: record.updateIdentities === true,
+      openedBy: record.createdBy,
       now: new Date(),
       fresh,
     });

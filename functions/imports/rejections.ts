@@ -9,7 +9,7 @@ const PAGE_ROWS = 1000;
 
 export const handler = routeHandler(routes.importRejections, async ({ params, query }) => {
   requireImport(await store.get(params.importId), params.importId);
-  const page = await store.rejections(params.importId, query.cursor, PAGE_ROWS);
+  const page = await store.rejections(params.importId, query.cursor, PAGE_ROWS, query.kind);
   return {
     rows: page.rows.map((row) => ({ row: row.row, values: row.values, problems: row.problems.map(explainProblem) })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),

@@ -17,6 +17,11 @@ export const CreateImportRequest = z.object({
   segment: SegmentCode.optional(),
   /** Chosen by the client once per file, so that a retried request creates no second import. */
   clientToken: z.string().min(8).max(64),
+  /**
+   * Let a row replace the name or birth date of its NIK's entry from an earlier import (each
+   * change audited, old and new). Without it such a row is rejected as IDENTITY_CONFLICT.
+   */
+  updateIdentities: z.boolean().optional(),
 });
 
 export const UploadChunkRequest = z.object({ rows: z.array(RawRosterRow).min(1).max(20_000) });
@@ -34,6 +39,8 @@ export const SegmentCounts = z.object({
   accepted: z.number().int(),
   /** Rejected rows by reason; a row with two problems counts under both. */
   rejected: z.record(z.string(), z.number().int()),
+  /** Rows accepted by the checks with a warning, by reason (e.g. NIK_OUTSIDE_JURISDICTION). */
+  warnings: z.record(z.string(), z.number().int()).optional(),
 });
 export type SegmentCounts = z.infer<typeof SegmentCounts>;
 
@@ -44,6 +51,8 @@ export const ImportStatus = z.object({
   year: z.number().int(),
   coverageStart: IsoDate,
   segment: SegmentCode.optional(),
+  /** Opened with --update-identities. */
+  updateIdentities: z.boolean().optional(),
   fileName: z.string(),
   status: ImportStatusName,
   createdBy: z.string(),
@@ -58,6 +67,8 @@ export const ImportStatus = z.object({
   processed: z.number().int(),
   accepted: z.number().int(),
   rejected: z.number().int(),
+  /** Rows that passed the checks with a warning, listed by GET /imports/{importId}/rejections?kind=warning. */
+  warnings: z.number().int(),
   /** Per segment code; rows whose segment could not be resolved count under `(none)`. */
   segments: z.record(z.string(), SegmentCounts),
 });
@@ -79,7 +90,11 @@ export const RejectedRow = z.object({
 });
 export type RejectedRow = z.infer<typeof RejectedRow>;
 
-export const RejectionsQuery = z.object({ cursor: z.string().max(200).optional() });
+export const RejectionsQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  /** `warning`: the accepted rows that carry a warning, in the same shape as the rejected ones. */
+  kind: z.enum(['rejected', 'warning']).default('rejected'),
+});
 export const RejectionsPage = z.object({ rows: z.array(RejectedRow), nextCursor: z.string().optional() });
 
 export const RosterQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

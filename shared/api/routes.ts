@@ -193,7 +193,7 @@ export const routes = {
     method: 'GET',
     path: '/imports/{importId}/rejections',
     entry: 'functions/imports/rejections.ts',
-    summary: 'The rejected rows with their reasons, 1,000 per page (they hold personal data: admins only)',
+    summary: 'The rejected rows with their reasons, or (kind=warning) the accepted rows with warnings, 1,000 per page (they hold personal data: admins only)',
     access: ['admin'],
     params: ImportParams,
     query: RejectionsQuery,

@@ -125,6 +125,11 @@ export const RegulationInput = z
     overTarget: z.enum(['quota', 'allow']).optional(),
     /** When the yearly renewal starts; see shared/renewal/renewal-setting.ts for the default. */
     renewal: RenewalSetting.optional(),
+    /**
+     * What a roster import does with a NIK registered outside the jurisdiction: `warn` (the
+     * default when absent), `require` (reject the row) or `ignore`. See shared/rosters/residency.ts.
+     */
+    residency: z.enum(['warn', 'require', 'ignore']).optional(),
   })
   .superRefine((r, ctx) => {
     if (r.effectiveTo && r.effectiveTo < r.effectiveFrom) {

@@ -4,6 +4,7 @@ import { type Gender, type NikRejection, type NikScratch, nikBirthDate, readNik 
 import type { RegulationInput, Segment } from '../domain/regulation';
 import type { RawRosterRow, RosterField } from './raw-roster-row';
 import type { RowProblem } from './rejection-reasons';
+import { residencyProblem } from './residency';
 import { parseRosterDate } from './roster-dates';
 import type { RosterPerson } from './roster-person';
 
@@ -25,7 +26,12 @@ export interface RowCheckContext {
 }
 
 export type RowCheck =
-  | { readonly ok: true; readonly person: RosterPerson }
+  | {
+      readonly ok: true;
+      readonly person: RosterPerson;
+      /** Problems that do not reject the row, but that the office should see (residency: warn). */
+      readonly warnings?: RowProblem[];
+    }
   | {
       readonly ok: false;
       readonly row: number;
@@ -38,6 +44,8 @@ export type RowCheck =
  * Checks one row, reporting all of its problems at once:
  * - NIK: missing, Excel damage, format, region, birth date, serial (parseNik). A NIK problem
  *   skips the checks that need the NIK (birth date and gender agreement).
+ * - Residency: a NIK registered outside the jurisdiction is a problem under the regulation's
+ *   `residency: require`, a warning on an accepted row under `warn` (residency.ts).
  * - Name: required.
  * - Birth date and gender: optional; when given they must parse and agree with the NIK. A row
  *   birth date agrees when its day, month and two-digit year are the NIK's; its century then
@@ -54,6 +62,7 @@ export function checkRow(row: RawRosterRow, context: RowCheckContext): RowCheck 
   const lookup = lookupFor(context.regulation);
   const values = row.values;
   let problems: RowProblem[] | undefined;
+  let warnings: RowProblem[] | undefined;
 
   // NIK
   let nik: string | undefined;
@@ -72,6 +81,9 @@ export function checkRow(row: RawRosterRow, context: RowCheckContext): RowCheck 
       nikYear = scratch.year;
       nikMonth = scratch.month;
       nikDay = scratch.day;
+      const outside = residencyProblem(nik, context.regulation);
+      if (outside?.params.policy === 'require') problems = add(problems, outside);
+      else if (outside !== undefined) warnings = [outside];
     } else {
       problems = add(problems, nikProblem(rejection, nikText));
     }
@@ -158,7 +170,7 @@ export function checkRow(row: RawRosterRow, context: RowCheckContext): RowCheck 
   if (values.kelurahan !== undefined && !isBlank(values.kelurahan)) person.kelurahan = values.kelurahan.trim();
   if (values.kecamatan !== undefined && !isBlank(values.kecamatan)) person.kecamatan = values.kecamatan.trim();
   if (values.phone !== undefined && !isBlank(values.phone)) person.phone = phoneOf(values.phone.trim(), isNumeric(row, 'phone'));
-  return { ok: true, person };
+  return warnings === undefined ? { ok: true, person } : { ok: true, person, warnings };
 }
 
 /**

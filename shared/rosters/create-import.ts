@@ -31,6 +31,7 @@ export async function createImport(
     year: Number(request.coverageStart.slice(0, 4)),
     coverageStart: request.coverageStart,
     ...(request.segment ? { segment: request.segment } : {}),
+    ...(request.updateIdentities ? { updateIdentities: true } : {}),
     fileName: request.fileName,
     status: 'receiving',
     createdBy: caller.username,
@@ -44,7 +45,9 @@ export async function createImport(
       action: 'roster.import.created',
       entityType: 'regulation',
       entityId: regulationId,
-      summary: `Opened import ${record.importId} of ${request.fileName} for ${record.year}${request.segment ? ` (segment ${request.segment})` : ''}`,
+      summary:
+        `Opened import ${record.importId} of ${request.fileName} for ${record.year}${request.segment ? ` (segment ${request.segment})` : ''}` +
+        `${request.updateIdentities ? ', allowed to update the names and birth dates of people already on the roster' : ''}`,
     }),
   );
   return importStatusOf(record, { chunks: [], rows: 0 }, []);

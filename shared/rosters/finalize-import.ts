@@ -29,7 +29,8 @@ export async function finalizeImport(store: ImportStore, importId: string, now: 
       entityType: 'regulation',
       entityId: record.regulationId,
       summary:
-        `Import ${importId} completed: ${totals.accepted} accepted, ${totals.rejected} rejected of ${totals.processed}; ` +
+        `Import ${importId} completed: ${totals.accepted} accepted, ${totals.rejected} rejected of ${totals.processed}` +
+        `${totals.warnings > 0 ? ` (${totals.warnings} with a warning)` : ''}; ` +
         `the ${record.year} roster changed by ${change >= 0 ? '+' : ''}${change} people`,
     }),
   );

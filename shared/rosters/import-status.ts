@@ -9,5 +9,5 @@ export function importStatusOf(record: ImportRecord, received: { chunks: number[
     const sum = shards.reduce(addCounts, emptyCounts());
     return { ...totalsOf(sum), segments: sum.segments };
   })();
-  return { ...rest, chunksReceived: received.chunks.length, rowsReceived: received.rows, ...counts };
+  return { ...rest, chunksReceived: received.chunks.length, rowsReceived: received.rows, warnings: 0, ...counts };
 }

@@ -3,7 +3,7 @@ import type { RosterSummary } from '../api/roster-schemas';
 import type { ImportRecord } from './import-record';
 import type { RawRosterRow } from './raw-roster-row';
 import type { ShardCounts } from './shard-counts';
-import type { StoredRejection } from './roster-ledger';
+import type { RowNoticeKind, StoredRejection } from './roster-ledger';
 
 /** Port: imports, their uploaded chunks, shard progress, rejections and the resulting roster summary. */
 export interface ImportStore {
@@ -27,6 +27,7 @@ export interface ImportStore {
    */
   complete(record: ImportRecord, rosterDelta: Record<string, number>, event: AuditEvent): Promise<void>;
   fail(importId: string, reason: string, event: AuditEvent): Promise<void>;
-  rejections(importId: string, cursor: string | undefined, limit: number): Promise<{ rows: StoredRejection[]; nextCursor?: string }>;
+  /** The rejected rows, or with kind `warning` the accepted rows that carry warnings, in row order. */
+  rejections(importId: string, cursor: string | undefined, limit: number, kind?: RowNoticeKind): Promise<{ rows: StoredRejection[]; nextCursor?: string }>;
 }
 

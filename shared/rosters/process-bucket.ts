@@ -2,12 +2,23 @@ import type { IsoDate } from '../domain/calendar';
 import type { RegulationInput } from '../domain/regulation';
 import { checkRow } from './check-row';
 import { decideDuplicate } from './dedupe-decision';
+import { sameIdentity } from './identity';
+import { identityUpdateEvent } from './identity-update-event';
 import { SHARD_PAGE_ROWS } from './import-limits';
 import type { RawRosterRow } from './raw-roster-row';
 import type { RosterEntry } from './roster-entry';
-import type { RosterLedger, StoredRejection } from './roster-ledger';
+import type { IdentityUpdate, RosterLedger, StoredRejection } from './roster-ledger';
 import { SeenNiks } from './seen-niks';
-import { countAccepted, countReceived, countRejected, countRosterChange, emptyCounts, NO_SEGMENT, type ShardCounts } from './shard-counts';
+import {
+  countAccepted,
+  countReceived,
+  countRejected,
+  countRosterChange,
+  countWarned,
+  emptyCounts,
+  NO_SEGMENT,
+  type ShardCounts,
+} from './shard-counts';
 
 export interface BucketContext {
   importId: string;
@@ -16,6 +27,9 @@ export interface BucketContext {
   /** --segment of a one-file-per-segment import. */
   segment?: string;
   coverageStart: IsoDate;
+  /** The import was opened with --update-identities (dedupe-decision.ts); `openedBy` asked for it. */
+  updateIdentities: boolean;
+  openedBy: string;
   now: Date;
   /**
    * No other import has ever written this bucket's entries for the year, so an entry can only
@@ -58,6 +72,7 @@ async function processPage(
 ): Promise<void> {
   const { counts, priorities, year, seen } = state;
   const rejections: StoredRejection[] = [];
+  const warnings: StoredRejection[] = [];
   const candidates: RosterEntry[] = [];
   for (const row of rows) {
     const result = checkRow(row, {
@@ -74,6 +89,12 @@ async function processPage(
     }
     const { person } = result;
     countReceived(counts, person.segment);
+    if (result.warnings) {
+      // A warning is about the row as checked: should the row lose to a duplicate below, it
+      // shows among the rejections too.
+      countWarned(counts, person.segment, result.warnings);
+      warnings.push({ row: row.row, values: row.values, problems: result.warnings });
+    }
     candidates.push({
       ...person,
       year,
@@ -86,11 +107,13 @@ async function processPage(
 
   const niks = new Set(candidates.map((c) => c.nik));
   const current = await ledger.entries(year, [...niks].filter((nik) => !context.fresh || seen.mightContain(nik)));
+  /** What earlier imports left on the roster, to tell which winners change a person's identity. */
+  const before = new Map([...current].filter(([, entry]) => entry.importId !== context.importId));
   const winners = new Map<string, RosterEntry>();
   const replaced: RosterEntry[] = [];
   for (const candidate of candidates) {
     const existing = current.get(candidate.nik);
-    const outcome = decideDuplicate(existing, candidate);
+    const outcome = decideDuplicate(existing, candidate, context.updateIdentities);
     // Roster changes are counted against the state before this import (`previousSegment`), so a
     // re-run that finds its own entries already stored counts exactly what the first run did.
     switch (outcome.kind) {
@@ -114,7 +137,7 @@ async function processPage(
           countRejected(counts, loser.segment, outcome.reason);
           countRosterChange(counts, loser.segment, -1);
           countRosterChange(counts, loser.previousSegment, +1);
-          rejections.push(rejectionOf(loser, outcome.reason, candidate));
+          rejections.push(rejectionOf(loser, outcome.reason, candidate, context.importId));
           take({ ...candidate, ...(loser.previousSegment ? { previousSegment: loser.previousSegment } : {}) });
         } else {
           // An earlier import's entry moves to a higher-priority segment; its history keeps the old one.
@@ -125,13 +148,26 @@ async function processPage(
       }
       case 'reject':
         countRejected(counts, candidate.segment, outcome.reason);
-        rejections.push(
-          rejectionOf(candidate, outcome.reason, { row: outcome.keptRow ?? 0, segment: outcome.keptSegment, regulationId: outcome.keptRegulation }),
-        );
+        rejections.push(rejectionOf(candidate, outcome.reason, outcome.kept, context.importId));
         break;
     }
   }
-  await ledger.write({ importId: context.importId, entries: [...winners.values()], replaced, rejections });
+  // Only an import opened with --update-identities gets here with another identity: each such
+  // change is stored with its audit event (old and new), apart from the batch.
+  const identityUpdates: IdentityUpdate[] = [];
+  for (const winner of winners.values()) {
+    const old = before.get(winner.nik);
+    if (old && !sameIdentity(old, winner)) identityUpdates.push({ entry: winner, replaced: old, event: identityUpdateEvent(old, winner, context) });
+  }
+  const updated = new Set(identityUpdates.map((update) => update.entry.nik));
+  await ledger.write({
+    importId: context.importId,
+    entries: [...winners.values()].filter((entry) => !updated.has(entry.nik)),
+    replaced: replaced.filter((entry) => !updated.has(entry.nik)),
+    identityUpdates,
+    rejections,
+    warnings,
+  });
 
   function take(winner: RosterEntry): void {
     countAccepted(counts, winner.segment);
@@ -149,11 +185,15 @@ function isSameRow(a: RosterEntry, b: RosterEntry): boolean {
   return fields.every((field) => a[field] === b[field]);
 }
 
-function rejectionOf(
-  entry: RosterEntry,
-  reason: string,
-  kept: Pick<RosterEntry, 'row' | 'segment' | 'regulationId'>,
-): StoredRejection {
+/**
+ * The rejection of a row that lost its NIK to `kept`, naming it. An identity conflict names the
+ * kept person too, and the earlier import that wrote them: the office must tell the two apart.
+ */
+function rejectionOf(entry: RosterEntry, reason: string, kept: RosterEntry, importId: string): StoredRejection {
+  const identity =
+    reason === 'IDENTITY_CONFLICT'
+      ? { keptName: kept.name, keptBirthDate: kept.birthDate, ...(kept.importId !== importId ? { keptImport: kept.importId } : {}) }
+      : {};
   return {
     row: entry.row,
     values: {
@@ -167,6 +207,6 @@ function rejectionOf(
       ...(entry.kecamatan ? { kecamatan: entry.kecamatan } : {}),
       ...(entry.phone ? { phone: entry.phone } : {}),
     },
-    problems: [{ reason, field: 'nik', params: { keptRow: kept.row, keptSegment: kept.segment, keptRegulation: kept.regulationId } }],
+    problems: [{ reason, field: 'nik', params: { keptRow: kept.row, keptSegment: kept.segment, keptRegulation: kept.regulationId, ...identity } }],
   };
 }

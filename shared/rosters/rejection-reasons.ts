@@ -5,14 +5,17 @@ import { maskPersonalData } from '../domain/personal-data';
 import { RosterField } from './raw-roster-row';
 
 /**
- * Why a roster row is not enrolled: one catalogue for the row checks (check-row.ts) and for the
- * import's deduplication (the DUPLICATE_* and COVERED_BY_* codes), so that every rejection an
- * office reads has a message in Bahasa Indonesia and English and says what to do about it.
+ * Why a roster row is not enrolled, or is enrolled with a warning: one catalogue for the row
+ * checks (check-row.ts), the residency rule (residency.ts) and the import's deduplication (the
+ * DUPLICATE_*, COVERED_BY_* and IDENTITY_CONFLICT codes), so that every problem an office reads
+ * has a message in Bahasa Indonesia and English and says what to do about it.
  *
  * Parameters carry codes, counts, ages and dates of coverage, never a row's personal data
- * (name, NIK, birth date; a segment cell is echoed, shortened): the rejection report repeats the office's own row next to the
- * reason, and rejections also reach logs and API responses. describeRejection() masks any
- * NIK-shaped number all the same.
+ * (name, NIK, birth date; a segment cell is echoed, shortened; a NIK only masked): the rejection
+ * report repeats the office's own row next to the reason. The one exception is IDENTITY_CONFLICT,
+ * which must name the person already on the roster so that the office can tell the two rows
+ * apart: it is stored with the import's rejections, which only admins read (as the rows
+ * themselves), and never logged. describeRejection() masks any NIK-shaped number all the same.
  */
 export const RejectionReason = z.enum([
   'NIK_MISSING',
@@ -22,6 +25,7 @@ export const RejectionReason = z.enum([
   'NIK_REGION',
   'NIK_BIRTH_DATE',
   'NIK_SERIAL',
+  'NIK_OUTSIDE_JURISDICTION',
   'NAME_MISSING',
   'BIRTH_DATE_FORMAT',
   'BIRTH_DATE_MISMATCH',
@@ -34,6 +38,7 @@ export const RejectionReason = z.enum([
   'DUPLICATE_IN_FILE',
   'DUPLICATE_LOWER_PRIORITY_SEGMENT',
   'COVERED_BY_OTHER_REGULATION',
+  'IDENTITY_CONFLICT',
 ]);
 export type RejectionReason = z.infer<typeof RejectionReason>;
 
@@ -65,6 +70,19 @@ export interface RejectionParamsByReason {
   NIK_REGION: { readonly regionCode: string };
   NIK_BIRTH_DATE: NoParams;
   NIK_SERIAL: NoParams;
+  /**
+   * The NIK's region is outside the regulation's jurisdiction: a rejection under
+   * `residency: require`, a warning under `warn` (`policy`). `nik` is masked; `region` and
+   * `jurisdictionName` are the official names of `regionCode` and `jurisdiction`.
+   */
+  NIK_OUTSIDE_JURISDICTION: {
+    readonly nik: string;
+    readonly regionCode: string;
+    readonly region: string;
+    readonly jurisdiction: string;
+    readonly jurisdictionName: string;
+    readonly policy: 'warn' | 'require';
+  };
   NAME_MISSING: NoParams;
   BIRTH_DATE_FORMAT: NoParams;
   BIRTH_DATE_MISMATCH: NoParams;
@@ -79,7 +97,7 @@ export interface RejectionParamsByReason {
   SEGMENT_UNKNOWN: { readonly value: string; readonly validCodes: string; readonly expected?: string };
   AGE_BELOW_MINIMUM: AgeParams;
   AGE_ABOVE_MAXIMUM: AgeParams;
-  // The three below are decided by the import's deduplication (dedupe-decision.ts), which names
+  // The four below are decided by the import's deduplication (dedupe-decision.ts), which names
   // what was kept: `keptRow` (0 or absent when unknown), `keptSegment`, `keptRegulation`.
   /** The row of the same file that keeps the NIK. */
   DUPLICATE_IN_FILE: { readonly keptRow: number; readonly keptSegment?: string; readonly keptRegulation?: string };
@@ -87,6 +105,19 @@ export interface RejectionParamsByReason {
   DUPLICATE_LOWER_PRIORITY_SEGMENT: { readonly keptSegment: string; readonly keptRow?: number; readonly keptRegulation?: string };
   /** The person is already covered for the year under another regulation (e.g. a province's). */
   COVERED_BY_OTHER_REGULATION: { readonly keptRegulation: string; readonly keptSegment?: string; readonly keptRow?: number };
+  /**
+   * The NIK is on the roster, or on another row of the same file, with another name or birth
+   * date: `keptName` and `keptBirthDate` are that entry's, `keptImport` the earlier import that
+   * wrote it (absent for a row of the same file).
+   */
+  IDENTITY_CONFLICT: {
+    readonly keptRow: number;
+    readonly keptName: string;
+    readonly keptBirthDate: string;
+    readonly keptImport?: string;
+    readonly keptSegment?: string;
+    readonly keptRegulation?: string;
+  };
 }
 
 export type RejectionParams<R extends RejectionReason = RejectionReason> = RejectionParamsByReason[R];
@@ -196,6 +227,24 @@ export const REJECTIONS: { readonly [R in RejectionReason]: RejectionText<R> } =
     fix: 'Periksa NIK pada KTP/KK; kemungkinan salah ketik atau digit terakhir hilang karena Excel.',
     fixEn: 'Check the NIK on the KTP/KK; it is probably mistyped, or Excel dropped its last digits.',
   },
+  NIK_OUTSIDE_JURISDICTION: {
+    id: (p) =>
+      `NIK ${p.nik} terdaftar di ${p.region} (${p.regionCode}), di luar wilayah peraturan ini (${p.jurisdictionName}, ${p.jurisdiction}). ` +
+      (p.policy === 'require'
+        ? 'Peraturan ini hanya untuk penduduk wilayahnya, jadi baris ini ditolak.'
+        : 'Baris ini tetap diterima; pastikan orang ini memang berhak.'),
+    en: (p) =>
+      `NIK ${p.nik} is registered in ${p.region} (${p.regionCode}), outside this regulation's jurisdiction (${p.jurisdictionName}, ${p.jurisdiction}). ` +
+      (p.policy === 'require'
+        ? 'This regulation covers residents of its region only, so the row is rejected.'
+        : 'The row is accepted all the same; make sure the person is entitled.'),
+    fix:
+      'Periksa NIK pada KTP/KK; kemungkinan salah ketik. Jika NIK benar, orang ini terdaftar di luar wilayah: ' +
+      'pastikan peraturan memang menanggungnya (mis. bekerja di wilayah ini), atau keluarkan dari daftar.',
+    fixEn:
+      'Check the NIK on the KTP/KK; it may be mistyped. If it is right, the person was registered outside the region: ' +
+      'make sure the regulation covers them (e.g. they work in the region), or remove them from the roster.',
+  },
   NAME_MISSING: {
     id: () => 'Nama kosong.',
     en: () => 'The name is empty.',
@@ -282,6 +331,24 @@ export const REJECTIONS: { readonly [R in RejectionReason]: RejectionText<R> } =
     fix: 'Keluarkan dari daftar: satu NIK tidak boleh dilindungi dua kali untuk program dan periode yang sama.',
     fixEn: 'Remove the person from the roster: one NIK must not be covered twice for the same program and period.',
   },
+  IDENTITY_CONFLICT: {
+    id: (p) =>
+      (p.keptImport
+        ? `NIK ini sudah ada di daftar atas nama ${p.keptName} (lahir ${longDate(p.keptBirthDate, 'id')}), dari baris ${p.keptRow} impor ${p.keptImport}. `
+        : `NIK ini sudah dipakai di baris ${p.keptRow} file yang sama atas nama ${p.keptName} (lahir ${longDate(p.keptBirthDate, 'id')}). `) +
+      'Baris ini menulis nama atau tanggal lahir lain, jadi data yang ada tidak diganti.',
+    en: (p) =>
+      (p.keptImport
+        ? `This NIK is already on the roster as ${p.keptName} (born ${longDate(p.keptBirthDate, 'en')}), from row ${p.keptRow} of import ${p.keptImport}. `
+        : `This NIK is already used in row ${p.keptRow} of the same file, as ${p.keptName} (born ${longDate(p.keptBirthDate, 'en')}). `) +
+      'This row gives another name or birth date, so the existing data is not replaced.',
+    fix:
+      'Periksa NIK kedua orang pada KTP/KK; bila NIK baris ini salah ketik, perbaiki. Bila data yang terdaftar yang keliru ' +
+      '(mis. nama salah eja), impor ulang dengan --update-identities: perubahannya dicatat di jejak audit.',
+    fixEn:
+      "Check both people's NIK on their KTP/KK; if this row's NIK is mistyped, correct it. If the registered data is wrong " +
+      '(e.g. a misspelt name), import again with --update-identities: the change is recorded in the audit trail.',
+  },
 };
 
 const AGE_PLACEHOLDERS = { age: '?', minAge: '?', maxAge: '?', on: '?', segment: '?' };
@@ -295,6 +362,7 @@ const REQUIRED_PARAMS: { readonly [R in RejectionReason]: Readonly<Record<string
   NIK_REGION: { regionCode: '?' },
   NIK_BIRTH_DATE: {},
   NIK_SERIAL: {},
+  NIK_OUTSIDE_JURISDICTION: { nik: '?', regionCode: '?', region: '?', jurisdiction: '?', jurisdictionName: '?' },
   NAME_MISSING: {},
   BIRTH_DATE_FORMAT: {},
   BIRTH_DATE_MISMATCH: {},
@@ -307,6 +375,7 @@ const REQUIRED_PARAMS: { readonly [R in RejectionReason]: Readonly<Record<string
   DUPLICATE_IN_FILE: { keptRow: '?' },
   DUPLICATE_LOWER_PRIORITY_SEGMENT: { keptSegment: '?' },
   COVERED_BY_OTHER_REGULATION: { keptRegulation: '?' },
+  IDENTITY_CONFLICT: { keptRow: '?', keptName: '?', keptBirthDate: '?' },
 };
 
 function isRejectionReason(reason: string): reason is RejectionReason {

@@ -6,13 +6,15 @@ export const NO_SEGMENT = '(none)';
 /** Running counts of one shard (or, summed, of an import), per segment and rejection reason. */
 export interface ShardCounts {
   processed: number;
+  /** Rows checked with at least one warning (absent in progress stored before warnings existed). */
+  warned?: number;
   segments: Record<string, SegmentCounts>;
   /** How the regulation's roster headcount per segment changes through this import. */
   rosterDelta: Record<string, number>;
 }
 
 export function emptyCounts(): ShardCounts {
-  return { processed: 0, segments: {}, rosterDelta: {} };
+  return { processed: 0, warned: 0, segments: {}, rosterDelta: {} };
 }
 
 export function countRosterChange(counts: ShardCounts, segment: string | undefined, delta: number): void {
@@ -37,22 +39,34 @@ export function countRejected(counts: ShardCounts, segment: string, reason: stri
   rejected[reason] = (rejected[reason] ?? 0) + 1;
 }
 
+/** A row accepted by the checks with warnings: counted once as a row, and per warning reason. */
+export function countWarned(counts: ShardCounts, segment: string, warnings: readonly { reason: string }[]): void {
+  counts.warned = (counts.warned ?? 0) + 1;
+  const warned = (segmentOf(counts, segment).warnings ??= {});
+  for (const { reason } of warnings) warned[reason] = (warned[reason] ?? 0) + 1;
+}
+
 /** Adds shard counts into a total. */
 export function addCounts(total: ShardCounts, shard: ShardCounts): ShardCounts {
   total.processed += shard.processed;
+  total.warned = (total.warned ?? 0) + (shard.warned ?? 0);
   for (const [segment, counts] of Object.entries(shard.segments)) {
     const into = segmentOf(total, segment);
     into.received += counts.received;
     into.accepted += counts.accepted;
     for (const [reason, n] of Object.entries(counts.rejected)) into.rejected[reason] = (into.rejected[reason] ?? 0) + n;
+    for (const [reason, n] of Object.entries(counts.warnings ?? {})) (into.warnings ??= {})[reason] = (into.warnings[reason] ?? 0) + n;
   }
   for (const [segment, delta] of Object.entries(shard.rosterDelta ?? {})) countRosterChange(total, segment, delta);
   return total;
 }
 
-/** Rows, not reasons: a row with two problems is one rejected row (its reasons are counted per segment). */
-export function totalsOf(counts: ShardCounts): { processed: number; accepted: number; rejected: number } {
+/**
+ * Rows, not reasons: a row with two problems is one rejected row (its reasons are counted per
+ * segment), a row with two warnings one warned row.
+ */
+export function totalsOf(counts: ShardCounts): { processed: number; accepted: number; rejected: number; warnings: number } {
   let accepted = 0;
   for (const segment of Object.values(counts.segments)) accepted += segment.accepted;
-  return { processed: counts.processed, accepted, rejected: counts.processed - accepted };
+  return { processed: counts.processed, accepted, rejected: counts.processed - accepted, warnings: counts.warned ?? 0 };
 }

@@ -56,9 +56,9 @@ describe('importing a roster', () => {
     const status = await importRoster(
       first,
       rosterCsv([
-        personRow(rt, 'Marbot Dulu', '1980-05-17', 'L', 'MARBOT'), // row 2: loses to row 4's higher priority
+        personRow(rt, 'Ahmad Fauzi', '1980-05-17', 'L', 'MARBOT'), // row 2: loses to row 4's higher priority
         personRow(twice, 'Dua Kali', '1975-02-03', 'P', 'GURU_MENGAJI'), // row 3: kept
-        personRow(rt, 'Ketua RT', '1980-05-17', 'L', 'KETUA_RT'), // row 4: kept (priority 1)
+        personRow(rt, 'Ahmad Fauzi', '1980-05-17', 'L', 'KETUA_RT'), // row 4: the same person, kept (priority 1)
         personRow(twice, 'Dua Kali', '1975-02-03', 'P', 'GURU_MENGAJI'), // row 5: duplicate of row 3
         personRow(covered, 'Sudah Terdaftar', '1985-08-17', 'L', 'KETUA_RT'), // row 6: covered elsewhere
       ]),
@@ -107,11 +107,11 @@ describe('importing a roster', () => {
       expect(formulaRow).toContain(`'=HYPERLINK("http://x")`);
     }
 
-    // The office fixes the rows (and renames Budi): the re-import upserts by NIK.
+    // The office fixes the rows (and Budi's phone number): the re-import upserts by NIK.
     const fixed = await importRoster(
       id,
       rosterCsv([
-        personRow(nik, 'Budi Santoso', '1990-01-10', 'L', 'KETUA_RT'),
+        personRow(nik, 'Budi', '1990-01-10', 'L', 'KETUA_RT').with(7, '081298765432'),
         personRow(tangselNik('1990-02-10', 'L', 23), 'Andi', '1990-02-10', 'L', 'KETUA_RT'),
         personRow(tangselNik('1991-03-04', 'L', 22), 'Joko', '1991-03-04', 'L', 'KETUA_RT'),
       ]),

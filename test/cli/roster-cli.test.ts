@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import { api, tokenFor } from '../support/api';
+import { personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
 const run = promisify(execFile);
@@ -34,6 +35,32 @@ describe('npx lindung roster import', () => {
 
     const summary = await run(lindungBin, ['--json', 'roster', 'summary', '--regulation', regulation.id, '--year', '2027'], { env });
     expect(JSON.parse(summary.stdout)).toMatchObject({ total: 97, segments: { KETUA_RT: 40, KETUA_RW: 10, KADER_KESEHATAN: 47 } });
+  });
+
+  it('reports rows with warnings, writes them with --warnings, and updates identities with --update-identities', async () => {
+    const admin = await tokenFor('admin', 'ani');
+    const regulation = tangselRegulation('perwal-roster-cli-identity');
+    await api('PUT', `/regulations/${regulation.id}`, { token: admin, body: regulation });
+    const env = { ...process.env, LINDUNG_API_URL: inject('apiUrl'), LINDUNG_TOKEN: admin };
+    const juju = tangselNik('1981-02-03', 'L', 1301);
+    const bogor = `3201${tangselNik('1981-02-03', 'L', 1302).slice(4)}`;
+    const importFile = (file: string, ...flags: string[]) =>
+      run(lindungBin, ['roster', 'import', '--regulation', regulation.id, '--file', file, '--coverage-start', '2027-01-01', ...flags], { env });
+
+    const first = await importFile(rosterCsv([personRow(juju, 'Juju Kurniawan', '1981-02-03', 'L', 'KETUA_RT'), personRow(bogor, 'Warga Bogor', '1981-02-03', 'L', 'KETUA_RT')]));
+    expect(first.stdout).toContain('2 accepted, 0 rejected, 1 with a warning');
+    const importId = /Import (imp-[a-z0-9-]+)/.exec(first.stdout)![1]!;
+    expect(first.stdout).toContain(`npx lindung roster rejections ${importId} --warnings -o peringatan.xlsx`);
+    const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-warnings-')), 'peringatan.csv');
+    const written = await run(lindungBin, ['roster', 'rejections', importId, '--warnings', '-o', report], { env });
+    expect(written.stdout).toContain('Wrote 1 rows with warnings');
+    const lines = readFileSync(report, 'utf8').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('NIK_OUTSIDE_JURISDICTION');
+
+    const imas = rosterCsv([personRow(juju, 'Imas Masitoh', '1981-02-03', 'L', 'KETUA_RT')]);
+    expect((await importFile(imas)).stdout).toContain('0 accepted, 1 rejected');
+    expect((await importFile(imas, '--update-identities')).stdout).toContain('1 accepted, 0 rejected');
   });
 
   it('says what is wrong with a file that cannot be imported', async () => {

@@ -209,6 +209,53 @@ describe('checkRow', () => {
     });
   });
 
+  describe('residency', () => {
+    /** Born 15 January 1980 in Kabupaten Bogor (3201), Jawa Barat. */
+    const BOGOR = '3201011501800003';
+    /** Born 15 January 1980 in Kabupaten Tangerang (3603), Banten: Tangsel's province. */
+    const KAB_TANGERANG = '3603011501800004';
+    const under = (residency: RegulationInput['residency'], jurisdiction = '3674') =>
+      ({ context: { regulation: RegulationInput.parse({ ...regulation, jurisdiction, residency }) } }) as const;
+
+    it('warns by default about a NIK from outside the jurisdiction, and accepts the row', () => {
+      const result = check({ nik: BOGOR, name: 'Dari Bogor', segment: 'KETUA_RT' });
+      expect(result).toMatchObject({ ok: true, person: { nik: BOGOR } });
+      expect(result.ok && result.warnings).toEqual([
+        {
+          reason: 'NIK_OUTSIDE_JURISDICTION',
+          field: 'nik',
+          params: {
+            nik: '3201********0003',
+            regionCode: '3201',
+            region: 'Kabupaten Bogor',
+            jurisdiction: '3674',
+            jurisdictionName: 'Kota Tangerang Selatan',
+            policy: 'warn',
+          },
+        },
+      ]);
+      expect(check({ nik: BOGOR, name: 'Dari Bogor', segment: 'KETUA_RT' }, under('warn'))).toEqual(result);
+    });
+
+    it('rejects it under residency: require, with the other problems of the row', () => {
+      const result = check({ nik: BOGOR, segment: 'KETUA_RT' }, under('require'));
+      expect(reasons(result)).toEqual(['NIK_OUTSIDE_JURISDICTION', 'NAME_MISSING']);
+      expect(result).toMatchObject({ problems: [{ params: { policy: 'require', region: 'Kabupaten Bogor' } }, { reason: 'NAME_MISSING' }] });
+    });
+
+    it('says nothing under residency: ignore, nor about a NIK of the jurisdiction', () => {
+      expect(check({ nik: BOGOR, name: 'Dari Bogor', segment: 'KETUA_RT' }, under('ignore'))).not.toHaveProperty('warnings');
+      expect(check({ nik: BUDI, name: 'Budi', segment: 'KETUA_RT' }, under('require'))).not.toHaveProperty('warnings');
+    });
+
+    it("lets a province's regulation cover every regency of the province", () => {
+      expect(check({ nik: KAB_TANGERANG, name: 'Banten', segment: 'KETUA_RT' }, under('require', '36'))).not.toHaveProperty('warnings');
+      expect(check({ nik: BUDI, name: 'Banten', segment: 'KETUA_RT' }, under('require', '36')).ok).toBe(true);
+      expect(reasons(check({ nik: BOGOR, name: 'Jawa Barat', segment: 'KETUA_RT' }, under('require', '36')))).toEqual(['NIK_OUTSIDE_JURISDICTION']);
+      expect(reasons(check({ nik: KAB_TANGERANG, name: 'Banten', segment: 'KETUA_RT' }, under('require')))).toEqual(['NIK_OUTSIDE_JURISDICTION']);
+    });
+  });
+
   it('reports every problem of a row at once', () => {
     const result = check({ nik: BUDI, birthDate: 'kemarin', gender: 'P', segment: 'Satpam' });
     expect(reasons(result)).toEqual(['NAME_MISSING', 'BIRTH_DATE_FORMAT', 'GENDER_MISMATCH', 'SEGMENT_UNKNOWN']);

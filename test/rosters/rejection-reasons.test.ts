@@ -20,6 +20,14 @@ const samples: { [R in RejectionReason]: Extract<RowProblem, { reason: R }>['par
   NIK_REGION: { regionCode: '3699' },
   NIK_BIRTH_DATE: {},
   NIK_SERIAL: {},
+  NIK_OUTSIDE_JURISDICTION: {
+    nik: NIK,
+    regionCode: '3201',
+    region: 'Kabupaten Bogor',
+    jurisdiction: '3674',
+    jurisdictionName: 'Kota Tangerang Selatan',
+    policy: 'require',
+  },
   NAME_MISSING: {},
   BIRTH_DATE_FORMAT: {},
   BIRTH_DATE_MISMATCH: {},
@@ -32,6 +40,7 @@ const samples: { [R in RejectionReason]: Extract<RowProblem, { reason: R }>['par
   DUPLICATE_IN_FILE: { keptRow: 12 },
   DUPLICATE_LOWER_PRIORITY_SEGMENT: { keptSegment: 'KETUA_RT', keptRow: 3 },
   COVERED_BY_OTHER_REGULATION: { keptRegulation: 'pergub-banten-5-2024', keptSegment: NIK },
+  IDENTITY_CONFLICT: { keptRow: 7, keptName: 'Juju Kurniawan', keptBirthDate: '1980-01-15', keptImport: 'imp-20261121-3f9a2c1b' },
 };
 
 describe('the rejection catalogue', () => {
@@ -41,7 +50,7 @@ describe('the rejection catalogue', () => {
         'NIK_MISSING', 'NIK_FORMAT', 'NIK_EXCEL_SCIENTIFIC', 'NIK_EXCEL_NUMBER', 'NIK_REGION', 'NIK_BIRTH_DATE', 'NIK_SERIAL',
         'NAME_MISSING', 'BIRTH_DATE_FORMAT', 'BIRTH_DATE_MISMATCH', 'GENDER_FORMAT', 'GENDER_MISMATCH', 'SEGMENT_MISSING',
         'SEGMENT_UNKNOWN', 'AGE_BELOW_MINIMUM', 'AGE_ABOVE_MAXIMUM', 'DUPLICATE_IN_FILE', 'DUPLICATE_LOWER_PRIORITY_SEGMENT',
-        'COVERED_BY_OTHER_REGULATION',
+        'COVERED_BY_OTHER_REGULATION', 'NIK_OUTSIDE_JURISDICTION', 'IDENTITY_CONFLICT',
       ]),
     );
     expect(Object.keys(REJECTIONS).sort()).toEqual([...RejectionReason.options].sort());
@@ -80,6 +89,27 @@ describe('the rejection catalogue', () => {
       expect(describeRejection(problem, 'en')).toMatch(/Text.*KTP\/KK/);
       expect(rejectionFix(reason)).toMatch(/Teks.*KTP\/KK/);
     }
+  });
+
+  it('names the region and the jurisdiction, and says whether the row was kept', () => {
+    const outside = { reason: 'NIK_OUTSIDE_JURISDICTION', field: 'nik', params: samples.NIK_OUTSIDE_JURISDICTION } as const;
+    expect(describeRejection(outside, 'id')).toBe(
+      'NIK 3674********0001 terdaftar di Kabupaten Bogor (3201), di luar wilayah peraturan ini (Kota Tangerang Selatan, 3674). ' +
+        'Peraturan ini hanya untuk penduduk wilayahnya, jadi baris ini ditolak.',
+    );
+    expect(describeRejection({ ...outside, params: { ...outside.params, policy: 'warn' } }, 'en')).toMatch(/outside .*\(Kota Tangerang Selatan, 3674\)\. The row is accepted/);
+  });
+
+  it('names the entry an identity conflict would have replaced, from an earlier import or the same file', () => {
+    const conflict = { reason: 'IDENTITY_CONFLICT', field: 'nik', params: samples.IDENTITY_CONFLICT } as const;
+    expect(describeRejection(conflict, 'en')).toBe(
+      'This NIK is already on the roster as Juju Kurniawan (born 15 January 1980), from row 7 of import imp-20261121-3f9a2c1b. ' +
+        'This row gives another name or birth date, so the existing data is not replaced.',
+    );
+    expect(describeRejection({ ...conflict, params: { keptRow: 3, keptName: 'Juju', keptBirthDate: '1980-01-15' } }, 'id')).toMatch(
+      /^NIK ini sudah dipakai di baris 3 file yang sama atas nama Juju \(lahir 15 Januari 1980\)\./,
+    );
+    expect(rejectionFix('IDENTITY_CONFLICT', 'en')).toContain('--update-identities');
   });
 
   it('explains stored problems, however loose', () => {

@@ -18,7 +18,7 @@ export function rosterCsv(rows: readonly (readonly string[])[], header: readonly
 export async function importRoster(
   regulationId: string,
   file: string,
-  options: { segment?: string; coverageStart?: string; resume?: string } = {},
+  options: { segment?: string; coverageStart?: string; resume?: string; updateIdentities?: boolean } = {},
 ): Promise<ImportStatus> {
   return uploadRoster(
     { api: inject('apiUrl'), token: await tokenFor('admin', 'ani') },

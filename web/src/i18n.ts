@@ -171,6 +171,11 @@ const EN = {
   '{processed} baris diperiksa: {accepted} diterima, {rejected} ditolak.': '{processed} rows checked: {accepted} accepted, {rejected} rejected.',
   'Per segmen': 'Per segment',
   'Ditolak (per alasan)': 'Rejected (by reason)',
+  'Peringatan (per alasan)': 'Warnings (by reason)',
+  '{warnings} baris diterima dengan peringatan.': '{warnings} rows accepted with a warning.',
+  'Baris dengan peringatan': 'Rows with warnings',
+  'Baris ini sudah masuk roster; periksa apakah orangnya memang berhak.': 'These rows are on the roster; check that the people are entitled.',
+  Peringatan: 'Warning',
   'Baris yang ditolak memuat data pribadi: hanya admin yang melihatnya.': 'Rejected rows hold personal data: only admins see them.',
   'Baris yang ditolak': 'Rejected rows',
   'Unduh baris yang ditolak (CSV atau XLSX): setiap baris membawa alasan dan cara memperbaikinya.':

@@ -7,7 +7,7 @@ import { nikBucket } from '../../rosters/import-limits';
 import type { ImportRecord } from '../../rosters/import-record';
 import type { ImportStore } from '../../rosters/import-store';
 import type { RawRosterRow } from '../../rosters/raw-roster-row';
-import type { StoredRejection } from '../../rosters/roster-ledger';
+import type { RowNoticeKind, StoredRejection } from '../../rosters/roster-ledger';
 import type { ShardCounts } from '../../rosters/shard-counts';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
@@ -267,12 +267,17 @@ export class DynamoDbImportStore implements ImportStore {
     }
   }
 
-  async rejections(importId: string, cursor: string | undefined, limit: number): Promise<{ rows: StoredRejection[]; nextCursor?: string }> {
+  async rejections(
+    importId: string,
+    cursor: string | undefined,
+    limit: number,
+    kind: RowNoticeKind = 'rejected',
+  ): Promise<{ rows: StoredRejection[]; nextCursor?: string }> {
     const page = await documentClient.send(
       new QueryCommand({
         TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rej)',
-        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':rej': 'REJ#' },
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':prefix': kind === 'warning' ? 'WARN#' : 'REJ#' },
         Limit: limit,
         ...(cursor ? { ExclusiveStartKey: { ...importKeys.meta(importId), sk: Buffer.from(cursor, 'base64url').toString('utf8') } } : {}),
       }),

@@ -1,10 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterEntry } from '../../rosters/roster-entry';
-import type { RosterLedger, StoredRejection } from '../../rosters/roster-ledger';
+import type { PageOutcome, RosterLedger } from '../../rosters/roster-ledger';
 import type { ShardCounts } from '../../rosters/shard-counts';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
+import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys } from './roster-keys';
 import { rosterEntryItem, rosterEntryOf } from './roster-entry-items';
 
@@ -31,14 +32,26 @@ export class DynamoDbRosterLedger implements RosterLedger {
     return new Map(items.map((item) => [item.nik as string, rosterEntryOf(item)]));
   }
 
-  async write(page: { importId: string; entries: RosterEntry[]; replaced: RosterEntry[]; rejections: StoredRejection[] }): Promise<void> {
+  async write(page: PageOutcome): Promise<void> {
+    // Identity updates are rare (an import opened with --update-identities): one transaction
+    // each keeps the change and its audit event together.
+    for (const update of page.identityUpdates) {
+      await transactWithAudit(
+        [
+          { Put: { TableName: this.table, Item: rosterEntryItem(update.entry) } },
+          { Put: { TableName: this.table, Item: historyItem(update.replaced, page.importId) } },
+        ],
+        update.event,
+      );
+    }
     await batchWrite(this.table, [
       ...page.entries.map((entry) => ({ PutRequest: { Item: rosterEntryItem(entry) } })),
-      ...page.replaced.map((old) => ({
-        PutRequest: { Item: { ...rosterKeys.history(old.nik, old.year, old.updatedAt, old.importId), ...old, replacedBy: page.importId } },
-      })),
+      ...page.replaced.map((old) => ({ PutRequest: { Item: historyItem(old, page.importId) } })),
       ...page.rejections.map((rejection) => ({
         PutRequest: { Item: { ...importKeys.rejection(page.importId, rejection.row), ...rejection } },
+      })),
+      ...page.warnings.map((warning) => ({
+        PutRequest: { Item: { ...importKeys.warning(page.importId, warning.row), ...warning } },
       })),
     ]);
   }
@@ -48,4 +61,9 @@ export class DynamoDbRosterLedger implements RosterLedger {
       new PutCommand({ TableName: this.table, Item: { ...importKeys.shard(importId, bucket), bucket, counts, done } }),
     );
   }
+}
+
+/** An entry's old version, kept under the person's history key when an import replaces it. */
+function historyItem(old: RosterEntry, importId: string): Record<string, unknown> {
+  return { ...rosterKeys.history(old.nik, old.year, old.updatedAt, old.importId), ...old, replacedBy: importId };
 }

@@ -31,6 +31,8 @@ export const importKeys = {
   staging: (importId: string, bucket: number, seq: number) => ({ pk: stagingPartition(importId, bucket), sk: `C#${pad(seq, 6)}` }),
   shard: (importId: string, bucket: number) => ({ pk: `IMPORT#${importId}`, sk: `SHARD#${pad(bucket, 2)}` }),
   rejection: (importId: string, row: number) => ({ pk: `IMPORT#${importId}`, sk: `REJ#${pad(row, 9)}` }),
+  /** The warnings of a row the checks accepted (residency: warn), apart from the rejections. */
+  warning: (importId: string, row: number) => ({ pk: `IMPORT#${importId}`, sk: `WARN#${pad(row, 9)}` }),
 };
 
 export function stagingPartition(importId: string, bucket: number): string {

@@ -15,7 +15,7 @@ import { reimportRows } from '../roster-reimport';
 import { hasRole } from '../session';
 import { errorNotice } from './error-notice';
 
-/** A regulation's roster imports, and one import's counts and rejected rows to fix. */
+/** A regulation's roster imports, and one import's counts, rejected rows to fix and rows with warnings to check. */
 export async function importsPage(main: HTMLElement, { route }: PageContext): Promise<void> {
   const picked = await pickRegulation(route, { withYear: false });
   const heading = h('h1', { tabindex: '-1' }, t('Impor roster'));
@@ -53,22 +53,45 @@ export async function importsPage(main: HTMLElement, { route }: PageContext): Pr
 
 async function importDetail(status: ImportStatus): Promise<HTMLElement> {
   const segments = Object.entries(status.segments);
-  const rejected = status.rejected > 0 && hasRole('admin') ? await allRejections(status.importId) : [];
+  const rejected = status.rejected > 0 && hasRole('admin') ? await allRejections(status.importId, 'rejected') : [];
+  const warned = status.warnings > 0 && hasRole('admin') ? await allRejections(status.importId, 'warning') : [];
   return h(
     'section',
     { 'aria-labelledby': 'import-heading' },
     h('h2', { id: 'import-heading' }, `${status.fileName} · ${status.importId}`),
     h('p', {}, t('{processed} baris diperiksa: {accepted} diterima, {rejected} ditolak.', { processed: formatCount(status.processed), accepted: formatCount(status.accepted), rejected: formatCount(status.rejected) })),
+    status.warnings > 0 ? h('p', {}, t('{warnings} baris diterima dengan peringatan.', { warnings: formatCount(status.warnings) })) : undefined,
     segments.length
       ? table(
           t('Per segmen'),
-          [t('Segmen'), t('Diterima'), t('Ditolak (per alasan)')],
-          segments.map(([segment, counts]) => [segment, formatCount(counts.accepted), Object.entries(counts.rejected).map(([reason, n]) => `${reason}: ${formatCount(n)}`).join(', ') || '0']),
+          [t('Segmen'), t('Diterima'), t('Ditolak (per alasan)'), t('Peringatan (per alasan)')],
+          segments.map(([segment, counts]) => [segment, formatCount(counts.accepted), byReason(counts.rejected), byReason(counts.warnings ?? {})]),
           { numeric: [1] },
         )
       : undefined,
     status.rejected > 0 && !hasRole('admin') ? h('p', {}, t('Baris yang ditolak memuat data pribadi: hanya admin yang melihatnya.')) : undefined,
     rejected.length > 0 ? rejectionSection(status, rejected) : undefined,
+    warned.length > 0 ? warningSection(status, warned) : undefined,
+  );
+}
+
+function byReason(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([reason, n]) => `${reason}: ${formatCount(n)}`).join(', ') || '0';
+}
+
+/** Rows on the roster that the office should check (e.g. a NIK from outside the jurisdiction): nothing to re-import. */
+function warningSection(status: ImportStatus, rows: readonly RejectedRow[]): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'warnings-heading' },
+    h('h3', { id: 'warnings-heading' }, t('Baris dengan peringatan')),
+    h('p', {}, t('Baris ini sudah masuk roster; periksa apakah orangnya memang berhak.')),
+    exportButtons(`peringatan-${status.importId}`, 'Peringatan', () => [REJECTION_REPORT_HEADER, ...rows.map(rejectionReportRow)]),
+    table(
+      t('Baris dengan peringatan'),
+      [t('Baris'), 'NIK', t('Nama'), t('Peringatan')],
+      rows.map((row) => [String(row.row), maskNik(row.values.nik ?? ''), row.values.name ?? '', row.problems.map((p) => (language() === 'en' ? p.en : p.id)).join('; ')]),
+    ),
   );
 }
 
@@ -161,11 +184,11 @@ function fieldLabel(field: RosterField): string {
   return REJECTION_REPORT_HEADER[ROSTER_FIELDS.indexOf(field) + 1] ?? field;
 }
 
-async function allRejections(importId: string): Promise<RejectedRow[]> {
+async function allRejections(importId: string, kind: 'rejected' | 'warning'): Promise<RejectedRow[]> {
   const rows: RejectedRow[] = [];
   let cursor: string | undefined;
   do {
-    const page = await apiGet<z.infer<typeof RejectionsPage>>(`/imports/${encodeURIComponent(importId)}/rejections`, { cursor });
+    const page = await apiGet<z.infer<typeof RejectionsPage>>(`/imports/${encodeURIComponent(importId)}/rejections`, { kind, cursor });
     rows.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor);
