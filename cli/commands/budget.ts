@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Proposal, ProposalList } from '../../shared/api/budget-schemas';
 import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/budget/budget-document';
+import { InvalidInputError } from '../../shared/domain/errors';
 import { formatRupiah } from '../../shared/domain/rupiah';
+import { parseRupiah } from '../../shared/domain/rupiah-text';
 import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
@@ -46,7 +48,7 @@ export function registerBudget(program: Command): void {
     .command('decide <proposalId>')
     .description("Finance's decision (never by whoever requested the proposal)")
     .option('--approve', 'approve the whole proposal')
-    .option('--ceiling <rupiah>', 'approve within this ceiling (pagu), below the total')
+    .option('--ceiling <rupiah>', 'approve within this ceiling (pagu), below the total, in whole rupiah: 1500000 or 1.500.000')
     .option('--reject <reason>', 'reject, with the reason')
     .option('--revise <notes>', 'send it back for a revision')
     .option('--notes <text>', 'notes recorded with an approval')
@@ -57,8 +59,8 @@ export function registerBudget(program: Command): void {
       const notes = options.notes ? { notes: options.notes } : {};
       const body = options.approve
         ? { decision: 'approve', ...notes }
-        : options.ceiling
-          ? { decision: 'approve-with-ceiling', ceiling: Number(options.ceiling.replace(/[.,\s]|^Rp/gi, '')), ...notes }
+        : options.ceiling !== undefined
+          ? { decision: 'approve-with-ceiling', ceiling: ceilingOption(options.ceiling), ...notes }
           : options.reject
             ? { decision: 'reject', reason: options.reject }
             : { decision: 'request-revision', notes: options.revise };
@@ -91,6 +93,16 @@ export function registerBudget(program: Command): void {
         list.proposals.map((p) => `${p.proposalId}  ${p.status.padEnd(18)}${p.stale ? ' STALE' : ''}  ${p.regulationId} ${p.year} ${p.cohort}  ${formatRupiah(p.total)}`),
       );
     });
+}
+
+/** The --ceiling text as integer rupiah (shared/domain/rupiah-text.ts), refused with an example. */
+function ceilingOption(text: string): number {
+  try {
+    return parseRupiah(text);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    throw new CliError(`--ceiling ${error.message}: ${error.issues[0]!.message}. For example: --ceiling 1.500.000`);
+  }
 }
 
 /** Follows a proposal while a workflow works on it. */
