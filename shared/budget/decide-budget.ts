@@ -8,6 +8,7 @@ import { allocateCeiling, fundEveryone } from './allocate-ceiling';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
 import { type CurrentVersions, proposalView } from './proposal-view';
+import { smallestUsefulCeiling } from './smallest-useful-ceiling';
 
 /**
  * Records finance's decision on a proposal, bound to the snapshot it was made on. Refused for the
@@ -34,6 +35,15 @@ export async function decideBudget(
   if (request.decision === 'approve-with-ceiling' && request.ceiling >= record.total) {
     throw new InvalidInputError('A ceiling must be below the proposed total', [
       { path: 'ceiling', message: `must be below ${formatRupiah(record.total)}; approve without a ceiling to fund everyone` },
+    ]);
+  }
+  const smallest = request.decision === 'approve-with-ceiling' ? smallestUsefulCeiling(record.segments) : undefined;
+  if (request.decision === 'approve-with-ceiling' && smallest && request.ceiling < smallest.amount) {
+    throw new InvalidInputError(`A ceiling of ${formatRupiah(request.ceiling)} funds nobody: the smallest useful ceiling is ${formatRupiah(smallest.amount)}`, [
+      {
+        path: 'ceiling',
+        message: `must be at least ${formatRupiah(smallest.amount)}, one person of ${smallest.segment.segment} (priority ${smallest.segment.priority}) for ${smallest.segment.months} months; to fund nobody, reject the proposal`,
+      },
     ]);
   }
 
