@@ -72,12 +72,13 @@ export async function decideBudget(
     next = {
       ...record,
       decision,
+      decidedByUserId: caller.userId,
       allocation: funding,
       approvedAmount: funding.reduce((sum, f) => sum + f.amount, 0),
       status: needsAllocation ? 'allocating' : 'approved',
     };
   } else {
-    next = { ...record, decision, status: request.decision === 'reject' ? 'rejected' : 'revision-requested' };
+    next = { ...record, decision, decidedByUserId: caller.userId, status: request.decision === 'reject' ? 'rejected' : 'revision-requested' };
   }
   const stored = await store.update(
     next,
