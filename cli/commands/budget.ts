@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Proposal, ProposalList } from '../../shared/api/budget-schemas';
 import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/budget/budget-document';
+import { InvalidInputError } from '../../shared/domain/errors';
 import { formatRupiah } from '../../shared/domain/rupiah';
+import { parseRupiah } from '../../shared/domain/rupiah-text';
 import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
@@ -44,21 +46,30 @@ export function registerBudget(program: Command): void {
 
   budget
     .command('decide <proposalId>')
-    .description("Finance's decision (never by whoever requested the proposal)")
+    .description("Finance's decision, or its withdrawal (never by whoever requested the proposal)")
     .option('--approve', 'approve the whole proposal')
-    .option('--ceiling <rupiah>', 'approve within this ceiling (pagu), below the total')
+    .option('--ceiling <rupiah>', 'approve within this ceiling (pagu), below the total, in whole rupiah: 1500000 or 1.500.000')
     .option('--reject <reason>', 'reject, with the reason')
     .option('--revise <notes>', 'send it back for a revision')
     .option('--notes <text>', 'notes recorded with an approval')
-    .action(async (proposalId: string, options: { approve?: boolean; ceiling?: string; reject?: string; revise?: string; notes?: string }, command: Command) => {
+    .option('--withdraw', "withdraw another finance officer's decision while no enrollment run has started (with --reason)")
+    .option('--reason <text>', 'why the decision is withdrawn')
+    .action(async (proposalId: string, options: DecideOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const chosen = [options.approve, options.ceiling, options.reject, options.revise].filter((o) => o !== undefined);
-      if (chosen.length !== 1) throw new CliError('Give exactly one of --approve, --ceiling RUPIAH, --reject REASON, --revise NOTES.');
+      const chosen = [options.approve, options.ceiling, options.reject, options.revise, options.withdraw].filter((o) => o !== undefined);
+      if (chosen.length !== 1) throw new CliError('Give exactly one of --approve, --ceiling RUPIAH, --reject REASON, --revise NOTES, --withdraw --reason TEXT.');
+      if (options.withdraw) {
+        if (!options.reason) throw new CliError('Say why the decision is withdrawn: --withdraw --reason TEXT.');
+        const withdrawn = await callApi<Proposal>(globals, 'POST', `/proposals/${encodeURIComponent(proposalId)}/withdrawal`, { reason: options.reason });
+        print(globals.json, withdrawn, () => describeProposal(withdrawn));
+        return;
+      }
+      if (options.reason) throw new CliError('--reason goes with --withdraw; a rejection takes its reason as --reject REASON.');
       const notes = options.notes ? { notes: options.notes } : {};
       const body = options.approve
         ? { decision: 'approve', ...notes }
-        : options.ceiling
-          ? { decision: 'approve-with-ceiling', ceiling: Number(options.ceiling.replace(/[.,\s]|^Rp/gi, '')), ...notes }
+        : options.ceiling !== undefined
+          ? { decision: 'approve-with-ceiling', ceiling: ceilingOption(options.ceiling), ...notes }
           : options.reject
             ? { decision: 'reject', reason: options.reject }
             : { decision: 'request-revision', notes: options.revise };
@@ -91,6 +102,26 @@ export function registerBudget(program: Command): void {
         list.proposals.map((p) => `${p.proposalId}  ${p.status.padEnd(18)}${p.stale ? ' STALE' : ''}  ${p.regulationId} ${p.year} ${p.cohort}  ${formatRupiah(p.total)}`),
       );
     });
+}
+
+interface DecideOptions {
+  approve?: boolean;
+  ceiling?: string;
+  reject?: string;
+  revise?: string;
+  notes?: string;
+  withdraw?: boolean;
+  reason?: string;
+}
+
+/** The --ceiling text as integer rupiah (shared/domain/rupiah-text.ts), refused with an example. */
+function ceilingOption(text: string): number {
+  try {
+    return parseRupiah(text);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    throw new CliError(`--ceiling ${error.message}: ${error.issues[0]!.message}. For example: --ceiling 1.500.000`);
+  }
 }
 
 /** Follows a proposal while a workflow works on it. */
@@ -132,6 +163,9 @@ function describeProposal(p: Proposal): string[] {
   if (p.stale) lines.push(`  Stale: ${p.staleBecause?.join('; ')}. Propose again before deciding or enrolling.`);
   if (p.decision) {
     lines.push(`  ${p.decision.decision} by ${p.decision.decidedBy} at ${p.decision.decidedAt}${p.decision.reason ? `: ${p.decision.reason}` : ''}${p.decision.notes ? ` (${p.decision.notes})` : ''}`);
+  }
+  for (const w of p.withdrawnDecisions ?? []) {
+    lines.push(`  withdrawn: ${w.decision.decision} by ${w.decision.decidedBy} at ${w.decision.decidedAt}, withdrawn by ${w.withdrawnBy} at ${w.withdrawnAt}: ${w.reason}`);
   }
   if (p.approvedAmount !== undefined) lines.push(`  approved ${formatRupiah(p.approvedAmount)}${p.decision?.ceiling ? ` within a ceiling of ${formatRupiah(p.decision.ceiling)}` : ''}`);
   for (const a of p.allocation ?? []) {

@@ -92,6 +92,20 @@ export const Decision = z.object({
   snapshotHash: z.string(),
 });
 
+/** Why a decision is taken back; the decision itself stays in the proposal's history. */
+export const WithdrawRequest = z.object({ reason: z.string().trim().min(3).max(2000) });
+
+/** A decision withdrawn before any enrollment run started on it, with what it had approved. */
+export const WithdrawnDecision = z.object({
+  decision: Decision,
+  allocation: z.array(SegmentAllocation).optional(),
+  approvedAmount: z.number().int().optional(),
+  withdrawnBy: z.string(),
+  withdrawnAt: z.string(),
+  reason: z.string(),
+});
+export type WithdrawnDecision = z.infer<typeof WithdrawnDecision>;
+
 export const ProposalStatus = z.enum([
   'computing',
   'pending-decision',
@@ -125,6 +139,8 @@ export const Proposal = z.object({
   /** Who the approved amount funds, per segment (all of it, unless a ceiling cut it). */
   allocation: z.array(SegmentAllocation).optional(),
   approvedAmount: z.number().int().optional(),
+  /** Earlier decisions on this proposal that finance withdrew, oldest first. */
+  withdrawnDecisions: z.array(WithdrawnDecision).optional(),
   failure: z.string().optional(),
   /** A renewal's proposal: who joined, stayed and left since last year's roster. */
   renewal: RenewalDiff.optional(),

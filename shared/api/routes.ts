@@ -1,7 +1,7 @@
 import { ROLES } from '../auth/roles';
 import { RegulationInput } from '../domain/regulation';
 import { Coverage, CoverageQuery } from './coverage-schemas';
-import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest } from './budget-schemas';
+import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, WithdrawRequest } from './budget-schemas';
 import {
   EnrollmentRun,
   RetryFailedRequest,
@@ -248,6 +248,17 @@ export const routes = {
     body: DecideRequest,
     response: Proposal,
     starts: ['ceilingAllocation'],
+  },
+  withdrawBudgetDecision: {
+    method: 'POST',
+    path: '/proposals/{proposalId}/withdrawal',
+    entry: 'functions/budget/withdraw.ts',
+    summary:
+      "Withdraw finance's decision while no enrollment run has started on it (never by whoever decided or requested it); the proposal waits for a decision again",
+    access: ['finance'],
+    params: ProposalParams,
+    body: WithdrawRequest,
+    response: Proposal,
   },
   proposalPeople: {
     method: 'GET',

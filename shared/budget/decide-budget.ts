@@ -8,6 +8,7 @@ import { allocateCeiling, fundEveryone } from './allocate-ceiling';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
 import { type CurrentVersions, proposalView } from './proposal-view';
+import { smallestUsefulCeiling } from './smallest-useful-ceiling';
 
 /**
  * Records finance's decision on a proposal, bound to the snapshot it was made on. Refused for the
@@ -36,6 +37,15 @@ export async function decideBudget(
       { path: 'ceiling', message: `must be below ${formatRupiah(record.total)}; approve without a ceiling to fund everyone` },
     ]);
   }
+  const smallest = request.decision === 'approve-with-ceiling' ? smallestUsefulCeiling(record.segments) : undefined;
+  if (request.decision === 'approve-with-ceiling' && smallest && request.ceiling < smallest.amount) {
+    throw new InvalidInputError(`A ceiling of ${formatRupiah(request.ceiling)} funds nobody: the smallest useful ceiling is ${formatRupiah(smallest.amount)}`, [
+      {
+        path: 'ceiling',
+        message: `must be at least ${formatRupiah(smallest.amount)}, one person of ${smallest.segment.segment} (priority ${smallest.segment.priority}) for ${smallest.segment.months} months; to fund nobody, reject the proposal`,
+      },
+    ]);
+  }
 
   const decision = {
     decision: request.decision,
@@ -55,12 +65,13 @@ export async function decideBudget(
     next = {
       ...record,
       decision,
+      decidedByUserId: caller.userId,
       allocation: funding,
       approvedAmount: funding.reduce((sum, f) => sum + f.amount, 0),
       status: needsAllocation ? 'allocating' : 'approved',
     };
   } else {
-    next = { ...record, decision, status: request.decision === 'reject' ? 'rejected' : 'revision-requested' };
+    next = { ...record, decision, decidedByUserId: caller.userId, status: request.decision === 'reject' ? 'rejected' : 'revision-requested' };
   }
   const stored = await store.update(
     next,

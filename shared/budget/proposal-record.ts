@@ -7,5 +7,7 @@ import type { Proposal } from '../api/budget-schemas';
 export type ProposalRecord = Omit<Proposal, 'stale' | 'staleBecause'> & {
   requestedByUserId: string;
   regulationVersion: number;
+  /** Who made the current decision: they may neither withdraw it nor start its enrollment run. */
+  decidedByUserId?: string;
   executionArn?: string;
 };

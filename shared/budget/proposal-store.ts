@@ -11,5 +11,12 @@ export interface ProposalStore {
    * hash still `expectedHash`): false when someone else changed it first.
    */
   update(record: ProposalRecord, expected: { status: ProposalRecord['status']; snapshotHash?: string }, event: AuditEvent): Promise<boolean>;
+  /**
+   * Replaces a decided record by `record` (its decision withdrawn) if the proposal is still at
+   * `expected` (status, and the decision made at `decidedAt`) and no enrollment run exists for it;
+   * false otherwise. The run's creation checks the decision in turn (RunStore.create), so a
+   * withdrawal and a run start can never both succeed.
+   */
+  withdrawDecision(record: ProposalRecord, expected: { status: ProposalRecord['status']; decidedAt: string }, event: AuditEvent): Promise<boolean>;
   setExecution(proposalId: string, executionArn: string): Promise<void>;
 }

@@ -13,7 +13,7 @@ export interface CurrentVersions {
  * proposal says why, and cannot be decided or feed an enrollment run until it is proposed again.
  */
 export function proposalView(record: ProposalRecord, current: CurrentVersions, today: string): Proposal {
-  const { requestedByUserId: _user, regulationVersion: _version, executionArn: _arn, ...proposal } = record;
+  const { requestedByUserId: _user, decidedByUserId: _decider, regulationVersion: _version, executionArn: _arn, ...proposal } = record;
   const staleBecause: string[] = [];
   const snapshot = record.snapshot;
   if (snapshot) {

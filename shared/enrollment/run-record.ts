@@ -22,8 +22,11 @@ export interface ShardProgress {
 
 /** Port: enrollment runs. Every change is written with its audit event, conditional on the state it was made on. */
 export interface RunStore {
-  /** False when the run exists already (another start won). */
-  create(record: RunRecord, event: AuditEvent): Promise<boolean>;
+  /**
+   * False when the run exists already (another start won), or when its proposal is no longer
+   * approved by the decision made at `approval.decidedAt` (it was withdrawn meanwhile).
+   */
+  create(record: RunRecord, approval: { decidedAt: string }, event: AuditEvent): Promise<boolean>;
   get(runId: string): Promise<RunRecord | undefined>;
   list(filter: { regulationId?: string }): Promise<RunRecord[]>;
   /** Replaces the run if it is still at `expected` (status and attempt); false otherwise. */

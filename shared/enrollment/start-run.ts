@@ -4,7 +4,7 @@ import type { ProposalRecord } from '../budget/proposal-record';
 import { type FundingContextStores, fundingContext } from '../budget/funding-context';
 import type { CurrentVersions } from '../budget/proposal-view';
 import { jakartaDate, proposalView } from '../budget/proposal-view';
-import { ConflictError } from '../domain/errors';
+import { ConflictError, ForbiddenError } from '../domain/errors';
 import { formatRupiah } from '../domain/rupiah';
 import type { WorkflowStarter } from '../workflows/workflow-starter';
 import { coveragePeriod } from './run-plan';
@@ -15,7 +15,8 @@ import type { RunRecord, RunStore } from './run-record';
  * Starts the enrollment run of an approved proposal, or returns the one that exists: the run id
  * follows from the proposal, so concurrent or repeated starts reach one run, and a finished run is
  * left as it is. A run still running has its current attempt's execution started again, which
- * Step Functions refuses as a duplicate unless the first start was lost.
+ * Step Functions refuses as a duplicate unless the first start was lost. Whoever decided the
+ * proposal cannot start its run (separation of duties).
  */
 export async function startRun(
   deps: FundingContextStores & { runs: RunStore; workflows: WorkflowStarter },
@@ -24,6 +25,9 @@ export async function startRun(
   caller: Caller,
   now: Date,
 ): Promise<{ record: RunRecord; created: boolean }> {
+  if (proposal.decidedByUserId === caller.userId) {
+    throw new ForbiddenError(`${caller.username} decided proposal ${proposal.proposalId} and cannot start its enrollment run: another admin must.`);
+  }
   const runId = runIdOf(proposal.proposalId);
   const existing = await deps.runs.get(runId);
   if (existing) return { record: await resume(deps, existing), created: false };
@@ -71,9 +75,13 @@ export async function startRun(
     entityId: runId,
     summary: `Started enrollment run ${runId} for proposal ${proposal.proposalId}: ${planned} people, at most ${formatRupiah(view.approvedAmount)}`,
   });
-  if (!(await deps.runs.create(record, event))) {
-    // Another start won the race: that run is this run.
-    return { record: await resume(deps, (await deps.runs.get(runId))!), created: false };
+  if (!(await deps.runs.create(record, { decidedAt: proposal.decision!.decidedAt }, event))) {
+    // Another start won the race: that run is this run. No run means the decision was withdrawn.
+    const started = await deps.runs.get(runId);
+    if (!started) {
+      throw new ConflictError(`The decision on proposal ${proposal.proposalId} was withdrawn meanwhile: see \`npx lindung budget show ${proposal.proposalId}\`.`);
+    }
+    return { record: await resume(deps, started), created: false };
   }
   await deps.workflows.start('enrollmentRun', attemptExecutionName(runId, 1), { runId, attempt: 1 });
   return { record, created: true };

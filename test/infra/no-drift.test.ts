@@ -17,6 +17,8 @@ const regulation = tangselRegulation('perwal-no-drift');
 
 interface Scenario {
   role: 'admin' | 'finance' | 'auditor' | 'public';
+  /** Another user of the role than the default one (separation of duties). */
+  username?: string;
   path: (state: ScenarioState) => string;
   body?: unknown | ((state: ScenarioState) => unknown);
   /** Keeps what later steps need, and waits for work the step started. */
@@ -100,6 +102,18 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     body: { decision: 'approve-with-ceiling', ceiling: 16_800 * 12 },
     after: (_body, state) => waitUntil(`/proposals/${state.proposalId}`, (proposal) => proposal.status === 'approved'),
   },
+  'POST /proposals/{proposalId}/withdrawal': {
+    role: 'finance',
+    username: 'finance-second',
+    path: (state) => `/proposals/${state.proposalId}/withdrawal`,
+    body: { reason: 'Pagu belum final' },
+    // Decided again, so that the run below has an approved proposal (and the allocation runs again).
+    after: async (_body, state) => {
+      const decided = await api('POST', `/proposals/${state.proposalId}/decision`, { token: await tokenFor('finance'), body: { decision: 'approve-with-ceiling', ceiling: 16_800 * 12 } });
+      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+      await waitUntil(`/proposals/${state.proposalId}`, (proposal) => proposal.status === 'approved');
+    },
+  },
   'GET /proposals/{proposalId}/people': { role: 'admin', path: (state) => `/proposals/${state.proposalId}/people?segment=KETUA_RT&bucket=0` },
   'POST /enrollment-runs': {
     role: 'admin',
@@ -176,7 +190,7 @@ describe('no drift between the template and the local stack', () => {
 
     const state: ScenarioState = {};
     for (const [key, scenario] of Object.entries(ROUTE_SCENARIOS)) {
-      const token = scenario.role === 'public' ? undefined : await tokenFor(scenario.role);
+      const token = scenario.role === 'public' ? undefined : await tokenFor(scenario.role, scenario.username);
       const method = key.split(' ')[0]!;
       const response = await api(method, scenario.path(state), { ...(token ? { token } : {}), ...(scenario.body ? { body: typeof scenario.body === 'function' ? scenario.body(state) : scenario.body } : {}) });
       expect([200, 201, 202], `${key}: ${response.status} ${JSON.stringify(response.body)}`).toContain(response.status);

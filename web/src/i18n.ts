@@ -144,6 +144,13 @@ const EN = {
   'Menyimpan keputusan…': 'Saving the decision…',
   'Pagu tidak di bawah jumlah usulan: pilih "Setujui".': 'The ceiling is not below the total: choose "Approve".',
   'Yang muat dalam pagu {ceiling}': 'Who fits within a ceiling of {ceiling}',
+  'Tulis pagu dalam rupiah utuh, misalnya 1500000 atau 1.500.000.': 'Write the ceiling in whole rupiah, for example 1500000 or 1.500.000.',
+  'Pagu ini tidak mendanai siapa pun: paling sedikit {amount}.': 'This ceiling funds nobody: it must be at least {amount}.',
+  'Keputusan yang ditarik': 'Withdrawn decisions',
+  'Ditarik oleh': 'Withdrawn by',
+  'Tarik keputusan': 'Withdraw the decision',
+  'Alasan penarikan (wajib)': 'Why it is withdrawn (required)',
+  'Hanya sebelum pendaftaran peserta dimulai; usulan lalu menunggu keputusan lagi.': 'Only before enrollment starts; the proposal then waits for a decision again.',
   // Budget document
   'Dokumen anggaran': 'Budget document',
   'Dokumen anggaran {id}': 'Budget document {id}',

@@ -2,7 +2,9 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import type { ProposalRecord } from '../../budget/proposal-record';
 import type { ProposalStore } from '../../budget/proposal-store';
+import { runIdOf } from '../../enrollment/run-identity';
 import { documentClient, tableName } from './document-client';
+import { enrollmentKeys } from './enrollment-keys';
 import { listNewestFirst } from './list-newest-first';
 import { transactWithAudit, transactWithAuditIfUnchanged } from './transact-with-audit';
 
@@ -23,7 +25,7 @@ export class DynamoDbProposalStore implements ProposalStore {
   }
 
   async get(proposalId: string): Promise<ProposalRecord | undefined> {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: key(proposalId), ConsistentRead: true }));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: proposalKey(proposalId), ConsistentRead: true }));
     return Item ? recordOf(Item) : undefined;
   }
 
@@ -59,11 +61,40 @@ export class DynamoDbProposalStore implements ProposalStore {
       );
   }
 
+  async withdrawDecision(record: ProposalRecord, expected: { status: ProposalRecord['status']; decidedAt: string }, event: AuditEvent): Promise<boolean> {
+    // Both sides of the race check the other's item in their transaction: this one that the run
+    // does not exist, the run's creation that this decision still stands (DynamoDbRunStore.create).
+    // DynamoDB serializes transactions on the same items, so whichever commits first makes the
+    // other's condition fail. Checking only one side would not do: a withdrawal could read "no run"
+    // and a start "approved", and both writes would then hold.
+    return transactWithAuditIfUnchanged(
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: item(record),
+            ConditionExpression: '#status = :status AND #decision.#decidedAt = :decidedAt',
+            ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#decidedAt': 'decidedAt' },
+            ExpressionAttributeValues: { ':status': expected.status, ':decidedAt': expected.decidedAt },
+          },
+        },
+        {
+          ConditionCheck: {
+            TableName: this.table,
+            Key: enrollmentKeys.run(runIdOf(record.proposalId)),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+      event,
+    );
+  }
+
   async setExecution(proposalId: string, executionArn: string): Promise<void> {
     await documentClient.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: key(proposalId),
+        Key: proposalKey(proposalId),
         UpdateExpression: 'SET executionArn = :arn',
         ExpressionAttributeValues: { ':arn': executionArn },
       }),
@@ -71,10 +102,10 @@ export class DynamoDbProposalStore implements ProposalStore {
   }
 }
 
-const key = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'META' });
+export const proposalKey = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'META' });
 
 function item(record: ProposalRecord): Record<string, unknown> {
-  return { ...key(record.proposalId), gsi1pk: 'PROPOSALS', gsi1sk: record.requestedAt, ...record };
+  return { ...proposalKey(record.proposalId), gsi1pk: 'PROPOSALS', gsi1sk: record.requestedAt, ...record };
 }
 
 function recordOf(item: Record<string, unknown>): ProposalRecord {

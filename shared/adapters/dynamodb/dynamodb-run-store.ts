@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../api/schemas';
 import type { RunRecord, RunStore, ShardProgress } from '../../enrollment/run-record';
 import type { ShardTally } from '../../enrollment/page-tally';
 import { documentClient, tableName } from './document-client';
+import { proposalKey } from './dynamodb-proposal-store';
 import { enrollmentKeys } from './enrollment-keys';
 import { listNewestFirst } from './list-newest-first';
 import { queryAll } from './query-all';
@@ -15,8 +16,23 @@ import { transactWithAuditIfUnchanged } from './transact-with-audit';
 export class DynamoDbRunStore implements RunStore {
   private readonly table = tableName('MAIN_TABLE');
 
-  async create(record: RunRecord, event: AuditEvent): Promise<boolean> {
-    return transactWithAuditIfUnchanged([{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }], event);
+  async create(record: RunRecord, approval: { decidedAt: string }, event: AuditEvent): Promise<boolean> {
+    return transactWithAuditIfUnchanged(
+      [
+        { Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          // The other half of DynamoDbProposalStore.withdrawDecision: a run starts only on a decision that still stands.
+          ConditionCheck: {
+            TableName: this.table,
+            Key: proposalKey(record.proposalId),
+            ConditionExpression: '#status = :approved AND #decision.#decidedAt = :decidedAt',
+            ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#decidedAt': 'decidedAt' },
+            ExpressionAttributeValues: { ':approved': 'approved', ':decidedAt': approval.decidedAt },
+          },
+        },
+      ],
+      event,
+    );
   }
 
   async get(runId: string): Promise<RunRecord | undefined> {

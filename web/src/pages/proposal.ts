@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { PeoplePage, Proposal, ProposalList } from '../../../shared/api/budget-schemas';
 import { allocateCeiling } from '../../../shared/budget/allocate-ceiling';
+import { smallestUsefulCeiling } from '../../../shared/budget/smallest-useful-ceiling';
+import { parseRupiah } from '../../../shared/domain/rupiah-text';
 import { apiGet, apiSend } from '../api-client';
 import { field, h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
@@ -50,8 +52,11 @@ export async function proposalPage(main: HTMLElement, context: PageContext): Pro
       ? h('section', { 'aria-labelledby': 'renewal-diff-heading' }, h('h2', { id: 'renewal-diff-heading' }, t('Perubahan roster (perpanjangan)')), renewalDiffSection(proposal.renewal))
       : undefined,
     proposal.decision ? decisionSummary(proposal) : undefined,
+    proposal.withdrawnDecisions ? withdrawnDecisions(proposal) : undefined,
     // Once decided, the page is drawn again with the decision, and the focus goes to it.
     decisionForm(proposal, () => void proposalPage(main, context).then(() => main.querySelector<HTMLElement>('[data-decision-result]')?.focus())),
+    // Once withdrawn, the page is drawn again waiting for a decision, and the focus goes to the form.
+    withdrawForm(proposal, () => void proposalPage(main, context).then(() => main.querySelector<HTMLElement>('#decide-heading')?.focus())),
   );
 }
 
@@ -210,12 +215,19 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     result,
   );
   const chosen = () => (form.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value ?? 'approve') as Decision;
-  const rupiah = () => Number(ceiling.value.replace(/^Rp/i, '').replace(/[.\s]/g, ''));
+  // The CLI's rule (shared/domain/rupiah-text.ts): undefined for text that is not whole rupiah.
+  const rupiah = () => {
+    try {
+      return parseRupiah(ceiling.value);
+    } catch {
+      return undefined;
+    }
+  };
   const update = () => {
     const decision = chosen();
     ceilingField.hidden = decision !== 'approve-with-ceiling';
     notesField.querySelector('label')!.textContent = decision === 'reject' ? t('Alasan (wajib)') : decision === 'request-revision' ? t('Catatan revisi (wajib)') : t('Catatan');
-    replace(preview, decision === 'approve-with-ceiling' ? whoFits(p, rupiah()) : undefined);
+    replace(preview, decision === 'approve-with-ceiling' && ceiling.value.trim() ? whoFits(p, rupiah()) : undefined);
   };
   form.addEventListener('change', update);
   ceiling.addEventListener('input', update);
@@ -224,6 +236,11 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     event.preventDefault();
     const decision = chosen();
     const text = notes.value.trim();
+    if (decision === 'approve-with-ceiling' && rupiah() === undefined) {
+      replace(result, notice('alert', t('Tulis pagu dalam rupiah utuh, misalnya 1500000 atau 1.500.000.')));
+      ceiling.focus();
+      return;
+    }
     const body =
       decision === 'approve'
         ? { decision, ...(text ? { notes: text } : {}) }
@@ -242,6 +259,55 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
   return form;
 }
 
+/** Decisions finance withdrew before anything was enrolled on them, oldest first. */
+function withdrawnDecisions(p: Proposal): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'withdrawn-heading' },
+    h('h2', { id: 'withdrawn-heading' }, t('Keputusan yang ditarik')),
+    table(
+      t('Keputusan yang ditarik'),
+      [t('Keputusan'), t('Diputuskan oleh'), t('Ditarik oleh'), t('Alasan')],
+      (p.withdrawnDecisions ?? []).map((w) => [
+        `${t(DECIDED_LABELS[w.decision.decision])}${w.approvedAmount !== undefined ? ` (${formatRupiah(w.approvedAmount)})` : ''}`,
+        `${w.decision.decidedBy}, ${formatIndonesianDateTime(w.decision.decidedAt)}`,
+        `${w.withdrawnBy}, ${formatIndonesianDateTime(w.withdrawnAt)}`,
+        w.reason,
+      ]),
+    ),
+  );
+}
+
+/**
+ * Withdrawing a decision, offered to finance officers other than the one who decided it and the
+ * one who requested the proposal; the API also refuses it once the enrollment run has started.
+ */
+function withdrawForm(p: Proposal, afterWithdrawal: () => void): HTMLElement | undefined {
+  const username = currentSession()?.username;
+  if (!hasRole('finance') || !p.decision || !['approved', 'rejected', 'revision-requested'].includes(p.status)) return undefined;
+  if (username === p.decision.decidedBy || username === p.requestedBy) return undefined;
+  const reason = h('textarea', { name: 'withdraw-reason', rows: 2, maxlength: 2000, required: true });
+  const result = h('div', {});
+  const submit = h('button', { type: 'submit' }, t('Tarik keputusan'));
+  const form = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'withdraw-heading' },
+    h('h2', { id: 'withdraw-heading' }, t('Tarik keputusan')),
+    field(t('Alasan penarikan (wajib)'), reason, t('Hanya sebelum pendaftaran peserta dimulai; usulan lalu menunggu keputusan lagi.')),
+    submit,
+    result,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    apiSend<Proposal>('POST', `/proposals/${encodeURIComponent(p.proposalId)}/withdrawal`, { reason: reason.value.trim() }).then(afterWithdrawal, (error: unknown) => {
+      submit.disabled = false;
+      replace(result, errorNotice(error));
+    });
+  });
+  return form;
+}
+
 /** Records the decision, then waits while a ceiling is being allocated to people. */
 async function decide(proposalId: string, body: unknown): Promise<void> {
   let proposal = await apiSend<Proposal>('POST', `/proposals/${encodeURIComponent(proposalId)}/decision`, body);
@@ -252,9 +318,11 @@ async function decide(proposalId: string, body: unknown): Promise<void> {
 }
 
 /** Before deciding: which segments a ceiling funds, by the same rule the allocation workflow uses. */
-function whoFits(p: Proposal, ceiling: number): HTMLElement | undefined {
-  if (!Number.isSafeInteger(ceiling) || ceiling <= 0) return undefined;
+function whoFits(p: Proposal, ceiling: number | undefined): HTMLElement | undefined {
+  if (ceiling === undefined) return notice('status', t('Tulis pagu dalam rupiah utuh, misalnya 1500000 atau 1.500.000.'));
   if (ceiling >= p.total) return notice('status', t('Pagu tidak di bawah jumlah usulan: pilih "Setujui".'));
+  const smallest = smallestUsefulCeiling(p.segments);
+  if (smallest && ceiling < smallest.amount) return notice('status', t('Pagu ini tidak mendanai siapa pun: paling sedikit {amount}.', { amount: formatRupiah(smallest.amount) }));
   const names = new Map(p.segments.map((s) => [s.segment, s.name]));
   const funding = allocateCeiling(p.segments, ceiling);
   return table(
