@@ -52,6 +52,7 @@ export function registerBudget(program: Command): void {
     .option('--reject <reason>', 'reject, with the reason')
     .option('--revise <notes>', 'send it back for a revision')
     .option('--notes <text>', 'notes recorded with an approval')
+    .option('--fund-over-target', "with --approve or --ceiling: fund the people over the segments' target headcounts too")
     .option('--withdraw', "withdraw another finance officer's decision while no enrollment run has started (with --reason)")
     .option('--reason <text>', 'why the decision is withdrawn')
     .action(async (proposalId: string, options: DecideOptions, command: Command) => {
@@ -65,7 +66,8 @@ export function registerBudget(program: Command): void {
         return;
       }
       if (options.reason) throw new CliError('--reason goes with --withdraw; a rejection takes its reason as --reject REASON.');
-      const notes = options.notes ? { notes: options.notes } : {};
+      if (options.fundOverTarget && !options.approve && options.ceiling === undefined) throw new CliError('--fund-over-target goes with --approve or --ceiling RUPIAH.');
+      const notes = { ...(options.notes ? { notes: options.notes } : {}), ...(options.fundOverTarget ? { fundOverTarget: true } : {}) };
       const body = options.approve
         ? { decision: 'approve', ...notes }
         : options.ceiling !== undefined
@@ -112,6 +114,7 @@ interface DecideOptions {
   notes?: string;
   withdraw?: boolean;
   reason?: string;
+  fundOverTarget?: boolean;
 }
 
 /** The --ceiling text as integer rupiah (shared/domain/rupiah-text.ts), refused with an example. */
@@ -153,9 +156,12 @@ function describeProposal(p: Proposal): string[] {
       const premiums = [...new Set(s.monthlyPremiums.map((m) => m.premium))];
       const premium = premiums.length === 1 ? formatRupiah(premiums[0]!) : `${formatRupiah(Math.min(...premiums))}–${formatRupiah(Math.max(...premiums))}`;
       const line = `  ${s.segment.padEnd(18)} ${formatCount(s.headcount).padStart(8)} × ${premium} × ${s.months} = ${formatRupiah(s.amount)}`;
-      if (!s.alreadyFunded) return line;
+      const overTarget = s.overTarget
+        ? `\n  ${''.padEnd(18)} ${`+${formatCount(s.overTarget)}`.padStart(8)} over the target headcount, not funded unless approved with --fund-over-target (${formatRupiah(s.overTargetAmount ?? 0)})`
+        : '';
+      if (!s.alreadyFunded) return line + overTarget;
       const moved = Object.entries(s.movedFrom ?? {}).map(([from, count]) => `${formatCount(count)} moved from ${from}`);
-      return `${line}\n  ${''.padEnd(18)} ${`+${formatCount(s.alreadyFunded)}`.padStart(8)} already funded this year, no money${moved.length > 0 ? ` (${moved.join(', ')})` : ''}`;
+      return `${line}${overTarget}\n  ${''.padEnd(18)} ${`+${formatCount(s.alreadyFunded)}`.padStart(8)} already funded this year, no money${moved.length > 0 ? ` (${moved.join(', ')})` : ''}`;
     }),
     `  ${'total'.padEnd(18)} ${formatCount(p.totalHeadcount).padStart(8)} people   ${formatRupiah(p.total)}`,
   ];

@@ -58,13 +58,17 @@ export type Snapshot = z.infer<typeof Snapshot>;
 
 export const DecisionKind = z.enum(['approve', 'approve-with-ceiling', 'reject', 'request-revision']);
 
+/** Finance funds the people over a segment's quota too (segment-quota.ts): explicitly, never by default. */
+const FundOverTarget = z.boolean().optional();
+
 export const DecideRequest = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), notes: z.string().max(2000).optional() }),
+  z.object({ decision: z.literal('approve'), notes: z.string().max(2000).optional(), fundOverTarget: FundOverTarget }),
   z.object({
     decision: z.literal('approve-with-ceiling'),
     /** The APBD ceiling (pagu), integer rupiah, below the proposal's total. */
     ceiling: z.number().int().positive(),
     notes: z.string().max(2000).optional(),
+    fundOverTarget: FundOverTarget,
   }),
   z.object({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(2000) }),
   z.object({ decision: z.literal('request-revision'), notes: z.string().trim().min(3).max(2000) }),
@@ -88,6 +92,8 @@ export const Decision = z.object({
   notes: z.string().optional(),
   reason: z.string().optional(),
   ceiling: z.number().int().optional(),
+  /** The approval funds the people over the segments' quotas too. */
+  fundOverTarget: z.boolean().optional(),
   /** The snapshot the decision was made on. */
   snapshotHash: z.string(),
 });

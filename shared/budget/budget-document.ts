@@ -43,6 +43,11 @@ const ROW_HEADER = ['Segmen', 'Nama', 'Prioritas', 'Jumlah Peserta', 'Iuran per 
 // ---------------------------------------------------------------------------------------------
 // Figures shared by the page and the rows
 
+/** Eligible people over the segment's quota (segment-quota.ts): not in the amount unless finance funds them explicitly. */
+function overTargetText(segment: SegmentBudget): string {
+  return `${formatCount(segment.overTarget ?? 0)} orang di atas target, ${formatRupiah(segment.overTargetAmount ?? 0)}, tidak termasuk jumlah kecuali disetujui tersendiri`;
+}
+
 /**
  * People of the segment an earlier cohort of the year funds already: listed so that the headcount
  * can be checked against the roster, with no money (one premium per person per year).
@@ -147,6 +152,7 @@ export function budgetDocumentRows(proposal: Proposal): string[][] {
     keyValue('Versi roster', proposal.snapshot?.rosterVersion),
     keyValue('Versi tarif', proposal.snapshot?.rateScheduleVersion),
     keyValue('Stale', staleCell(proposal)),
+    ...proposal.segments.filter((segment) => segment.overTarget).map((segment) => keyValue(`Di atas target ${segment.segment}`, overTargetText(segment))),
     ...proposal.segments.filter((segment) => segment.alreadyFunded).map((segment) => keyValue(`Sudah didanai ${segment.segment}`, alreadyFundedText(segment))),
     ...renewalRows(proposal),
   ];
@@ -287,7 +293,7 @@ function segmentRow(segment: SegmentBudget): Markup {
   return html`<tr>
 <td><strong>${segment.segment}</strong><br>${segment.name}</td>
 <td class="num">${segment.priority}</td>
-<td class="num">${formatCount(segment.headcount)}${segment.alreadyFunded ? html`<br><span class="muted">${alreadyFundedText(segment)}</span>` : ''}</td>
+<td class="num">${formatCount(segment.headcount)}${segment.overTarget ? html`<br><span class="muted">${overTargetText(segment)}</span>` : ''}${segment.alreadyFunded ? html`<br><span class="muted">${alreadyFundedText(segment)}</span>` : ''}</td>
 <td class="num">${premiumText(spread)}</td>
 <td class="num">${segment.months}</td>
 <td class="equation">${equation(segment, spread)}</td>

@@ -8,6 +8,7 @@ import { allocateCeiling, fundEveryone } from './allocate-ceiling';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
 import { type CurrentVersions, proposalView } from './proposal-view';
+import { withOverTargetFunded } from './segment-quota';
 import { smallestUsefulCeiling } from './smallest-useful-ceiling';
 
 /**
@@ -32,12 +33,19 @@ export async function decideBudget(
   if (view.stale) {
     throw new ConflictError(`Proposal ${record.proposalId} is stale: ${view.staleBecause!.join('; ')}. Propose the budget again and decide the new proposal.`);
   }
-  if (request.decision === 'approve-with-ceiling' && request.ceiling >= record.total) {
+  const fundOverTarget = (request.decision === 'approve' || request.decision === 'approve-with-ceiling') && request.fundOverTarget === true;
+  if (fundOverTarget && !record.segments.some((segment) => segment.overTarget)) {
+    throw new InvalidInputError('Nobody is over a segment quota in this proposal', [{ path: 'fundOverTarget', message: 'leave it out: every eligible person is within the targets' }]);
+  }
+  // Approving the people over the quotas too is deciding on a larger proposal.
+  const segments = fundOverTarget ? withOverTargetFunded(record.segments) : record.segments;
+  const total = segments.reduce((sum, segment) => sum + segment.amount, 0);
+  if (request.decision === 'approve-with-ceiling' && request.ceiling >= total) {
     throw new InvalidInputError('A ceiling must be below the proposed total', [
-      { path: 'ceiling', message: `must be below ${formatRupiah(record.total)}; approve without a ceiling to fund everyone` },
+      { path: 'ceiling', message: `must be below ${formatRupiah(total)}; approve without a ceiling to fund everyone` },
     ]);
   }
-  const smallest = request.decision === 'approve-with-ceiling' ? smallestUsefulCeiling(record.segments) : undefined;
+  const smallest = request.decision === 'approve-with-ceiling' ? smallestUsefulCeiling(segments) : undefined;
   if (request.decision === 'approve-with-ceiling' && smallest && request.ceiling < smallest.amount) {
     throw new InvalidInputError(`A ceiling of ${formatRupiah(request.ceiling)} funds nobody: the smallest useful ceiling is ${formatRupiah(smallest.amount)}`, [
       {
@@ -55,11 +63,12 @@ export async function decideBudget(
     ...('notes' in request && request.notes ? { notes: request.notes } : {}),
     ...(request.decision === 'reject' ? { reason: request.reason } : {}),
     ...(request.decision === 'approve-with-ceiling' ? { ceiling: request.ceiling } : {}),
+    ...(fundOverTarget ? { fundOverTarget } : {}),
   };
   let next: ProposalRecord;
   let needsAllocation = false;
   if (request.decision === 'approve' || request.decision === 'approve-with-ceiling') {
-    const funding = request.decision === 'approve' ? fundEveryone(record.segments) : allocateCeiling(record.segments, request.ceiling);
+    const funding = request.decision === 'approve' ? fundEveryone(segments) : allocateCeiling(segments, request.ceiling);
     // A segment funded in part needs the exact people: the allocation workflow finds them.
     needsAllocation = funding.some((f) => f.funded > 0 && f.unfunded > 0);
     next = {
@@ -94,7 +103,7 @@ function describeDecision(record: ProposalRecord): string {
   const decision = record.decision!;
   switch (decision.decision) {
     case 'approve':
-      return `Approved ${record.proposalId}: ${formatRupiah(record.approvedAmount!)} for ${record.totalHeadcount} people`;
+      return `Approved ${record.proposalId}: ${formatRupiah(record.approvedAmount!)} for ${record.allocation!.reduce((n, a) => n + a.funded, 0)} people${decision.fundOverTarget ? ', over the target headcounts too' : ''}`;
     case 'approve-with-ceiling':
       return `Approved ${record.proposalId} with a ceiling of ${formatRupiah(decision.ceiling!)}: ${formatRupiah(record.approvedAmount!)} for ${record.allocation!.reduce((n, a) => n + a.funded, 0)} of ${record.totalHeadcount} people`;
     case 'reject':

@@ -1,3 +1,4 @@
+import type { SegmentBudget } from '../api/budget-schemas';
 import type { Regulation } from '../domain/regulation';
 
 /**
@@ -16,4 +17,13 @@ export function withinTarget(
   const room = Math.max(0, segment.targetHeadcount - people.alreadyFunded);
   const headcount = Math.min(people.eligible, room);
   return { headcount, overTarget: people.eligible - headcount };
+}
+
+/** The segments as finance funds them when it approves the people over the quotas too. */
+export function withOverTargetFunded(segments: readonly SegmentBudget[]): SegmentBudget[] {
+  return segments.map(({ overTarget, overTargetAmount, ...segment }) => ({
+    ...segment,
+    headcount: segment.headcount + (overTarget ?? 0),
+    amount: segment.amount + (overTargetAmount ?? 0),
+  }));
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PeoplePage, Proposal, ProposalList } from '../../../shared/api/budget-schemas';
 import { allocateCeiling } from '../../../shared/budget/allocate-ceiling';
+import { withOverTargetFunded } from '../../../shared/budget/segment-quota';
 import { smallestUsefulCeiling } from '../../../shared/budget/smallest-useful-ceiling';
 import { parseRupiah } from '../../../shared/domain/rupiah-text';
 import { apiGet, apiSend } from '../api-client';
@@ -96,8 +97,18 @@ function segmentTable(p: Proposal): HTMLElement {
       [...p.segments].sort((a, b) => a.priority - b.priority).map((s) => [s.name, String(s.priority), formatCount(s.headcount), premiumText(s), String(s.months), formatRupiah(s.amount)]),
       { numeric: [1, 2, 3, 4, 5], footer: [t('Jumlah'), '', formatCount(p.totalHeadcount), '', '', formatRupiah(p.total)] },
     ),
+    ...overTarget(p),
     ...alreadyFunded(p),
   );
+}
+
+/** People over a segment's quota: not in the amount, for finance to fund explicitly or not. */
+function overTarget(p: Proposal): HTMLElement[] {
+  const over = p.segments.filter((s) => s.overTarget);
+  if (over.length === 0) return [];
+  const line = (s: Proposal['segments'][number]) =>
+    h('li', {}, t('{segment}: {count} orang, {amount}', { segment: s.name, count: formatCount(s.overTarget!), amount: formatRupiah(s.overTargetAmount ?? 0) }));
+  return [h('p', {}, t('Di atas target peserta, tidak termasuk jumlah kecuali disetujui tersendiri:')), h('ul', { class: 'over-target' }, ...over.map(line))];
 }
 
 /** People on the roster an earlier cohort of the year funds: counted once, so listed here with no money. */
@@ -201,6 +212,15 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
   const preview = h('div', { 'aria-live': 'polite' });
   const notes = h('textarea', { name: 'notes', rows: 3, maxlength: 2000 });
   const notesField = field(t('Catatan'), notes);
+  const over = p.segments.reduce((sum, s) => ({ people: sum.people + (s.overTarget ?? 0), amount: sum.amount + (s.overTargetAmount ?? 0) }), { people: 0, amount: 0 });
+  const fundOverTarget = h('input', { type: 'checkbox', name: 'fundOverTarget' });
+  const overTargetField = h(
+    'label',
+    { class: 'choice' },
+    fundOverTarget,
+    ' ',
+    t('Danai juga {people} orang di atas target ({amount})', { people: formatCount(over.people), amount: formatRupiah(over.amount) }),
+  );
   const result = h('div', {});
   const submit = h('button', { type: 'submit', class: 'primary' }, t('Kirim keputusan'));
   const form = h(
@@ -209,6 +229,7 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     h('h2', { id: 'decide-heading' }, t('Keputusan')),
     h('fieldset', {}, h('legend', {}, t('Pilih keputusan')), ...choices),
     ceilingField,
+    overTargetField,
     preview,
     notesField,
     submit,
@@ -226,8 +247,9 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
   const update = () => {
     const decision = chosen();
     ceilingField.hidden = decision !== 'approve-with-ceiling';
+    overTargetField.hidden = over.people === 0 || (decision !== 'approve' && decision !== 'approve-with-ceiling');
     notesField.querySelector('label')!.textContent = decision === 'reject' ? t('Alasan (wajib)') : decision === 'request-revision' ? t('Catatan revisi (wajib)') : t('Catatan');
-    replace(preview, decision === 'approve-with-ceiling' && ceiling.value.trim() ? whoFits(p, rupiah()) : undefined);
+    replace(preview, decision === 'approve-with-ceiling' && ceiling.value.trim() ? whoFits(p, rupiah(), fundOverTarget.checked) : undefined);
   };
   form.addEventListener('change', update);
   ceiling.addEventListener('input', update);
@@ -241,11 +263,12 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
       ceiling.focus();
       return;
     }
+    const overTarget = over.people > 0 && fundOverTarget.checked ? { fundOverTarget: true } : {};
     const body =
       decision === 'approve'
-        ? { decision, ...(text ? { notes: text } : {}) }
+        ? { decision, ...overTarget, ...(text ? { notes: text } : {}) }
         : decision === 'approve-with-ceiling'
-          ? { decision, ceiling: rupiah(), ...(text ? { notes: text } : {}) }
+          ? { decision, ceiling: rupiah(), ...overTarget, ...(text ? { notes: text } : {}) }
           : decision === 'reject'
             ? { decision, reason: text }
             : { decision, notes: text };
@@ -318,13 +341,14 @@ async function decide(proposalId: string, body: unknown): Promise<void> {
 }
 
 /** Before deciding: which segments a ceiling funds, by the same rule the allocation workflow uses. */
-function whoFits(p: Proposal, ceiling: number | undefined): HTMLElement | undefined {
+function whoFits(p: Proposal, ceiling: number | undefined, overTarget: boolean): HTMLElement | undefined {
   if (ceiling === undefined) return notice('status', t('Tulis pagu dalam rupiah utuh, misalnya 1500000 atau 1.500.000.'));
-  if (ceiling >= p.total) return notice('status', t('Pagu tidak di bawah jumlah usulan: pilih "Setujui".'));
-  const smallest = smallestUsefulCeiling(p.segments);
+  const segments = overTarget ? withOverTargetFunded(p.segments) : p.segments;
+  if (ceiling >= segments.reduce((sum, s) => sum + s.amount, 0)) return notice('status', t('Pagu tidak di bawah jumlah usulan: pilih "Setujui".'));
+  const smallest = smallestUsefulCeiling(segments);
   if (smallest && ceiling < smallest.amount) return notice('status', t('Pagu ini tidak mendanai siapa pun: paling sedikit {amount}.', { amount: formatRupiah(smallest.amount) }));
   const names = new Map(p.segments.map((s) => [s.segment, s.name]));
-  const funding = allocateCeiling(p.segments, ceiling);
+  const funding = allocateCeiling(segments, ceiling);
   return table(
     t('Yang muat dalam pagu {ceiling}', { ceiling: formatRupiah(ceiling) }),
     [t('Segmen'), t('Didanai'), t('Tidak didanai'), t('Jumlah')],
