@@ -6,7 +6,7 @@ import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-ro
 import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { auditEvent } from '../../shared/audit/audit-event';
 import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
-import { cohortMonths } from '../../shared/budget/cohort-months';
+import { proposalMonths } from '../../shared/budget/cohort-months';
 import { computeProposal } from '../../shared/budget/compute-proposal';
 import { fundingContext } from '../../shared/budget/funding-context';
 import { requireProposal } from '../../shared/budget/require-proposal';
@@ -14,6 +14,7 @@ import { alreadyFundedOnRoster } from '../../shared/budget/roster-funding';
 import { ProposalWorkflowInput } from '../../shared/budget/workflow-inputs';
 import { loadRateSchedule } from '../../shared/domain/rates/rate-schedule';
 import { formatRupiah } from '../../shared/domain/rupiah';
+import { requireMonthsInForce } from '../../shared/regulations/effective-period';
 import { requireRegulation } from '../../shared/regulations/require-regulation';
 import { workflowTask } from '../../shared/workflows/workflow-task';
 import { now } from '../../shared/clock';
@@ -35,7 +36,7 @@ export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }
   const segments = regulation.segments.map((segment) => segment.code);
   const computed = computeProposal({
     regulation,
-    months: cohortMonths(record.year, record.cohort, record.startMonth),
+    months: requireMonthsInForce(regulation, proposalMonths(record), `the ${record.year} cohort`, 'year'),
     cohort: record.cohort,
     roster: { version: summary?.version ?? 0, segments: summary?.segments ?? {} },
     alreadyFunded: funding.lookUpPeople ? await alreadyFundedOnRoster({ roster, ledger }, { ...scope, segments }, funding.pending) : {},

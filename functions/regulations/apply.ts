@@ -1,3 +1,4 @@
+import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
 import { InvalidInputError } from '../../shared/domain/errors';
@@ -5,7 +6,7 @@ import { routeHandler } from '../../shared/http/route-handler';
 import { applyRegulation } from '../../shared/regulations/apply-regulation';
 import { now } from '../../shared/clock';
 
-const store = new DynamoDbRegulationStore();
+const stores = { regulations: new DynamoDbRegulationStore(), proposals: new DynamoDbProposalStore() };
 
 export const handler = routeHandler(routes.applyRegulation, async ({ params, body, caller }) => {
   if (body.id !== params.id) {
@@ -13,5 +14,5 @@ export const handler = routeHandler(routes.applyRegulation, async ({ params, bod
       { path: 'id', message: `must equal the id in the URL (${params.id})` },
     ]);
   }
-  return applyRegulation(store, body, caller, now());
+  return applyRegulation(stores, body, caller, now());
 });

@@ -130,6 +130,8 @@ export const Proposal = z.object({
   year: z.number().int(),
   cohort: CohortKind,
   startMonth: IsoMonth,
+  /** The last month funded: December, unless the regulation stops being in force earlier (regulations/effective-period.ts). */
+  endMonth: IsoMonth.optional(),
   decideBy: IsoDate,
   status: ProposalStatus,
   /** The roster, rates or regulation changed since the snapshot: it cannot feed enrollment; propose again. */

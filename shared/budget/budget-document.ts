@@ -1,4 +1,4 @@
-import { cohortMonths } from './cohort-months';
+import { proposalMonths } from './cohort-months';
 import type { Proposal } from '../api/budget-schemas';
 import { maskNik, maskPersonalData } from '../domain/personal-data';
 import { formatRupiah, multiplyRupiah } from '../domain/rupiah';
@@ -58,7 +58,7 @@ function alreadyFundedText(segment: SegmentBudget): string {
 }
 // ---------------------------------------------------------------------------------------------
 
-/** The months the proposal funds: from its start month to the end of the fiscal year. */
+/** The months the proposal funds: from its start month to its end month. */
 interface Coverage {
   from: string;
   to: string;
@@ -66,7 +66,7 @@ interface Coverage {
 }
 
 function coverageOf(proposal: Proposal): Coverage {
-  const months = cohortMonths(proposal.year, proposal.cohort, proposal.startMonth);
+  const months = proposalMonths(proposal);
   return { from: months[0]!, to: months.at(-1)!, months: months.length };
 }
 

@@ -1,4 +1,4 @@
-import type { IsoMonth } from '../domain/calendar';
+import { type IsoMonth, monthsToYearEnd } from '../domain/calendar';
 import { InvalidInputError } from '../domain/errors';
 
 /**
@@ -21,5 +21,14 @@ export function cohortMonths(year: number, cohort: 'original' | 'perubahan', sta
       { path: 'startMonth', message: 'must be a month after January, e.g. 2027-07' },
     ]);
   }
-  return Array.from({ length: 13 - first }, (_, i) => `${year}-${String(first + i).padStart(2, '0')}`);
+  return monthsToYearEnd(start);
+}
+
+/**
+ * The months a stored proposal funds: from its start month to its end month, which is December
+ * unless the regulation stops being in force earlier (regulations/effective-period.ts).
+ */
+export function proposalMonths(proposal: { year: number; startMonth: IsoMonth; endMonth?: IsoMonth }): IsoMonth[] {
+  const end = proposal.endMonth ?? `${proposal.year}-12`;
+  return monthsToYearEnd(proposal.startMonth).filter((month) => month <= end);
 }

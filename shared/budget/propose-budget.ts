@@ -5,6 +5,7 @@ import type { RenewalDiff } from '../api/renewal-schemas';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../auth/roles';
 import type { RegulationStore } from '../regulations/regulation-store';
+import { requireMonthsInForce } from '../regulations/effective-period';
 import { requireRegulation } from '../regulations/require-regulation';
 import { cohortMonths } from './cohort-months';
 import type { ProposalRecord } from './proposal-record';
@@ -23,7 +24,8 @@ export async function proposeBudget(
   renewal?: { proposalId: string; diff: RenewalDiff },
 ): Promise<ProposalRecord> {
   const regulation = requireRegulation(await stores.regulations.current(request.regulationId), request.regulationId);
-  const months = cohortMonths(request.year, request.cohort, request.startMonth);
+  // Only the months the regulation is in force for: a regulation ending mid-year funds fewer.
+  const months = requireMonthsInForce(regulation, cohortMonths(request.year, request.cohort, request.startMonth), `the ${request.year} cohort`, 'year');
   const record: ProposalRecord = {
     proposalId: renewal?.proposalId ?? `bp-${request.year}-${randomBytes(6).toString('hex')}`,
     regulationId: regulation.id,
@@ -32,6 +34,7 @@ export async function proposeBudget(
     year: request.year,
     cohort: request.cohort,
     startMonth: months[0]!,
+    endMonth: months.at(-1)!,
     // The APBD for a year is agreed by the end of the year before; a top-up within its own year.
     decideBy: request.decideBy ?? `${request.cohort === 'original' ? request.year - 1 : request.year}-12-31`,
     status: 'computing',

@@ -19,3 +19,15 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const hadBirthday = om > bm || (om === bm && od >= bd);
   return oy - by - (hadBirthday ? 0 : 1);
 }
+
+/** The months from one month to December of its year. */
+export function monthsToYearEnd(first: IsoMonth): IsoMonth[] {
+  const year = first.slice(0, 4);
+  return Array.from({ length: 13 - Number(first.slice(5, 7)) }, (_, i) => `${year}-${String(Number(first.slice(5, 7)) + i).padStart(2, '0')}`);
+}
+
+/** `2027-02` → `2027-02-28`. */
+export function lastDayOf(month: IsoMonth): IsoDate {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+}

@@ -1,5 +1,7 @@
 import type { ProposalRecord } from '../budget/proposal-record';
+import { proposalMonths } from '../budget/cohort-months';
 import { perPersonCost } from '../budget/compute-proposal';
+import { lastDayOf } from '../domain/calendar';
 import type { Regulation } from '../domain/regulation';
 import { ConflictError } from '../domain/errors';
 import type { InsurerProgram } from '../insurer/insurer-port';
@@ -21,8 +23,10 @@ export interface RunPlan {
   coverageEnd: string;
 }
 
-export function coveragePeriod(proposal: Pick<ProposalRecord, 'year' | 'startMonth'>): { coverageStart: string; coverageEnd: string } {
-  return { coverageStart: `${proposal.startMonth}-01`, coverageEnd: `${proposal.year}-12-31` };
+/** Cover runs over the months the proposal funds: whole months, within the regulation's effective dates. */
+export function coveragePeriod(proposal: Pick<ProposalRecord, 'year' | 'startMonth' | 'endMonth'>): { coverageStart: string; coverageEnd: string } {
+  const months = proposalMonths(proposal);
+  return { coverageStart: `${months[0]}-01`, coverageEnd: lastDayOf(months.at(-1)!) };
 }
 
 export function runPlanOf(runId: string, proposal: ProposalRecord, regulation: Regulation, collectiveAccount: string): RunPlan {

@@ -3,21 +3,28 @@ import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../auth/roles';
 import { diffDocuments } from '../domain/document-diff';
 import type { Regulation, RegulationInput } from '../domain/regulation';
+import type { ProposalStore } from '../budget/proposal-store';
+import { requireAmendmentKeepsCover } from './amendment-keeps-cover';
 import type { RegulationStore } from './regulation-store';
 
 /**
  * Creates a regulation, or amends it into a new version. Applying the same document again
- * changes nothing and records nothing, so a repeated `regulation apply` is harmless.
+ * changes nothing and records nothing, so a repeated `regulation apply` is harmless. Amended
+ * effective dates may not leave funded people outside them (amendment-keeps-cover.ts).
  */
 export async function applyRegulation(
-  store: RegulationStore,
+  stores: { regulations: RegulationStore; proposals: Pick<ProposalStore, 'list'> },
   input: RegulationInput,
   caller: Caller,
   now: Date,
 ): Promise<ApplyRegulationResult> {
+  const store = stores.regulations;
   const current = await store.current(input.id);
   const changes = current ? diffDocuments(documentOf(current), input) : [];
   if (current && changes.length === 0) return { outcome: 'unchanged', regulation: current, changes };
+  if (current && (current.effectiveFrom !== input.effectiveFrom || current.effectiveTo !== input.effectiveTo)) {
+    requireAmendmentKeepsCover(input, await stores.proposals.list({ regulationId: input.id }));
+  }
 
   const regulation: Regulation = {
     ...input,

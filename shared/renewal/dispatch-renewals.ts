@@ -8,6 +8,8 @@ import { closingExecutionName } from './renewal-identity';
 import type { RenewalRecord } from './renewal-record';
 import { renewalStartDate } from './renewal-setting';
 import { type RenewalStores, startRenewal } from './start-renewal';
+import { monthsToYearEnd } from '../domain/calendar';
+import { monthsInForce } from '../regulations/effective-period';
 
 export interface DispatchOutcome {
   /** Renewals started (or found under way), as `<regulation>/<year>`. */
@@ -58,7 +60,7 @@ export async function dispatchRenewals(
 
 async function dueToRenew(stores: RenewalStores, regulation: Regulation, proposals: readonly ProposalRecord[], year: number, today: string): Promise<boolean> {
   if (today < renewalStartDate(regulation, year)) return false;
-  if (regulation.effectiveTo !== undefined && regulation.effectiveTo < `${year + 1}-01-01`) return false;
+  if (monthsInForce(regulation, monthsToYearEnd(`${year + 1}-01`)).length === 0) return false;
   const existing = await stores.renewals.get(regulation.id, year + 1);
   // One under way is started again under the same name: harmless, and it recovers a start that crashed.
   if (existing) return existing.status === 'verifying';

@@ -2,6 +2,8 @@ import type { Proposal } from '../api/budget-schemas';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../auth/roles';
 import type { RegulationStore } from '../regulations/regulation-store';
+import { monthsToYearEnd } from '../domain/calendar';
+import { requireMonthsInForce } from '../regulations/effective-period';
 import { requireRegulation } from '../regulations/require-regulation';
 import type { WorkflowStarter } from '../workflows/workflow-starter';
 import { renewalExecutionName } from './renewal-identity';
@@ -31,6 +33,7 @@ export async function startRenewal(
   now: Date,
 ): Promise<RenewalRecord> {
   const regulation = requireRegulation(await stores.regulations.current(request.regulationId), request.regulationId);
+  requireMonthsInForce(regulation, monthsToYearEnd(`${request.year}-01`), `the renewal into ${request.year}`, 'year');
   let record = await stores.renewals.get(regulation.id, request.year);
   if (!record) {
     const fresh: RenewalRecord = {

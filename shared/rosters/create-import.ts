@@ -5,6 +5,8 @@ import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../auth/roles';
 import { InvalidInputError } from '../domain/errors';
 import type { RegulationStore } from '../regulations/regulation-store';
+import { monthsToYearEnd } from '../domain/calendar';
+import { requireMonthsInForce } from '../regulations/effective-period';
 import { requireRegulation } from '../regulations/require-regulation';
 import type { ImportRecord } from './import-record';
 import { importStatusOf } from './import-status';
@@ -24,6 +26,7 @@ export async function createImport(
       { path: 'segment', message: `must be one of ${regulation.segments.map((s) => s.code).join(', ')}` },
     ]);
   }
+  requireMonthsInForce(regulation, monthsToYearEnd(request.coverageStart.slice(0, 7)), `the roster's coverage from ${request.coverageStart}`, 'coverageStart');
   const record: ImportRecord = {
     importId: `imp-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(6).toString('hex')}`,
     regulationId,
