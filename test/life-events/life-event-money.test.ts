@@ -71,11 +71,15 @@ describe('a death changes the money', () => {
     const monthly = enrolled2027.invoice.lines.find((line: any) => line.month === '2027-04').premium;
     expect(approved2027).toBe(4 * 12 * monthly);
 
-    // ---- A death on 14 March 2027, recorded twice ----
+    // ---- A removal from 1 June, then a death on 14 March 2027 recorded twice: the end moves earlier ----
     await local.setClock('2027-03-20', admin);
+    expect((await local.api('POST', '/life-events', admin, { nik: diesInMarch, kind: 'removal', effectiveDate: '2027-06-01' })).status).toBe(201);
+    const afterRemoval = await runOf(started.body.runId);
+    expect(afterRemoval.releasedAmount).toBe(7 * monthly);
+    expect([peopleBilled(afterRemoval.invoice, '2027-05'), peopleBilled(afterRemoval.invoice, '2027-06')]).toEqual([4, 3]);
     for (const _ of [1, 2]) expect((await death(diesInMarch, '2027-03-14')).status).toBe(201);
     const afterMarch = await runOf(started.body.runId);
-    // March is billed in full; April to December are not, and go back to the proposal once.
+    // March is billed in full; April to December are not, and go back to the proposal once in all.
     expect(afterMarch.releasedAmount).toBe(9 * monthly);
     expect(afterMarch.committedAmount).toBe(approved2027 - 9 * monthly);
     expect(peopleBilled(afterMarch.invoice, '2027-03')).toBe(4);
@@ -94,7 +98,7 @@ describe('a death changes the money', () => {
     const trail = await local.api('GET', `/audit-events?entity=regulation:${REGULATION}`, auditor);
     const recorded = trail.body.events.filter((e: any) => e.action === 'life-event.death');
     expect(recorded).toHaveLength(1);
-    expect(recorded[0].summary).toContain(`${formatRupiah(9 * monthly)} of 2027 premiums after 2027-03 released back to proposal ${requested.body.proposalId}`);
+    expect(recorded[0].summary).toContain(`${formatRupiah(2 * monthly)} of 2027 premiums after 2027-03 released back to proposal ${requested.body.proposalId}`);
     expect(JSON.stringify(trail.body)).not.toContain(diesInMarch);
 
     // ---- The renewal carries three people into 2028; then a death of 30 July is recorded ----
