@@ -122,7 +122,8 @@ export function describeRun(r: Run): string[] {
   const lines = [
     `${r.runId}  proposal ${r.proposalId}  ${r.regulationId} ${r.year}: ${r.status} (attempt ${r.attempt})`,
     `  planned ${formatCount(c.planned)}  enrolled ${formatCount(c.enrolled)}  failed ${formatCount(c.failed)}  skipped ${formatCount(c.skipped)}  remaining ${formatCount(c.remaining)}`,
-    `  cover ${r.coverageStart} – ${r.coverageEnd}; committed ${formatRupiah(r.committedAmount)} of ${formatRupiah(r.approvedAmount)} approved`,
+    `  cover ${r.coverageStart} – ${r.coverageEnd}; committed ${formatRupiah(r.committedAmount)} of ${formatRupiah(r.approvedAmount)} approved` +
+      (r.releasedAmount > 0 ? `; ${formatRupiah(r.releasedAmount)} released (deaths and removals ended cover early)` : ''),
     ...r.failureReasons.map((f) => `  failed: ${f.reason} × ${formatCount(f.people)}`),
   ];
   if (r.invoice) lines.push(`  premium invoice: ${formatRupiah(r.invoice.total)} over ${r.invoice.monthlyTotals.length} months (first month ${formatRupiah(r.invoice.monthlyTotals[0]?.amount ?? 0)})`);

@@ -3,8 +3,12 @@ import type { RunRecord } from '../../shared/enrollment/run-record';
 import { runView } from '../../shared/enrollment/run-view';
 import { enrollmentStores } from './stores';
 
-/** A stored run with its live counts and the money committed so far. */
+/** A stored run with its live counts, the money committed and released so far, and its invoice as billed now. */
 export async function viewRun(record: RunRecord): Promise<EnrollmentRun> {
-  const [shards, committed] = await Promise.all([enrollmentStores.runs.shards(record.runId), enrollmentStores.runs.committed(record.proposalId)]);
-  return runView(record, shards, committed);
+  const [shards, money, coverEnds] = await Promise.all([
+    enrollmentStores.runs.shards(record.runId),
+    enrollmentStores.runs.money(record.proposalId),
+    enrollmentStores.runs.coverEnds(record.runId),
+  ]);
+  return runView(record, shards, money, coverEnds);
 }

@@ -1,9 +1,10 @@
 import { DynamoDbLifeEventStore } from '../../shared/adapters/dynamodb/dynamodb-life-event-store';
+import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { routes } from '../../shared/api/routes';
 import { now } from '../../shared/clock';
 import { routeHandler } from '../../shared/http/route-handler';
 import { recordLifeEvent } from '../../shared/life-events/record-life-event';
 
-const store = new DynamoDbLifeEventStore();
+const stores = { lifeEvents: new DynamoDbLifeEventStore(), proposals: new DynamoDbProposalStore() };
 
-export const handler = routeHandler(routes.recordLifeEvent, async ({ body, caller }) => recordLifeEvent(store, body, caller, now()));
+export const handler = routeHandler(routes.recordLifeEvent, async ({ body, caller }) => recordLifeEvent(stores, body, caller, now()));

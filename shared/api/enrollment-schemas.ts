@@ -39,7 +39,10 @@ export const InvoiceLine = z.object({
   amount: z.number().int(),
 });
 export const PremiumInvoice = z.object({
-  /** One line per month of cover and segment: what the insurer will bill, for reconciliation. */
+  /**
+   * One line per month of cover and segment: what the insurer will bill, for reconciliation,
+   * without the people whose cover ended before the month.
+   */
   lines: z.array(InvoiceLine),
   monthlyTotals: z.array(z.object({ month: IsoMonth, people: z.number().int(), amount: z.number().int() })),
   total: z.number().int(),
@@ -60,8 +63,13 @@ export const EnrollmentRun = z.object({
   attempt: z.number().int(),
   status: RunStatus,
   counts: RunCounts,
-  /** Premiums committed against the approved amount (never above it). */
+  /** Premiums committed against the approved amount (never above it), less what was released. */
   committedAmount: z.number().int(),
+  /**
+   * Premiums given back to the proposal because a death or removal ended someone's cover early:
+   * the months after the month cover ended (shared/enrollment/billed-months.ts).
+   */
+  releasedAmount: z.number().int(),
   approvedAmount: z.number().int(),
   failureReasons: z.array(FailureReasonCount),
   invoice: PremiumInvoice.optional(),

@@ -1,17 +1,24 @@
 import type { EnrollmentRun } from '../api/enrollment-schemas';
 import type { AuditEvent } from '../api/schemas';
 import type { ShardTally } from './page-tally';
+import type { CoverEndCount } from './premium-invoice';
 
 /**
  * What is stored about a run. Its counts while running are not stored here: they are the sum of
  * its shards' progress, read when the run is viewed (run-view.ts).
  */
-export type RunRecord = Omit<EnrollmentRun, 'counts' | 'committedAmount' | 'failureReasons'> & {
+export type RunRecord = Omit<EnrollmentRun, 'counts' | 'committedAmount' | 'releasedAmount' | 'failureReasons'> & {
   /** People the proposal funds. */
   planned: number;
   /** The sum of the shards' tallies when the last attempt finished. */
   tally?: ShardTally;
 };
+
+/** A proposal's money as enrollment moved it: committed by runs (less releases), and released by life events. */
+export interface ProposalMoney {
+  committed: number;
+  released: number;
+}
 
 export interface ShardProgress {
   attempt: number;
@@ -32,5 +39,7 @@ export interface RunStore {
   /** Replaces the run if it is still at `expected` (status and attempt); false otherwise. */
   update(record: RunRecord, expected: Pick<RunRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean>;
   shards(runId: string): Promise<ShardProgress[]>;
-  committed(proposalId: string): Promise<number>;
+  money(proposalId: string): Promise<ProposalMoney>;
+  /** How many of the run's people life events ended cover for, by segment and last billed month. */
+  coverEnds(runId: string): Promise<CoverEndCount[]>;
 }

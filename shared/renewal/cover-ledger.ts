@@ -1,8 +1,11 @@
 import type { RenewalPeopleKind, RenewalPerson } from '../api/renewal-schemas';
 import type { EnrollmentEntry } from '../enrollment/enrollment-entry';
 
-/** A person's cover in a year, with the end a life event recorded on it (life-event-store.ts). */
-export type CoveredEntry = EnrollmentEntry & { endReason?: 'deceased' | 'removed' };
+/**
+ * A person's cover in a year, with the end a life event recorded on it (life-event-store.ts) and
+ * the premiums that end gave back to the proposal (billed-months.ts).
+ */
+export type CoveredEntry = EnrollmentEntry & { endReason?: 'deceased' | 'removed'; released?: number };
 
 /** Port: who was covered (the enrollment ledger) and who a renewal listed, as closing and continuity read them. */
 export interface CoverLedger {

@@ -89,14 +89,14 @@ describe('enrollment shards', () => {
     expect(sum(first, 'enrolled') + sum(second, 'enrolled')).toBe(190);
     expect(sum(first, 'skipped') + sum(second, 'skipped')).toBe(190);
     expect(sum(first, 'failed') + sum(second, 'failed')).toBe(0);
-    expect(await modules.runs.committed(proposal.proposalId)).toBe(proposal.approvedAmount);
+    expect((await modules.runs.money(proposal.proposalId)).committed).toBe(proposal.approvedAmount);
   }, 120_000);
 
   it('stops committing at the cap: whoever does not fit is recorded as BUDGET_EXHAUSTED, not enrolled', async () => {
     const { proposal, plan } = await planFor('enroll-over-cap', { KETUA_RT: 120 }, { regionCode: '3602', seed: 702 });
     const cap = Math.floor(proposal.approvedAmount / 2);
     const tallies = await runAllShards({ ...plan('run-over-cap-00001'), approvedAmount: cap });
-    const committed = await modules.runs.committed(proposal.proposalId);
+    const { committed } = await modules.runs.money(proposal.proposalId);
     expect(committed).toBeLessThanOrEqual(cap);
     expect(committed).toBe(sum(tallies, 'enrolled') * 16_800 * 12);
     expect(sum(tallies, 'enrolled')).toBeGreaterThan(0);

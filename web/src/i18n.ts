@@ -228,6 +228,7 @@ const EN = {
   Sisa: 'Remaining',
   'Masa cakupan': 'Cover period',
   'Iuran terikat': 'Premiums committed',
+  'Iuran dikembalikan (kepesertaan berakhir lebih awal)': 'Premiums released (cover ended early)',
   Percobaan: 'Attempt',
   'Alasan kegagalan': 'Failure reasons',
   Orang: 'People',

@@ -1,15 +1,31 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { LifeEvent } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
+import { ConflictError } from '../../domain/errors';
+import { maskNik } from '../../domain/personal-data';
+import { lastBilledMonth } from '../../enrollment/billed-months';
+import type { CoverChanges } from '../../life-events/cover-changes';
+import type { CoverEnd } from '../../life-events/end-cover';
 import type { LifeEventStore } from '../../life-events/life-event-store';
+import type { CoveredEntry } from '../../renewal/cover-ledger';
 import { nikBucket } from '../../rosters/import-limits';
 import type { RosterEntry } from '../../rosters/roster-entry';
 import { documentClient, tableName } from './document-client';
+import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { enrollmentKeys } from './enrollment-keys';
 import { lifeEventKeys } from './renewal-keys';
 import { rosterEntryOf } from './roster-entry-items';
 import { rosterKeys } from './roster-keys';
-import { transactWithAuditIfUnchanged } from './transact-with-audit';
+import { transactWithAudit } from './transact-with-audit';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One write of the transaction, with what to tell the caller if its condition refuses it. */
+interface Write {
+  readonly item: TransactItem;
+  readonly refused?: string;
+}
 
 /** Life events live with the person (`PERSON#<nik>`, `LIFE#...`), indexed per regulation and NIK bucket. */
 export class DynamoDbLifeEventStore implements LifeEventStore {
@@ -32,38 +48,163 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
     return Item ? rosterEntryOf(Item) : undefined;
   }
 
-  async record(event: LifeEvent, audit: AuditEvent): Promise<boolean> {
-    const enrollment = enrollmentKeys.entry(event.nik, event.year);
-    const { Item: enrolled } = await documentClient.send(new GetCommand({ TableName: this.table, Key: enrollment, ConsistentRead: true }));
-    const endsEarlier = enrolled?.status === 'enrolled' && (enrolled.coverageEnd === undefined || (enrolled.coverageEnd as string) > event.coverEnds);
-    return transactWithAuditIfUnchanged(
-        [
-          {
-            Put: {
-              TableName: this.table,
-              Item: {
-                ...lifeEventKeys.event(event.nik, event.kind, event.year),
-                ...lifeEventKeys.eventIndex(event.regulationId, nikBucket(event.nik), event.nik, event.kind),
-                ...event,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
+  async cover(nik: string, year: number): Promise<CoveredEntry | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: enrollmentKeys.entry(nik, year), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...entry } = Item;
+    return entry as CoveredEntry;
+  }
+
+  async record(event: LifeEvent, audit: AuditEvent, changes: CoverChanges): Promise<boolean> {
+    const writes: Write[] = [
+      {
+        item: {
+          Put: {
+            TableName: this.table,
+            Item: {
+              ...lifeEventKeys.event(event.nik, event.kind, event.year),
+              ...lifeEventKeys.eventIndex(event.regulationId, nikBucket(event.nik), event.nik, event.kind),
+              ...event,
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          ...(endsEarlier
-            ? [
-                {
-                  Update: {
-                    TableName: this.table,
-                    Key: enrollment,
-                    UpdateExpression: 'SET coverageEnd = :end, endReason = :reason',
-                    ConditionExpression: 'attribute_exists(pk)',
-                    ExpressionAttributeValues: { ':end': event.coverEnds, ':reason': event.kind === 'death' ? 'deceased' : 'removed' },
-                  },
-                },
-              ]
-            : []),
-        ],
+        },
+      },
+      ...changes.ends.flatMap((end) => this.endWrites(end)),
+      ...(changes.dropped ? this.dropWrites(changes.dropped, event) : []),
+    ];
+    try {
+      await transactWithAudit(
+        writes.map((write) => write.item),
         audit,
       );
+      return true;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+      const refused = writes.find((write, i) => write.refused && reasons[i]?.Code === 'ConditionalCheckFailed');
+      if (refused) throw new ConflictError(`${refused.refused}, so the ${event.kind} of NIK ${maskNik(event.nik)} was not recorded. Record it again in a few minutes.`);
+      throw error;
+    }
+  }
+
+  /**
+   * The entry's new end, only if it is still as read (a concurrent end would count its money
+   * twice); the money back on the proposal's committed total, shown as released; and the
+   * invoice's count of people billed through the last billed month, moved from the month an
+   * earlier end left them in.
+   */
+  private endWrites(end: CoverEnd): Write[] {
+    const { entry } = end;
+    const month = lastBilledMonth(end.coverageEnd);
+    // `released` is recorded with every end, so its presence says an earlier end was counted in the invoice.
+    const earlierMonth = entry.released !== undefined && entry.coverageEnd ? lastBilledMonth(entry.coverageEnd) : undefined;
+    const writes: Write[] = [
+      {
+        item: {
+          Update: {
+            TableName: this.table,
+            Key: enrollmentKeys.entry(entry.nik, entry.year),
+            UpdateExpression: 'SET coverageEnd = :end, endReason = :reason, released = :released',
+            ConditionExpression: `${entry.coverageEnd === undefined ? 'attribute_not_exists(coverageEnd)' : 'coverageEnd = :endBefore'} AND ${
+              entry.released === undefined ? 'attribute_not_exists(released)' : 'released = :releasedBefore'
+            }`,
+            ExpressionAttributeValues: {
+              ':end': end.coverageEnd,
+              ':reason': end.endReason,
+              ':released': end.released,
+              ...(entry.coverageEnd === undefined ? {} : { ':endBefore': entry.coverageEnd }),
+              ...(entry.released === undefined ? {} : { ':releasedBefore': entry.released }),
+            },
+          },
+        },
+        refused: `The ${entry.year} cover changed meanwhile (another life event or a retried enrollment)`,
+      },
+    ];
+    if (end.releasedNow > 0) {
+      writes.push({
+        item: {
+          Update: {
+            TableName: this.table,
+            Key: enrollmentKeys.committed(entry.proposalId),
+            UpdateExpression: 'ADD committed :back, released :released',
+            ExpressionAttributeValues: { ':back': -end.releasedNow, ':released': end.releasedNow },
+          },
+        },
+      });
+    }
+    if (month !== earlierMonth) {
+      writes.push({ item: this.coverEndCount(entry, month, 1) });
+      if (earlierMonth) writes.push({ item: this.coverEndCount(entry, earlierMonth, -1) });
+    }
+    return writes;
+  }
+
+  private coverEndCount(entry: CoveredEntry, month: string, change: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: enrollmentKeys.coverEnd(entry.runId, entry.segment, month),
+        UpdateExpression: 'SET #segment = :segment, lastBilledMonth = :month ADD people :change',
+        ExpressionAttributeNames: { '#segment': 'segment' },
+        ExpressionAttributeValues: { ':segment': entry.segment, ':month': month, ':change': change },
+      },
+    };
+  }
+
+  /**
+   * The next year's entry removed and kept as history (as a renewal drops one), and the roster's
+   * headcount recounted down with a new version, so a proposal computed with the person reads
+   * as stale. Only while no import, renewal or enrollment run holds the entry's NIK bucket.
+   */
+  private dropWrites(entry: RosterEntry, event: LifeEvent): Write[] {
+    const at = new Date().toISOString();
+    return [
+      {
+        item: {
+          ConditionCheck: {
+            TableName: this.table,
+            Key: rosterKeys.lease(entry.year, nikBucket(entry.nik)),
+            // Leases measure elapsed time: the real clock, not the business clock.
+            ConditionExpression: 'attribute_not_exists(holder) OR leaseExpiresAt < :now',
+            ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+          },
+        },
+        refused: `An import, renewal or enrollment run is working on the ${entry.year} roster`,
+      },
+      {
+        item: {
+          Delete: {
+            TableName: this.table,
+            Key: rosterKeys.entry(entry.nik, entry.year),
+            ConditionExpression: 'updatedAt = :read',
+            ExpressionAttributeValues: { ':read': entry.updatedAt },
+          },
+        },
+        refused: `The ${entry.year} roster entry changed meanwhile`,
+      },
+      {
+        item: {
+          Put: {
+            TableName: this.table,
+            Item: { ...rosterKeys.history(entry.nik, entry.year, at, `life-event-${event.kind}`), ...entry, replacedBy: `life-event-${event.kind}` },
+          },
+        },
+      },
+      {
+        item: {
+          Update: {
+            TableName: this.table,
+            Key: rosterKeys.summary(entry.regulationId, entry.year),
+            UpdateExpression: 'ADD version :one, #count :minus SET updatedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#count': `${SEGMENT_COUNT_PREFIX}${entry.segment}` },
+            ExpressionAttributeValues: { ':one': 1, ':minus': -1, ':at': at },
+          },
+        },
+        refused: `The ${entry.year} roster of ${entry.regulationId} is not counted yet (a renewal is verifying it)`,
+      },
+    ];
   }
 }

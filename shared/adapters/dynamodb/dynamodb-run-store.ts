@@ -1,10 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
-import type { RunRecord, RunStore, ShardProgress } from '../../enrollment/run-record';
+import type { CoverEndCount } from '../../enrollment/premium-invoice';
+import type { ProposalMoney, RunRecord, RunStore, ShardProgress } from '../../enrollment/run-record';
 import type { ShardTally } from '../../enrollment/page-tally';
 import { documentClient, tableName } from './document-client';
 import { proposalKey } from './dynamodb-proposal-store';
-import { enrollmentKeys } from './enrollment-keys';
+import { COVER_END_PREFIX, enrollmentKeys } from './enrollment-keys';
 import { listNewestFirst } from './list-newest-first';
 import { queryAll } from './query-all';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
@@ -74,9 +75,21 @@ export class DynamoDbRunStore implements RunStore {
     return items.map((shard) => ({ attempt: shard.attempt as number, bucket: shard.bucket as number, tally: shard.tally as ShardTally, done: shard.done as boolean }));
   }
 
-  async committed(proposalId: string): Promise<number> {
+  async money(proposalId: string): Promise<ProposalMoney> {
     const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: enrollmentKeys.committed(proposalId), ConsistentRead: true }));
-    return (Item?.committed as number | undefined) ?? 0;
+    return { committed: (Item?.committed as number | undefined) ?? 0, released: (Item?.released as number | undefined) ?? 0 };
+  }
+
+  async coverEnds(runId: string): Promise<CoverEndCount[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ended)',
+        ExpressionAttributeValues: { ':pk': enrollmentKeys.run(runId).pk, ':ended': COVER_END_PREFIX },
+        ConsistentRead: true,
+      }),
+    );
+    return items.map((end) => ({ segment: end.segment as string, lastBilledMonth: end.lastBilledMonth as string, people: end.people as number })).filter((end) => end.people > 0);
   }
 }
 

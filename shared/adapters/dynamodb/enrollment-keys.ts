@@ -4,6 +4,8 @@
  */
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
+export const COVER_END_PREFIX = 'ENDED#';
+
 export const enrollmentKeys = {
   /** The one entry per NIK and coverage year, across all regulations, next to the roster entry. */
   entry: (nik: string, year: number) => ({ pk: `PERSON#${nik}`, sk: `ENROLL#${year}` }),
@@ -16,8 +18,13 @@ export const enrollmentKeys = {
   runIndex: (startedAt: string) => ({ gsi1pk: 'RUNS', gsi1sk: startedAt }),
   shard: (runId: string, attempt: number, bucket: number) => ({ pk: `RUN#${runId}`, sk: `SHARD#A${pad(attempt, 3)}#B${pad(bucket, 2)}` }),
   reservation: (runId: string, bucket: number, pageId: string) => ({ pk: reservationPartition(runId, bucket), sk: `RES#${pageId}` }),
-  /** The premiums committed against a proposal's approved amount, by every run and attempt. */
+  /**
+   * The premiums committed against a proposal's approved amount, by every run and attempt, and
+   * those life events released from it.
+   */
   committed: (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'COMMITTED' }),
+  /** How many of a run's people of a segment life events stopped billing after a month. */
+  coverEnd: (runId: string, segment: string, lastBilledMonth: string) => ({ pk: `RUN#${runId}`, sk: `${COVER_END_PREFIX}${segment}#${lastBilledMonth}` }),
 };
 
 export function enrollmentPartition(regulationId: string, year: number, bucket: number): string {

@@ -133,6 +133,7 @@ function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (
       h('dt', {}, t('Sisa')), h('dd', {}, formatCount(run.counts.remaining)),
       h('dt', {}, t('Masa cakupan')), h('dd', {}, `${formatIndonesianDate(run.coverageStart)} – ${formatIndonesianDate(run.coverageEnd)}`),
       h('dt', {}, t('Iuran terikat')), h('dd', {}, `${formatRupiah(run.committedAmount)} / ${formatRupiah(run.approvedAmount)}`),
+      run.releasedAmount > 0 ? [h('dt', {}, t('Iuran dikembalikan (kepesertaan berakhir lebih awal)')), h('dd', {}, formatRupiah(run.releasedAmount))] : undefined,
       h('dt', {}, t('Percobaan')), h('dd', {}, String(run.attempt)),
       run.finishedAt ? [h('dt', {}, t('Selesai')), h('dd', {}, formatIndonesianDateTime(run.finishedAt))] : undefined,
     ),
