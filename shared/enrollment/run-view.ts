@@ -1,14 +1,11 @@
 import type { EnrollmentRun } from '../api/enrollment-schemas';
-import { EMPTY_SHARD_TALLY, type ShardTally, addShards } from './page-tally';
+import { EMPTY_SHARD_TALLY, type PageOutcome, type ShardTally, addPage } from './page-tally';
 import type { RunRecord, ShardProgress } from './run-record';
 
-/**
- * A run as people see it: while it runs, each bucket counts as its latest attempt's progress (a
- * shard not yet started in a retry still stands as the previous attempt left it).
- */
+/** A run as people see it: while it runs, its counts are summed from the shards' progress (runTally). */
 export function runView(record: RunRecord, shards: readonly ShardProgress[], committedAmount: number): EnrollmentRun {
   const { planned, tally: finalTally, ...run } = record;
-  const tally = record.status === 'running' || !finalTally ? latestPerBucket(shards) : finalTally;
+  const tally = record.status === 'running' || !finalTally ? runTally(shards) : finalTally;
   const handled = tally.enrolled + tally.failed + tally.skipped;
   return {
     ...run,
@@ -20,11 +17,28 @@ export function runView(record: RunRecord, shards: readonly ShardProgress[], com
   };
 }
 
-export function latestPerBucket(shards: readonly ShardProgress[]): ShardTally {
-  const latest = new Map<number, ShardProgress>();
-  for (const shard of shards) {
-    const seen = latest.get(shard.bucket);
-    if (!seen || shard.attempt > seen.attempt) latest.set(shard.bucket, shard);
+/**
+ * A run's counts from its shards' progress: per NIK bucket, every page at its newest outcome.
+ *
+ * Live counts never go down, by construction rather than by holding on to a highest number: a
+ * page's outcome is counted from each of its people's ledger entries, and an entry only ever moves
+ * a person from failed to enrolled (a later attempt retrying the failures), so a page reported
+ * again has as many enrolled and skipped people as before, and as many handled. A shard run again
+ * (after a crash, or in a retry) reports its pages as it goes through them again; a page it has
+ * not reached yet still counts as an earlier report left it, instead of the bucket starting again
+ * from zero.
+ *
+ * An attempt that has gone through the whole bucket (done) is the bucket's outcome on its own: a
+ * page only an earlier attempt reported no longer exists (the roster changed between attempts).
+ */
+export function runTally(shards: readonly ShardProgress[]): ShardTally {
+  const pagesPerBucket = new Map<number, Map<string, PageOutcome>>();
+  for (const shard of [...shards].sort((a, b) => a.attempt - b.attempt)) {
+    const pages = shard.done ? new Map<string, PageOutcome>() : (pagesPerBucket.get(shard.bucket) ?? new Map<string, PageOutcome>());
+    for (const [pageId, outcome] of Object.entries(shard.pages)) pages.set(pageId, outcome);
+    pagesPerBucket.set(shard.bucket, pages);
   }
-  return [...latest.values()].reduce((sum, shard) => addShards(sum, shard.tally), EMPTY_SHARD_TALLY);
+  let tally = EMPTY_SHARD_TALLY;
+  for (const pages of pagesPerBucket.values()) for (const { segment, tally: page } of pages.values()) tally = addPage(tally, segment, page);
+  return tally;
 }

@@ -20,6 +20,9 @@ export const enrollmentKeys = {
   committed: (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'COMMITTED' }),
 };
 
+/** A shard's progress item holds each page's outcome in its own attribute: `page#<page id>`. */
+export const PAGE_ATTRIBUTE_PREFIX = 'page#';
+
 export function enrollmentPartition(regulationId: string, year: number, bucket: number): string {
   return `ENROLL#${regulationId}#${year}#B${pad(bucket, 2)}`;
 }
