@@ -11,6 +11,7 @@ import { propose } from '../support/budget';
 import { approvedProposal, waitForRun } from '../support/enrollment';
 import { importRoster } from '../support/roster-files';
 import { launchChromium } from './chromium';
+import { signedInPage } from './sign-in';
 
 /**
  * A top-up's run meets the people the original run covered: they are skipped, and they are not
@@ -56,12 +57,7 @@ describe("a top-up run's counts", () => {
     expect(started.stdout).toContain(`planned ${TOP_UP}  enrolled ${TOP_UP}  failed 0  skipped ${ORIGINAL}`);
 
     browser ??= launchChromium();
-    const page = await (await (await browser).newContext({ locale: 'id-ID' })).newPage();
-    await page.goto(`${inject('apiUrl')}/console/`);
-    await page.getByLabel('Nama pengguna').fill('ani');
-    await page.getByLabel('Peran').selectOption('admin');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    const page = await signedInPage(await browser, 'ani', 'admin');
     await page.goto(`${inject('apiUrl')}/console/#/pendaftaran?regulation=${REGULATION_ID}&run=${runId}`);
     await expect.poll(async () => (await page.getByTestId('run-status').textContent())?.trim(), { timeout: 15_000 }).toBe('Selesai');
     expect((await page.getByTestId('run-counts').textContent())?.trim()).toBe(
