@@ -1,7 +1,7 @@
 import { auditEvent } from '../audit/audit-event';
+import { SYSTEM_CALLER } from '../auth/system-caller';
 import { lastYearCohort } from '../budget/last-year-cohort';
 import type { ProposalStore } from '../budget/proposal-store';
-import { SYSTEM_CALLER } from '../auth/system-caller';
 import type { RegulationStore } from '../regulations/regulation-store';
 import { requireRegulation } from '../regulations/require-regulation';
 import type { ImportStore } from '../rosters/import-store';
