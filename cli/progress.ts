@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
 
 export interface Progress {
-  update(done: number, total?: number): void;
+  /** `detail`: what else to show beside the bar (e.g. the counts that are not its progress). */
+  update(done: number, total?: number, detail?: string): void;
   stop(): void;
 }
 
@@ -12,15 +13,15 @@ export interface Progress {
 export function progress(label: string, total: number): Progress {
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
-      format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+      format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total}{detail} | {eta_formatted} left`,
       stream: process.stderr,
       hideCursor: true,
     });
-    bar.start(total, 0);
+    bar.start(total, 0, { detail: '' });
     return {
-      update: (done, newTotal) => {
+      update: (done, newTotal, detail) => {
         if (newTotal !== undefined) bar.setTotal(newTotal);
-        bar.update(done);
+        bar.update(done, { detail: detail ? ` | ${detail}` : '' });
       },
       stop: () => bar.stop(),
     };
@@ -28,12 +29,12 @@ export function progress(label: string, total: number): Progress {
   let lastTenth = -1;
   let currentTotal = total;
   return {
-    update: (done, newTotal) => {
+    update: (done, newTotal, detail) => {
       if (newTotal !== undefined) currentTotal = newTotal;
       const tenth = currentTotal > 0 ? Math.floor((done / currentTotal) * 10) : 10;
       if (tenth !== lastTenth) {
         lastTenth = tenth;
-        process.stderr.write(`${label}: ${done}/${currentTotal} (${Math.min(100, tenth * 10)}%)\n`);
+        process.stderr.write(`${label}: ${done}/${currentTotal} (${Math.min(100, tenth * 10)}%)${detail ? `, ${detail}` : ''}\n`);
       }
     },
     stop: () => undefined,

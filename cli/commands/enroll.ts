@@ -76,14 +76,18 @@ export function registerEnroll(program: Command): void {
     });
 }
 
-/** Polls the run and shows a bar of the people handled, until the attempt ends. */
+/**
+ * Polls the run until the attempt ends: a bar of the people enrolled of those planned, with the
+ * skipped and failed beside it, never added to it (as the console shows them: people an earlier
+ * run covered are skipped and are not among a top-up's planned people).
+ */
 async function follow(api: GlobalOptions, run: Run): Promise<Run> {
   const bar = progress('enrolling', run.counts.planned);
   let current = run;
   try {
     for (;;) {
-      const { enrolled, failed, skipped } = current.counts;
-      bar.update(enrolled + failed + skipped, current.counts.planned);
+      const { planned, enrolled, failed, skipped } = current.counts;
+      bar.update(enrolled, planned, `skipped (already covered) ${formatCount(skipped)}, failed ${formatCount(failed)} of ${formatCount(planned)} planned`);
       if (current.status !== 'running') return current;
       await new Promise((resolve) => setTimeout(resolve, 500));
       current = await callApi<Run>(api, 'GET', `/enrollment-runs/${encodeURIComponent(run.runId)}`, undefined, { retry: true });

@@ -34,7 +34,10 @@ export type LapseReason = z.infer<typeof LapseReason>;
 
 export const SegmentDiff = z.object({
   segment: SegmentCode,
-  /** On last year's roster. */
+  /**
+   * Last year's cohort: the people all approved proposals of the regulation for last year funded
+   * (original and top-ups; shared/budget/last-year-cohort.ts), not everyone on last year's roster.
+   */
   previous: Count,
   /** On both rosters (carried forward, or imported again for the new year). */
   unchanged: Count,

@@ -6,7 +6,7 @@ import { multiplyRupiah } from '../domain/rupiah';
 import type { Insurer, Registration, RegistrationResult } from '../insurer/insurer-port';
 import type { EnrollmentEntry } from './enrollment-entry';
 import type { EnrollmentLedger, Reservation } from './enrollment-ledger';
-import { EMPTY_SHARD_TALLY, type PageTally, type ShardTally, addPage } from './page-tally';
+import { EMPTY_SHARD_TALLY, type PageOutcome, type PageTally, type ShardTally, addPage } from './page-tally';
 import { registerWithRetries } from './register-with-retries';
 import type { RunPlan } from './run-plan';
 
@@ -48,17 +48,23 @@ export async function enrollShard(plan: RunPlan, attempt: number, bucket: number
   try {
     const reservations = await ledger.reservations(plan.runId, bucket);
     let tally = EMPTY_SHARD_TALLY;
+    // Progress is reported per page (the pages finished since the last report), so that a re-run
+    // of this shard adds to what an earlier run reported instead of counting again from zero.
+    let unreported = new Map<string, PageOutcome>();
     let progressAt = Date.now();
     await forEachConcurrently(shardPages(plan, attempt, bucket, deps.roster), PAGES_IN_FLIGHT, async (page) => {
       const pageTally = await enrollPage(plan, page, reservations.get(page.pageId), fresh, deps);
       // Added after the await: pages finish in any order, and each adds to the latest total.
       tally = addPage(tally, page.segment, pageTally);
+      unreported.set(page.pageId, { segment: page.segment, tally: pageTally });
       if (Date.now() - progressAt >= PROGRESS_INTERVAL_MS) {
         progressAt = Date.now();
-        await ledger.progress(plan.runId, bucket, attempt, tally, false);
+        const reporting = unreported;
+        unreported = new Map();
+        await ledger.progress(plan.runId, bucket, attempt, reporting, false);
       }
     });
-    await ledger.progress(plan.runId, bucket, attempt, tally, true);
+    await ledger.progress(plan.runId, bucket, attempt, unreported, true);
     return tally;
   } finally {
     await ledger.releaseBucket(plan.year, bucket, plan.runId);

@@ -1,5 +1,5 @@
 import type { EnrollmentEntry } from './enrollment-entry';
-import type { PageTally, ShardTally } from './page-tally';
+import type { PageOutcome, PageTally } from './page-tally';
 
 /**
  * The money and the insurer calls of one page of people, written before the insurer is called.
@@ -48,5 +48,10 @@ export interface EnrollmentLedger {
    * to give back (everyone covered, or nobody funded because the money ran out).
    */
   writeSettled(entries: readonly EnrollmentEntry[], reservation: Reservation, tally: PageTally): Promise<void>;
-  progress(runId: string, bucket: number, attempt: number, tally: ShardTally, done: boolean): Promise<void>;
+  /**
+   * Adds these pages' outcomes to the attempt's progress of the bucket, keeping the pages reported
+   * before (a re-run of the shard reports a page again with the same outcome), and whether the
+   * attempt has gone through every page of the bucket.
+   */
+  progress(runId: string, bucket: number, attempt: number, pages: ReadonlyMap<string, PageOutcome>, done: boolean): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { SYSTEM_CALLER } from '../auth/system-caller';
 import { auditEvent } from '../audit/audit-event';
 import type { ProposalRecord } from '../budget/proposal-record';
 import { formatRupiah } from '../domain/rupiah';
-import { latestPerBucket } from './run-view';
+import { runTally } from './run-view';
 import { premiumInvoice } from './premium-invoice';
 import type { RunRecord, RunStore } from './run-record';
 
@@ -13,7 +13,7 @@ import type { RunRecord, RunStore } from './run-record';
  */
 export async function finishRun(runs: RunStore, record: RunRecord, attempt: number, proposal: ProposalRecord, now: Date): Promise<RunRecord> {
   if (record.status !== 'running' || record.attempt !== attempt) return record;
-  const tally = latestPerBucket(await runs.shards(record.runId));
+  const tally = runTally(await runs.shards(record.runId));
   const handled = tally.enrolled + tally.failed + tally.skipped;
   const status = tally.failed > 0 || handled < record.planned ? 'completed-with-failures' : 'completed';
   const invoice = premiumInvoice(proposal.segments, tally.enrolledBySegment);

@@ -7,6 +7,12 @@ export interface PageTally {
   readonly failureReasons: Readonly<Record<string, number>>;
 }
 
+/** One page's outcome as a shard reports it in its progress: the page's segment and tally. */
+export interface PageOutcome {
+  readonly segment: string;
+  readonly tally: PageTally;
+}
+
 /** A shard's tally: its pages' tallies summed, and who was covered per segment (for the invoice). */
 export interface ShardTally extends PageTally {
   readonly enrolledBySegment: Readonly<Record<string, number>>;

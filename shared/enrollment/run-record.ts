@@ -1,11 +1,11 @@
 import type { EnrollmentRun } from '../api/enrollment-schemas';
 import type { AuditEvent } from '../api/schemas';
-import type { ShardTally } from './page-tally';
+import type { PageOutcome, ShardTally } from './page-tally';
 import type { CoverEndCount } from './premium-invoice';
 
 /**
- * What is stored about a run. Its counts while running are not stored here: they are the sum of
- * its shards' progress, read when the run is viewed (run-view.ts).
+ * What is stored about a run. Its counts while running are not stored here: they are summed from
+ * its shards' progress when the run is viewed (runTally in run-view.ts).
  */
 export type RunRecord = Omit<EnrollmentRun, 'counts' | 'committedAmount' | 'releasedAmount' | 'failureReasons'> & {
   /** People the proposal funds. */
@@ -20,10 +20,13 @@ export interface ProposalMoney {
   released: number;
 }
 
+/** What one attempt's shard of a NIK bucket has reported so far. */
 export interface ShardProgress {
   attempt: number;
   bucket: number;
-  tally: ShardTally;
+  /** The outcome of each page the attempt has finished, by page id (`<segment>#<page number>`). */
+  pages: Readonly<Record<string, PageOutcome>>;
+  /** The attempt went through every page of the bucket. */
   done: boolean;
 }
 

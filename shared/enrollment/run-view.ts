@@ -1,20 +1,21 @@
 import type { EnrollmentRun } from '../api/enrollment-schemas';
-import { EMPTY_SHARD_TALLY, type ShardTally, addShards } from './page-tally';
+import { EMPTY_SHARD_TALLY, type PageOutcome, type ShardTally, addPage } from './page-tally';
 import { type CoverEndCount, invoiceAfterCoverEnds } from './premium-invoice';
 import type { ProposalMoney, RunRecord, ShardProgress } from './run-record';
 
 /**
- * A run as people see it: while it runs, each bucket counts as its latest attempt's progress (a
- * shard not yet started in a retry still stands as the previous attempt left it); its invoice is
- * as billed now, after the cover life events ended.
+ * A run as people see it: while it runs, its counts are summed from the shards' progress
+ * (runTally); its invoice is as billed now, after the cover life events ended.
  */
 export function runView(record: RunRecord, shards: readonly ShardProgress[], money: ProposalMoney, coverEnds: readonly CoverEndCount[]): EnrollmentRun {
   const { planned, tally: finalTally, invoice, ...run } = record;
-  const tally = record.status === 'running' || !finalTally ? latestPerBucket(shards) : finalTally;
-  const handled = tally.enrolled + tally.failed + tally.skipped;
+  const tally = record.status === 'running' || !finalTally ? runTally(shards) : finalTally;
+  // The people a run skips as covered already are not among those it plans: a proposal never
+  // budgets someone funded this year (shared/budget/funded-this-year.ts).
+  const remaining = Math.max(0, planned - tally.enrolled - tally.failed);
   return {
     ...run,
-    counts: { planned, enrolled: tally.enrolled, failed: tally.failed, skipped: tally.skipped, remaining: Math.max(0, planned - handled) },
+    counts: { planned, enrolled: tally.enrolled, failed: tally.failed, skipped: tally.skipped, remaining },
     committedAmount: money.committed,
     releasedAmount: money.released,
     ...(invoice ? { invoice: invoiceAfterCoverEnds(invoice, coverEnds) } : {}),
@@ -24,11 +25,28 @@ export function runView(record: RunRecord, shards: readonly ShardProgress[], mon
   };
 }
 
-export function latestPerBucket(shards: readonly ShardProgress[]): ShardTally {
-  const latest = new Map<number, ShardProgress>();
-  for (const shard of shards) {
-    const seen = latest.get(shard.bucket);
-    if (!seen || shard.attempt > seen.attempt) latest.set(shard.bucket, shard);
+/**
+ * A run's counts from its shards' progress: per NIK bucket, every page at its newest outcome.
+ *
+ * Live counts never go down, by construction rather than by holding on to a highest number: a
+ * page's outcome is counted from each of its people's ledger entries, and an entry only ever moves
+ * a person from failed to enrolled (a later attempt retrying the failures), so a page reported
+ * again has as many enrolled and skipped people as before, and as many handled. A shard run again
+ * (after a crash, or in a retry) reports its pages as it goes through them again; a page it has
+ * not reached yet still counts as an earlier report left it, instead of the bucket starting again
+ * from zero.
+ *
+ * An attempt that has gone through the whole bucket (done) is the bucket's outcome on its own: a
+ * page only an earlier attempt reported no longer exists (the roster changed between attempts).
+ */
+export function runTally(shards: readonly ShardProgress[]): ShardTally {
+  const pagesPerBucket = new Map<number, Map<string, PageOutcome>>();
+  for (const shard of [...shards].sort((a, b) => a.attempt - b.attempt)) {
+    const pages = shard.done ? new Map<string, PageOutcome>() : (pagesPerBucket.get(shard.bucket) ?? new Map<string, PageOutcome>());
+    for (const [pageId, outcome] of Object.entries(shard.pages)) pages.set(pageId, outcome);
+    pagesPerBucket.set(shard.bucket, pages);
   }
-  return [...latest.values()].reduce((sum, shard) => addShards(sum, shard.tally), EMPTY_SHARD_TALLY);
+  let tally = EMPTY_SHARD_TALLY;
+  for (const pages of pagesPerBucket.values()) for (const { segment, tally: page } of pages.values()) tally = addPage(tally, segment, page);
+  return tally;
 }

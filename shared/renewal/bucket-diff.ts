@@ -14,8 +14,11 @@ export function emptyBucketDiff(): BucketDiff {
 
 const emptyTally = (): Tally => ({ previous: 0, unchanged: 0, joiners: 0, leavers: 0, agingOut: 0, next: 0 });
 
-/** Adds one to a segment's column (and to the reason of a leaver). */
-export function tally(diff: BucketDiff, segment: string, column: keyof Tally, reason?: LeaverReason): void {
+/**
+ * Adds one to a segment's column (and to the reason of a leaver). Not `previous`: last year is
+ * the cohort its budgets funded, filled in for the whole diff (finish-verification.ts).
+ */
+export function tally(diff: BucketDiff, segment: string, column: Exclude<keyof Tally, 'previous'>, reason?: LeaverReason): void {
   const counts = (diff.segments[segment] ??= emptyTally());
   counts[column] += 1;
   if (reason) diff.leaverReasons[reason] = (diff.leaverReasons[reason] ?? 0) + 1;

@@ -37,7 +37,6 @@ export async function carryForwardBucket(roster: RenewalRoster, context: CarryFo
     const dropped: RosterEntry[] = [];
     const people: DiffPerson[] = [];
     for (const previous of page) {
-      tally(diff, previous.segment, 'previous');
       const existing = next.get(previous.nik);
       const verdict = verifyPerson(previous, existing, events.get(previous.nik) ?? [], verification);
       const person = { nik: previous.nik, name: previous.name, segment: previous.segment };

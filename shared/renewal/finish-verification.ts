@@ -1,5 +1,7 @@
 import { auditEvent } from '../audit/audit-event';
 import { SYSTEM_CALLER } from '../auth/system-caller';
+import { lastYearCohort } from '../budget/last-year-cohort';
+import type { ProposalStore } from '../budget/proposal-store';
 import type { RegulationStore } from '../regulations/regulation-store';
 import { requireRegulation } from '../regulations/require-regulation';
 import type { ImportStore } from '../rosters/import-store';
@@ -20,7 +22,7 @@ import { RosterBusyError } from './roster-busy-error';
  * one that completes between the recount and the write changes the version, which the write checks.
  */
 export async function finishVerification(
-  stores: { renewals: RenewalStore; regulations: RegulationStore; imports: ImportStore },
+  stores: { renewals: RenewalStore; regulations: RegulationStore; imports: ImportStore; proposals: Pick<ProposalStore, 'list'> },
   roster: RenewalRoster,
   input: { regulationId: string; year: number; attempt: number },
   now: Date,
@@ -34,9 +36,17 @@ export async function finishVerification(
   const rosterVersion = (await stores.imports.rosterSummary(input.regulationId, input.year))?.version ?? 0;
   const headcount = await roster.headcount(input.regulationId, input.year);
   const regulation = requireRegulation(await stores.regulations.version(record.regulationId, record.regulationVersion), record.regulationId);
+  // Last year is the cohort the budgets funded (one definition, shared with the proposal page);
+  // the buckets count how the roster moved.
+  const lastYear = lastYearCohort(await stores.proposals.list({ regulationId: input.regulationId }), input.regulationId, input.year);
   const order = [...regulation.segments].sort((a, b) => a.priority - b.priority).map((s) => s.code);
-  const diff = renewalDiff(await stores.renewals.bucketDiffs(input.regulationId, input.year, input.attempt), record.fromYear, record.year, order);
-  for (const row of diff.segments) row.next = headcount[row.segment] ?? 0;
+  const noLongerInRegulation = [...lastYear.keys()].filter((segment) => !order.includes(segment));
+  const diff = renewalDiff(await stores.renewals.bucketDiffs(input.regulationId, input.year, input.attempt), record.fromYear, record.year, [...order, ...noLongerInRegulation]);
+  for (const row of diff.segments) {
+    row.previous = lastYear.get(row.segment)?.funded ?? 0;
+    row.next = headcount[row.segment] ?? 0;
+  }
+  diff.totals.previous = diff.segments.reduce((sum, row) => sum + row.previous, 0);
   diff.totals.next = diff.segments.reduce((sum, row) => sum + row.next, 0);
 
   const stored = await stores.renewals.finishVerification(

@@ -1,11 +1,10 @@
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCAL_COLLECTIVE_ACCOUNT, LOCAL_INSURER_API_KEY } from '../../infra/local/insurer-simulator';
-import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_COLLECTIVE_ACCOUNT } from '../../infra/local/insurer-simulator';
 import type { ShardTally } from '../../shared/enrollment/page-tally';
 import type { RunPlan } from '../../shared/enrollment/run-plan';
 import { api, tokenFor } from '../support/api';
 import { approvedProposal } from '../support/enrollment';
+import { localShardModules } from '../support/local-tables';
 
 /**
  * The money and the no-one-twice invariants below the workflow: shards of two different runs of
@@ -13,43 +12,10 @@ import { approvedProposal } from '../support/enrollment';
  * people cost stops commitments at the cap.
  */
 
-// The stores read these when they are first imported, so the modules are loaded after.
-let modules: {
-  enrollShard: typeof import('../../shared/enrollment/enroll-shard').enrollShard;
-  runPlanOf: typeof import('../../shared/enrollment/run-plan').runPlanOf;
-  ledger: import('../../shared/adapters/dynamodb/dynamodb-enrollment-ledger').DynamoDbEnrollmentLedger;
-  roster: import('../../shared/adapters/dynamodb/dynamodb-roster-reader').DynamoDbRosterReader;
-  runs: import('../../shared/adapters/dynamodb/dynamodb-run-store').DynamoDbRunStore;
-  insurer: import('../../shared/adapters/insurer/http-insurer-client').HttpInsurerClient;
-};
+let modules: Awaited<ReturnType<typeof localShardModules>>;
 
 beforeAll(async () => {
-  const endpoint = inject('dynamoDbEndpoint');
-  const tables = (await localDynamoDbClient(endpoint).send(new ListTablesCommand({}))).TableNames ?? [];
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_REGION: 'ap-southeast-3',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    MAIN_TABLE: tables.find((name) => name.startsWith('DataMain'))!,
-    AUDIT_TABLE: tables.find((name) => name.startsWith('DataAudit'))!,
-  });
-  const [{ enrollShard }, { runPlanOf }, { DynamoDbEnrollmentLedger }, { DynamoDbRosterReader }, { DynamoDbRunStore }, { HttpInsurerClient }] = await Promise.all([
-    import('../../shared/enrollment/enroll-shard'),
-    import('../../shared/enrollment/run-plan'),
-    import('../../shared/adapters/dynamodb/dynamodb-enrollment-ledger'),
-    import('../../shared/adapters/dynamodb/dynamodb-roster-reader'),
-    import('../../shared/adapters/dynamodb/dynamodb-run-store'),
-    import('../../shared/adapters/insurer/http-insurer-client'),
-  ]);
-  modules = {
-    enrollShard,
-    runPlanOf,
-    ledger: new DynamoDbEnrollmentLedger(),
-    roster: new DynamoDbRosterReader(),
-    runs: new DynamoDbRunStore(),
-    insurer: new HttpInsurerClient({ baseUrl: inject('insurerUrl'), apiKey: LOCAL_INSURER_API_KEY }),
-  };
+  modules = await localShardModules();
 });
 
 async function planFor(regulationId: string, segments: Record<string, number>, options: { regionCode: string; seed: number }): Promise<{ plan: (runId: string) => RunPlan; proposal: any }> {

@@ -12,13 +12,13 @@ import { tangselRegulation } from './tangsel';
 export async function approvedProposal(
   regulationId: string,
   segments: Record<string, number>,
-  options: { regionCode: string; seed: number; ceiling?: number },
+  options: { regionCode: string; seed: number; ceiling?: number; firstSerial?: number },
 ): Promise<any> {
   const [admin, finance] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('finance', 'siti')]);
   const regulation = tangselRegulation(regulationId);
   expect((await api('PUT', `/regulations/${regulationId}`, { token: admin, body: regulation })).status).toBe(200);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-enroll-')), 'roster.csv');
-  await writeSyntheticRoster(file, { segments, regionCode: options.regionCode, badShare: 0, seed: options.seed });
+  await writeSyntheticRoster(file, { segments, regionCode: options.regionCode, badShare: 0, seed: options.seed, firstSerial: options.firstSerial });
   const imported = await importRoster(regulationId, file);
   expect(imported).toMatchObject({ status: 'completed', rejected: 0 });
   const proposal = await propose(admin, { regulationId, year: 2027, cohort: 'original' });

@@ -220,7 +220,8 @@ const EN = {
   Selesai: 'Finished',
   'Selesai dengan kegagalan': 'Finished with failures',
   'Pendaftaran {id}': 'Enrollment run {id}',
-  '{done} dari {planned} orang': '{done} of {planned} people',
+  '{enrolled} terdaftar · {skipped} dilewati (sudah tercakup) · {failed} gagal, dari {planned} orang yang direncanakan':
+    '{enrolled} enrolled · {skipped} skipped (already covered) · {failed} failed, of {planned} people planned',
   'Kemajuan pendaftaran': 'Enrollment progress',
   Direncanakan: 'Planned',
   'Terdaftar (KPJ)': 'Enrolled (KPJ)',

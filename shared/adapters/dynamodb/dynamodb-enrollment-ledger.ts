@@ -1,16 +1,18 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EnrollmentEntry } from '../../enrollment/enrollment-entry';
 import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../enrollment/enrollment-ledger';
-import type { PageTally, ShardTally } from '../../enrollment/page-tally';
+import type { PageOutcome, PageTally } from '../../enrollment/page-tally';
 import type { RunRecord } from '../../enrollment/run-record';
 import { nikBucket } from '../../rosters/import-limits';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
-import { enrollmentKeys, enrollmentPartition, reservationPartition } from './enrollment-keys';
+import { PAGE_ATTRIBUTE_PREFIX, enrollmentKeys, enrollmentPartition, reservationPartition } from './enrollment-keys';
 import { queryAll } from './query-all';
 import { transactWrite } from './transact-write';
+
+const PAGES_PER_PROGRESS_UPDATE = 50;
 
 /**
  * The enrollment ledger in the main table. Entries are written in batches under the NIK bucket's
@@ -157,11 +159,44 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
     );
   }
 
-  async progress(runId: string, bucket: number, attempt: number, tally: ShardTally, done: boolean): Promise<void> {
-    await documentClient.send(
-      new PutCommand({ TableName: this.table, Item: { ...enrollmentKeys.shard(runId, attempt, bucket), runId, attempt, bucket, tally, done } }),
-    );
+  /**
+   * Each page is its own attribute (`page#<page id>`), set by an update rather than the item put
+   * whole: a shard run again after a crash starts counting from nothing, and its first reports
+   * must add to the pages an earlier run of the attempt reported, not replace them.
+   */
+  async progress(runId: string, bucket: number, attempt: number, pages: ReadonlyMap<string, PageOutcome>, done: boolean): Promise<void> {
+    const reported = [...pages];
+    // A few pages a second in practice; in chunks all the same, so that an update expression
+    // stays within DynamoDB's 4 KB. The last (or only, with no pages) chunk sets `done`.
+    const chunks: [string, PageOutcome][][] = [];
+    for (let i = 0; i < reported.length; i += PAGES_PER_PROGRESS_UPDATE) chunks.push(reported.slice(i, i + PAGES_PER_PROGRESS_UPDATE));
+    if (chunks.length === 0) chunks.push([]);
+    for (const [index, chunk] of chunks.entries()) {
+      const last = index === chunks.length - 1;
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: enrollmentKeys.shard(runId, attempt, bucket),
+          UpdateExpression: `SET ${['#runId = :runId', '#attempt = :attempt', '#bucket = :bucket', ...(last ? ['#done = :done'] : []), ...chunk.map((_, i) => `#page${i} = :page${i}`)].join(', ')}`,
+          ExpressionAttributeNames: {
+            '#runId': 'runId',
+            '#attempt': 'attempt',
+            '#bucket': 'bucket',
+            ...(last ? { '#done': 'done' } : {}),
+            ...Object.fromEntries(chunk.map(([pageId], i) => [`#page${i}`, `${PAGE_ATTRIBUTE_PREFIX}${pageId}`])),
+          },
+          ExpressionAttributeValues: {
+            ':runId': runId,
+            ':attempt': attempt,
+            ':bucket': bucket,
+            ...(last ? { ':done': done } : {}),
+            ...Object.fromEntries(chunk.map(([, outcome], i) => [`:page${i}`, outcome])),
+          },
+        }),
+      );
+    }
   }
+
 }
 
 function entryPut(entry: EnrollmentEntry) {

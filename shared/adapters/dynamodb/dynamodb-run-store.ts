@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
+import type { PageOutcome } from '../../enrollment/page-tally';
 import type { CoverEndCount } from '../../enrollment/premium-invoice';
 import type { ProposalMoney, RunRecord, RunStore, ShardProgress } from '../../enrollment/run-record';
-import type { ShardTally } from '../../enrollment/page-tally';
 import { documentClient, tableName } from './document-client';
 import { proposalKey } from './dynamodb-proposal-store';
-import { COVER_END_PREFIX, enrollmentKeys } from './enrollment-keys';
+import { COVER_END_PREFIX, PAGE_ATTRIBUTE_PREFIX, enrollmentKeys } from './enrollment-keys';
 import { listNewestFirst } from './list-newest-first';
 import { queryAll } from './query-all';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
@@ -72,7 +72,16 @@ export class DynamoDbRunStore implements RunStore {
         ConsistentRead: true,
       }),
     );
-    return items.map((shard) => ({ attempt: shard.attempt as number, bucket: shard.bucket as number, tally: shard.tally as ShardTally, done: shard.done as boolean }));
+    return items.map((shard) => ({
+      attempt: shard.attempt as number,
+      bucket: shard.bucket as number,
+      pages: Object.fromEntries(
+        Object.entries(shard)
+          .filter(([attribute]) => attribute.startsWith(PAGE_ATTRIBUTE_PREFIX))
+          .map(([attribute, outcome]) => [attribute.slice(PAGE_ATTRIBUTE_PREFIX.length), outcome as PageOutcome]),
+      ),
+      done: shard.done === true,
+    }));
   }
 
   async money(proposalId: string): Promise<ProposalMoney> {

@@ -27,6 +27,9 @@ export const enrollmentKeys = {
   coverEnd: (runId: string, segment: string, lastBilledMonth: string) => ({ pk: `RUN#${runId}`, sk: `${COVER_END_PREFIX}${segment}#${lastBilledMonth}` }),
 };
 
+/** A shard's progress item holds each page's outcome in its own attribute: `page#<page id>`. */
+export const PAGE_ATTRIBUTE_PREFIX = 'page#';
+
 export function enrollmentPartition(regulationId: string, year: number, bucket: number): string {
   return `ENROLL#${regulationId}#${year}#B${pad(bucket, 2)}`;
 }

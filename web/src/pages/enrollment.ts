@@ -100,8 +100,21 @@ async function follow(section: HTMLElement, first: EnrollmentRun): Promise<void>
   }
 }
 
+/**
+ * Enrolled, skipped and failed people, each on its own against the people planned. Never added up:
+ * a top-up's run also meets the people an earlier run covered (skipped), who are not among the
+ * people its proposal plans, so a sum could read "13.125 dari 12.928".
+ */
+function runCountsText(counts: EnrollmentRun['counts']): string {
+  return t('{enrolled} terdaftar · {skipped} dilewati (sudah tercakup) · {failed} gagal, dari {planned} orang yang direncanakan', {
+    enrolled: formatCount(counts.enrolled),
+    skipped: formatCount(counts.skipped),
+    failed: formatCount(counts.failed),
+    planned: formatCount(counts.planned),
+  });
+}
+
 function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (HTMLElement | undefined)[] {
-  const done = run.counts.enrolled + run.counts.failed + run.counts.skipped;
   const retry =
     hasRole('admin') && run.status === 'completed-with-failures'
       ? h('button', {
@@ -120,9 +133,11 @@ function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (
       'div',
       { role: 'status', 'aria-live': 'polite', class: 'run-status' },
       h('strong', { 'data-testid': 'run-status' }, t(RUN_STATUS[run.status])),
-      ` · ${t('{done} dari {planned} orang', { done: formatCount(done), planned: formatCount(run.counts.planned) })}`,
+      ' · ',
+      h('span', { 'data-testid': 'run-counts' }, runCountsText(run.counts)),
     ),
-    h('progress', { max: Math.max(1, run.counts.planned), value: done, 'aria-label': t('Kemajuan pendaftaran') }),
+    // The bar is the people covered of those planned: skipped people are not part of it (see runCountsText).
+    h('progress', { max: Math.max(1, run.counts.planned), value: run.counts.enrolled, 'aria-label': t('Kemajuan pendaftaran') }),
     h(
       'dl',
       { class: 'facts' },

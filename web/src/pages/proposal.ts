@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PeoplePage, Proposal, ProposalList } from '../../../shared/api/budget-schemas';
 import { allocateCeiling } from '../../../shared/budget/allocate-ceiling';
+import { type CohortSegment, lastYearCohort } from '../../../shared/budget/last-year-cohort';
 import { withOverTargetFunded } from '../../../shared/budget/segment-quota';
 import { smallestUsefulCeiling } from '../../../shared/budget/smallest-useful-ceiling';
 import { parseRupiah } from '../../../shared/domain/rupiah-text';
@@ -38,7 +39,7 @@ export async function proposalPage(main: HTMLElement, context: PageContext): Pro
   const proposalId = context.route.params[0] ?? '';
   const proposal = await apiGet<Proposal>(`/proposals/${encodeURIComponent(proposalId)}`);
   const { proposals } = await apiGet<z.infer<typeof ProposalList>>('/proposals', { regulationId: proposal.regulationId });
-  const lastYear = proposals.find((p) => p.year === proposal.year - 1 && p.status === 'approved' && p.cohort === 'original');
+  const lastYear = lastYearCohort(proposals, proposal.regulationId, proposal.year);
 
   replace(
     main,
@@ -122,11 +123,10 @@ function alreadyFunded(p: Proposal): HTMLElement[] {
   return [h('p', {}, t('Sudah didanai tahun ini oleh usulan sebelumnya, tanpa biaya:')), h('ul', { class: 'already-funded' }, ...funded.map(line))];
 }
 
-/** Per segment: this proposal against last year's approved original APBD. */
-function comparison(p: Proposal, lastYear: Proposal | undefined): HTMLElement {
+/** Per segment: this proposal against last year's cohort, as the renewal's diff counts it. */
+function comparison(p: Proposal, lastYear: ReadonlyMap<string, CohortSegment>): HTMLElement {
   const heading = h('h2', { id: 'diff-heading' }, t('Dibanding tahun lalu ({year})', { year: p.year - 1 }));
-  if (!lastYear) return h('section', { 'aria-labelledby': 'diff-heading' }, heading, h('p', {}, t('Tidak ada usulan yang disetujui untuk tahun {year}.', { year: p.year - 1 })));
-  const before = new Map(lastYear.segments.map((s) => [s.segment, s]));
+  if (lastYear.size === 0) return h('section', { 'aria-labelledby': 'diff-heading' }, heading, h('p', {}, t('Tidak ada usulan yang disetujui untuk tahun {year}.', { year: p.year - 1 })));
   const signed = (n: number, format: (n: number) => string) => (n > 0 ? `+${format(n)}` : n < 0 ? `−${format(-n)}` : '0');
   return h(
     'section',
@@ -136,8 +136,8 @@ function comparison(p: Proposal, lastYear: Proposal | undefined): HTMLElement {
       t('Perubahan peserta dan jumlah per segmen'),
       [t('Segmen'), t('Peserta {year}', { year: p.year - 1 }), t('Peserta {year}', { year: p.year }), t('Selisih'), t('Jumlah {year}', { year: p.year - 1 }), t('Jumlah {year}', { year: p.year }), t('Selisih')],
       p.segments.map((s) => {
-        const old = before.get(s.segment);
-        return [s.name, formatCount(old?.headcount ?? 0), formatCount(s.headcount), signed(s.headcount - (old?.headcount ?? 0), formatCount), formatRupiah(old?.amount ?? 0), formatRupiah(s.amount), signed(s.amount - (old?.amount ?? 0), formatRupiah)];
+        const old = lastYear.get(s.segment) ?? { funded: 0, amount: 0 };
+        return [s.name, formatCount(old.funded), formatCount(s.headcount), signed(s.headcount - old.funded, formatCount), formatRupiah(old.amount), formatRupiah(s.amount), signed(s.amount - old.amount, formatRupiah)];
       }),
       { numeric: [1, 2, 3, 4, 5, 6] },
     ),
