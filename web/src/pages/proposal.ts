@@ -173,7 +173,7 @@ function decisionSummary(p: Proposal): HTMLElement {
               'div',
               {},
               a.lastFundedNik ? h('p', {}, t('Urut NIK naik, sampai {nik}', { nik: maskNik(a.lastFundedNik) })) : undefined,
-              hasRole('admin', 'finance') && a.funded + a.unfunded > 0
+              hasRole('admin', 'finance', 'auditor') && a.funded + a.unfunded > 0
                 ? exportButtons(`didanai-${p.proposalId}-${a.segment}`, a.segment, () => peopleRows(p.proposalId, a.segment), t('Daftar {segment}', { segment: names.get(a.segment) ?? a.segment }))
                 : undefined,
             ),
