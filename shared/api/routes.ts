@@ -1,7 +1,7 @@
 import { ROLES } from '../auth/roles';
 import { RegulationInput } from '../domain/regulation';
 import { Coverage, CoverageQuery } from './coverage-schemas';
-import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, WithdrawRequest } from './budget-schemas';
+import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, ReviewRequest, WithdrawRequest } from './budget-schemas';
 import {
   EnrollmentRun,
   RetryFailedRequest,
@@ -238,11 +238,21 @@ export const routes = {
     params: ProposalParams,
     response: Proposal,
   },
+  reviewProposal: {
+    method: 'POST',
+    path: '/proposals/{proposalId}/review',
+    entry: 'functions/budget/review.ts',
+    summary: 'Review a proposal the system requested (a renewal): its approval then takes another finance officer',
+    access: ['finance'],
+    params: ProposalParams,
+    body: ReviewRequest,
+    response: Proposal,
+  },
   decideBudget: {
     method: 'POST',
     path: '/proposals/{proposalId}/decision',
     entry: 'functions/budget/decide.ts',
-    summary: "Finance's decision: approve, approve with a ceiling, reject, or request a revision (never by the requester)",
+    summary: "Finance's decision: approve, approve with a ceiling, reject, or request a revision (never by the requester; an approval of a system-requested proposal never by its reviewer, and only once reviewed)",
     access: ['finance'],
     params: ProposalParams,
     body: DecideRequest,

@@ -47,6 +47,7 @@ const BODIES: Partial<Record<RouteName, unknown>> = {
   uploadChunk: { rows: [{ row: 2, values: {} }] },
   completeImport: { chunks: 1, rows: 1 },
   proposeBudget: { regulationId: 'perwal-role-matrix-none', year: 2027, cohort: 'original', clientToken: 'role-matrix-0001' },
+  reviewProposal: { notes: 'Uji matriks peran' },
   decideBudget: { decision: 'reject', reason: 'Uji matriks peran' },
   withdrawBudgetDecision: { reason: 'Uji matriks peran' },
   startEnrollmentRun: { proposalId: 'bp-role-matrix-0001' },

@@ -14,7 +14,8 @@ import { RenewalStack } from './renewal-stack';
  * renewal schedule emulated from the synthesized template:
  * 1. 2027: the roster is imported, the budget approved, everyone enrolled.
  * 2. 2028: the schedule renews on 1 August 2027: one person ages out, one died, one was removed,
- *    two joined; the budget is approved, and on 1 January the rest keep their KPJ numbers.
+ *    two joined; one finance officer reviews the budget and another approves it, and on 1 January
+ *    the rest keep their KPJ numbers.
  *    Mid-2028 an APBD-Perubahan top-up funds one more person from July.
  * 3. 2029: the renewal budget is rejected, so on 1 January everyone's cover lapses, and the
  *    continuity report says who had a gap and why.
@@ -61,11 +62,13 @@ function rows(people: readonly Person[]): string[][] {
 let local: RenewalStack;
 let admin: string;
 let finance: string;
+/** A second finance officer: the system requests the renewal budgets, so one reviews and the other approves. */
+let reviewer: string;
 let auditor: string;
 
 beforeAll(async () => {
   local = await RenewalStack.start('2026-09-01');
-  [admin, finance, auditor] = await Promise.all([local.token('admin', 'ani'), local.token('finance', 'siti'), local.token('auditor', 'budi')]);
+  [admin, finance, reviewer, auditor] = await Promise.all([local.token('admin', 'ani'), local.token('finance', 'siti'), local.token('finance', 'dewi'), local.token('auditor', 'budi')]);
 }, 120_000);
 
 afterAll(async () => {
@@ -152,11 +155,15 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ attempt: 1, proposalId: renewal2028.proposalId });
 
-    // Finance sees the diff with the proposal and approves it.
+    // Finance sees the diff with the proposal: one officer reviews it, another approves it.
     const proposed2028 = await proposal(renewal2028.proposalId, 'pending-decision');
     expect(proposed2028.totalHeadcount).toBe(9);
     expect(proposed2028.renewal.totals).toMatchObject({ joiners: 2, leavers: 3, unchanged: 7 });
+    expect(proposed2028.reviewRequired).toBe(true);
     await local.setClock('2027-10-01', admin);
+    expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(409);
+    expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/review`, reviewer, { notes: 'Selisih peserta sesuai data kelurahan' })).status).toBe(200);
+    expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, reviewer, { decision: 'approve' })).status).toBe(403);
     expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(200);
 
     // 1 January 2028: the renewal closes; the funded people keep their KPJ under a new period.
@@ -192,6 +199,7 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(renewal2029.diff.totals).toMatchObject({ previous: 10, unchanged: 9, leavers: 1, next: 9 });
     await proposal(renewal2029.proposalId, 'pending-decision');
     await local.setClock('2028-11-15', admin);
+    // Rejecting spends no money: one officer does it, without a review.
     const rejected = await local.api('POST', `/proposals/${renewal2029.proposalId}/decision`, finance, { decision: 'reject', reason: 'APBD 2029 tidak menampung' });
     expect(rejected.status).toBe(200);
     // The CLI moves the clock as an admin would: `npx lindung clock set 2029-01-01`.
