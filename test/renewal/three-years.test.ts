@@ -103,6 +103,7 @@ async function continuity(year: number): Promise<any[]> {
 
 describe('three fiscal years of cover, renewed on a schedule', () => {
   it('enrolls, renews with joiners, leavers and a death, then lapses a rejected year visibly', async () => {
+    const cli = (token: string, ...args: string[]) => run(lindungBin, args, { env: { ...process.env, LINDUNG_API_URL: local.stack.apiUrl, LINDUNG_TOKEN: token } });
     const started = Date.now();
     // ---- Year 1 (2027): enrollment ----
     expect((await local.api('PUT', `/regulations/${REGULATION}`, admin, tangselRegulation(REGULATION))).status).toBe(200);
@@ -162,7 +163,12 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(proposed2028.reviewRequired).toBe(true);
     await local.setClock('2027-10-01', admin);
     expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(409);
-    expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/review`, reviewer, { notes: 'Selisih peserta sesuai data kelurahan' })).status).toBe(200);
+    expect((await cli(finance, 'budget', 'show', renewal2028.proposalId)).stdout).toContain(
+      `one officer reviews it (npx lindung budget review ${renewal2028.proposalId}), another approves it`,
+    );
+    const review = await cli(reviewer, 'budget', 'review', renewal2028.proposalId, '--notes', 'Selisih peserta sesuai data kelurahan');
+    expect(review.stdout).toMatch(/reviewed by dewi at .* \(Selisih peserta sesuai data kelurahan\)/);
+    expect(review.stdout).toContain(`npx lindung budget decide ${renewal2028.proposalId} --approve (anyone in finance but dewi)`);
     expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, reviewer, { decision: 'approve' })).status).toBe(403);
     expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(200);
 
@@ -203,7 +209,6 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     const rejected = await local.api('POST', `/proposals/${renewal2029.proposalId}/decision`, finance, { decision: 'reject', reason: 'APBD 2029 tidak menampung' });
     expect(rejected.status).toBe(200);
     // The CLI moves the clock as an admin would: `npx lindung clock set 2029-01-01`.
-    const cli = (token: string, ...args: string[]) => run(lindungBin, args, { env: { ...process.env, LINDUNG_API_URL: local.stack.apiUrl, LINDUNG_TOKEN: token } });
     const moved = await cli(admin, 'clock', 'set', '2029-01-01');
     expect(moved.stdout).toContain('Clock: 2029-01-01 09:00 Asia/Jakarta');
     expect(moved.stdout).toMatch(/fired RenewalDailyCheck\w+ for 2028-12-31T18:00:00Z/);
