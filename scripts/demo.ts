@@ -105,10 +105,16 @@ try {
   await lindung('clock', 'set', '2027-08-01');
   await lindung('renewal', 'diff', '--regulation', regulationId, '--year', '2028', '--wait', '--list', 'leavers');
 
-  step('BPKAD decides the renewal budget with the diff against 2027 in front of it');
-  await lindung('login', '--as', 'finance', '--user', 'siti');
+  step('The system requested the renewal budget, so two BPKAD officers approve it: Dewi reviews it with the diff against 2027 in front of her');
+  await lindung('login', '--as', 'finance', '--user', 'dewi');
   const renewal = JSON.parse(await lindung('--json', 'renewal', 'diff', '--regulation', regulationId, '--year', '2028')) as { renewal: { proposalId?: string } };
-  if (renewal.renewal.proposalId) await lindung('budget', 'decide', renewal.renewal.proposalId, '--approve', '--notes', 'APBD 2028');
+  const renewalProposalId = renewal.renewal.proposalId;
+  if (renewalProposalId) await lindung('budget', 'review', renewalProposalId, '--notes', 'Selisih peserta sesuai laporan kelurahan');
+
+  step('The reviewer cannot also approve it; Siti, another officer, does');
+  if (renewalProposalId) await lindung('budget', 'decide', renewalProposalId, '--approve', '--notes', 'APBD 2028');
+  await lindung('login', '--as', 'finance', '--user', 'siti');
+  if (renewalProposalId) await lindung('budget', 'decide', renewalProposalId, '--approve', '--notes', 'APBD 2028');
   await lindung('renewal', 'diff', '--regulation', regulationId, '--year', '2028');
   await lindung('login', '--as', 'admin', '--user', 'ani');
   await lindung('clock', 'reset');

@@ -45,6 +45,16 @@ export function registerBudget(program: Command): void {
     });
 
   budget
+    .command('review <proposalId>')
+    .description('Review a proposal the system requested (a renewal): another finance officer then approves it')
+    .option('--notes <text>', 'what the review found')
+    .action(async (proposalId: string, options: { notes?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const reviewed = await callApi<Proposal>(globals, 'POST', `/proposals/${encodeURIComponent(proposalId)}/review`, options.notes ? { notes: options.notes } : {});
+      print(globals.json, reviewed, () => describeProposal(reviewed));
+    });
+
+  budget
     .command('decide <proposalId>')
     .description("Finance's decision, or its withdrawal (never by whoever requested the proposal)")
     .option('--approve', 'approve the whole proposal')
@@ -167,6 +177,7 @@ function describeProposal(p: Proposal): string[] {
   ];
   if (p.snapshot) lines.push(`  snapshot ${p.snapshot.hash.slice(0, 16)} (roster v${p.snapshot.rosterVersion}, rates ${p.snapshot.rateScheduleVersion}, regulation v${p.snapshot.regulationVersion})`);
   if (p.stale) lines.push(`  Stale: ${p.staleBecause?.join('; ')}. Propose again before deciding or enrolling.`);
+  if (p.review) lines.push(`  reviewed by ${p.review.reviewedBy} at ${p.review.reviewedAt}${p.review.notes ? ` (${p.review.notes})` : ''}`);
   if (p.decision) {
     lines.push(`  ${p.decision.decision} by ${p.decision.decidedBy} at ${p.decision.decidedAt}${p.decision.reason ? `: ${p.decision.reason}` : ''}${p.decision.notes ? ` (${p.decision.notes})` : ''}`);
   }
@@ -177,6 +188,12 @@ function describeProposal(p: Proposal): string[] {
   for (const a of p.allocation ?? []) {
     if (a.unfunded > 0) lines.push(`    ${a.segment}: ${formatCount(a.funded)} funded, ${formatCount(a.unfunded)} not${a.lastFundedNik ? ' (in NIK order)' : ''}`);
   }
-  if (p.status === 'pending-decision') lines.push(`  Waiting for finance until ${p.decideBy}: npx lindung budget decide ${p.proposalId} --approve`);
+  if (p.status === 'pending-decision') {
+    lines.push(
+      p.reviewRequired && !p.review
+        ? `  Waiting for finance until ${p.decideBy}: one officer reviews it (npx lindung budget review ${p.proposalId}), another approves it`
+        : `  Waiting for finance until ${p.decideBy}: npx lindung budget decide ${p.proposalId} --approve${p.review ? ` (anyone in finance but ${p.review.reviewedBy})` : ''}`,
+    );
+  }
   return lines;
 }

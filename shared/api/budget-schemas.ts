@@ -98,6 +98,17 @@ export const Decision = z.object({
   snapshotHash: z.string(),
 });
 
+/** A finance officer's review of a proposal the system requested, before another officer approves it. */
+export const ReviewRequest = z.object({ notes: z.string().trim().min(3).max(2000).optional() });
+
+/** Who reviewed a system-requested proposal (two-person-approval.ts), on which snapshot. */
+export const Review = z.object({
+  reviewedBy: z.string(),
+  reviewedAt: z.string(),
+  notes: z.string().optional(),
+  snapshotHash: z.string(),
+});
+
 /** Why a decision is taken back; the decision itself stays in the proposal's history. */
 export const WithdrawRequest = z.object({ reason: z.string().trim().min(3).max(2000) });
 
@@ -143,6 +154,9 @@ export const Proposal = z.object({
   segments: z.array(SegmentBudget),
   total: z.number().int(),
   totalHeadcount: z.number().int(),
+  /** Requested by the system (a renewal): one finance officer reviews it, another approves it. */
+  reviewRequired: z.boolean().optional(),
+  review: Review.optional(),
   decision: Decision.optional(),
   /** Who the approved amount funds, per segment (all of it, unless a ceiling cut it). */
   allocation: z.array(SegmentAllocation).optional(),

@@ -1,7 +1,7 @@
 import { ROLES } from '../auth/roles';
 import { RegulationInput } from '../domain/regulation';
 import { Coverage, CoverageQuery } from './coverage-schemas';
-import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, WithdrawRequest } from './budget-schemas';
+import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, ReviewRequest, WithdrawRequest } from './budget-schemas';
 import {
   EnrollmentRun,
   RetryFailedRequest,
@@ -193,8 +193,8 @@ export const routes = {
     method: 'GET',
     path: '/imports/{importId}/rejections',
     entry: 'functions/imports/rejections.ts',
-    summary: 'The rejected rows with their reasons, or (kind=warning) the accepted rows with warnings, 1,000 per page (they hold personal data: admins only)',
-    access: ['admin'],
+    summary: 'The rejected rows with their reasons, or (kind=warning) the accepted rows with warnings, 1,000 per page (they hold personal data: admins and auditors only)',
+    access: ['admin', 'auditor'],
     params: ImportParams,
     query: RejectionsQuery,
     response: RejectionsPage,
@@ -238,11 +238,21 @@ export const routes = {
     params: ProposalParams,
     response: Proposal,
   },
+  reviewProposal: {
+    method: 'POST',
+    path: '/proposals/{proposalId}/review',
+    entry: 'functions/budget/review.ts',
+    summary: 'Review a proposal the system requested (a renewal): its approval then takes another finance officer',
+    access: ['finance'],
+    params: ProposalParams,
+    body: ReviewRequest,
+    response: Proposal,
+  },
   decideBudget: {
     method: 'POST',
     path: '/proposals/{proposalId}/decision',
     entry: 'functions/budget/decide.ts',
-    summary: "Finance's decision: approve, approve with a ceiling, reject, or request a revision (never by the requester)",
+    summary: "Finance's decision: approve, approve with a ceiling, reject, or request a revision (never by the requester; an approval of a system-requested proposal never by its reviewer, and only once reviewed)",
     access: ['finance'],
     params: ProposalParams,
     body: DecideRequest,
@@ -265,7 +275,7 @@ export const routes = {
     path: '/proposals/{proposalId}/people',
     entry: 'functions/budget/people.ts',
     summary: "Who an approved proposal funds in one segment and NIK bucket, 500 at a time",
-    access: ['admin', 'finance'],
+    access: ['admin', 'finance', 'auditor'],
     params: ProposalParams,
     query: PeopleQuery,
     response: PeoplePage,
@@ -387,7 +397,7 @@ export const routes = {
     path: '/life-events',
     entry: 'functions/life-events/list.ts',
     summary: "A person's recorded life events",
-    access: ['admin', 'auditor'],
+    access: ['admin', 'finance', 'auditor'],
     query: LifeEventsQuery,
     response: LifeEventList,
   },

@@ -148,6 +148,7 @@ export function budgetDocumentRows(proposal: Proposal): string[][] {
     keyValue('Diputuskan oleh', decision?.decidedBy),
     keyValue('Tanggal', decision ? formatIndonesianDate(decision.decidedAt) : undefined),
     keyValue('Catatan', decisionText(proposal)?.text),
+    ...(proposal.review ? [keyValue('Ditinjau oleh', reviewText(proposal.review))] : []),
     keyValue('Snapshot', proposal.snapshot?.hash),
     keyValue('Versi roster', proposal.snapshot?.rosterVersion),
     keyValue('Versi tarif', proposal.snapshot?.rateScheduleVersion),
@@ -388,8 +389,14 @@ ${proposal.approvedAmount !== undefined && html`<dt>Jumlah disetujui</dt><dd><st
 ${decision && html`<dt>Diputuskan oleh</dt><dd>${decision.decidedBy}</dd><dt>Tanggal keputusan</dt><dd>${formatIndonesianDate(decision.decidedAt)}</dd>`}
 ${!decision && proposal.status === 'expired' && html`<dt>Keterangan</dt><dd>Tidak diputuskan sampai ${formatIndonesianDate(proposal.decideBy)}.</dd>`}
 ${text && html`<dt>${text.label}</dt><dd class="notes">${text.text}</dd>`}
+${proposal.review && html`<dt>Ditinjau oleh</dt><dd>${reviewText(proposal.review)}</dd>`}
 </dl>
 </section>`;
+}
+
+/** The review a system-requested proposal had before its approval (two-person-approval.ts): who, when, and their notes. */
+function reviewText(review: NonNullable<Proposal['review']>): string {
+  return `${review.reviewedBy}, ${formatIndonesianDate(review.reviewedAt)}${review.notes ? ` (${maskPersonalData(review.notes)})` : ''}`;
 }
 
 function allocationSection(proposal: Proposal): Markup | undefined {

@@ -10,11 +10,13 @@ import type { ProposalStore } from './proposal-store';
 import { type CurrentVersions, proposalView } from './proposal-view';
 import { withOverTargetFunded } from './segment-quota';
 import { smallestUsefulCeiling } from './smallest-useful-ceiling';
+import { requireReviewByAnother } from './two-person-approval';
 
 /**
  * Records finance's decision on a proposal, bound to the snapshot it was made on. Refused for the
- * person who requested it (separation of duties), for an expired or stale proposal, and for a
- * proposal someone else decided meanwhile.
+ * person who requested it (separation of duties), for an approval of a system-requested proposal
+ * without another officer's review, for an expired or stale proposal, and for a proposal someone
+ * else decided meanwhile.
  */
 export async function decideBudget(
   store: ProposalStore,
@@ -33,6 +35,7 @@ export async function decideBudget(
   if (view.stale) {
     throw new ConflictError(`Proposal ${record.proposalId} is stale: ${view.staleBecause!.join('; ')}. Propose the budget again and decide the new proposal.`);
   }
+  if (request.decision === 'approve' || request.decision === 'approve-with-ceiling') requireReviewByAnother(record, caller);
   const fundOverTarget = (request.decision === 'approve' || request.decision === 'approve-with-ceiling') && request.fundOverTarget === true;
   if (fundOverTarget && !record.segments.some((segment) => segment.overTarget)) {
     throw new InvalidInputError('Nobody is over a segment quota in this proposal', [{ path: 'fundOverTarget', message: 'leave it out: every eligible person is within the targets' }]);

@@ -9,5 +9,7 @@ export type ProposalRecord = Omit<Proposal, 'stale' | 'staleBecause'> & {
   regulationVersion: number;
   /** Who made the current decision: they may neither withdraw it nor start its enrollment run. */
   decidedByUserId?: string;
+  /** Who reviewed a system-requested proposal: they may not approve it too. */
+  reviewedByUserId?: string;
   executionArn?: string;
 };

@@ -18,5 +18,10 @@ export interface ProposalStore {
    * withdrawal and a run start can never both succeed.
    */
   withdrawDecision(record: ProposalRecord, expected: { status: ProposalRecord['status']; decidedAt: string }, event: AuditEvent): Promise<boolean>;
+  /**
+   * Replaces a pending, unreviewed record by `record` (its review added) if it still waits for a
+   * decision on the snapshot `snapshotHash` and nobody reviewed it meanwhile; false otherwise.
+   */
+  recordReview(record: ProposalRecord, expected: { snapshotHash: string }, event: AuditEvent): Promise<boolean>;
   setExecution(proposalId: string, executionArn: string): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Proposal } from '../api/budget-schemas';
 import type { ProposalRecord } from './proposal-record';
+import { needsReview } from './two-person-approval';
 
 export interface CurrentVersions {
   regulationVersion: number;
@@ -13,7 +14,7 @@ export interface CurrentVersions {
  * proposal says why, and cannot be decided or feed an enrollment run until it is proposed again.
  */
 export function proposalView(record: ProposalRecord, current: CurrentVersions, today: string): Proposal {
-  const { requestedByUserId: _user, decidedByUserId: _decider, regulationVersion: _version, executionArn: _arn, ...proposal } = record;
+  const { requestedByUserId: _user, decidedByUserId: _decider, reviewedByUserId: _reviewer, regulationVersion: _version, executionArn: _arn, ...proposal } = record;
   const staleBecause: string[] = [];
   const snapshot = record.snapshot;
   if (snapshot) {
@@ -25,6 +26,7 @@ export function proposalView(record: ProposalRecord, current: CurrentVersions, t
   return {
     ...proposal,
     status: expired ? 'expired' : record.status,
+    ...(needsReview(record) ? { reviewRequired: true } : {}),
     stale: staleBecause.length > 0,
     ...(staleBecause.length > 0 ? { staleBecause } : {}),
   };

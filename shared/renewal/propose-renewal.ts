@@ -12,8 +12,8 @@ import type { RenewalStore } from './renewal-store';
 /**
  * The renewal's budget: an original-APBD proposal for the whole new year from the verified roster,
  * computed by the BudgetProposal workflow like any other, carrying the diff against last year for
- * finance's decision screen and the budget document. Requested by the system, so any finance
- * officer may decide it.
+ * finance's decision screen and the budget document. Requested by the system, so one finance
+ * officer reviews it and another approves it (shared/budget/two-person-approval.ts).
  */
 export async function proposeRenewal(
   stores: { renewals: RenewalStore; proposals: ProposalStore; regulations: RegulationStore },

@@ -165,3 +165,51 @@ describe('separation of duties at enrollment', () => {
     await waitForRun(admin, started.body.runId);
   }, 120_000);
 });
+
+describe('two finance officers for a proposal the system requested', () => {
+  const review = (proposalId: string, token: string, body: Record<string, unknown> = {}) => api('POST', `/proposals/${proposalId}/review`, { token, body });
+
+  it("a renewal's budget: approval refused (409) until one officer reviews it, refused to the reviewer (403), done by another", async () => {
+    const proposal = await pendingProposal('perwal-decisions-two-officers', { KETUA_RT: 2 }, '3308');
+    // An admin's proposal has its two people already: requester and decider.
+    const needless = await review(proposal.proposalId, siti);
+    expect(needless.status).toBe(409);
+    expect(needless.body.message).toContain('it needs no review. Decide it.');
+    expect(proposal).not.toHaveProperty('reviewRequired');
+    expect((await decide(proposal.proposalId, siti, { decision: 'approve' })).status).toBe(200);
+
+    // The system requests the renewal's budget for 2028.
+    expect((await api('POST', `/regulations/${proposal.regulationId}/renewals`, { token: admin, body: { year: 2028 } })).status).toBe(202);
+    let renewal: any;
+    for (let i = 0; i < 300 && renewal?.status !== 'proposed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      renewal = (await api('GET', `/regulations/${proposal.regulationId}/renewals/2028`, { token: admin })).body;
+    }
+    expect(renewal.status, JSON.stringify(renewal)).toBe('proposed');
+    const renewalProposal = await waitForProposal(siti, renewal.proposalId, ['computing']);
+    expect(renewalProposal).toMatchObject({ status: 'pending-decision', requestedBy: 'lindung-system', reviewRequired: true });
+    expect(renewalProposal).not.toHaveProperty('review');
+
+    const unreviewed = await decide(renewalProposal.proposalId, siti, { decision: 'approve' });
+    expect(unreviewed.status).toBe(409);
+    expect(unreviewed.body.message).toContain(`requested by the system, so it takes two finance officers: one reviews it (\`npx lindung budget review ${renewalProposal.proposalId}\``);
+    expect((await review(renewalProposal.proposalId, auditor)).status).toBe(403);
+
+    const reviewed = await review(renewalProposal.proposalId, siti, { notes: 'Selisih peserta sesuai' });
+    expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
+    expect(reviewed.body).toMatchObject({ status: 'pending-decision', review: { reviewedBy: 'siti', notes: 'Selisih peserta sesuai', snapshotHash: renewalProposal.snapshot.hash } });
+    expect((await review(renewalProposal.proposalId, dewi)).status).toBe(409);
+
+    const byReviewer = await decide(renewalProposal.proposalId, siti, { decision: 'approve' });
+    expect(byReviewer.status).toBe(403);
+    expect(byReviewer.body.message).toBe(`siti reviewed proposal ${renewalProposal.proposalId} and cannot also approve it: another finance officer must.`);
+
+    const approved = await decide(renewalProposal.proposalId, dewi, { decision: 'approve' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', review: { reviewedBy: 'siti' }, decision: { decidedBy: 'dewi' } });
+
+    const trail = await api('GET', `/audit-events?entity=regulation:${proposal.regulationId}`, { token: auditor });
+    const events = trail.body.events.filter((e: { action: string }) => ['budget.review', 'budget.approve'].includes(e.action));
+    expect(events.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual(['budget.approve siti', 'budget.review siti', 'budget.approve dewi']);
+  }, 120_000);
+});

@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import { api, tokenFor } from '../support/api';
-import { propose } from '../support/budget';
+import { propose, waitForProposal } from '../support/budget';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 import { launchChromium } from './chromium';
@@ -164,6 +164,40 @@ describe('web console', () => {
     await expectText(totals.nth(5), formatCountForTest(PEOPLE));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'renewal.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it("takes two finance officers for the renewal's budget: one reviews it, another approves it", async () => {
+    const auditor = await tokenFor('auditor');
+    const renewal = (await api('GET', `/regulations/${REGULATION_ID}/renewals/2028`, { token: auditor })).body;
+    expect((await waitForProposal(auditor, renewal.proposalId, ['computing'])).reviewRequired).toBe(true);
+    const approve = (page: Page) => page.getByRole('radio', { name: 'Setujui', exact: true });
+
+    const dewi = await signedIn('dewi', 'finance');
+    await dewi.goto(`${inject('apiUrl')}/console/#/keputusan/${renewal.proposalId}`);
+    await dewi.getByRole('heading', { name: 'Usulan anggaran 2028' }).waitFor();
+    await dewi.getByText('Belum ditinjau').waitFor();
+    await dewi.getByText('Setujui setelah petugas BPKAD lain meninjau usulan ini.').waitFor();
+    expect(await approve(dewi).count()).toBe(0);
+    await expectAccessibleControls(dewi);
+    await dewi.getByLabel('Catatan tinjauan').fill('Selisih peserta sesuai');
+    await dewi.getByRole('button', { name: 'Kirim tinjauan' }).click();
+    await dewi.getByText('Anda meninjau usulan ini, jadi petugas BPKAD lain yang menyetujuinya; Anda masih dapat menolak atau meminta revisi.').waitFor();
+    expect(await approve(dewi).count()).toBe(0);
+    expect(await dewi.getByRole('button', { name: 'Kirim tinjauan' }).count()).toBe(0);
+    await dewi.context().close();
+
+    const siti = await signedIn('siti', 'finance');
+    await siti.goto(`${inject('apiUrl')}/console/#/keputusan/${renewal.proposalId}`);
+    await siti.getByRole('heading', { name: 'Usulan anggaran 2028' }).waitFor();
+    await siti.getByText(/^dewi, .* \(Selisih peserta sesuai\)$/).waitFor();
+    await approve(siti).check();
+    await siti.getByRole('button', { name: 'Kirim keputusan' }).click();
+    await expectText(siti.getByTestId('proposal-status'), 'Disetujui');
+    await siti.screenshot({ path: path.join(SCREENSHOTS, 'renewal-approval.png'), fullPage: true });
+    await siti.context().close();
+
+    const decided = (await api('GET', `/proposals/${renewal.proposalId}`, { token: auditor })).body;
+    expect(decided).toMatchObject({ status: 'approved', review: { reviewedBy: 'dewi', notes: 'Selisih peserta sesuai' }, decision: { decision: 'approve', decidedBy: 'siti' } });
   });
 });
 

@@ -212,6 +212,16 @@ describe('budgetDocumentHtml', () => {
   });
 });
 
+describe("a renewal's budget document", () => {
+  it('names who reviewed it as well as who approved it: the two finance officers', () => {
+    const review = { reviewedBy: 'dewi', reviewedAt: '2027-09-01T03:00:00Z', notes: 'NIK 3674010101900001 sesuai', snapshotHash: 'x' };
+    const reviewed = tangselProposal({ requestedBy: 'lindung-system', reviewRequired: true, review });
+    expect(budgetDocumentHtml(reviewed, { generatedAt: GENERATED_AT })).toContain('<dt>Ditinjau oleh</dt><dd>dewi, 1 September 2027 (NIK 3674********0001 sesuai)</dd>');
+    expect(budgetDocumentRows(reviewed).find((row) => row[0] === 'Ditinjau oleh')?.[1]).toBe('dewi, 1 September 2027 (NIK 3674********0001 sesuai)');
+    expect(budgetDocumentHtml(tangselProposal(), { generatedAt: GENERATED_AT })).not.toContain('Ditinjau oleh');
+  });
+});
+
 describe('budgetDocumentRows', () => {
   it('lists the segments as plain digits under the header, a TOTAL that sums them, then the decision', () => {
     const rows = budgetDocumentRows(tangselProposal());

@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const lindungBin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'lindung.mjs');
 
 describe('npx lindung budget decide', () => {
-  it('refuses a ceiling that is not whole rupiah, reads 1.500.000 grouping, and withdraws a decision', async () => {
+  it('refuses a review of an admin\'s proposal and a ceiling that is not whole rupiah, reads 1.500.000 grouping, and withdraws a decision', async () => {
     const [admin, siti, dewi] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('finance', 'siti'), tokenFor('finance', 'dewi')]);
     const regulation = tangselRegulation('perwal-decide-cli');
     await api('PUT', `/regulations/${regulation.id}`, { token: admin, body: regulation });
@@ -25,6 +25,11 @@ describe('npx lindung budget decide', () => {
     const as = (token: string) => ({ env: { ...process.env, LINDUNG_API_URL: inject('apiUrl'), LINDUNG_TOKEN: token } });
     const decide = (token: string, ...args: string[]) =>
       run(lindungBin, ['budget', 'decide', proposal.proposalId, ...args], as(token)).catch((error: { code: number; stdout: string; stderr: string }) => error);
+
+    // An admin's proposal has its two people already (requester and decider): no review.
+    const review = await run(lindungBin, ['budget', 'review', proposal.proposalId], as(siti)).catch((error: { code: number; stderr: string }) => error);
+    expect(review).toMatchObject({ code: 1 });
+    expect(review.stderr).toContain('it needs no review. Decide it.');
 
     for (const ceiling of ['1.5', '1,5', 'Rp 1.000.000,50', '1.50.000']) {
       const refused = await decide(siti, '--ceiling', ceiling);

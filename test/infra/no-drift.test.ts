@@ -28,6 +28,7 @@ interface ScenarioState {
   importId?: string;
   proposalId?: string;
   runId?: string;
+  renewalProposalId?: string;
 }
 
 /** Polls a resource until `done` says so (workflows run in the background). */
@@ -144,8 +145,14 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     role: 'admin',
     path: () => `/regulations/${regulation.id}/renewals`,
     body: { year: 2028 },
-    after: () => waitUntil(`/regulations/${regulation.id}/renewals/2028`, (renewal) => renewal.status === 'proposed'),
+    after: async (_body, state) => {
+      await waitUntil(`/regulations/${regulation.id}/renewals/2028`, (renewal) => renewal.status === 'proposed');
+      state.renewalProposalId = (await api('GET', `/regulations/${regulation.id}/renewals/2028`, { token: await tokenFor('auditor') })).body.proposalId;
+      await waitUntil(`/proposals/${state.renewalProposalId}`, (proposal) => proposal.status === 'pending-decision');
+    },
   },
+  // The renewal's budget was requested by the system: the one proposal a finance officer reviews.
+  'POST /proposals/{proposalId}/review': { role: 'finance', path: (state) => `/proposals/${state.renewalProposalId}/review`, body: { notes: 'Selisih sesuai' } },
   'GET /regulations/{id}/renewals': { role: 'finance', path: () => `/regulations/${regulation.id}/renewals` },
   'GET /regulations/{id}/renewals/{year}': { role: 'auditor', path: () => `/regulations/${regulation.id}/renewals/2028` },
   'GET /regulations/{id}/renewals/{year}/people': { role: 'finance', path: () => `/regulations/${regulation.id}/renewals/2028/people?kind=leavers&bucket=0` },

@@ -14,7 +14,8 @@ import { RenewalStack } from './renewal-stack';
  * renewal schedule emulated from the synthesized template:
  * 1. 2027: the roster is imported, the budget approved, everyone enrolled.
  * 2. 2028: the schedule renews on 1 August 2027: one person ages out, one died, one was removed,
- *    two joined; the budget is approved, and on 1 January the rest keep their KPJ numbers.
+ *    two joined; one finance officer reviews the budget and another approves it, and on 1 January
+ *    the rest keep their KPJ numbers.
  *    Mid-2028 an APBD-Perubahan top-up funds one more person from July.
  * 3. 2029: the renewal budget is rejected, so on 1 January everyone's cover lapses, and the
  *    continuity report says who had a gap and why.
@@ -61,11 +62,13 @@ function rows(people: readonly Person[]): string[][] {
 let local: RenewalStack;
 let admin: string;
 let finance: string;
+/** A second finance officer: the system requests the renewal budgets, so one reviews and the other approves. */
+let reviewer: string;
 let auditor: string;
 
 beforeAll(async () => {
   local = await RenewalStack.start('2026-09-01');
-  [admin, finance, auditor] = await Promise.all([local.token('admin', 'ani'), local.token('finance', 'siti'), local.token('auditor', 'budi')]);
+  [admin, finance, reviewer, auditor] = await Promise.all([local.token('admin', 'ani'), local.token('finance', 'siti'), local.token('finance', 'dewi'), local.token('auditor', 'budi')]);
 }, 120_000);
 
 afterAll(async () => {
@@ -100,6 +103,7 @@ async function continuity(year: number): Promise<any[]> {
 
 describe('three fiscal years of cover, renewed on a schedule', () => {
   it('enrolls, renews with joiners, leavers and a death, then lapses a rejected year visibly', async () => {
+    const cli = (token: string, ...args: string[]) => run(lindungBin, args, { env: { ...process.env, LINDUNG_API_URL: local.stack.apiUrl, LINDUNG_TOKEN: token } });
     const started = Date.now();
     // ---- Year 1 (2027): enrollment ----
     expect((await local.api('PUT', `/regulations/${REGULATION}`, admin, tangselRegulation(REGULATION))).status).toBe(200);
@@ -152,11 +156,20 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ attempt: 1, proposalId: renewal2028.proposalId });
 
-    // Finance sees the diff with the proposal and approves it.
+    // Finance sees the diff with the proposal: one officer reviews it, another approves it.
     const proposed2028 = await proposal(renewal2028.proposalId, 'pending-decision');
     expect(proposed2028.totalHeadcount).toBe(9);
     expect(proposed2028.renewal.totals).toMatchObject({ joiners: 2, leavers: 3, unchanged: 7 });
+    expect(proposed2028.reviewRequired).toBe(true);
     await local.setClock('2027-10-01', admin);
+    expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(409);
+    expect((await cli(finance, 'budget', 'show', renewal2028.proposalId)).stdout).toContain(
+      `one officer reviews it (npx lindung budget review ${renewal2028.proposalId}), another approves it`,
+    );
+    const review = await cli(reviewer, 'budget', 'review', renewal2028.proposalId, '--notes', 'Selisih peserta sesuai data kelurahan');
+    expect(review.stdout).toMatch(/reviewed by dewi at .* \(Selisih peserta sesuai data kelurahan\)/);
+    expect(review.stdout).toContain(`npx lindung budget decide ${renewal2028.proposalId} --approve (anyone in finance but dewi)`);
+    expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, reviewer, { decision: 'approve' })).status).toBe(403);
     expect((await local.api('POST', `/proposals/${renewal2028.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(200);
 
     // 1 January 2028: the renewal closes; the funded people keep their KPJ under a new period.
@@ -192,10 +205,10 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(renewal2029.diff.totals).toMatchObject({ previous: 10, unchanged: 9, leavers: 1, next: 9 });
     await proposal(renewal2029.proposalId, 'pending-decision');
     await local.setClock('2028-11-15', admin);
+    // Rejecting spends no money: one officer does it, without a review.
     const rejected = await local.api('POST', `/proposals/${renewal2029.proposalId}/decision`, finance, { decision: 'reject', reason: 'APBD 2029 tidak menampung' });
     expect(rejected.status).toBe(200);
     // The CLI moves the clock as an admin would: `npx lindung clock set 2029-01-01`.
-    const cli = (token: string, ...args: string[]) => run(lindungBin, args, { env: { ...process.env, LINDUNG_API_URL: local.stack.apiUrl, LINDUNG_TOKEN: token } });
     const moved = await cli(admin, 'clock', 'set', '2029-01-01');
     expect(moved.stdout).toContain('Clock: 2029-01-01 09:00 Asia/Jakarta');
     expect(moved.stdout).toMatch(/fired RenewalDailyCheck\w+ for 2028-12-31T18:00:00Z/);

@@ -149,6 +149,17 @@ const EN = {
   'Yang muat dalam pagu {ceiling}': 'Who fits within a ceiling of {ceiling}',
   'Tulis pagu dalam rupiah utuh, misalnya 1500000 atau 1.500.000.': 'Write the ceiling in whole rupiah, for example 1500000 or 1.500.000.',
   'Pagu ini tidak mendanai siapa pun: paling sedikit {amount}.': 'This ceiling funds nobody: it must be at least {amount}.',
+  Tinjauan: 'Review',
+  'Belum ditinjau': 'Not reviewed yet',
+  'Tinjau usulan': 'Review the proposal',
+  'Usulan ini diajukan sistem (perpanjangan): satu petugas BPKAD meninjaunya, petugas lain menyetujuinya. Menolak atau meminta revisi tidak perlu tinjauan.':
+    'The system requested this proposal (a renewal): one BPKAD officer reviews it, another approves it. Rejecting it or asking for a revision needs no review.',
+  'Catatan tinjauan': 'Review notes',
+  'Kirim tinjauan': 'Submit the review',
+  'Menyimpan tinjauan…': 'Saving the review…',
+  'Setujui setelah petugas BPKAD lain meninjau usulan ini.': 'Approve it once another BPKAD officer has reviewed it.',
+  'Anda meninjau usulan ini, jadi petugas BPKAD lain yang menyetujuinya; Anda masih dapat menolak atau meminta revisi.':
+    'You reviewed this proposal, so another BPKAD officer approves it; you may still reject it or ask for a revision.',
   'Keputusan yang ditarik': 'Withdrawn decisions',
   'Ditarik oleh': 'Withdrawn by',
   'Tarik keputusan': 'Withdraw the decision',

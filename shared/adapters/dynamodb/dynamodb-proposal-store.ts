@@ -90,6 +90,24 @@ export class DynamoDbProposalStore implements ProposalStore {
     );
   }
 
+  async recordReview(record: ProposalRecord, expected: { snapshotHash: string }, event: AuditEvent): Promise<boolean> {
+    return transactWithAuditIfUnchanged(
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: item(record),
+            // Two officers reviewing at once: the first review stands, the second is refused.
+            ConditionExpression: '#status = :pending AND #snapshot.#hash = :hash AND attribute_not_exists(#review)',
+            ExpressionAttributeNames: { '#status': 'status', '#snapshot': 'snapshot', '#hash': 'hash', '#review': 'review' },
+            ExpressionAttributeValues: { ':pending': 'pending-decision', ':hash': expected.snapshotHash },
+          },
+        },
+      ],
+      event,
+    );
+  }
+
   async setExecution(proposalId: string, executionArn: string): Promise<void> {
     await documentClient.send(
       new UpdateCommand({

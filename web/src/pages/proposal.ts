@@ -55,6 +55,8 @@ export async function proposalPage(main: HTMLElement, context: PageContext): Pro
       : undefined,
     proposal.decision ? decisionSummary(proposal) : undefined,
     proposal.withdrawnDecisions ? withdrawnDecisions(proposal) : undefined,
+    // Once reviewed, the page is drawn again with the review, and the focus goes to the decision form.
+    reviewForm(proposal, () => void proposalPage(main, context).then(() => main.querySelector<HTMLElement>('#decide-heading')?.focus())),
     // Once decided, the page is drawn again with the decision, and the focus goes to it.
     decisionForm(proposal, () => void proposalPage(main, context).then(() => main.querySelector<HTMLElement>('[data-decision-result]')?.focus())),
     // Once withdrawn, the page is drawn again waiting for a decision, and the focus goes to the form.
@@ -71,6 +73,10 @@ function facts(p: Proposal): HTMLElement {
     ['Batas keputusan', formatIndonesianDate(p.decideBy)],
     ['Jumlah', formatRupiah(p.total)],
   ];
+  if (p.reviewRequired) {
+    const review = p.review;
+    rows.push(['Tinjauan', review ? `${review.reviewedBy}, ${formatIndonesianDateTime(review.reviewedAt)}${review.notes ? ` (${review.notes})` : ''}` : t('Belum ditinjau')]);
+  }
   if (p.snapshot) {
     rows.push(
       ['Hash snapshot', h('code', { class: 'hash' }, p.snapshot.hash)],
@@ -173,7 +179,7 @@ function decisionSummary(p: Proposal): HTMLElement {
               'div',
               {},
               a.lastFundedNik ? h('p', {}, t('Urut NIK naik, sampai {nik}', { nik: maskNik(a.lastFundedNik) })) : undefined,
-              hasRole('admin', 'finance') && a.funded + a.unfunded > 0
+              hasRole('admin', 'finance', 'auditor') && a.funded + a.unfunded > 0
                 ? exportButtons(`didanai-${p.proposalId}-${a.segment}`, a.segment, () => peopleRows(p.proposalId, a.segment), t('Daftar {segment}', { segment: names.get(a.segment) ?? a.segment }))
                 : undefined,
             ),
@@ -204,9 +210,24 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
   if (currentSession()?.username === p.requestedBy) {
     return notice('status', t('Anda mengajukan usulan ini, jadi orang lain di BPKAD yang memutuskannya.'));
   }
-  const choices = (Object.keys(DECISION_LABELS) as Decision[]).map((decision, i) =>
-    h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'decision', value: decision, checked: i === 0 }), ' ', t(DECISION_LABELS[decision])),
-  );
+  // A proposal the system requested is approved by an officer other than its reviewer, once reviewed
+  // (shared/budget/two-person-approval.ts); anyone may still reject it or send it back.
+  const reviewer = p.review?.reviewedBy;
+  const mayApprove = !p.reviewRequired || (reviewer !== undefined && reviewer !== currentSession()?.username);
+  const approvals: Decision[] = ['approve', 'approve-with-ceiling'];
+  const choices = (Object.keys(DECISION_LABELS) as Decision[])
+    .filter((decision) => mayApprove || !approvals.includes(decision))
+    .map((decision, i) =>
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'decision', value: decision, checked: i === 0 }), ' ', t(DECISION_LABELS[decision])),
+    );
+  const twoOfficers = mayApprove
+    ? undefined
+    : notice(
+        'status',
+        reviewer
+          ? t('Anda meninjau usulan ini, jadi petugas BPKAD lain yang menyetujuinya; Anda masih dapat menolak atau meminta revisi.')
+          : t('Setujui setelah petugas BPKAD lain meninjau usulan ini.'),
+      );
   const ceiling = h('input', { name: 'ceiling', inputmode: 'numeric', autocomplete: 'off', placeholder: 'Rp' });
   const ceilingField = field(t('Pagu (Rp)'), ceiling, t('Di bawah jumlah usulan; segmen didanai menurut prioritas.'));
   const preview = h('div', { 'aria-live': 'polite' });
@@ -227,6 +248,7 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     'form',
     { class: 'card', 'aria-labelledby': 'decide-heading' },
     h('h2', { id: 'decide-heading' }, t('Keputusan')),
+    twoOfficers,
     h('fieldset', {}, h('legend', {}, t('Pilih keputusan')), ...choices),
     ceilingField,
     overTargetField,
@@ -275,6 +297,37 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     submit.disabled = true;
     replace(result, h('p', { role: 'status' }, t('Menyimpan keputusan…')));
     decide(p.proposalId, body).then(afterDecision, (error: unknown) => {
+      submit.disabled = false;
+      replace(result, errorNotice(error));
+    });
+  });
+  return form;
+}
+
+/**
+ * The first of the two finance officers a system-requested proposal takes: offered while nobody
+ * has reviewed it; the API refuses a second review and one of a stale or decided proposal too.
+ */
+function reviewForm(p: Proposal, afterReview: () => void): HTMLElement | undefined {
+  if (!hasRole('finance') || !p.reviewRequired || p.review || p.status !== 'pending-decision' || p.stale) return undefined;
+  const notes = h('textarea', { name: 'review-notes', rows: 2, maxlength: 2000 });
+  const result = h('div', {});
+  const submit = h('button', { type: 'submit' }, t('Kirim tinjauan'));
+  const form = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'review-heading' },
+    h('h2', { id: 'review-heading' }, t('Tinjau usulan')),
+    h('p', {}, t('Usulan ini diajukan sistem (perpanjangan): satu petugas BPKAD meninjaunya, petugas lain menyetujuinya. Menolak atau meminta revisi tidak perlu tinjauan.')),
+    field(t('Catatan tinjauan'), notes),
+    submit,
+    result,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = notes.value.trim();
+    submit.disabled = true;
+    replace(result, h('p', { role: 'status' }, t('Menyimpan tinjauan…')));
+    apiSend<Proposal>('POST', `/proposals/${encodeURIComponent(p.proposalId)}/review`, text ? { notes: text } : {}).then(afterReview, (error: unknown) => {
       submit.disabled = false;
       replace(result, errorNotice(error));
     });

@@ -1,0 +1,17 @@
+import { routes } from '../../shared/api/routes';
+import { currentVersions } from '../../shared/budget/current-versions';
+import { jakartaDate } from '../../shared/budget/proposal-view';
+import { requireProposal } from '../../shared/budget/require-proposal';
+import { reviewProposal } from '../../shared/budget/review-proposal';
+import { viewProposal } from '../../shared/budget/view-proposal';
+import { now as clockNow } from '../../shared/clock';
+import { routeHandler } from '../../shared/http/route-handler';
+import { budgetStores } from './stores';
+
+export const handler = routeHandler(routes.reviewProposal, async ({ params, body, caller }) => {
+  const now = clockNow();
+  const record = requireProposal(await budgetStores.proposals.get(params.proposalId), params.proposalId);
+  const current = await currentVersions(budgetStores, record.regulationId, record.year);
+  const reviewed = await reviewProposal(budgetStores.proposals, record, body, caller, { now, today: jakartaDate(now), current });
+  return viewProposal(budgetStores, reviewed, now);
+});
