@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import { api, tokenFor } from '../support/api';
 import { propose } from '../support/budget';
-import { approvedProposal } from '../support/enrollment';
+import { approvedProposal, waitForRun } from '../support/enrollment';
 import { importRoster } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 import { launchChromium } from './chromium';
@@ -53,7 +53,11 @@ async function cellText(page: Page, table: string, rowHeader: string, column: nu
 describe("last year's cohort", () => {
   it('is the same on both tables of a renewal proposal: every approved 2027 budget, the top-up too', async () => {
     const [admin, finance] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('finance', 'siti')]);
-    await approvedProposal(REGULATION_ID, { KETUA_RT: ORIGINAL }, { regionCode: REGION, seed: 1301, firstSerial: 9000 });
+    const original = await approvedProposal(REGULATION_ID, { KETUA_RT: ORIGINAL }, { regionCode: REGION, seed: 1301, firstSerial: 9000 });
+    // January: the original cohort is enrolled before the roster grows (which would make its approval stale).
+    const run = await api('POST', '/enrollment-runs', { token: admin, body: { proposalId: original.proposalId } });
+    expect(run.status, JSON.stringify(run.body)).toBe(202);
+    expect((await waitForRun(admin, run.body.runId)).counts).toMatchObject({ enrolled: ORIGINAL });
     await importMore(TOP_UP, 1302, 9000 + ORIGINAL);
     const topUp = await propose(admin, { regulationId: REGULATION_ID, year: 2027, cohort: 'perubahan', startMonth: '2027-07' });
     expect(topUp.segments[0]).toMatchObject({ segment: 'KETUA_RT', headcount: TOP_UP });

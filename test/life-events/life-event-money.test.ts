@@ -34,11 +34,13 @@ const people = [
 let local: RenewalStack;
 let admin: string;
 let finance: string;
+/** A second finance officer: a renewal budget is reviewed by one officer and approved by another. */
+let reviewer: string;
 let auditor: string;
 
 beforeAll(async () => {
   local = await RenewalStack.start('2026-09-01');
-  [admin, finance, auditor] = await Promise.all([local.token('admin', 'ani'), local.token('finance', 'siti'), local.token('auditor', 'budi')]);
+  [admin, finance, reviewer, auditor] = await Promise.all([local.token('admin', 'ani'), local.token('finance', 'siti'), local.token('finance', 'dewi'), local.token('auditor', 'budi')]);
 }, 120_000);
 
 afterAll(async () => {
@@ -119,6 +121,7 @@ describe('a death changes the money', () => {
     expect(renewed.diff.totals).toMatchObject({ previous: 4, unchanged: 2, leavers: 2, next: 2 });
     await proposal(renewed.proposalId, 'pending-decision');
     await local.setClock('2027-10-01', admin);
+    expect((await local.api('POST', `/proposals/${renewed.proposalId}/review`, reviewer, {})).status).toBe(200);
     expect((await local.api('POST', `/proposals/${renewed.proposalId}/decision`, finance, { decision: 'approve' })).status).toBe(200);
 
     // ---- 2028 enrolled; then a death of 20 December 2027 is recorded late ----
