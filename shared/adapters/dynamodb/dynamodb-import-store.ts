@@ -14,6 +14,7 @@ import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
 import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys, stagingPartition } from './roster-keys';
+import { stagedRowParts } from './staged-row-parts';
 
 /** Prefix of the roster summary's per-segment headcount attributes. */
 export const SEGMENT_COUNT_PREFIX = 'count#';
@@ -76,12 +77,15 @@ export class DynamoDbImportStore implements ImportStore {
       (byBucket.get(bucket) ?? byBucket.set(bucket, []).get(bucket))!.push(row);
     }
     const expiresAt = Math.floor(Date.now() / 1000) + STAGING_DAYS * 86_400;
-    // Rows are stored as one JSON string per bucket: far cheaper to write and read than a list of maps.
+    // Rows are stored as JSON strings, one per bucket unless it would exceed DynamoDB's item size:
+    // far cheaper to write and read than a list of maps.
     await batchWrite(
       this.table,
-      [...byBucket].map(([bucket, bucketRows]) => ({
-        PutRequest: { Item: { ...importKeys.staging(importId, bucket, seq), rows: JSON.stringify(bucketRows), expiresAt } },
-      })),
+      [...byBucket].flatMap(([bucket, bucketRows]) =>
+        stagedRowParts(bucketRows).map((json, part) => ({
+          PutRequest: { Item: { ...importKeys.staging(importId, bucket, seq, part), rows: json, expiresAt } },
+        })),
+      ),
     );
     // The chunk record comes last: once it exists, every staged part of the chunk does too. Its
     // condition settles a race between two different uploads of one chunk number: one wins.

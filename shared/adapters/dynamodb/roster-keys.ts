@@ -28,7 +28,11 @@ export const importKeys = {
   meta: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'META' }),
   metaIndex: (regulationId: string, createdAt: string) => ({ gsi1pk: `IMPORTS#${regulationId}`, gsi1sk: createdAt }),
   chunk: (importId: string, seq: number) => ({ pk: `IMPORT#${importId}`, sk: `CHUNK#${pad(seq, 6)}` }),
-  staging: (importId: string, bucket: number, seq: number) => ({ pk: stagingPartition(importId, bucket), sk: `C#${pad(seq, 6)}` }),
+  /** Part `part` of a NIK bucket's rows of chunk `seq` (staged-row-parts.ts): sorts in chunk, then part order. */
+  staging: (importId: string, bucket: number, seq: number, part: number) => ({
+    pk: stagingPartition(importId, bucket),
+    sk: `C#${pad(seq, 6)}#${pad(part, 3)}`,
+  }),
   shard: (importId: string, bucket: number) => ({ pk: `IMPORT#${importId}`, sk: `SHARD#${pad(bucket, 2)}` }),
   rejection: (importId: string, row: number) => ({ pk: `IMPORT#${importId}`, sk: `REJ#${pad(row, 9)}` }),
   /** The warnings of a row the checks accepted (residency: warn), apart from the rejections. */
