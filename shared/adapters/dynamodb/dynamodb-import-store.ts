@@ -5,7 +5,7 @@ import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
 import { nikBucket } from '../../rosters/import-limits';
 import type { ImportRecord } from '../../rosters/import-record';
-import type { ImportStore } from '../../rosters/import-store';
+import type { ImportStore, RosterChange } from '../../rosters/import-store';
 import type { RawRosterRow } from '../../rosters/raw-roster-row';
 import type { RowNoticeKind, StoredRejection } from '../../rosters/roster-ledger';
 import type { ShardCounts } from '../../rosters/shard-counts';
@@ -197,9 +197,9 @@ export class DynamoDbImportStore implements ImportStore {
     };
   }
 
-  async complete(record: ImportRecord, rosterDelta: Record<string, number>, event: AuditEvent): Promise<void> {
+  async complete(record: ImportRecord, roster: RosterChange, event: AuditEvent): Promise<void> {
     // Headcounts are top-level numbers so that ADD can change them in place, atomically.
-    const changes = Object.entries(rosterDelta).filter(([, delta]) => delta !== 0);
+    const changes = Object.entries(roster.delta).filter(([, delta]) => delta !== 0);
     const names = Object.fromEntries(changes.map(([segment], i) => [`#s${i}`, `${SEGMENT_COUNT_PREFIX}${segment}`]));
     const values = Object.fromEntries(changes.map(([, delta], i) => [`:s${i}`, delta]));
     try {
@@ -220,15 +220,20 @@ export class DynamoDbImportStore implements ImportStore {
               },
             },
           },
-          {
-            Update: {
-              TableName: this.table,
-              Key: rosterKeys.summary(record.regulationId, record.year),
-              UpdateExpression: `ADD version :one${changes.map((_, i) => `, #s${i} :s${i}`).join('')} SET updatedAt = :at, lastImportId = :import`,
-              ...(changes.length > 0 ? { ExpressionAttributeNames: names } : {}),
-              ExpressionAttributeValues: { ':one': 1, ':at': record.completedAt, ':import': record.importId, ...values },
-            },
-          },
+          // An import that changed no one leaves the summary, and so its version, as it was.
+          ...(roster.changed
+            ? [
+                {
+                  Update: {
+                    TableName: this.table,
+                    Key: rosterKeys.summary(record.regulationId, record.year),
+                    UpdateExpression: `ADD version :one${changes.map((_, i) => `, #s${i} :s${i}`).join('')} SET updatedAt = :at, lastImportId = :import`,
+                    ...(changes.length > 0 ? { ExpressionAttributeNames: names } : {}),
+                    ExpressionAttributeValues: { ':one': 1, ':at': record.completedAt, ':import': record.importId, ...values },
+                  },
+                },
+              ]
+            : []),
         ],
         event,
       );
