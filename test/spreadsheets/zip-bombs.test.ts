@@ -9,11 +9,12 @@ import { heapUsed, readError, scratchDir } from './helpers';
 const file = scratchDir();
 const MB = 1024 * 1024;
 
-/** 1.15 GB of sheet XML from about 1.1 MB: one long run of a repeated row. */
-function inflatingBomb(name: string, megabytes: number): string {
+/** `megabytes` of sheet XML from about a thousandth of that: one long run of a repeated row. */
+function inflatingBomb(name: string, megabytes: number, declaredSize?: number): string {
   const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
   const unit = row.repeat(Math.floor(MB / row.length));
-  return writeWorkbookWithSheet(file(name), repeatedPart(SHEET_START, unit, megabytes, SHEET_END));
+  const sheet = repeatedPart(SHEET_START, unit, megabytes, SHEET_END);
+  return writeWorkbookWithSheet(file(name), { ...sheet, size: declaredSize ?? sheet.size });
 }
 
 /** A header and `count` identical roster rows, numbered as Excel numbers them (so less compressible than a bomb). */
@@ -57,6 +58,14 @@ describe('hostile workbooks are refused early, naming the limit, with memory fla
     expect(cli.stderr).toContain('inflates to 1.1 GB');
     expect(cli.peakMb).toBeLessThan(200);
   }, 30_000);
+
+  it('a bomb that declares a small size is stopped by yauzl once it inflates past it', async () => {
+    const started = Date.now();
+    const error = await readError(inflatingBomb('lying.xlsx', 1_150, MB));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error.problem).toBe('MALFORMED_XLSX');
+    expect(error.message).toContain('too many bytes in the stream');
+  });
 
   it('a sheet that inflates far more than real workbooks do is refused by its compression ratio', async () => {
     const error = await readError(inflatingBomb('ratio.xlsx', 40));
