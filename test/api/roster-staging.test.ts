@@ -1,6 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
+import { nikBucket } from '../../shared/rosters/import-limits';
 import { api, tokenFor } from '../support/api';
-import { importRoster, personRow, rosterCsv } from '../support/roster-files';
+import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
 let admin: string;
@@ -49,4 +52,38 @@ describe('staging holds a file whatever its NIK distribution', () => {
     expect(rejections.map((r) => r.row)).toEqual(Array.from({ length: count }, (_, i) => i + 2));
     expect(rejections.every((r) => r.problems.some((p) => p.reason === reason))).toBe(true);
   }, 120_000);
+
+  it('reads a chunk only as it was received, never rows an earlier attempt staged before failing', async () => {
+    const id = await regulation('perwal-staging-ghost');
+    const created = await api('POST', `/regulations/${id}/imports`, {
+      token: admin,
+      body: { fileName: 'roster.csv', coverageStart: '2027-01-01', clientToken: 'token-staging-ghost-01' },
+    });
+    const importId = created.body.importId;
+    // An earlier attempt at chunk 0, with other rows (the file was edited before --resume),
+    // staged its part and failed before the chunk record was written.
+    const ghost = tangselNik('1981-06-18', 'L', 402);
+    const dynamoDb = localDynamoDbClient(inject('dynamoDbEndpoint'));
+    const { TableNames = [] } = await dynamoDb.send(new ListTablesCommand({}));
+    await dynamoDb.send(
+      new PutItemCommand({
+        TableName: TableNames.find((name) => name.startsWith('DataMain'))!,
+        Item: {
+          pk: { S: `IMPORT#${importId}#B${String(nikBucket(ghost)).padStart(2, '0')}` },
+          sk: { S: `C#000000#${'f'.repeat(16)}#000` },
+          rows: { S: JSON.stringify([{ row: 3, values: { nik: ghost, name: 'Hantu', segment: 'KETUA_RT' } }]) },
+        },
+      }),
+    );
+    const rows = [{ row: 2, values: { nik: tangselNik('1980-05-17', 'L', 401), name: 'Ahmad', segment: 'KETUA_RT' } }];
+    expect((await api('PUT', `/imports/${importId}/chunks/0`, { token: admin, body: { rows } })).status).toBe(200);
+    expect((await api('POST', `/imports/${importId}/complete`, { token: admin, body: { chunks: 1, rows: 1 } })).status).toBe(202);
+
+    let status: { status: string; processed: number } | undefined;
+    for (let i = 0; i < 300 && status?.status !== 'completed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await api('GET', `/imports/${importId}`, { token: admin })).body;
+    }
+    expect(status).toMatchObject({ status: 'completed', processed: 1 });
+  });
 });
