@@ -54,22 +54,11 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
   const importId = created.importId;
 
   if (created.status === 'receiving') {
-    const sending = observer.phase('uploading', rows);
-    let sent = 0;
-    const inFlight = new Set<Promise<void>>();
-    for await (const chunk of chunksOf(upload.file)) {
-      const request = callApi<z.infer<typeof UploadChunkResult>>(api, 'PUT', `/imports/${importId}/chunks/${chunk.seq}`, { rows: chunk.rows }, { retry: true }).then(
-        () => {
-          sent += chunk.rows.length;
-          sending.update(sent);
-        },
-      );
-      const tracked = request.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-      if (inFlight.size >= PARALLEL_CHUNKS) await Promise.race(inFlight);
+    try {
+      await sendChunks(api, importId, upload.file, observer.phase('uploading', rows));
+    } catch (error) {
+      throw uploadStopped(error, importId);
     }
-    await Promise.all(inFlight);
-    sending.stop();
   }
   if (created.status === 'receiving' || created.status === 'failed') {
     // Completing a failed import starts its workflow again; what was stored stays stored.
@@ -86,6 +75,39 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
+}
+
+/** Sends the file's chunks, a few at a time; the API stores each once, whatever was sent before. */
+async function sendChunks(api: GlobalOptions, importId: string, file: string, sending: Progress): Promise<void> {
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  for await (const chunk of chunksOf(file)) {
+    const request = callApi<z.infer<typeof UploadChunkResult>>(api, 'PUT', `/imports/${importId}/chunks/${chunk.seq}`, { rows: chunk.rows }, { retry: true }).then(
+      () => {
+        sent += chunk.rows.length;
+        sending.update(sent);
+      },
+    );
+    const tracked = request.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    if (inFlight.size >= PARALLEL_CHUNKS) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  sending.stop();
+}
+
+/**
+ * An upload that stops part-way (the API or the network failing past the retries) leaves the
+ * import `receiving` with the chunks it got: say how to send the rest. Not when the API refused
+ * the rows themselves (a conflict): its message says what to do, and resuming would not help.
+ */
+function uploadStopped(error: unknown, importId: string): unknown {
+  if (!(error instanceof CliError) || (error.details as { error?: string } | undefined)?.error === 'CONFLICT') return error;
+  return new CliError(
+    `${error.message}\nThe upload of import ${importId} stopped part-way; the chunks it received are kept. ` +
+      `Run the same command again with \`--resume ${importId}\` to send the rest.`,
+    error.details,
+  );
 }
 
 /** Reads the whole file once: format, header and row count, before anything is stored. */

@@ -73,7 +73,7 @@ export async function carryForwardBucket(roster: RenewalRoster, context: CarryFo
 
 /** Last year's entry as the new year's: same person and segment, written by the renewal. */
 function carriedEntry(previous: RosterEntry, context: CarryForwardContext): RosterEntry {
-  const { previousSegment: _previousSegment, ...person } = previous;
+  const { previousSegment: _previousSegment, sameAsBefore: _sameAsBefore, ...person } = previous;
   const segment = context.regulation.segments.find((s) => s.code === previous.segment)!;
   return { ...person, year: context.year, priority: segment.priority, importId: context.holder, updatedAt: context.now.toISOString() };
 }

@@ -5,6 +5,14 @@ import type { RawRosterRow } from './raw-roster-row';
 import type { ShardCounts } from './shard-counts';
 import type { RowNoticeKind, StoredRejection } from './roster-ledger';
 
+/** What an import did to the regulation's roster for its year. */
+export interface RosterChange {
+  /** Headcount change per segment. */
+  readonly delta: Record<string, number>;
+  /** Someone was added, moved or changed (shard-counts.ts, `peopleChanged`). */
+  readonly changed: boolean;
+}
+
 /** Port: imports, their uploaded chunks, shard progress, rejections and the resulting roster summary. */
 export interface ImportStore {
   create(record: ImportRecord, event: AuditEvent): Promise<void>;
@@ -23,9 +31,10 @@ export interface ImportStore {
   rosterSummary(regulationId: string, year: number): Promise<RosterSummary | undefined>;
   /**
    * processing → completed: the totals, the roster headcount changes added to the regulation's
-   * roster summary (with a new version), and the audit event, atomically. A second call changes nothing.
+   * roster summary with a new version (only when `roster.changed`: budgets bound to the version
+   * stay valid otherwise), and the audit event, atomically. A second call changes nothing.
    */
-  complete(record: ImportRecord, rosterDelta: Record<string, number>, event: AuditEvent): Promise<void>;
+  complete(record: ImportRecord, roster: RosterChange, event: AuditEvent): Promise<void>;
   fail(importId: string, reason: string, event: AuditEvent): Promise<void>;
   /** The rejected rows, or with kind `warning` the accepted rows that carry warnings, in row order. */
   rejections(importId: string, cursor: string | undefined, limit: number, kind?: RowNoticeKind): Promise<{ rows: StoredRejection[]; nextCursor?: string }>;

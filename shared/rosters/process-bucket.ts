@@ -11,6 +11,7 @@ import type { IdentityUpdate, RosterLedger, StoredRejection } from './roster-led
 import { SeenNiks } from './seen-niks';
 import {
   countAccepted,
+  countPersonChanged,
   countReceived,
   countRejected,
   countRosterChange,
@@ -121,11 +122,13 @@ async function processPage(
         countAccepted(counts, candidate.segment);
         countRosterChange(counts, existing!.segment, +1);
         countRosterChange(counts, existing!.previousSegment, -1);
+        if (!existing!.sameAsBefore) countPersonChanged(counts, +1);
         break;
       case 'accept': {
         const replaces = outcome.replaces;
-        if (replaces && !isSameRow(replaces, candidate)) replaced.push(replaces);
-        take({ ...candidate, ...(replaces ? { previousSegment: replaces.segment } : {}) });
+        const same = replaces !== undefined && isSameRow(replaces, candidate);
+        if (replaces && !same) replaced.push(replaces);
+        take({ ...candidate, ...(replaces ? { previousSegment: replaces.segment } : {}), ...(same ? { sameAsBefore: true } : {}) });
         break;
       }
       case 'displace': {
@@ -137,8 +140,16 @@ async function processPage(
           countRejected(counts, loser.segment, outcome.reason);
           countRosterChange(counts, loser.segment, -1);
           countRosterChange(counts, loser.previousSegment, +1);
+          if (!loser.sameAsBefore) countPersonChanged(counts, -1);
           rejections.push(rejectionOf(loser, outcome.reason, candidate, context.importId));
-          take({ ...candidate, ...(loser.previousSegment ? { previousSegment: loser.previousSegment } : {}) });
+          // The roster's entry from before the import is gone: only a loser that was identical to
+          // it tells whether the winner is too; otherwise the winner counts as a change.
+          const same = loser.sameAsBefore === true && isSameRow(loser, candidate);
+          take({
+            ...candidate,
+            ...(loser.previousSegment ? { previousSegment: loser.previousSegment } : {}),
+            ...(same ? { sameAsBefore: true } : {}),
+          });
         } else {
           // An earlier import's entry moves to a higher-priority segment; its history keeps the old one.
           replaced.push(loser);
@@ -173,13 +184,14 @@ async function processPage(
     countAccepted(counts, winner.segment);
     countRosterChange(counts, winner.segment, +1);
     countRosterChange(counts, winner.previousSegment, -1);
+    if (!winner.sameAsBefore) countPersonChanged(counts, +1);
     winners.set(winner.nik, winner);
     current.set(winner.nik, winner);
     seen.add(winner.nik);
   }
 }
 
-/** A re-import of the very same data is not a change worth a history record. */
+/** A re-import of the very same data is not a change: worth no history record, nor a new roster version. */
 function isSameRow(a: RosterEntry, b: RosterEntry): boolean {
   const fields = ['segment', 'name', 'birthDate', 'gender', 'address', 'kelurahan', 'kecamatan', 'phone'] as const;
   return fields.every((field) => a[field] === b[field]);

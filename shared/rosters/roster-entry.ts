@@ -27,4 +27,10 @@ export interface RosterEntry {
    * counts from it, although the entry it replaced is gone.
    */
   readonly previousSegment?: string;
+  /**
+   * The import that wrote the entry found the person already on the roster exactly so (every
+   * field a row sets): it did not change the funded roster. A re-run of that import counts the
+   * same changes from it (shard-counts.ts, `peopleChanged`).
+   */
+  readonly sameAsBefore?: true;
 }

@@ -11,10 +11,21 @@ export interface ShardCounts {
   segments: Record<string, SegmentCounts>;
   /** How the regulation's roster headcount per segment changes through this import. */
   rosterDelta: Record<string, number>;
+  /**
+   * People this import added to the roster, moved to another segment or changed in any field a
+   * row sets; rows identical to what the roster holds do not count. The roster version moves
+   * only when this is above 0 (finalize-import.ts). Absent in progress stored before it was counted.
+   */
+  peopleChanged?: number;
 }
 
 export function emptyCounts(): ShardCounts {
-  return { processed: 0, warned: 0, segments: {}, rosterDelta: {} };
+  return { processed: 0, warned: 0, segments: {}, rosterDelta: {}, peopleChanged: 0 };
+}
+
+/** One more (or, for a row of the same file that lost the person again, one fewer) person changed. */
+export function countPersonChanged(counts: ShardCounts, delta: 1 | -1): void {
+  counts.peopleChanged = (counts.peopleChanged ?? 0) + delta;
 }
 
 export function countRosterChange(counts: ShardCounts, segment: string | undefined, delta: number): void {
@@ -58,6 +69,8 @@ export function addCounts(total: ShardCounts, shard: ShardCounts): ShardCounts {
     for (const [reason, n] of Object.entries(counts.warnings ?? {})) (into.warnings ??= {})[reason] = (into.warnings[reason] ?? 0) + n;
   }
   for (const [segment, delta] of Object.entries(shard.rosterDelta ?? {})) countRosterChange(total, segment, delta);
+  // Progress stored before changes were counted: any row processed may have changed someone.
+  total.peopleChanged = (total.peopleChanged ?? 0) + (shard.peopleChanged ?? shard.processed);
   return total;
 }
 

@@ -6,6 +6,10 @@ export type FileFormatProblem =
   | 'WRONG_FILE_TYPE'
   | 'EMPTY_FILE'
   | 'FILE_TOO_LARGE'
+  /** An .xlsx part inflates past a limit of spreadsheet-limits.ts (a "zip bomb", or a roster too big for one file). */
+  | 'INFLATES_TOO_MUCH'
+  | 'TOO_MANY_ROWS'
+  | 'CELL_TOO_LONG'
   | 'NOT_UTF8'
   | 'MALFORMED_CSV'
   | 'MALFORMED_XLSX'

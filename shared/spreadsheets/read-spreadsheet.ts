@@ -3,6 +3,8 @@ import { sniffDelimiter } from './csv-delimiter';
 import { csvRows } from './csv-rows';
 import { detectFileType, FILE_TYPE_SNIFF_BYTES } from './file-type';
 import { FileFormatError } from './file-format-error';
+import { formatBytes } from './format-bytes';
+import { MAX_SPREADSHEET_ROWS, tooManyRows } from './spreadsheet-limits';
 import type { SpreadsheetRow } from './spreadsheet-row';
 import { xlsxRows } from './xlsx-rows';
 
@@ -44,6 +46,8 @@ export async function* readSpreadsheet(filePath: string, options: ReadSpreadshee
   const rows = type === 'xlsx' ? xlsxRows(filePath) : csvRows(filePath, sniffDelimiter(head));
   let sawRow = false;
   for await (const row of rows) {
+    // Blank rows count too: a sheet of a million empty rows is no roster either.
+    if (row.rowNumber > MAX_SPREADSHEET_ROWS) throw tooManyRows();
     if (isBlank(row)) continue;
     sawRow = true;
     yield row;
@@ -72,10 +76,4 @@ async function readHead(filePath: string, length: number): Promise<Uint8Array> {
   } finally {
     await file.close();
   }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${bytes} bytes`;
 }

@@ -1,8 +1,9 @@
-import { columnIndexOf } from './cell-reference';
+import { columnIndexOf, MAX_COLUMNS } from './cell-reference';
 import { excelSerialToIsoDate } from './excel-date';
 import { FileFormatError } from './file-format-error';
 import { unescapeOoxmlText } from './ooxml-string-escape';
 import type { Cell, SpreadsheetRow } from './spreadsheet-row';
+import { cellTooLong, MAX_CELL_CHARS, MAX_SPREADSHEET_ROWS, MAX_XML_TEXT_RUN_CHARS, tooManyRows } from './spreadsheet-limits';
 import { readDateStyles } from './xlsx-date-styles';
 import { MAX_SHARED_STRINGS_XML_BYTES, readSharedStrings } from './xlsx-shared-strings';
 import { locateWorkbookParts } from './xlsx-workbook';
@@ -86,13 +87,15 @@ class SheetRowCollector implements XmlHandlers {
         // `r` is optional in the format; without it a row follows the previous one.
         this.rowNumber = attributes.r === undefined ? this.rowNumber + 1 : Number(attributes.r);
         if (!Number.isSafeInteger(this.rowNumber) || this.rowNumber < 1) throw new Error(`invalid row number ${attributes.r}`);
+        if (this.rowNumber > MAX_SPREADSHEET_ROWS) throw tooManyRows();
         this.cells = [];
         this.nextColumn = 0;
         break;
       }
       case 'c': {
         const column = attributes.r === undefined ? this.nextColumn : columnIndexOf(attributes.r);
-        if (column === undefined) throw new Error(`invalid cell reference ${attributes.r}`);
+        // Cells without references count on; past Excel's last column they are no cells of Excel's.
+        if (column === undefined || column >= MAX_COLUMNS) throw new Error(`invalid cell reference ${attributes.r ?? `past column ${MAX_COLUMNS}`}`);
         this.cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', hasValue: false };
         break;
       }
@@ -114,7 +117,11 @@ class SheetRowCollector implements XmlHandlers {
   }
 
   text(text: string): void {
-    if (this.collecting && this.cell) this.cell.value += text;
+    if (!this.collecting || !this.cell) return;
+    // Rich text arrives in runs, each a text of its own: the cell is bounded as it grows (as
+    // written, escapes included; its text is held to MAX_CELL_CHARS once resolved).
+    this.cell.value += text;
+    if (this.cell.value.length > MAX_XML_TEXT_RUN_CHARS) throw cellTooLong(this.rowNumber, this.cell.column);
   }
 
   close(name: string): void {
@@ -130,7 +137,11 @@ class SheetRowCollector implements XmlHandlers {
         this.inInlineString = false;
         break;
       case 'c':
-        if (this.cell?.hasValue) this.place(this.cell.column, this.resolve(this.cell.type, this.cell.style, this.cell.value));
+        if (this.cell?.hasValue) {
+          const cell = this.resolve(this.cell.type, this.cell.style, this.cell.value);
+          if (cell.text.length > MAX_CELL_CHARS) throw cellTooLong(this.rowNumber, this.cell.column);
+          this.place(this.cell.column, cell);
+        }
         if (this.cell) this.nextColumn = this.cell.column + 1;
         this.cell = undefined;
         break;

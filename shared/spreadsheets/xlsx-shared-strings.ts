@@ -1,4 +1,6 @@
 import { unescapeOoxmlText } from './ooxml-string-escape';
+import { FileFormatError } from './file-format-error';
+import { MAX_XML_TEXT_RUN_CHARS } from './spreadsheet-limits';
 import { parseXml } from './xml-stream';
 
 /**
@@ -14,16 +16,24 @@ import { parseXml } from './xml-stream';
 export async function readSharedStrings(source: AsyncIterable<Uint8Array>): Promise<string[]> {
   const strings: string[] = [];
   let current: string[] | undefined;
+  let currentLength = 0;
   let inText = false;
   let phoneticDepth = 0;
   await parseXml(source, {
     open(name) {
-      if (name === 'si') current = [];
+      if (name === 'si') {
+        current = [];
+        currentLength = 0;
+      }
       else if (name === 'rPh') phoneticDepth++;
       else if (name === 't' && current && phoneticDepth === 0) inText = true;
     },
     text(text) {
-      if (inText) current?.push(text);
+      if (!inText || !current) return;
+      // A string of many rich-text runs is bounded as it grows, like one long text (xml-stream.ts).
+      current.push(text);
+      currentLength += text.length;
+      if (currentLength > MAX_XML_TEXT_RUN_CHARS) throw stringTooLong(strings.length);
     },
     close(name) {
       if (name === 't') inText = false;
@@ -35,6 +45,14 @@ export async function readSharedStrings(source: AsyncIterable<Uint8Array>): Prom
     },
   });
   return strings;
+}
+
+function stringTooLong(index: number): FileFormatError {
+  return new FileFormatError(
+    'CELL_TOO_LONG',
+    `Shared string ${index} of the workbook is longer than ${MAX_XML_TEXT_RUN_CHARS.toLocaleString('en')} characters, far over Excel's limit ` +
+      'for a cell: the file was not saved by Excel, or is damaged. Open it in Excel, save it again as Excel Workbook (.xlsx) or CSV UTF-8 (.csv), and import that file.',
+  );
 }
 
 /**

@@ -1,4 +1,6 @@
 import { SaxesParser } from 'saxes';
+import { FileFormatError } from './file-format-error';
+import { MAX_CELL_CHARS, MAX_XML_TEXT_RUN_CHARS } from './spreadsheet-limits';
 
 export interface XmlHandlers {
   /**
@@ -16,25 +18,50 @@ export interface XmlHandlers {
  * in memory. Yields after each chunk: the caller hands on whatever the handlers collected, then
  * asks for more. saxes resolves only XML's own entities and ignores DTDs, so crafted entities
  * cannot expand or reach out of the file. Malformed XML (or bytes that are not UTF-8) throws.
+ *
+ * saxes holds a text, attribute or comment whole until its end: a run of more than
+ * `MAX_XML_TEXT_RUN_CHARS` without markup (counted by whole chunks, so at most a chunk more) is
+ * refused there, before it can fill memory.
  */
 export async function* streamXml(source: AsyncIterable<Uint8Array>, handlers: XmlHandlers): AsyncGenerator<void> {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  let sawMarkup = false;
   // Called as methods: handlers may be class instances keeping their state on `this`.
-  if (handlers.open) parser.on('opentag', (tag) => handlers.open?.(localName(tag.name), tag.attributes));
+  parser.on('opentag', (tag) => {
+    sawMarkup = true;
+    handlers.open?.(localName(tag.name), tag.attributes);
+  });
   if (handlers.text) {
     const onText = (text: string) => handlers.text?.(text);
     parser.on('text', onText);
     parser.on('cdata', onText);
   }
-  if (handlers.close) parser.on('closetag', (tag) => handlers.close?.(localName(tag.name)));
+  parser.on('closetag', (tag) => {
+    sawMarkup = true;
+    handlers.close?.(localName(tag.name));
+  });
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  let charsWithoutMarkup = 0;
   for await (const chunk of source) {
-    parser.write(decoder.decode(chunk, { stream: true }));
+    const text = decoder.decode(chunk, { stream: true });
+    sawMarkup = false;
+    parser.write(text);
+    charsWithoutMarkup = sawMarkup ? 0 : charsWithoutMarkup + text.length;
+    if (charsWithoutMarkup > MAX_XML_TEXT_RUN_CHARS) throw textTooLong();
     yield;
   }
   parser.write(decoder.decode());
   parser.close();
+}
+
+function textTooLong(): FileFormatError {
+  return new FileFormatError(
+    'CELL_TOO_LONG',
+    `The workbook holds a text of more than ${MAX_XML_TEXT_RUN_CHARS.toLocaleString('en')} characters, far over Excel's limit of ` +
+      `${MAX_CELL_CHARS.toLocaleString('en')} for a cell: it was not saved by Excel, or is damaged. Open it in Excel, save it again as ` +
+      'Excel Workbook (.xlsx) or CSV UTF-8 (.csv), and import that file.',
+  );
 }
 
 /** Parses a whole (small) XML part through the handlers. */

@@ -63,10 +63,26 @@ const WORKBOOK_RELS =
  * elements, missing references, damage). `sheetData` is the inside of `<sheetData>`; any part can
  * be replaced or removed (undefined) through `parts`.
  */
-export function makeXlsx(
-  filePath: string,
-  options: { sheetData?: string; sharedStrings?: string[]; styles?: string; workbookPr?: string; parts?: Record<string, string | undefined> },
-): string {
+export function makeXlsx(filePath: string, options: XlsxPartOptions): string {
+  const files = Object.fromEntries(
+    Object.entries(xlsxParts(options))
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([name, content]) => [name, strToU8(content)]),
+  );
+  writeFileSync(filePath, zipSync(files));
+  return filePath;
+}
+
+export interface XlsxPartOptions {
+  sheetData?: string;
+  sharedStrings?: string[];
+  styles?: string;
+  workbookPr?: string;
+  parts?: Record<string, string | undefined>;
+}
+
+/** The parts of makeXlsx's workbook by name (undefined: left out). */
+export function xlsxParts(options: XlsxPartOptions): Record<string, string | undefined> {
   const sst = (options.sharedStrings ?? []).map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('');
   const parts: Record<string, string | undefined> = {
     '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
@@ -84,13 +100,7 @@ export function makeXlsx(
       `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${options.sheetData ?? ''}</sheetData></worksheet>`,
     ...options.parts,
   };
-  const files = Object.fromEntries(
-    Object.entries(parts)
-      .filter((entry): entry is [string, string] => entry[1] !== undefined)
-      .map(([name, content]) => [name, strToU8(content)]),
-  );
-  writeFileSync(filePath, zipSync(files));
-  return filePath;
+  return parts;
 }
 
 /** Whether this process has the file open (Linux: looks through /proc/self/fd). */

@@ -5,7 +5,7 @@ import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
 import { nikBucket } from '../../rosters/import-limits';
 import type { ImportRecord } from '../../rosters/import-record';
-import type { ImportStore } from '../../rosters/import-store';
+import type { ImportStore, RosterChange } from '../../rosters/import-store';
 import type { RawRosterRow } from '../../rosters/raw-roster-row';
 import type { RowNoticeKind, StoredRejection } from '../../rosters/roster-ledger';
 import type { ShardCounts } from '../../rosters/shard-counts';
@@ -13,7 +13,8 @@ import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
 import { transactWithAudit } from './transact-with-audit';
-import { importKeys, rosterKeys, stagingPartition } from './roster-keys';
+import { importKeys, rosterKeys, stagedPartOf, stagingDigest, stagingPartition } from './roster-keys';
+import { stagedRowParts } from './staged-row-parts';
 
 /** Prefix of the roster summary's per-segment headcount attributes. */
 export const SEGMENT_COUNT_PREFIX = 'count#';
@@ -76,15 +77,19 @@ export class DynamoDbImportStore implements ImportStore {
       (byBucket.get(bucket) ?? byBucket.set(bucket, []).get(bucket))!.push(row);
     }
     const expiresAt = Math.floor(Date.now() / 1000) + STAGING_DAYS * 86_400;
-    // Rows are stored as one JSON string per bucket: far cheaper to write and read than a list of maps.
+    // Rows are stored as JSON strings, one per bucket unless it would exceed DynamoDB's item size:
+    // far cheaper to write and read than a list of maps.
     await batchWrite(
       this.table,
-      [...byBucket].map(([bucket, bucketRows]) => ({
-        PutRequest: { Item: { ...importKeys.staging(importId, bucket, seq), rows: JSON.stringify(bucketRows), expiresAt } },
-      })),
+      [...byBucket].flatMap(([bucket, bucketRows]) =>
+        stagedRowParts(bucketRows).map((json, part) => ({
+          PutRequest: { Item: { ...importKeys.staging(importId, bucket, seq, sha256, part), rows: json, expiresAt } },
+        })),
+      ),
     );
     // The chunk record comes last: once it exists, every staged part of the chunk does too. Its
-    // condition settles a race between two different uploads of one chunk number: one wins.
+    // condition settles a race between two different uploads of one chunk number: one wins, and
+    // the shards read only the winner's parts (the digest in their keys), never a mix.
     try {
       await documentClient.send(
         new PutCommand({
@@ -102,17 +107,8 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async received(importId: string): Promise<{ chunks: number[]; rows: number }> {
-    const items = await queryAll(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunk)',
-        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':chunk': 'CHUNK#' },
-        ProjectionExpression: 'seq, #rows',
-        ExpressionAttributeNames: { '#rows': 'rows' },
-        ConsistentRead: true,
-      }),
-    );
-    return { chunks: items.map((i) => i.seq as number), rows: items.reduce((sum, i) => sum + (i.rows as number), 0) };
+    const records = await this.chunkRecords(importId);
+    return { chunks: records.map((r) => r.seq), rows: records.reduce((sum, r) => sum + r.rows, 0) };
   }
 
   async startProcessing(importId: string, rowsExpected: number, event: AuditEvent): Promise<boolean> {
@@ -143,6 +139,13 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async *stagedRows(importId: string, bucket: number): AsyncIterable<RawRosterRow> {
+    // Parts of an upload that never got its chunk record (it failed part-way, and the chunk was
+    // then sent with other rows), or that lost a race for it, are left out.
+    const received = await this.chunkDigests(importId);
+    const isReceived = (sk: string) => {
+      const { seq, digest } = stagedPartOf(sk);
+      return digest === undefined || received.get(seq) === digest;
+    };
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await documentClient.send(
@@ -156,9 +159,30 @@ export class DynamoDbImportStore implements ImportStore {
           Limit: 4,
         }),
       );
-      for (const item of page.Items ?? []) yield* JSON.parse(item.rows as string) as RawRosterRow[];
+      for (const item of page.Items ?? []) {
+        if (isReceived(item.sk as string)) yield* JSON.parse(item.rows as string) as RawRosterRow[];
+      }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+  }
+
+  /** The staging digest of each received chunk's content, by chunk number. */
+  private async chunkDigests(importId: string): Promise<Map<number, string>> {
+    return new Map((await this.chunkRecords(importId)).map((r) => [r.seq, stagingDigest(r.sha256)]));
+  }
+
+  private async chunkRecords(importId: string): Promise<{ seq: number; rows: number; sha256: string }[]> {
+    const items = await queryAll(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunk)',
+        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':chunk': 'CHUNK#' },
+        ProjectionExpression: 'seq, #rows, sha256',
+        ExpressionAttributeNames: { '#rows': 'rows' },
+        ConsistentRead: true,
+      }),
+    );
+    return items.map((item) => ({ seq: item.seq as number, rows: item.rows as number, sha256: item.sha256 as string }));
   }
 
   async shardCounts(importId: string): Promise<ShardCounts[]> {
@@ -193,9 +217,9 @@ export class DynamoDbImportStore implements ImportStore {
     };
   }
 
-  async complete(record: ImportRecord, rosterDelta: Record<string, number>, event: AuditEvent): Promise<void> {
+  async complete(record: ImportRecord, roster: RosterChange, event: AuditEvent): Promise<void> {
     // Headcounts are top-level numbers so that ADD can change them in place, atomically.
-    const changes = Object.entries(rosterDelta).filter(([, delta]) => delta !== 0);
+    const changes = Object.entries(roster.delta).filter(([, delta]) => delta !== 0);
     const names = Object.fromEntries(changes.map(([segment], i) => [`#s${i}`, `${SEGMENT_COUNT_PREFIX}${segment}`]));
     const values = Object.fromEntries(changes.map(([, delta], i) => [`:s${i}`, delta]));
     try {
@@ -216,15 +240,20 @@ export class DynamoDbImportStore implements ImportStore {
               },
             },
           },
-          {
-            Update: {
-              TableName: this.table,
-              Key: rosterKeys.summary(record.regulationId, record.year),
-              UpdateExpression: `ADD version :one${changes.map((_, i) => `, #s${i} :s${i}`).join('')} SET updatedAt = :at, lastImportId = :import`,
-              ...(changes.length > 0 ? { ExpressionAttributeNames: names } : {}),
-              ExpressionAttributeValues: { ':one': 1, ':at': record.completedAt, ':import': record.importId, ...values },
-            },
-          },
+          // An import that changed no one leaves the summary, and so its version, as it was.
+          ...(roster.changed
+            ? [
+                {
+                  Update: {
+                    TableName: this.table,
+                    Key: rosterKeys.summary(record.regulationId, record.year),
+                    UpdateExpression: `ADD version :one${changes.map((_, i) => `, #s${i} :s${i}`).join('')} SET updatedAt = :at, lastImportId = :import`,
+                    ...(changes.length > 0 ? { ExpressionAttributeNames: names } : {}),
+                    ExpressionAttributeValues: { ':one': 1, ':at': record.completedAt, ':import': record.importId, ...values },
+                  },
+                },
+              ]
+            : []),
         ],
         event,
       );

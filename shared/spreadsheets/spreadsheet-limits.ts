@@ -1,0 +1,64 @@
+import { columnLetters } from './cell-reference';
+import { FileFormatError } from './file-format-error';
+
+/**
+ * What a roster spreadsheet may hold, whoever made it. A roster has at most 1,000,000 people (the
+ * design maximum); the limits sit above what such a file needs, and far below what a crafted file
+ * (a "zip bomb": a small .xlsx that inflates to gigabytes, or millions of rows) would cost. Each
+ * is checked as soon as it can be, before or while streaming, so a hostile file is refused in
+ * moments with memory flat, and the message names the limit and what to do.
+ */
+
+/**
+ * Rows of a sheet, counting the header and blank rows (row numbers): Excel's own limit, so no file
+ * Excel can open goes past it, and above the 1,000,000-person design maximum plus a header.
+ */
+export const MAX_SPREADSHEET_ROWS = 1_048_576;
+
+/**
+ * Characters in one cell of an .xlsx: Excel's own limit. Roster fields are far shorter
+ * (RawRosterRow keeps 500). A CSV record is bounded as a whole instead (csv-rows.ts).
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * XML characters without markup (one text, attribute or comment): a cell at `MAX_CELL_CHARS`
+ * written with entities (`&quot;` is six characters for one) fits. The XML parser holds such a
+ * run whole before anyone sees it, so it must be bounded while streaming, not after.
+ */
+export const MAX_XML_TEXT_RUN_CHARS = 6 * MAX_CELL_CHARS + 4096;
+
+/**
+ * Inflated bytes of one part of an .xlsx (the worksheet is the largest): Excel writes about 500
+ * bytes of sheet XML per roster row, so 1,000,000 people take about 500 MB.
+ */
+export const MAX_INFLATED_PART_BYTES = 1024 * 1024 * 1024;
+
+/** Inflated bytes of all the parts read from one .xlsx: the sheet, shared strings, styles and the small rest. */
+export const MAX_INFLATED_TOTAL_BYTES = 1536 * 1024 * 1024;
+
+/**
+ * How much more a part may inflate to than it takes in the file. Roster XML compresses about
+ * 5–15×, and a sheet of near-identical rows about 100×; deflate can reach 1,032×, which is what
+ * bombs use. Parts under `RATIO_FREE_BYTES` inflated are exempt: a small part may compress
+ * anyhow without costing anything.
+ */
+export const MAX_COMPRESSION_RATIO = 200;
+export const RATIO_FREE_BYTES = 10 * 1024 * 1024;
+
+export function tooManyRows(): FileFormatError {
+  return new FileFormatError(
+    'TOO_MANY_ROWS',
+    `The sheet has more than ${MAX_SPREADSHEET_ROWS.toLocaleString('en')} rows, Excel's limit (a roster has at most 1,000,000 people). ` +
+      'If the rows are real, split them into several files and import each; if most are empty or repeated, delete them in Excel and save the file again.',
+  );
+}
+
+/** `column` is 0-based. */
+export function cellTooLong(rowNumber: number, column: number): FileFormatError {
+  return new FileFormatError(
+    'CELL_TOO_LONG',
+    `Row ${rowNumber}, column ${columnLetters(column)}: the cell holds more than ${MAX_CELL_CHARS.toLocaleString('en')} characters, ` +
+      "Excel's limit for a cell. Shorten it (a roster field needs at most 500) and save the file again from Excel.",
+  );
+}
