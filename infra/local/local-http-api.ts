@@ -4,6 +4,7 @@ import { apiGatewayEvent, apiGatewayRequestId, header, tokenScopes } from './api
 import type { HttpApiDefinition, HttpRoute } from './http-api-definition';
 import { preflightHeaders, withCorsHeaders } from './http-api-cors';
 import { matchRoute, type RouteMatch } from './http-route-matching';
+import { tokenOfIdentitySource } from './jwt-identity-source';
 import { verifyLocalToken } from './local-auth';
 import type { LocalLambdas } from './local-lambdas';
 import { HTTP_API_BODY_LIMIT_BYTES, PayloadLimitError } from './payload-limits';
@@ -98,7 +99,7 @@ export class LocalHttpApi {
     let claims: JWTPayload | undefined;
     const { auth } = match.route;
     if (auth) {
-      const token = header(request, auth.header)?.replace(/^Bearer\s+/i, '');
+      const token = tokenOfIdentitySource(header(request, auth.header));
       if (!token) return json(401, { message: 'Unauthorized' });
       try {
         claims = await verifyLocalToken(this.options.dataDir, token, auth);

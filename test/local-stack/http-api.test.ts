@@ -1,18 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../infra/local/dynamodb-local';
-import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import { readLocalAuthConfig } from '../../infra/local/local-auth';
 import { readHttpApi } from '../../infra/local/http-api-definition';
 import { LocalAwsJsonEndpoint } from '../../infra/local/local-aws-json-endpoint';
 import { LocalHttpApi, listenHttp } from '../../infra/local/local-http-api';
 import { LOCAL_REGION } from '../../infra/local/local-names';
 import { LocalStack } from '../../infra/local/local-stack';
 import { fixtureTemplate } from './fixtures/fixture-stack';
+import { rawRequest, type RawRequestOptions, type RawResponse } from './fixtures/raw-request';
 
 let stack: LocalStack;
 let dataDir: string;
@@ -39,37 +39,9 @@ afterAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-  json: () => any;
-}
-
-/** A request with exact control over headers (repeated ones included), unlike fetch. */
-function request(
-  method: string,
-  urlPath: string,
-  options: { headers?: [string, string][]; body?: Buffer | string; baseUrl?: string } = {},
-): Promise<RawResponse> {
-  const url = new URL(urlPath, options.baseUrl ?? stack.apiUrl);
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(url, { method }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const json = () => JSON.parse(body.toString('utf8'));
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body, json });
-      });
-    });
-    outgoing.on('error', reject);
-    const grouped = new Map<string, string[]>();
-    for (const [name, value] of options.headers ?? []) grouped.set(name, [...(grouped.get(name) ?? []), value]);
-    for (const [name, values] of grouped) outgoing.setHeader(name, values.length === 1 ? values[0]! : values);
-    outgoing.end(options.body);
-  });
-}
+/** A request to the fixture stack's API, unless `baseUrl` names another server. */
+const request = (method: string, urlPath: string, options: RawRequestOptions = {}): Promise<RawResponse> =>
+  rawRequest(method, new URL(urlPath, options.baseUrl ?? stack.apiUrl), options);
 
 const bearer = (token: string): [string, string] => ['authorization', `Bearer ${token}`];
 
@@ -148,50 +120,6 @@ describe('responses from functions', () => {
     const response = await request('GET', '/public/no-content-type');
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.body.toString()).toBe('plain');
-  });
-});
-
-describe('the JWT authorizer', () => {
-  it('answers 401 without calling the function when the token is missing or bad', async () => {
-    const invoke = vi.spyOn(stack.lambdas, 'invoke');
-    const config = readLocalAuthConfig(dataDir)!;
-    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-other-key-'));
-    try {
-      const good = await stack.token('siti', ['finance']);
-      const tokens = [
-        undefined,
-        'not-a-jwt',
-        `${good.slice(0, -8)}AAAAAAAA`,
-        await signLocalToken(otherDir, { ...config, username: 'siti', roles: ['finance'] }),
-        await signLocalToken(dataDir, { ...config, audience: 'someone-else', username: 'siti', roles: ['finance'] }),
-        await signLocalToken(dataDir, { ...config, issuer: 'https://elsewhere', username: 'siti', roles: ['finance'] }),
-        await signLocalToken(dataDir, { ...config, username: 'siti', roles: ['finance'], ttlSeconds: -60 }),
-      ];
-      for (const token of tokens) {
-        const response = await request('GET', '/private', { headers: token ? [bearer(token)] : [] });
-        expect(response.status, `token ${token?.slice(0, 20)}`).toBe(401);
-        expect(response.json()).toEqual({ message: 'Unauthorized' });
-      }
-      expect(invoke).not.toHaveBeenCalled();
-    } finally {
-      rmSync(otherDir, { recursive: true, force: true });
-    }
-  });
-
-  it('passes the claims stringified, as API Gateway does', async () => {
-    const token = await stack.token('siti', ['admin', 'finance']);
-    // API Gateway accepts the token with or without the Bearer prefix.
-    for (const authorization of [`Bearer ${token}`, token]) {
-      const response = await request('GET', '/private', { headers: [['authorization', authorization]] });
-      expect(response.status).toBe(200);
-      const { authorizer } = response.json().event.requestContext;
-      expect(authorizer.jwt.scopes).toBeNull();
-      const { claims } = authorizer.jwt;
-      expect(claims).toMatchObject({ 'cognito:groups': '[admin finance]', 'cognito:username': 'siti', token_use: 'id' });
-      expect(claims.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      for (const name of ['exp', 'iat', 'auth_time']) expect(claims[name]).toMatch(/^\d+$/);
-      expect(Object.values(claims).every((value) => typeof value === 'string')).toBe(true);
-    }
   });
 });
 
