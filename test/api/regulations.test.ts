@@ -205,7 +205,7 @@ describe('the version an amendment is based on (If-Match)', () => {
 
   it('answers an identical document 200 unchanged whatever version it names, since nothing is overwritten', async () => {
     const { second } = await atVersion2('perwal-precondition-same');
-    for (const headers of [{}, { 'if-match': '"v1"' }, { 'if-none-match': '*' }]) {
+    for (const headers of [{}, { 'if-match': '"v1"' }, { 'if-none-match': '*' }] as Record<string, string>[]) {
       const response = await api('PUT', `/regulations/${second.id}`, { token: admin, body: second, headers });
       expect(response.status, JSON.stringify(headers)).toBe(200);
       expect(response.body.outcome).toBe('unchanged');
