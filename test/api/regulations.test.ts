@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { amendRegulation, api, tokenFor } from '../support/api';
 import { tangselRegulation } from '../support/tangsel';
 
@@ -230,6 +230,19 @@ describe('the version an amendment is based on (If-Match)', () => {
     expect(refused.status).toBe(412);
     expect(refused.body.message).toContain('already exists (version 1)');
     expect(refused.body.message).toContain('If-Match: "v1"');
+  });
+
+  it('lets a browser on another origin send If-Match and read the ETag (CORS)', async () => {
+    const preflight = await fetch(`${inject('apiUrl')}/regulations/perwal-precondition-cors`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://console.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,if-match' },
+    });
+    expect(preflight.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['if-match', 'if-none-match']));
+    const document = tangselRegulation('perwal-precondition-cors');
+    await api('PUT', `/regulations/${document.id}`, { token: admin, body: document });
+    const read = await fetch(`${inject('apiUrl')}/regulations/${document.id}`, { headers: { origin: 'https://console.example', authorization: `Bearer ${admin}` } });
+    expect(read.headers.get('access-control-expose-headers')).toBe('etag');
+    expect(read.headers.get('etag')).toBe('"v1"');
   });
 
   it('refuses If-Match on a regulation that does not exist yet, and a malformed one with 400 naming the header', async () => {
