@@ -18,10 +18,13 @@ export async function callApi<T>(
   method: string,
   path: string,
   body?: unknown,
-  { authenticated = true, retry = false } = {},
+  { authenticated = true, retry = false, headers: extraHeaders = {} }: { authenticated?: boolean; retry?: boolean; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const base = apiUrl(options.api);
-  const headers: Record<string, string> = authenticated ? { authorization: `Bearer ${bearerToken(options.token)}` } : {};
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    ...(authenticated ? { authorization: `Bearer ${bearerToken(options.token)}` } : {}),
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const payloadText = body === undefined ? undefined : JSON.stringify(body);
   for (let attempt = 1; ; attempt++) {

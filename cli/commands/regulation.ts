@@ -10,6 +10,7 @@ import type {
 } from '../../shared/api/schemas';
 import type { Regulation } from '../../shared/domain/regulation';
 import { formatRupiah } from '../../shared/domain/rupiah';
+import { versionEtag } from '../../shared/http/version-etag';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { formatCount, print } from '../output';
@@ -19,14 +20,21 @@ export function registerRegulation(program: Command): void {
 
   regulation
     .command('apply')
-    .description('Create or amend a regulation from a YAML or JSON file')
+    .description(
+      'Create or amend a regulation from a YAML or JSON file. A file saved from `regulation get --json` keeps its ' +
+        '"version", and is refused if someone else amended the regulation since; any other file amends the current version',
+    )
     .requiredOption('-f, --file <path>', 'the regulation document')
     .action(async (options: { file: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const document = readDocument(options.file);
+      const { version: readVersion, recordedAt: _at, recordedBy: _by, ...document } = readDocument(options.file);
       const id = typeof document.id === 'string' ? document.id : '';
       if (!id) throw new CliError(`${options.file} has no "id" field; give the regulation an id such as perwal-tangsel-25-2019.`);
-      const result = await callApi<ApplyRegulationResult>(globals, 'PUT', `/regulations/${encodeURIComponent(id)}`, document);
+      const path = `/regulations/${encodeURIComponent(id)}`;
+      const headers = await preconditionOf(globals, path, readVersion);
+      const result = await callApi<ApplyRegulationResult>(globals, 'PUT', path, document, { headers }).catch((error: unknown) => {
+        throw amendedMeanwhile(error, id) ?? error;
+      });
       print(globals.json, result, () => describeApply(result));
     });
 
@@ -84,6 +92,39 @@ export function registerRegulation(program: Command): void {
         ...premiums.segments.map((s) => `  ${s.segment.padEnd(16)} ${formatRupiah(s.monthlyPremium)} per person per month`),
       ]);
     });
+}
+
+/**
+ * The version the change is based on, as the API's precondition: the version the file was read
+ * at when it carries one, else the current version, read now. A regulation that does not exist
+ * yet is created only if nobody has created it meanwhile (If-None-Match: *).
+ */
+async function preconditionOf(globals: GlobalOptions, path: string, readVersion: unknown): Promise<Record<string, string>> {
+  if (Number.isInteger(readVersion)) return { 'if-match': versionEtag(readVersion as number) };
+  try {
+    const current = await callApi<Regulation>(globals, 'GET', path);
+    return { 'if-match': versionEtag(current.version) };
+  } catch (error) {
+    if (errorCodeOf(error) === 'NOT_FOUND') return { 'if-none-match': '*' };
+    throw error;
+  }
+}
+
+/** The API's 412, said for the person at the terminal: what happened and how to apply their change. */
+function amendedMeanwhile(error: unknown, id: string): CliError | undefined {
+  if (errorCodeOf(error) !== 'PRECONDITION_FAILED') return undefined;
+  const current = ((error as CliError).details as { details?: { currentVersion?: number | null } }).details?.currentVersion;
+  return new CliError(
+    current
+      ? `Someone else amended ${id} since your copy was read: it is now at version ${current}. ` +
+          `Read it again (npx lindung regulation get ${id} --json > FILE), make your change there, and apply that file.`
+      : `${id} does not exist, so your file's "version" names nothing to amend; remove "version" from the file to create it.`,
+    (error as CliError).details,
+  );
+}
+
+function errorCodeOf(error: unknown): string | undefined {
+  return error instanceof CliError ? (error.details as { error?: string } | undefined)?.error : undefined;
 }
 
 function readDocument(file: string): Record<string, unknown> {

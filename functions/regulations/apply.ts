@@ -8,11 +8,12 @@ import { now } from '../../shared/clock';
 
 const stores = { regulations: new DynamoDbRegulationStore(), proposals: new DynamoDbProposalStore() };
 
-export const handler = routeHandler(routes.applyRegulation, async ({ params, body, caller }) => {
+export const handler = routeHandler(routes.applyRegulation, async ({ params, headers, body, caller }) => {
   if (body.id !== params.id) {
     throw new InvalidInputError(`The document's id ${body.id} does not match the URL's ${params.id}`, [
       { path: 'id', message: `must equal the id in the URL (${params.id})` },
     ]);
   }
-  return applyRegulation(stores, body, caller, now());
+  const precondition = { ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'] };
+  return applyRegulation(stores, body, precondition, caller, now());
 });

@@ -36,7 +36,9 @@ export class LindungHttpApi extends Construct {
       description: 'Lindung HTTP API',
       corsPreflight: {
         allowOrigins: ['*'],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        // If-Match / If-None-Match carry the version an amendment is based on; ETag answers it.
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'if-none-match'],
+        exposeHeaders: ['etag'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
       },
     });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
+import { tokenOfIdentitySource } from './jwt-identity-source';
 import { type LocalAuthConfig, verifyLocalToken } from './local-auth';
 import { type LocalClock, parseClockTime } from './local-clock';
 import type { LocalScheduler } from './local-scheduler';
@@ -63,7 +64,8 @@ export class LocalControlApi {
   }
 
   private async isAdmin(request: IncomingMessage): Promise<boolean> {
-    const token = request.headers.authorization?.replace(/^Bearer\s+/i, '');
+    // The same token forms as the API's JWT authorizer, so one admin token works for both.
+    const token = tokenOfIdentitySource(request.headers.authorization);
     if (!token || !this.options.auth) return false;
     let claims: JWTPayload;
     try {

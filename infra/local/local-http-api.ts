@@ -1,28 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
 import { apiGatewayEvent, apiGatewayRequestId, header, tokenScopes } from './api-gateway-event';
 import type { HttpApiDefinition, HttpRoute } from './http-api-definition';
 import { preflightHeaders, withCorsHeaders } from './http-api-cors';
 import { matchRoute, type RouteMatch } from './http-route-matching';
+import { tokenOfIdentitySource } from './jwt-identity-source';
 import { verifyLocalToken } from './local-auth';
 import type { LocalLambdas } from './local-lambdas';
 import { HTTP_API_BODY_LIMIT_BYTES, PayloadLimitError } from './payload-limits';
+import { readBody } from './read-body';
 import { LocalStackUnsupportedError } from './unsupported-error';
-import type { AwsJsonService } from './aws-json-service';
 import type { UsageMeter } from './usage-meter';
-
-/** `x-amz-target` prefixes of the AWS JSON services the local API serves beside the HTTP API. */
-const STEP_FUNCTIONS_TARGET_PREFIX = 'AWSStepFunctions.';
-const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 export interface LocalHttpApiOptions {
   readonly definition: HttpApiDefinition | undefined;
   readonly lambdas: LocalLambdas;
   /** Holds the local signing key. */
   readonly dataDir: string;
-  /** Serves `AWSStepFunctions.*` calls on the same port; without it they are unknown operations. */
-  readonly stepFunctions?: AwsJsonService;
   /** One line per request on stdout (method, path, status, time; never tokens or bodies). */
   readonly log?: boolean;
   /** Counts the requests API Gateway would bill (those that reach a route's function). */
@@ -82,17 +76,11 @@ export class LocalHttpApi {
     if (this.options.log) {
       const time = new Date(started).toISOString().slice(11, 19);
       // Method, path and status only: tokens, query strings and bodies carry personal data.
-      const target = header(request, 'x-amz-target');
-      const what = target ? `${request.method} ${target}` : `${request.method} ${pathOf(request)}`;
-      process.stdout.write(`${time} ${what} ${reply.status} ${Date.now() - started} ms\n`);
+      process.stdout.write(`${time} ${request.method} ${pathOf(request)} ${reply.status} ${Date.now() - started} ms\n`);
     }
   }
 
   private async serve(request: IncomingMessage): Promise<Reply> {
-    const target = header(request, 'x-amz-target');
-    if (request.method === 'POST' && target?.startsWith(STEP_FUNCTIONS_TARGET_PREFIX)) {
-      return this.serveAwsJson(request, target, this.options.stepFunctions);
-    }
     const cors = this.options.definition?.cors;
     if (cors && request.method === 'OPTIONS' && header(request, 'origin') && header(request, 'access-control-request-method')) {
       return { status: 204, headers: preflightHeaders(cors, request), body: Buffer.alloc(0) };
@@ -111,7 +99,7 @@ export class LocalHttpApi {
     let claims: JWTPayload | undefined;
     const { auth } = match.route;
     if (auth) {
-      const token = header(request, auth.header)?.replace(/^Bearer\s+/i, '');
+      const token = tokenOfIdentitySource(header(request, auth.header));
       if (!token) return json(401, { message: 'Unauthorized' });
       try {
         claims = await verifyLocalToken(this.options.dataDir, token, auth);
@@ -140,30 +128,6 @@ export class LocalHttpApi {
   private metered(requestBody: Buffer, reply: Reply): Reply {
     this.options.usage?.httpApiRequest(requestBody.length, reply.body.length);
     return reply;
-  }
-
-  private async serveAwsJson(request: IncomingMessage, target: string, service: AwsJsonService | undefined): Promise<Reply> {
-    const awsJson = (status: number, body: unknown): Reply => ({
-      status,
-      headers: { 'content-type': AWS_JSON_CONTENT_TYPE, 'x-amzn-requestid': randomUUID() },
-      body: Buffer.from(JSON.stringify(body)),
-    });
-    const body = await readBody(request, HTTP_API_BODY_LIMIT_BYTES);
-    if (!body) return awsJson(413, { __type: 'RequestEntityTooLargeException', message: 'Request Entity Too Large' });
-    if (!service) return awsJson(400, { __type: 'UnknownOperationException' });
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body.toString('utf8')) : {};
-    } catch {
-      return awsJson(400, { __type: 'SerializationException', message: 'The request body is not JSON' });
-    }
-    try {
-      const answer = await service.handle(target, input);
-      return awsJson(answer.status, answer.body);
-    } catch (error) {
-      process.stderr.write(`[local api] ${target} failed: ${describe(error)}\n`);
-      return awsJson(500, { __type: 'InternalFailure', message: describe(error) });
-    }
   }
 }
 
@@ -215,17 +179,6 @@ function integrationFailure(error: unknown, match: RouteMatch, request: Incoming
   return json(500, { message: 'Internal Server Error' });
 }
 
-/** The request body, or undefined once it passes `limit` (the rest is drained so the client reads the 413). */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? undefined : Buffer.concat(chunks);
-}
-
 function json(status: number, body: unknown): Reply {
   return { status, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
 }
@@ -239,8 +192,9 @@ function describe(error: unknown): string {
 }
 
 /**
- * Listens on 127.0.0.1 before there is anything to serve: the local functions need the API's
- * URL (the Step Functions endpoint) before they exist. Requests wait for `listener`.
+ * Listens on 127.0.0.1 (never on other interfaces: the local stack trusts its machine) before
+ * there is anything to serve: the local functions need the Step Functions endpoint's URL before
+ * they exist. Requests wait for a listener.
  */
 export async function listenHttp(port: number): Promise<{ server: http.Server; port: number }> {
   const server = http.createServer();
@@ -252,6 +206,6 @@ export async function listenHttp(port: number): Promise<{ server: http.Server; p
     });
   });
   const address = server.address();
-  if (typeof address !== 'object' || !address) throw new Error('The local API has no address');
+  if (typeof address !== 'object' || !address) throw new Error('The local server has no address');
   return { server, port: address.port };
 }

@@ -8,6 +8,7 @@ import { DynamoDbLocal, LOCAL_CREDENTIALS, localDynamoDbClient } from './dynamod
 import { meterDynamoDbClient } from './dynamodb-usage-middleware';
 import { type LocalAuthConfig, localAuthConfigOf, signLocalToken, writeLocalAuthConfig } from './local-auth';
 import { readHttpApi } from './http-api-definition';
+import { LocalAwsJsonEndpoint } from './local-aws-json-endpoint';
 import { LocalHttpApi, listenHttp } from './local-http-api';
 import { LocalClock } from './local-clock';
 import { LocalConsole } from './local-console';
@@ -80,18 +81,23 @@ export interface LocalStackOptions {
 /** Written to DATA_DIR/endpoint.json for the CLI and scripts to find the running stack. */
 export interface LocalEndpoint {
   readonly apiUrl: string;
+  /** The local Step Functions API, on its own loopback port (never served on the API's port). */
+  readonly stepFunctionsEndpoint: string;
   readonly dynamoDbEndpoint: string;
   readonly pid: number;
 }
 
 /**
  * The synthesized template running on this machine: DynamoDB Local for the tables, the Lambda
- * handlers in-process, the HTTP API (with local JWT auth) and Step Functions on one port.
+ * handlers in-process, the HTTP API (with local JWT auth) on one port and the Step Functions
+ * API on another, both on 127.0.0.1.
  */
 export class LocalStack {
   readonly template: LocalTemplate;
   readonly lambdas: LocalLambdas;
   readonly apiUrl: string;
+  /** Where the handlers' SFNClient (AWS_ENDPOINT_URL_SFN) and the local tooling reach Step Functions. */
+  readonly stepFunctionsEndpoint: string;
   readonly dynamoDbEndpoint: string;
   private readonly dataDir: string;
   private readonly authConfig: LocalAuthConfig | undefined;
@@ -102,6 +108,7 @@ export class LocalStack {
     template: LocalTemplate;
     lambdas: LocalLambdas;
     apiUrl: string;
+    stepFunctionsEndpoint: string;
     dynamoDbEndpoint: string;
     dataDir: string;
     authConfig: LocalAuthConfig | undefined;
@@ -111,6 +118,7 @@ export class LocalStack {
     this.template = parts.template;
     this.lambdas = parts.lambdas;
     this.apiUrl = parts.apiUrl;
+    this.stepFunctionsEndpoint = parts.stepFunctionsEndpoint;
     this.dynamoDbEndpoint = parts.dynamoDbEndpoint;
     this.dataDir = parts.dataDir;
     this.authConfig = parts.authConfig;
@@ -131,12 +139,17 @@ export class LocalStack {
     // What the stack uses, counted as AWS bills it (usage-meter.ts, docs/cost.md).
     const meter = new UsageMeter();
     try {
-      // Listen before the functions exist: their environment names this URL as the Step Functions endpoint.
       const { server, port } = await listenHttp(options.port ?? 0);
       const closeApi = () => closeServer(server);
       cleanups.push(closeApi);
       const apiUrl = `http://127.0.0.1:${port}`;
       const gate = requestGate(server);
+      // Listen before the functions exist: their environment names this URL as the Step Functions endpoint.
+      const sfn = await listenHttp(0);
+      const closeStepFunctionsEndpoint = () => closeServer(sfn.server);
+      cleanups.push(closeStepFunctionsEndpoint);
+      const stepFunctionsEndpoint = `http://127.0.0.1:${sfn.port}`;
+      const stepFunctionsGate = requestGate(sfn.server);
 
       const dynamoDb = await DynamoDbLocal.start({ dataDir, inMemory: options.inMemory ?? false });
       cleanups.push(() => dynamoDb.stop());
@@ -153,7 +166,7 @@ export class LocalStack {
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
         // AWS SDK v3 clients read AWS_ENDPOINT_URL_<SERVICE>, so handlers need no local branch.
         AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
-        AWS_ENDPOINT_URL_SFN: apiUrl,
+        AWS_ENDPOINT_URL_SFN: stepFunctionsEndpoint,
         POWERTOOLS_TRACE_ENABLED: 'false',
         POWERTOOLS_METRICS_DISABLED: 'true',
         ...options.environment,
@@ -166,28 +179,31 @@ export class LocalStack {
         unmeterOutbound();
       });
 
-      // ---- Step Functions hook: the local Step Functions service, served on the API's port. ----
+      // ---- Step Functions hook: the local Step Functions service, on its own port. ----
       const stepFunctions = await LocalStepFunctions.start({ template, lambdas, dataDir, usage: meter });
       cleanups.push(() => stepFunctions.stop());
+      stepFunctionsGate.open(new LocalAwsJsonEndpoint({ service: stepFunctions, log: options.log ?? false }).listener);
       const clock = await LocalClock.start(dataDir, options.clock);
       const scheduler = await LocalScheduler.start({ template, dataDir, clock, stepFunctions, log: options.log ?? false });
       cleanups.push(async () => scheduler.stop());
 
-      const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, stepFunctions, log: options.log ?? false, usage: meter });
+      const api = new LocalHttpApi({ definition: httpApi, lambdas, dataDir, log: options.log ?? false, usage: meter });
       // The template's web console (S3 + CloudFront in the cloud) is served at /console/ on the same port.
       const webConsole = await LocalConsole.fromTemplate(template, { dataDir, auth: authConfig });
       // The local-only controls (clock, schedules) at /_local/, never in the template.
       const controls = new LocalControlApi({ dataDir, auth: authConfig, clock, scheduler });
       gate.open(controls.in(webConsole ? webConsole.in(api.listener) : api.listener));
 
-      const endpoint: LocalEndpoint = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, pid: process.pid };
+      const endpoint: LocalEndpoint = { apiUrl, stepFunctionsEndpoint, dynamoDbEndpoint: dynamoDb.endpoint, pid: process.pid };
       await writeFile(path.join(dataDir, 'endpoint.json'), `${JSON.stringify(endpoint, null, 2)}\n`);
       cleanups.push(() => removeEndpointFile(dataDir));
       if (authConfig) await writeLocalAuthConfig(dataDir, authConfig);
-      // Cleanups run last-first; on stop, the API stops taking requests before the services behind it go.
-      cleanups.splice(cleanups.indexOf(closeApi), 1);
-      cleanups.push(closeApi);
-      return new LocalStack({ template, lambdas, apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, dataDir, authConfig, cleanups, meter });
+      // Cleanups run last-first; on stop, the endpoints stop taking requests before the services behind them go.
+      for (const close of [closeStepFunctionsEndpoint, closeApi]) {
+        cleanups.splice(cleanups.indexOf(close), 1);
+        cleanups.push(close);
+      }
+      return new LocalStack({ template, lambdas, apiUrl, stepFunctionsEndpoint, dynamoDbEndpoint: dynamoDb.endpoint, dataDir, authConfig, cleanups, meter });
     } catch (error) {
       await runCleanups(cleanups);
       throw error;

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       `  API       ${stack.apiUrl}`,
       `  Console   ${stack.apiUrl}${CONSOLE_PATH} (sign in with any user name and a role)`,
       `  OpenAPI   ${stack.apiUrl}/openapi.json`,
+      `  Workflows ${stack.stepFunctionsEndpoint} (the Step Functions API, for the SDK and AWS CLI; this machine only)`,
       `  Insurer   ${insurer.url} (simulator; faults: ${process.env.LINDUNG_INSURER_FAULTS || 'none'})`,
       `  Clock     ${now().toISOString()} (move it with \`npx lindung clock set YYYY-MM-DD\` or LINDUNG_CLOCK)`,
       `  Data      ${dataDir}`,

@@ -15,6 +15,12 @@ const ERROR_RESPONSES: Record<string, string> = {
   '409': 'Conflicts with a concurrent change',
 };
 
+/** Answers of a route that reads If-Match: the version it names is no longer current, or it is missing. */
+const PRECONDITION_RESPONSES: Record<string, string> = {
+  '412': 'If-Match names a version that is no longer current (or If-None-Match: * and it exists); `details` names the current version',
+  '428': 'An amendment without If-Match: send the ETag of the version the change is based on',
+};
+
 /** The OpenAPI 3.1 document of the HTTP API, generated from the route catalogue's zod schemas. */
 export function openApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -25,17 +31,24 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
       ...(route.access === 'public'
         ? { security: [] }
         : { security: [{ cognito: [] }], 'x-lindung-roles': [...route.access] }),
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...parameters(route.headers, 'header')],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
         : {}),
       responses: {
         [String(route.successStatus ?? 200)]: {
           description: 'Success',
+          ...(route.responseHeaders
+            ? {
+                headers: Object.fromEntries(
+                  Object.entries(route.responseHeaders).map(([name, header]) => [name, { description: header.description, schema: { type: 'string' } }]),
+                ),
+              }
+            : {}),
           content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
         },
         ...Object.fromEntries(
-          Object.entries(ERROR_RESPONSES)
+          Object.entries({ ...ERROR_RESPONSES, ...(route.headers?.shape['if-match'] ? PRECONDITION_RESPONSES : {}) })
             .filter(([status]) => route.access !== 'public' || (status !== '401' && status !== '403'))
             .map(([status, description]) => [
               status,
@@ -69,7 +82,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
   };
 }
 
-function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query'): Record<string, unknown>[] {
+function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query' | 'header'): Record<string, unknown>[] {
   if (!schema) return [];
   return Object.entries(schema.shape).map(([name, field]) => ({
     name,

@@ -17,12 +17,22 @@ export interface RouteSpec {
   readonly access: readonly Role[] | 'public';
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
+  /** Request headers the logic reads, by their lower-case names (as API Gateway passes them). */
+  readonly headers?: z.ZodObject;
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
+  /** Headers of a successful response, by name, computed from its body (e.g. `etag` from a version). */
+  readonly responseHeaders?: Readonly<Record<string, ResponseHeader>>;
   /** Status code of a successful response. */
   readonly successStatus?: number;
   /** Workflows the route may start; it gets their ARNs as environment variables. */
   readonly starts?: readonly WorkflowName[];
+}
+
+export interface ResponseHeader {
+  readonly description: string;
+  /** `never` lets each route declare its own response type; the handler passes its logic's result. */
+  readonly of: (response: never) => string;
 }
 
 /** The Step Functions workflows of the stack, by the name routes and handlers use. */

@@ -42,6 +42,7 @@ import {
   UploadChunkResult,
 } from './roster-schemas';
 import {
+  AppliedRegulationEtag,
   ApplyRegulationResult,
   AuditEventList,
   AuditQuery,
@@ -50,7 +51,9 @@ import {
   Regulation as RegulationResponse,
   RegulationHistory,
   RegulationList,
+  RegulationEtag,
   RegulationParams,
+  RegulationPreconditionHeaders,
   RegulationPremiums,
   RegulationVersionParams,
   WhoAmI,
@@ -86,20 +89,25 @@ export const routes = {
     method: 'PUT',
     path: '/regulations/{id}',
     entry: 'functions/regulations/apply.ts',
-    summary: 'Create a regulation, or amend it into a new version (an identical document changes nothing)',
+    summary:
+      'Create a regulation, or amend it into a new version (an identical document changes nothing). ' +
+      'An amendment needs If-Match with the ETag of the version it is based on: 428 without it, 412 when that is no longer the current version',
     access: ['admin'],
     params: RegulationParams,
+    headers: RegulationPreconditionHeaders,
     body: RegulationInput,
     response: ApplyRegulationResult,
+    responseHeaders: { etag: AppliedRegulationEtag },
   },
   getRegulation: {
     method: 'GET',
     path: '/regulations/{id}',
     entry: 'functions/regulations/get.ts',
-    summary: 'The current version of a regulation',
+    summary: 'The current version of a regulation; its ETag is what an amendment sends as If-Match',
     access: ROLES,
     params: RegulationParams,
     response: RegulationResponse,
+    responseHeaders: { etag: RegulationEtag },
   },
   regulationHistory: {
     method: 'GET',
@@ -118,6 +126,7 @@ export const routes = {
     access: ROLES,
     params: RegulationVersionParams,
     response: RegulationResponse,
+    responseHeaders: { etag: RegulationEtag },
   },
   regulationPremiums: {
     method: 'GET',

@@ -2,10 +2,32 @@ import { z } from 'zod';
 import { Role } from '../auth/roles';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { Program, Regulation, RegulationId } from '../domain/regulation';
+import { versionEtag, versionsOfIfMatch } from '../http/version-etag';
+import type { ResponseHeader } from './route-spec';
 
 /** Request and response shapes shared by the route catalogue, the handlers and the CLI. */
 
 export const RegulationParams = z.object({ id: RegulationId });
+/** The preconditions of an amendment (header names in lower case, as API Gateway passes them). */
+export const RegulationPreconditionHeaders = z.object({
+  'if-match': z
+    .string()
+    .transform((value, ctx) => {
+      const versions = versionsOfIfMatch(value);
+      if (versions === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'must be the ETag GET /regulations/{id} answered, quotes included (e.g. "v3"), or *' });
+        return z.NEVER;
+      }
+      return versions;
+    })
+    .optional()
+    .describe('The ETag of the version the change is based on (e.g. "v3"); required to amend an existing regulation'),
+  'if-none-match': z
+    .literal('*', { error: 'must be *, meaning: create the regulation only if it does not exist yet' })
+    .optional()
+    .describe('`*`: create only, never amend'),
+});
+
 export const RegulationVersionParams = z.object({ id: RegulationId, version: z.coerce.number().int().positive() });
 
 export const FieldChange = z.object({
@@ -21,6 +43,20 @@ export const ApplyRegulationResult = z.object({
   changes: z.array(FieldChange),
 });
 export type ApplyRegulationResult = z.infer<typeof ApplyRegulationResult>;
+
+const ETAG_DESCRIPTION = 'The version as a strong ETag, e.g. "v3": send it back as If-Match to amend what you read';
+
+/** The ETag of a response that is one version of a regulation. */
+export const RegulationEtag: ResponseHeader = {
+  description: ETAG_DESCRIPTION,
+  of: (regulation: z.input<typeof Regulation>) => versionEtag(regulation.version),
+};
+
+/** The ETag of the version an apply left current (created, amended or unchanged). */
+export const AppliedRegulationEtag: ResponseHeader = {
+  description: ETAG_DESCRIPTION,
+  of: (result: z.input<typeof ApplyRegulationResult>) => versionEtag(result.regulation.version),
+};
 
 export const RegulationSummary = z.object({
   id: RegulationId,

@@ -36,6 +36,20 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** The version the client read (If-Match) is not the current one: someone else changed it since. */
+export class PreconditionFailedError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super('PRECONDITION_FAILED', message, details);
+  }
+}
+
+/** A change that could overwrite someone else's arrived without the version it was based on (If-Match). */
+export class PreconditionRequiredError extends DomainError {
+  constructor(message: string) {
+    super('PRECONDITION_REQUIRED', message);
+  }
+}
+
 /** Authenticated, but not allowed to do this (wrong role, or separation of duties). */
 export class ForbiddenError extends DomainError {
   constructor(message: string) {

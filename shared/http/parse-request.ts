@@ -8,21 +8,29 @@ import { InvalidInputError } from '../domain/errors';
 export interface ParsedRequest<R extends RouteSpec> {
   params: R['params'] extends z.ZodType ? z.output<R['params']> : Record<string, never>;
   query: R['query'] extends z.ZodType ? z.output<R['query']> : Record<string, never>;
+  headers: R['headers'] extends z.ZodType ? z.output<R['headers']> : Record<string, never>;
   body: R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
 }
 
 /**
- * Validates path parameters, query string and JSON body against the route's schemas in one
- * pass, so that a 400 names every bad field at once, e.g. `segments[1].eligibility.minAge`.
+ * Validates path parameters, query string, the headers the route reads and JSON body against
+ * the route's schemas in one pass, so that a 400 names every bad field at once, e.g.
+ * `segments[1].eligibility.minAge` or `header.if-match`.
  */
 export function parseRequest<R extends RouteSpec>(route: R, event: APIGatewayProxyEventV2): ParsedRequest<R> {
   const schema = z.object({
     params: route.params ?? z.object({}),
     query: route.query ?? z.object({}),
+    headers: route.headers ?? z.object({}),
     body: route.body ?? z.undefined(),
   });
   const result = parse(
-    { params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, body: jsonBody(route, event) },
+    {
+      params: event.pathParameters ?? {},
+      query: event.queryStringParameters ?? {},
+      headers: event.headers ?? {},
+      body: jsonBody(route, event),
+    },
     undefined,
     schema,
     true,
@@ -51,11 +59,11 @@ function jsonBody(route: RouteSpec, event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-/** `['body', 'segments', 1, 'code']` → `segments[1].code`; `['params', 'id']` → `path.id`. */
+/** `['body', 'segments', 1, 'code']` → `segments[1].code`; `['params', 'id']` → `path.id`; `['headers', 'if-match']` → `header.if-match`. */
 function issuePath(path: readonly (PropertyKey | StandardSchemaV1.PathSegment)[]): string {
   const keys = path.map((segment) => (typeof segment === 'object' && segment !== null ? segment.key : segment));
   const [location, ...rest] = keys;
-  const prefix = location === 'params' ? 'path' : location === 'query' ? 'query' : '';
+  const prefix = location === 'params' ? 'path' : location === 'query' ? 'query' : location === 'headers' ? 'header' : '';
   const joined = rest.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
     prefix,

@@ -51,7 +51,8 @@ async function respond<R extends RouteSpec>(
     const request = parseRequest(route, event);
     if (caller) logger.appendKeys({ user: caller.username });
     const result = await logic({ ...request, caller, context } as RouteRequest<R>);
-    return jsonResponse(route.successStatus ?? 200, result);
+    const headers = Object.entries(route.responseHeaders ?? {}).map(([name, header]) => [name, header.of(result as never)]);
+    return jsonResponse(route.successStatus ?? 200, result, Object.fromEntries(headers));
   } catch (error) {
     return errorResponse(error);
   }

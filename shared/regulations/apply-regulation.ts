@@ -5,16 +5,19 @@ import { diffDocuments } from '../domain/document-diff';
 import type { Regulation, RegulationInput } from '../domain/regulation';
 import type { ProposalStore } from '../budget/proposal-store';
 import { requireAmendmentKeepsCover } from './amendment-keeps-cover';
+import { requireAmendmentPrecondition, type VersionPrecondition } from './amendment-precondition';
 import type { RegulationStore } from './regulation-store';
 
 /**
  * Creates a regulation, or amends it into a new version. Applying the same document again
- * changes nothing and records nothing, so a repeated `regulation apply` is harmless. Amended
+ * changes nothing and records nothing, so a repeated `regulation apply` is harmless. An
+ * amendment must name the version it was made from (amendment-precondition.ts). Amended
  * effective dates may not leave funded people outside them (amendment-keeps-cover.ts).
  */
 export async function applyRegulation(
   stores: { regulations: RegulationStore; proposals: Pick<ProposalStore, 'list'> },
   input: RegulationInput,
+  precondition: VersionPrecondition,
   caller: Caller,
   now: Date,
 ): Promise<ApplyRegulationResult> {
@@ -22,6 +25,7 @@ export async function applyRegulation(
   const current = await store.current(input.id);
   const changes = current ? diffDocuments(documentOf(current), input) : [];
   if (current && changes.length === 0) return { outcome: 'unchanged', regulation: current, changes };
+  requireAmendmentPrecondition(input.id, current, precondition);
   if (current && (current.effectiveFrom !== input.effectiveFrom || current.effectiveTo !== input.effectiveTo)) {
     requireAmendmentKeepsCover(input, await stores.proposals.list({ regulationId: input.id }));
   }

@@ -17,6 +17,14 @@ describe('the OpenAPI document', () => {
     expect(apply.requestBody.content['application/json'].schema.properties.segments.type).toBe('array');
   });
 
+  it('documents the amendment precondition: If-Match in, ETag out, 412 and 428', async () => {
+    const { put, get } = (await api('GET', '/openapi.json')).body.paths['/regulations/{id}'];
+    expect(put.parameters).toContainEqual(expect.objectContaining({ name: 'if-match', in: 'header', required: false }));
+    expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['412', '428']));
+    expect(Object.keys(get.responses)).not.toContain('412');
+    for (const operation of [put, get]) expect(operation.responses['200'].headers.etag.schema).toEqual({ type: 'string' });
+  });
+
   it('is checked in under docs/ and up to date (run `npm run openapi` after changing a route)', async () => {
     const served = (await api('GET', '/openapi.json')).body;
     const checkedIn = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8'));

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -47,6 +48,36 @@ describe('npx lindung regulation apply', () => {
     expect(invalid.stderr).toContain('Rejected (400)');
     expect(invalid.stderr).toContain('- jurisdiction: is not a Kemendagri province or regency/city code');
     expect(invalid.stderr).toContain('- segments:');
+  });
+
+  it('sends the version it read, and says what to do when someone else amended it since', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-amend-'));
+    const id = 'perwal-cli-amend-1-2024';
+    const file = (name: string, document: object) => {
+      const written = path.join(dir, name);
+      writeFileSync(written, JSON.stringify(document));
+      return written;
+    };
+    expect((await lindung('login', '--as', 'admin', '--user', 'ani')).code).toBe(0);
+    const original = { ...(parseYaml(readFileSync(tangselFile, 'utf8')) as object), id };
+    expect((await lindung('regulation', 'apply', '-f', file('new.json', original))).stdout).toContain(`Created ${id} version 1.`);
+
+    // Ani saves version 1 to edit it; meanwhile Dewi amends a plain file, which amends the current version.
+    const saved = JSON.parse((await lindung('--json', 'regulation', 'get', id)).stdout);
+    expect(saved.version).toBe(1);
+    await lindung('login', '--as', 'admin', '--user', 'dewi');
+    const dewi = await lindung('regulation', 'apply', '-f', file('dewi.json', { ...original, title: 'Perubahan Dewi' }));
+    expect(dewi.stdout).toContain(`Amended ${id} to version 2.`);
+
+    await lindung('login', '--as', 'admin', '--user', 'ani');
+    const stale = await lindung('regulation', 'apply', '-f', file('ani.json', { ...saved, title: 'Perubahan Ani' }));
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(`Someone else amended ${id} since your copy was read: it is now at version 2.`);
+    expect(stale.stderr).toContain(`npx lindung regulation get ${id} --json`);
+
+    const reread = JSON.parse((await lindung('--json', 'regulation', 'get', id)).stdout);
+    const applied = await lindung('regulation', 'apply', '-f', file('ani-again.json', { ...reread, title: 'Perubahan Ani' }));
+    expect(applied.stdout).toContain(`Amended ${id} to version 3.`);
   });
 
   it('says how to sign in when there is no session, and how to start the system when none runs', async () => {

@@ -162,7 +162,7 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     // Every schedule of the template runs once through the local scheduler, so its target state machine does too.
     after: async () => {
       const admin = await tokenFor('admin');
-      const sfn = new SFNClient({ endpoint: inject('apiUrl'), region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      const sfn = new SFNClient({ endpoint: inject('stepFunctionsEndpoint'), region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
       for (const [logicalId] of ofType('AWS::Scheduler::Schedule')) {
         const fired = await api('POST', `/_local/schedules/${logicalId}/run`, { token: admin });
         expect(fired.status, JSON.stringify(fired.body)).toBe(200);
@@ -206,7 +206,7 @@ describe('no drift between the template and the local stack', () => {
 
     // Every state machine of the template has now run to success at least once.
     const sfn = new SFNClient({
-      endpoint: inject('apiUrl'),
+      endpoint: inject('stepFunctionsEndpoint'),
       region: 'ap-southeast-3',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });

@@ -1,18 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../infra/local/dynamodb-local';
-import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
-import type { AwsJsonService } from '../../infra/local/aws-json-service';
+import { readLocalAuthConfig } from '../../infra/local/local-auth';
 import { readHttpApi } from '../../infra/local/http-api-definition';
+import { LocalAwsJsonEndpoint } from '../../infra/local/local-aws-json-endpoint';
 import { LocalHttpApi, listenHttp } from '../../infra/local/local-http-api';
 import { LOCAL_REGION } from '../../infra/local/local-names';
 import { LocalStack } from '../../infra/local/local-stack';
 import { fixtureTemplate } from './fixtures/fixture-stack';
+import { rawRequest, type RawRequestOptions, type RawResponse } from './fixtures/raw-request';
 
 let stack: LocalStack;
 let dataDir: string;
@@ -39,37 +39,9 @@ afterAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-  json: () => any;
-}
-
-/** A request with exact control over headers (repeated ones included), unlike fetch. */
-function request(
-  method: string,
-  urlPath: string,
-  options: { headers?: [string, string][]; body?: Buffer | string; baseUrl?: string } = {},
-): Promise<RawResponse> {
-  const url = new URL(urlPath, options.baseUrl ?? stack.apiUrl);
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(url, { method }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const json = () => JSON.parse(body.toString('utf8'));
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body, json });
-      });
-    });
-    outgoing.on('error', reject);
-    const grouped = new Map<string, string[]>();
-    for (const [name, value] of options.headers ?? []) grouped.set(name, [...(grouped.get(name) ?? []), value]);
-    for (const [name, values] of grouped) outgoing.setHeader(name, values.length === 1 ? values[0]! : values);
-    outgoing.end(options.body);
-  });
-}
+/** A request to the fixture stack's API, unless `baseUrl` names another server. */
+const request = (method: string, urlPath: string, options: RawRequestOptions = {}): Promise<RawResponse> =>
+  rawRequest(method, new URL(urlPath, options.baseUrl ?? stack.apiUrl), options);
 
 const bearer = (token: string): [string, string] => ['authorization', `Bearer ${token}`];
 
@@ -148,50 +120,6 @@ describe('responses from functions', () => {
     const response = await request('GET', '/public/no-content-type');
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.body.toString()).toBe('plain');
-  });
-});
-
-describe('the JWT authorizer', () => {
-  it('answers 401 without calling the function when the token is missing or bad', async () => {
-    const invoke = vi.spyOn(stack.lambdas, 'invoke');
-    const config = readLocalAuthConfig(dataDir)!;
-    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-other-key-'));
-    try {
-      const good = await stack.token('siti', ['finance']);
-      const tokens = [
-        undefined,
-        'not-a-jwt',
-        `${good.slice(0, -8)}AAAAAAAA`,
-        await signLocalToken(otherDir, { ...config, username: 'siti', roles: ['finance'] }),
-        await signLocalToken(dataDir, { ...config, audience: 'someone-else', username: 'siti', roles: ['finance'] }),
-        await signLocalToken(dataDir, { ...config, issuer: 'https://elsewhere', username: 'siti', roles: ['finance'] }),
-        await signLocalToken(dataDir, { ...config, username: 'siti', roles: ['finance'], ttlSeconds: -60 }),
-      ];
-      for (const token of tokens) {
-        const response = await request('GET', '/private', { headers: token ? [bearer(token)] : [] });
-        expect(response.status, `token ${token?.slice(0, 20)}`).toBe(401);
-        expect(response.json()).toEqual({ message: 'Unauthorized' });
-      }
-      expect(invoke).not.toHaveBeenCalled();
-    } finally {
-      rmSync(otherDir, { recursive: true, force: true });
-    }
-  });
-
-  it('passes the claims stringified, as API Gateway does', async () => {
-    const token = await stack.token('siti', ['admin', 'finance']);
-    // API Gateway accepts the token with or without the Bearer prefix.
-    for (const authorization of [`Bearer ${token}`, token]) {
-      const response = await request('GET', '/private', { headers: [['authorization', authorization]] });
-      expect(response.status).toBe(200);
-      const { authorizer } = response.json().event.requestContext;
-      expect(authorizer.jwt.scopes).toBeNull();
-      const { claims } = authorizer.jwt;
-      expect(claims).toMatchObject({ 'cognito:groups': '[admin finance]', 'cognito:username': 'siti', token_use: 'id' });
-      expect(claims.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      for (const name of ['exp', 'iat', 'auth_time']) expect(claims[name]).toMatch(/^\d+$/);
-      expect(Object.values(claims).every((value) => typeof value === 'string')).toBe(true);
-    }
   });
 });
 
@@ -304,74 +232,42 @@ describe('CORS', () => {
   });
 });
 
-describe('the AWS JSON endpoint on the same port', () => {
-  async function serve(stepFunctions?: AwsJsonService, log = false) {
-    const definition = readHttpApi(stack.template);
-    const api = new LocalHttpApi({ definition, lambdas: stack.lambdas, dataDir, stepFunctions, log });
+describe('request logging', () => {
+  it('logs one line per request, without the token', async () => {
+    const api = new LocalHttpApi({ definition: readHttpApi(stack.template), lambdas: stack.lambdas, dataDir, log: true });
     const { server, port } = await listenHttp(0);
     server.on('request', api.listener);
-    return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-  }
-
-  it('hands AWSStepFunctions.* calls to the Step Functions service', async () => {
-    const calls: [string, unknown][] = [];
-    const { baseUrl, close } = await serve({
-      handle: async (target, body) => {
-        calls.push([target, body]);
-        return { status: 200, body: { executionArn: 'arn:x' } };
-      },
-    });
-    try {
-      const response = await request('POST', '/', {
-        baseUrl,
-        headers: [['x-amz-target', 'AWSStepFunctions.StartExecution'], ['content-type', 'application/x-amz-json-1.0']],
-        body: '{"input":"{}"}',
-      });
-      expect(response.status).toBe(200);
-      expect(response.headers['content-type']).toBe('application/x-amz-json-1.0');
-      expect(response.json()).toEqual({ executionArn: 'arn:x' });
-      expect(calls).toEqual([['AWSStepFunctions.StartExecution', { input: '{}' }]]);
-    } finally {
-      await close();
-    }
-  });
-
-  it('answers UnknownOperationException without a Step Functions service', async () => {
-    const { baseUrl, close } = await serve();
-    try {
-      const response = await request('POST', '/', {
-        baseUrl,
-        headers: [['x-amz-target', 'AWSStepFunctions.ListExecutions']],
-        body: '{}',
-      });
-      expect(response.status).toBe(400);
-      expect(response.json()).toEqual({ __type: 'UnknownOperationException' });
-    } finally {
-      await close();
-    }
-  });
-
-  it('logs one line per request, without the token', async () => {
-    const { baseUrl, close } = await serve(undefined, true);
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const token = await stack.token('siti', ['finance']);
-      await request('GET', '/private?nik=3674', { baseUrl, headers: [bearer(token)] });
+      await request('GET', '/private?nik=3674', { baseUrl: `http://127.0.0.1:${port}`, headers: [bearer(token)] });
       const logged = stdout.mock.calls.map(([text]) => String(text)).join('');
       expect(logged).toMatch(/GET \/private 200 \d+ ms\n$/);
       expect(logged).not.toContain(token.slice(-20));
       expect(logged).not.toContain('3674');
     } finally {
       stdout.mockRestore();
-      await close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
 
 describe('the Step Functions endpoint', () => {
-  it('lets a plain new SFNClient({}) reach the local Step Functions through AWS_ENDPOINT_URL_SFN', async () => {
+  const listStateMachines: [string, string][] = [
+    ['x-amz-target', 'AWSStepFunctions.ListStateMachines'],
+    ['content-type', 'application/x-amz-json-1.0'],
+  ];
+
+  it('is not served on the API port, which answers a Step Functions call as API Gateway does', async () => {
+    const response = await request('POST', '/', { headers: listStateMachines, body: '{}' });
+    expect(response.status).toBe(404);
+    expect(response.json()).toEqual({ message: 'Not Found' });
+  });
+
+  it('answers on its own port, where a plain new SFNClient({}) in a handler finds it through AWS_ENDPOINT_URL_SFN', async () => {
+    expect(stack.stepFunctionsEndpoint).not.toBe(stack.apiUrl);
     // The functions' environment is this process's environment: handlers see the same variables.
-    expect(process.env.AWS_ENDPOINT_URL_SFN).toBe(stack.apiUrl);
+    expect(process.env.AWS_ENDPOINT_URL_SFN).toBe(stack.stepFunctionsEndpoint);
     const client = new SFNClient({});
     try {
       const { stateMachines } = await client.send(new ListStateMachinesCommand({}));
@@ -380,12 +276,88 @@ describe('the Step Functions endpoint', () => {
       client.destroy();
     }
   });
+
+  it('listens on 127.0.0.1 only, like the API', async () => {
+    // 127.0.0.2 is loopback too, but a server bound to 127.0.0.1 (not 0.0.0.0) refuses it, as it refuses the LAN.
+    const elsewhere = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((address) => address?.family === 'IPv4' && !address.internal)
+      .map((address) => address!.address);
+    for (const url of [stack.stepFunctionsEndpoint, stack.apiUrl]) {
+      const { hostname, port } = new URL(url);
+      expect(hostname).toBe('127.0.0.1');
+      for (const host of ['127.0.0.2', ...elsewhere]) {
+        await expect(request('POST', '/', { baseUrl: `http://${host}:${port}`, headers: listStateMachines }), `${host}:${port}`).rejects.toThrow(
+          /ECONNREFUSED|EADDRNOTAVAIL|ENETUNREACH/,
+        );
+      }
+    }
+  });
+
+  it('hands AWSStepFunctions.* calls to the service and answers in AWS JSON', async () => {
+    const calls: [string, unknown][] = [];
+    const endpoint = new LocalAwsJsonEndpoint({
+      service: {
+        handle: async (target, body) => {
+          calls.push([target, body]);
+          return { status: 200, body: { executionArn: 'arn:x' } };
+        },
+      },
+    });
+    const { server, port } = await listenHttp(0);
+    server.on('request', endpoint.listener);
+    try {
+      const response = await request('POST', '/', {
+        baseUrl: `http://127.0.0.1:${port}`,
+        headers: [['x-amz-target', 'AWSStepFunctions.StartExecution'], ['content-type', 'application/x-amz-json-1.0']],
+        body: '{"input":"{}"}',
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/x-amz-json-1.0');
+      expect(response.json()).toEqual({ executionArn: 'arn:x' });
+      expect(calls).toEqual([['AWSStepFunctions.StartExecution', { input: '{}' }]]);
+
+      const noTarget = await request('POST', '/', { baseUrl: `http://127.0.0.1:${port}`, body: '{}' });
+      expect(noTarget.status).toBe(400);
+      expect(noTarget.json().__type).toBe('UnknownOperationException');
+      expect(calls).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('the local controls', () => {
+  it('answer only a local admin token', async () => {
+    const tokens = {
+      none: undefined,
+      finance: await stack.token('siti', ['finance']),
+      garbage: 'not-a-jwt',
+    };
+    for (const [who, token] of Object.entries(tokens)) {
+      for (const [method, urlPath] of [['GET', '/_local/clock'], ['PUT', '/_local/clock'], ['GET', '/_local/schedules']] as const) {
+        const body = method === 'PUT' ? '{"reset":true}' : undefined;
+        const response = await request(method, urlPath, { headers: token ? [bearer(token)] : [], ...(body ? { body } : {}) });
+        expect(response.status, `${who}: ${method} ${urlPath}`).toBe(401);
+        expect(response.json().message).toContain('npx lindung login --as admin');
+      }
+    }
+    const admin = await stack.token('ani', ['admin']);
+    const clock = await request('GET', '/_local/clock', { headers: [bearer(admin)] });
+    expect(clock.status).toBe(200);
+    expect(clock.json()).toHaveProperty('now');
+  });
 });
 
 describe('files for the CLI', () => {
   it('writes endpoint.json and local-auth.json', () => {
     const endpoint = JSON.parse(readFileSync(path.join(dataDir, 'endpoint.json'), 'utf8'));
-    expect(endpoint).toEqual({ apiUrl: stack.apiUrl, dynamoDbEndpoint: stack.dynamoDbEndpoint, pid: process.pid });
+    expect(endpoint).toEqual({
+      apiUrl: stack.apiUrl,
+      stepFunctionsEndpoint: stack.stepFunctionsEndpoint,
+      dynamoDbEndpoint: stack.dynamoDbEndpoint,
+      pid: process.pid,
+    });
     const auth = readLocalAuthConfig(dataDir);
     expect(auth?.issuer).toMatch(/^https:\/\/cognito-idp\.ap-southeast-3\.amazonaws\.com\/Users/);
     expect(auth?.audience).toMatch(/^UsersConsole/);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DescribeExecutionCommand, type DescribeExecutionCommandOutput, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { App, type Stack } from 'aws-cdk-lib';
 import type { CloudFormationTemplate } from '../../infra/synthesize';
+import { LocalAwsJsonEndpoint } from '../../infra/local/local-aws-json-endpoint';
 import { LocalLambdas } from '../../infra/local/local-lambdas';
 import { LocalStepFunctions } from '../../infra/local/local-step-functions';
 import { LocalTemplate } from '../../infra/local/template';
@@ -18,9 +19,9 @@ export function synthesize(build: (app: App) => Stack): LocalTemplate {
 }
 
 /**
- * A LocalStepFunctions behind a tiny HTTP endpoint that speaks AWS JSON 1.0, as the local HTTP
- * server does, so that tests go through the real @aws-sdk/client-sfn. `restart` swaps in a new
- * service on the same data directory behind the same endpoint.
+ * A LocalStepFunctions behind the local stack's AWS JSON endpoint, so that tests go through the
+ * real @aws-sdk/client-sfn. `restart` swaps in a new service on the same data directory behind
+ * the same endpoint.
  */
 export class SfnHarness {
   readonly client: SFNClient;
@@ -46,22 +47,9 @@ export class SfnHarness {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'lindung-sfn-'));
     const service = await LocalStepFunctions.start({ template, lambdas, dataDir });
     const holder: { harness?: SfnHarness } = {};
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const target = String(request.headers['x-amz-target'] ?? '');
-        const reply = (status: number, body: unknown) => {
-          response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
-          response.end(JSON.stringify(body));
-        };
-        holder
-          .harness!.service.handle(target, text ? JSON.parse(text) : {})
-          .then(({ status, body }) => reply(status, body))
-          .catch((error: Error) => reply(500, { __type: 'InternalFailure', message: error.message }));
-      });
-    });
+    // The endpoint asks the harness each time, so a restarted service answers on the same port.
+    const endpoint = new LocalAwsJsonEndpoint({ service: { handle: (target, body) => holder.harness!.service.handle(target, body) } });
+    const server = createServer(endpoint.listener);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     holder.harness = new SfnHarness(template, lambdas, dataDir, service, server);
     return holder.harness;

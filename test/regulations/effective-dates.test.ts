@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lastDayOf, monthsToYearEnd } from '../../shared/domain/calendar';
 import { monthsInForce } from '../../shared/regulations/effective-period';
-import { api, tokenFor } from '../support/api';
+import { amendRegulation, api, tokenFor } from '../support/api';
 import { propose, waitForProposal } from '../support/budget';
 import { waitForRun } from '../support/enrollment';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 async function apply(id: string, dates: { effectiveFrom: string; effectiveTo?: string }) {
   const { effectiveTo: _to, ...document } = tangselRegulation(id);
-  return api('PUT', `/regulations/${id}`, { token: admin, body: { ...document, ...dates } });
+  return amendRegulation({ ...document, ...dates }, admin);
 }
 
 /** Four RT heads, in a district (05) no other test's roster reaches. */

@@ -13,22 +13,34 @@ export async function tokenFor(role: Role, username = `${role}-tester`): Promise
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
+  headers: Headers;
+}
+
+/**
+ * Amends a regulation as a client that read it first: GET for its ETag, then PUT with If-Match.
+ * (Creating one needs no precondition: a plain `api('PUT', ...)` does.)
+ */
+export async function amendRegulation<T = any>(document: { id: string }, token: string): Promise<ApiResponse<T>> {
+  const read = await api('GET', `/regulations/${document.id}`, { token });
+  const precondition: Record<string, string> = read.status === 200 ? { 'if-match': read.headers.get('etag') ?? '' } : {};
+  return api<T>('PUT', `/regulations/${document.id}`, { token, body: document, headers: precondition });
 }
 
 /** Calls the suite's local API over HTTP. */
 export async function api<T = any>(
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string } = {},
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {
   const response = await fetch(`${inject('apiUrl')}${path}`, {
     method,
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
     },
     ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }

@@ -10,6 +10,8 @@ import { moneyInvariantViolations } from './money-invariant';
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
+    /** The local Step Functions API (its own loopback port; the API's port does not serve it). */
+    stepFunctionsEndpoint: string;
     dataDir: string;
     dynamoDbEndpoint: string;
     insurerUrl: string;
@@ -31,6 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     environment: { POWERTOOLS_LOG_LEVEL: 'ERROR', ...insurer.lindungEnvironment() },
   });
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('stepFunctionsEndpoint', stack.stepFunctionsEndpoint);
   project.provide('dataDir', dataDir);
   project.provide('dynamoDbEndpoint', stack.dynamoDbEndpoint);
   project.provide('insurerUrl', insurer.url);
