@@ -18,11 +18,24 @@ export interface RouteSpec {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
+  /** The largest body the route reads, in bytes (UTF-8, after base64 decoding); default DEFAULT_MAX_BODY_BYTES. */
+  readonly maxBodyBytes?: number;
   readonly response: z.ZodType;
   /** Status code of a successful response. */
   readonly successStatus?: number;
   /** Workflows the route may start; it gets their ARNs as environment variables. */
   readonly starts?: readonly WorkflowName[];
+}
+
+/**
+ * What a route reads unless it says otherwise: far above any regulation or decision, far below
+ * API Gateway's 10 MB, and small enough that no single field can reach DynamoDB's 400 KB item
+ * limit through it unnoticed.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export function maxBodyBytes(route: Pick<RouteSpec, 'maxBodyBytes'>): number {
+  return route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 }
 
 /** The Step Functions workflows of the stack, by the name routes and handlers use. */

@@ -26,6 +26,7 @@ import {
   RenewalPeopleQuery,
   StartRenewalRequest,
 } from './renewal-schemas';
+import { MAX_CHUNK_BYTES } from '../rosters/import-limits';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -166,6 +167,8 @@ export const routes = {
     access: ['admin'],
     params: ChunkParams,
     body: UploadChunkRequest,
+    // The client's chunker (shared/rosters/row-chunker.ts) closes every chunk at this size.
+    maxBodyBytes: MAX_CHUNK_BYTES,
     response: UploadChunkResult,
   },
   completeImport: {

@@ -2,8 +2,9 @@ import { parse } from '@aws-lambda-powertools/parser';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, maxBodyBytes } from '../api/route-spec';
 import { InvalidInputError } from '../domain/errors';
+import { PayloadTooLargeError } from './http-errors';
 
 export interface ParsedRequest<R extends RouteSpec> {
   params: R['params'] extends z.ZodType ? z.output<R['params']> : Record<string, never>;
@@ -39,9 +40,18 @@ export function parseRequest<R extends RouteSpec>(route: R, event: APIGatewayPro
 }
 
 function jsonBody(route: RouteSpec, event: APIGatewayProxyEventV2): unknown {
+  const bytes = bodyBytes(event);
+  const limit = maxBodyBytes(route);
+  // Before parsing: an oversize body costs no JSON.parse and can never reach DynamoDB's item limit.
+  if (bytes && bytes.length > limit) {
+    throw new PayloadTooLargeError(
+      `The request body is ${bytes.length.toLocaleString('en')} bytes; ${route.method} ${route.path} takes at most ${limit.toLocaleString('en')} bytes. Send less: shorter fields, or fewer rows per request.`,
+      limit,
+    );
+  }
   if (!route.body) return undefined;
-  if (!event.body) throw new InvalidInputError('The request needs a JSON body', [{ path: '(body)', message: 'is missing' }]);
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (!bytes) throw new InvalidInputError('The request needs a JSON body', [{ path: '(body)', message: 'is missing' }]);
+  const text = bytes.toString('utf8');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -49,6 +59,11 @@ function jsonBody(route: RouteSpec, event: APIGatewayProxyEventV2): unknown {
       { path: '(body)', message: (error as Error).message },
     ]);
   }
+}
+
+function bodyBytes(event: APIGatewayProxyEventV2): Buffer | undefined {
+  if (!event.body) return undefined;
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
 /** `['body', 'segments', 1, 'code']` → `segments[1].code`; `['params', 'id']` → `path.id`. */

@@ -53,6 +53,6 @@ async function respond<R extends RouteSpec>(
     const result = await logic({ ...request, caller, context } as RouteRequest<R>);
     return jsonResponse(route.successStatus ?? 200, result);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, { path: event.rawPath, requestId: event.requestContext?.requestId });
   }
 }
