@@ -8,9 +8,9 @@ import { CohortKind, ProposalId } from './budget-schemas';
 export const RunId = z.string().regex(/^run-[a-z0-9-]{8,64}$/, 'must be an enrollment run id such as run-2027-3f9a2c1b');
 export const RunParams = z.object({ runId: RunId });
 
-export const StartRunRequest = z.object({ proposalId: ProposalId });
+export const StartRunRequest = z.strictObject({ proposalId: ProposalId });
 
-export const RetryFailedRequest = z.object({
+export const RetryFailedRequest = z.strictObject({
   /** The attempt whose failures to retry, as the caller saw it: a repeated click retries once. */
   attempt: z.number().int().positive(),
 });

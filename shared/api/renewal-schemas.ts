@@ -9,7 +9,7 @@ const Count = z.number().int();
 const NikText = z.string().regex(/^\d{16}$/, 'must be a NIK of 16 digits');
 
 export const RenewalParams = z.object({ id: RegulationId, year: Year });
-export const StartRenewalRequest = z.object({
+export const StartRenewalRequest = z.strictObject({
   /** The fiscal year to renew cover into: last year's roster is carried into it. */
   year: z.number().int().min(2000).max(2100),
 });
@@ -122,7 +122,7 @@ export const RenewalPeoplePage = z.object({
 
 export const LifeEventKind = z.enum(['death', 'removal']);
 export type LifeEventKind = z.infer<typeof LifeEventKind>;
-export const RecordLifeEventRequest = z.object({
+export const RecordLifeEventRequest = z.strictObject({
   /** In the body, not the path: request paths are logged, and a NIK is personal data. */
   nik: NikText,
   kind: LifeEventKind,

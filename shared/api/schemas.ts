@@ -55,6 +55,7 @@ export const AuditQuery = z
   .object({
     entity: z
       .string()
+      .max(200)
       .regex(/^[A-Za-z-]+:[^\s]+$/, 'must be ENTITY_TYPE:ID, e.g. regulation:perwal-tangsel-25-2019')
       .optional(),
     /** What one user did (their user name), across entities. */

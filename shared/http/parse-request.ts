@@ -29,10 +29,7 @@ export function parseRequest<R extends RouteSpec>(route: R, event: APIGatewayPro
     true,
   );
   if (result.success) return result.data as ParsedRequest<R>;
-  const issues = (result.error.cause as readonly StandardSchemaV1.Issue[]).map((issue) => ({
-    path: issuePath(issue.path ?? []),
-    message: issue.message,
-  }));
+  const issues = (result.error.cause as readonly StandardSchemaV1.Issue[]).flatMap(fieldIssues);
   throw new InvalidInputError(
     `The request has ${issues.length} invalid field${issues.length === 1 ? '' : 's'}: ${issues.map((i) => i.path).join(', ')}`,
     issues,
@@ -59,6 +56,25 @@ function jsonBody(route: RouteSpec, event: APIGatewayProxyEventV2): unknown {
       { path: '(body)', message: (error as Error).message },
     ]);
   }
+}
+
+/**
+ * One issue per field: an unknown key is named as a field of its own (zod reports it on the
+ * object that holds it), and a text over its maximum says the maximum.
+ */
+function fieldIssues(issue: StandardSchemaV1.Issue): { path: string; message: string }[] {
+  const detail = issue as StandardSchemaV1.Issue & z.core.$ZodIssue;
+  const path = issue.path ?? [];
+  if (detail.code === 'unrecognized_keys') {
+    return detail.keys.map((key) => ({
+      path: issuePath([...path, key]),
+      message: 'is not a field of this request: remove it, or check its spelling',
+    }));
+  }
+  if (detail.code === 'too_big' && detail.origin === 'string') {
+    return [{ path: issuePath(path), message: `must be at most ${String(detail.maximum)} characters` }];
+  }
+  return [{ path: issuePath(path), message: issue.message }];
 }
 
 function bodyBytes(event: APIGatewayProxyEventV2): Buffer | undefined {

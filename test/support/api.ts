@@ -13,6 +13,7 @@ export async function tokenFor(role: Role, username = `${role}-tester`): Promise
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
+  contentType: string | null;
 }
 
 /** Calls the suite's local API over HTTP. */
@@ -30,5 +31,5 @@ export async function api<T = any>(
     ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') };
 }
