@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
+import { NextCursor, PageQuery } from './page-query';
 import { RenewalDiff } from './renewal-schemas';
 
 /** Request and response shapes of budget proposals and the finance office's decision. */
@@ -169,8 +170,13 @@ export const Proposal = z.object({
 });
 export type Proposal = z.infer<typeof Proposal>;
 
-export const ProposalList = z.object({ proposals: z.array(Proposal) });
-export const ProposalsQuery = z.object({ regulationId: RegulationId.optional(), status: ProposalStatus.optional() });
+export const ProposalList = z.object({ proposals: z.array(Proposal), nextCursor: NextCursor });
+export const ProposalsQuery = z.object({
+  ...PageQuery.shape,
+  regulationId: RegulationId.optional(),
+  /** Filters each page after it is read (the status is computed, e.g. expired): a page may hold fewer than `limit`. */
+  status: ProposalStatus.optional(),
+});
 
 export const PeopleQuery = z.object({
   segment: SegmentCode,

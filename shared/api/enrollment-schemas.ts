@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
 import { CohortKind, ProposalId } from './budget-schemas';
+import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes of enrollment runs: an approved proposal's people enrolled with the insurer. */
 
@@ -80,8 +81,8 @@ export const EnrollmentRun = z.object({
 });
 export type EnrollmentRun = z.infer<typeof EnrollmentRun>;
 
-export const RunList = z.object({ runs: z.array(EnrollmentRun) });
-export const RunsQuery = z.object({ regulationId: RegulationId.optional() });
+export const RunList = z.object({ runs: z.array(EnrollmentRun), nextCursor: NextCursor });
+export const RunsQuery = z.object({ ...PageQuery.shape, regulationId: RegulationId.optional() });
 
 export const EnrollmentStatus = z.enum(['enrolled', 'failed']);
 export const RunPeopleQuery = z.object({

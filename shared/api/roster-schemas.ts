@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
 import { RawRosterRow } from '../rosters/raw-roster-row';
+import { NextCursor } from './page-query';
 
 /** Request and response shapes of the roster import routes. */
 
@@ -74,7 +75,7 @@ export const ImportStatus = z.object({
 });
 export type ImportStatus = z.infer<typeof ImportStatus>;
 
-export const ImportList = z.object({ imports: z.array(ImportStatus) });
+export const ImportList = z.object({ imports: z.array(ImportStatus), nextCursor: NextCursor });
 
 export const RejectionProblem = z.object({
   reason: z.string(),

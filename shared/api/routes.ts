@@ -27,6 +27,7 @@ import {
   StartRenewalRequest,
 } from './renewal-schemas';
 import { MAX_CHUNK_BYTES } from '../rosters/import-limits';
+import { PageQuery } from './page-query';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -79,8 +80,9 @@ export const routes = {
     method: 'GET',
     path: '/regulations',
     entry: 'functions/regulations/list.ts',
-    summary: 'All regulations, at their current version',
+    summary: 'All regulations, at their current version, by id, a page at a time',
     access: ROLES,
+    query: PageQuery,
     response: RegulationList,
   },
   applyRegulation: {
@@ -154,9 +156,10 @@ export const routes = {
     method: 'GET',
     path: '/regulations/{id}/imports',
     entry: 'functions/imports/list.ts',
-    summary: "A regulation's most recent imports, newest first",
+    summary: "A regulation's imports, newest first, a page at a time",
     access: ROLES,
     params: RegulationParams,
+    query: PageQuery,
     response: ImportList,
   },
   uploadChunk: {
@@ -351,9 +354,10 @@ export const routes = {
     method: 'GET',
     path: '/regulations/{id}/renewals',
     entry: 'functions/renewal/list.ts',
-    summary: "A regulation's renewals, newest year first",
+    summary: "A regulation's renewals, newest year first, a page at a time",
     access: ROLES,
     params: RegulationParams,
+    query: PageQuery,
     response: RenewalList,
   },
   getRenewal: {

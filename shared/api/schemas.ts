@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Role } from '../auth/roles';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { Program, Regulation, RegulationId } from '../domain/regulation';
+import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes shared by the route catalogue, the handlers and the CLI. */
 
@@ -31,7 +32,7 @@ export const RegulationSummary = z.object({
   targetHeadcount: z.number().int(),
   recordedAt: z.string(),
 });
-export const RegulationList = z.object({ regulations: z.array(RegulationSummary) });
+export const RegulationList = z.object({ regulations: z.array(RegulationSummary), nextCursor: NextCursor });
 
 export const AuditEvent = z.object({
   eventId: z.string(),
@@ -53,6 +54,7 @@ export const RegulationHistory = z.object({
 
 export const AuditQuery = z
   .object({
+    ...PageQuery.shape,
     entity: z
       .string()
       .max(200)
@@ -74,7 +76,7 @@ export const AuditQuery = z
   })
   .refine((q) => q.entity !== undefined || q.actor !== undefined, { message: 'give entity, actor or both', path: ['entity'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
-export const AuditEventList = z.object({ events: z.array(AuditEvent) });
+export const AuditEventList = z.object({ events: z.array(AuditEvent), nextCursor: NextCursor });
 
 export const PremiumQuery = z.object({ month: IsoMonth });
 export const PremiumLine = z.object({

@@ -60,7 +60,7 @@ function jsonBody(route: RouteSpec, event: APIGatewayProxyEventV2): unknown {
 
 /**
  * One issue per field: an unknown key is named as a field of its own (zod reports it on the
- * object that holds it), and a text over its maximum says the maximum.
+ * object that holds it), and a text, list or number over its maximum says the maximum.
  */
 function fieldIssues(issue: StandardSchemaV1.Issue): { path: string; message: string }[] {
   const detail = issue as StandardSchemaV1.Issue & z.core.$ZodIssue;
@@ -71,8 +71,9 @@ function fieldIssues(issue: StandardSchemaV1.Issue): { path: string; message: st
       message: 'is not a field of this request: remove it, or check its spelling',
     }));
   }
-  if (detail.code === 'too_big' && detail.origin === 'string') {
-    return [{ path: issuePath(path), message: `must be at most ${String(detail.maximum)} characters` }];
+  if (detail.code === 'too_big' && detail.inclusive) {
+    const unit = detail.origin === 'string' ? ' characters' : detail.origin === 'array' ? ' items' : '';
+    return [{ path: issuePath(path), message: `must be at most ${String(detail.maximum)}${unit}` }];
   }
   return [{ path: issuePath(path), message: issue.message }];
 }

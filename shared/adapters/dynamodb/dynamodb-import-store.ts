@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageQuery } from '../../api/page-query';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
@@ -12,6 +13,7 @@ import type { ShardCounts } from '../../rosters/shard-counts';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
+import { GSI1_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys, stagingPartition } from './roster-keys';
 
@@ -47,17 +49,26 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async listForRegulation(regulationId: string): Promise<ImportRecord[]> {
-    const { Items = [] } = await documentClient.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': importKeys.metaIndex(regulationId, '').gsi1pk },
-        ScanIndexForward: false,
-        Limit: 50,
-      }),
-    );
+    const command = this.newestFirst(regulationId);
+    command.input.Limit = 50;
+    const { Items = [] } = await documentClient.send(command);
     return Items.map(recordOf);
+  }
+
+  /** One page of a regulation's imports, newest first. */
+  async page(regulationId: string, page: PageQuery): Promise<Page<ImportRecord>> {
+    const key = { partition: { attribute: 'gsi1pk', value: importKeys.metaIndex(regulationId, '').gsi1pk }, attributes: GSI1_KEY };
+    return mapPage(await queryPage(this.newestFirst(regulationId), page, key), recordOf);
+  }
+
+  private newestFirst(regulationId: string): QueryCommand {
+    return new QueryCommand({
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': importKeys.metaIndex(regulationId, '').gsi1pk },
+      ScanIndexForward: false,
+    });
   }
 
   async putChunk(importId: string, seq: number, rows: readonly RawRosterRow[], sha256: string): Promise<{ alreadyReceived: boolean }> {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageQuery } from '../../api/page-query';
 import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { renewalHolder } from '../../renewal/renewal-identity';
@@ -10,6 +11,7 @@ import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { queryAll } from './query-all';
+import { GSI1_KEY, mapPage, queryPage } from './query-page';
 import { PERSON_KIND_PREFIX, renewalKeys } from './renewal-keys';
 import { rosterKeys } from './roster-keys';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
@@ -27,16 +29,23 @@ export class DynamoDbRenewalStore implements RenewalStore {
   }
 
   async list(regulationId: string): Promise<RenewalRecord[]> {
-    const items = await queryAll(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': renewalKeys.metaIndex(regulationId, 0).gsi1pk },
-        ScanIndexForward: false,
-      }),
-    );
-    return items.map(recordOf);
+    return (await queryAll(this.newestYearFirst(regulationId))).map(recordOf);
+  }
+
+  /** One page of a regulation's renewals, newest year first. */
+  async page(regulationId: string, page: PageQuery): Promise<Page<RenewalRecord>> {
+    const key = { partition: { attribute: 'gsi1pk', value: renewalKeys.metaIndex(regulationId, 0).gsi1pk }, attributes: GSI1_KEY };
+    return mapPage(await queryPage(this.newestYearFirst(regulationId), page, key), recordOf);
+  }
+
+  private newestYearFirst(regulationId: string): QueryCommand {
+    return new QueryCommand({
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': renewalKeys.metaIndex(regulationId, 0).gsi1pk },
+      ScanIndexForward: false,
+    });
   }
 
   async create(record: RenewalRecord, event: AuditEvent): Promise<boolean> {
