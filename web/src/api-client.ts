@@ -44,12 +44,14 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  const payload = text ? (JSON.parse(text) as { message?: string; issues?: ApiIssue[] }) : undefined;
+  // An RFC 9457 problem (docs/api-errors.md), or API Gateway's own `{"message": ...}`.
+  const payload = text ? (JSON.parse(text) as { detail?: string; errors?: ApiIssue[]; message?: string; issues?: ApiIssue[] }) : undefined;
+  const detail = payload?.detail ?? payload?.message;
   if (response.status === 401) {
     // The token expired or was refused: the user signs in again.
     signOut();
-    throw new ApiError(401, payload?.message ?? 'Unauthorized');
+    throw new ApiError(401, detail ?? 'Unauthorized');
   }
-  if (!response.ok) throw new ApiError(response.status, payload?.message ?? response.statusText, payload?.issues ?? []);
+  if (!response.ok) throw new ApiError(response.status, detail ?? response.statusText, payload?.errors ?? payload?.issues ?? []);
   return payload as T;
 }
