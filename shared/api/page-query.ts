@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FOREIGN_CURSOR, decodeCursor } from './page-cursor';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './page-limits';
 
 /**
  * One convention for every list route: `?limit=&cursor=` in, `nextCursor` out (absent on the
@@ -7,9 +8,6 @@ import { FOREIGN_CURSOR, decodeCursor } from './page-cursor';
  * does. A page may hold fewer than `limit` items when a filter drops some; only a missing
  * `nextCursor` means the end.
  */
-export const DEFAULT_PAGE_LIMIT = 50;
-export const MAX_PAGE_LIMIT = 200;
-
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
   cursor: z.string().max(2000).refine((cursor) => decodeCursor(cursor) !== undefined, FOREIGN_CURSOR).optional(),

@@ -1,3 +1,4 @@
+import { MAX_PAGE_LIMIT } from '../../shared/api/page-limits';
 import { currentSession, signOut } from './session';
 
 /** Calls the Lindung HTTP API with the signed-in user's ID token, as the CLI does. */
@@ -27,6 +28,21 @@ export async function apiGet<T>(path: string, query: Record<string, string | num
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(key, String(value));
   return call<T>('GET', search.size ? `${path}?${search}` : path);
+}
+
+/**
+ * Every item of a list route, following `nextCursor` page by page at the largest page the API
+ * allows (docs/api-errors.md#lists). For the lists a person reads on one screen.
+ */
+export async function apiGetAll<T>(path: string, field: string, query: Record<string, string | number | undefined> = {}): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await apiGet<Record<string, unknown>>(path, { ...query, limit: MAX_PAGE_LIMIT, cursor });
+    items.push(...(page[field] as T[]));
+    cursor = page.nextCursor as string | undefined;
+  } while (cursor);
+  return items;
 }
 
 export async function apiSend<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
