@@ -16,6 +16,23 @@ export interface ApiResponse<T = any> {
   contentType: string | null;
 }
 
+/** Every item of a list route, following nextCursor (docs/api-errors.md#lists). */
+export async function listAll<T = any>(path: string, field: string, token: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api(
+      'GET',
+      `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
+    if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}: ${JSON.stringify(page.body)}`);
+    items.push(...page.body[field]);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /** Calls the suite's local API over HTTP. */
 export async function api<T = any>(
   method: string,
