@@ -13,7 +13,8 @@ import type { ShardCounts } from '../../rosters/shard-counts';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
-import { GSI1_KEY, mapPage, queryPage } from './query-page';
+import { pageNewestFirst } from './list-newest-first';
+import { mapPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys, stagingPartition } from './roster-keys';
 
@@ -49,26 +50,12 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async listForRegulation(regulationId: string): Promise<ImportRecord[]> {
-    const command = this.newestFirst(regulationId);
-    command.input.Limit = 50;
-    const { Items = [] } = await documentClient.send(command);
-    return Items.map(recordOf);
+    return (await this.page(regulationId, { limit: 50 })).items;
   }
 
   /** One page of a regulation's imports, newest first. */
   async page(regulationId: string, page: PageQuery): Promise<Page<ImportRecord>> {
-    const key = { partition: { attribute: 'gsi1pk', value: importKeys.metaIndex(regulationId, '').gsi1pk }, attributes: GSI1_KEY };
-    return mapPage(await queryPage(this.newestFirst(regulationId), page, key), recordOf);
-  }
-
-  private newestFirst(regulationId: string): QueryCommand {
-    return new QueryCommand({
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': importKeys.metaIndex(regulationId, '').gsi1pk },
-      ScanIndexForward: false,
-    });
+    return mapPage(await pageNewestFirst(this.table, importKeys.metaIndex(regulationId, '').gsi1pk, {}, page), recordOf);
   }
 
   async putChunk(importId: string, seq: number, rows: readonly RawRosterRow[], sha256: string): Promise<{ alreadyReceived: boolean }> {

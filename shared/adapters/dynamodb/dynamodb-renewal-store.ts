@@ -11,7 +11,8 @@ import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { queryAll } from './query-all';
-import { GSI1_KEY, mapPage, queryPage } from './query-page';
+import { listNewestFirst, pageNewestFirst } from './list-newest-first';
+import { mapPage } from './query-page';
 import { PERSON_KIND_PREFIX, renewalKeys } from './renewal-keys';
 import { rosterKeys } from './roster-keys';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
@@ -29,23 +30,12 @@ export class DynamoDbRenewalStore implements RenewalStore {
   }
 
   async list(regulationId: string): Promise<RenewalRecord[]> {
-    return (await queryAll(this.newestYearFirst(regulationId))).map(recordOf);
+    return (await listNewestFirst(this.table, renewalKeys.metaIndex(regulationId, 0).gsi1pk, {})).map(recordOf);
   }
 
   /** One page of a regulation's renewals, newest year first. */
   async page(regulationId: string, page: PageQuery): Promise<Page<RenewalRecord>> {
-    const key = { partition: { attribute: 'gsi1pk', value: renewalKeys.metaIndex(regulationId, 0).gsi1pk }, attributes: GSI1_KEY };
-    return mapPage(await queryPage(this.newestYearFirst(regulationId), page, key), recordOf);
-  }
-
-  private newestYearFirst(regulationId: string): QueryCommand {
-    return new QueryCommand({
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': renewalKeys.metaIndex(regulationId, 0).gsi1pk },
-      ScanIndexForward: false,
-    });
+    return mapPage(await pageNewestFirst(this.table, renewalKeys.metaIndex(regulationId, 0).gsi1pk, {}, page), recordOf);
   }
 
   async create(record: RenewalRecord, event: AuditEvent): Promise<boolean> {

@@ -4,7 +4,7 @@ import { queryAll } from './query-all';
 import { GSI1_KEY, queryPage } from './query-page';
 
 /**
- * The items of one gsi1 list (e.g. `PROPOSALS`, `RUNS`), newest first by their gsi1sk time, of
+ * The items of one gsi1 list (e.g. `PROPOSALS`, `RUNS`, a regulation's renewals), newest first by their gsi1sk, of
  * one regulation or all. For lists a deployment keeps short (a few dozen a year).
  */
 export async function listNewestFirst(table: string, list: string, filter: { regulationId?: string }): Promise<Record<string, unknown>[]> {
