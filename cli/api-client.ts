@@ -61,11 +61,20 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * An RFC 9457 problem (`detail`, `errors`; docs/api-errors.md), or the earlier `{message, issues}`
+ * body that API Gateway's own answers (`{"message":"Unauthorized"}`) still have.
+ */
 function describeFailure(status: number, payload: unknown): string {
-  const body = (payload ?? {}) as { message?: string; issues?: { path: string; message: string }[] };
+  const body = (payload ?? {}) as { detail?: string; errors?: Issue[]; message?: string; issues?: Issue[] };
   const hint =
     status === 401 ? ' Sign in again with `npx lindung login`.' : status === 403 ? ' Sign in with a user who holds that role.' : '';
-  const lines = [`Rejected (${status}): ${body.message ?? 'no message'}${hint}`];
-  for (const issue of body.issues ?? []) lines.push(`  - ${issue.path}: ${issue.message}`);
+  const lines = [`Rejected (${status}): ${body.detail ?? body.message ?? 'no message'}${hint}`];
+  for (const issue of body.errors ?? body.issues ?? []) lines.push(`  - ${issue.path}: ${issue.message}`);
   return lines.join('\n');
+}
+
+interface Issue {
+  path: string;
+  message: string;
 }

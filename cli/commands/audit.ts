@@ -1,21 +1,21 @@
 import type { Command } from 'commander';
-import type { z } from 'zod';
-import type { AuditEventList } from '../../shared/api/schemas';
-import { callApi, type GlobalOptions } from '../api-client';
+import type { AuditEvent } from '../../shared/api/schemas';
+import type { GlobalOptions } from '../api-client';
+import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { print } from '../output';
 
 export function registerAudit(program: Command): void {
-  program
-    .command('audit')
-    .description('The audit trail of one entity')
-    .requiredOption('--entity <type:id>', 'e.g. regulation:perwal-tangsel-25-2019')
-    .action(async (options: { entity: string }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const { events } = await callApi<z.infer<typeof AuditEventList>>(
-        globals,
-        'GET',
-        `/audit-events?entity=${encodeURIComponent(options.entity)}`,
-      );
-      print(globals.json, { events }, () => events.map((e) => `${e.at}  ${e.actor} (${e.actorRoles.join(',')})  ${e.action}  ${e.summary}`));
-    });
+  withPageOptions(
+    program
+      .command('audit')
+      .description('The audit trail of one entity, oldest first')
+      .requiredOption('--entity <type:id>', 'e.g. regulation:perwal-tangsel-25-2019'),
+  ).action(async (options: { entity: string } & PageOptions, command: Command) => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    const listed = await listPages<AuditEvent>(globals, '/audit-events', 'events', { entity: options.entity }, options);
+    print(globals.json, { events: listed.items, nextCursor: listed.nextCursor }, () => [
+      ...listed.items.map((e) => `${e.at}  ${e.actor} (${e.actorRoles.join(',')})  ${e.action}  ${e.summary}`),
+      ...moreLine(listed),
+    ]);
+  });
 }

@@ -11,6 +11,7 @@ import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 
 export function registerBudget(program: Command): void {
@@ -101,19 +102,21 @@ export function registerBudget(program: Command): void {
       print(globals.json, proposal, () => [...describeProposal(proposal), ...(options.output ? [`Budget document written to ${options.output}.`] : [])]);
     });
 
-  budget
-    .command('list')
-    .description('Budget proposals, newest first')
-    .option('--regulation <id>', 'only this regulation')
-    .option('--status <status>', 'only this status, e.g. pending-decision')
-    .action(async (options: { regulation?: string; status?: string }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const query = new URLSearchParams({ ...(options.regulation ? { regulationId: options.regulation } : {}), ...(options.status ? { status: options.status } : {}) });
-      const list = await callApi<z.infer<typeof ProposalList>>(globals, 'GET', `/proposals${query.size ? `?${query}` : ''}`);
-      print(globals.json, list, () =>
-        list.proposals.map((p) => `${p.proposalId}  ${p.status.padEnd(18)}${p.stale ? ' STALE' : ''}  ${p.regulationId} ${p.year} ${p.cohort}  ${formatRupiah(p.total)}`),
-      );
-    });
+  withPageOptions(
+    budget
+      .command('list')
+      .description('Budget proposals, newest first')
+      .option('--regulation <id>', 'only this regulation')
+      .option('--status <status>', 'only this status, e.g. pending-decision'),
+  ).action(async (options: { regulation?: string; status?: string } & PageOptions, command: Command) => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    const query = { regulationId: options.regulation, status: options.status };
+    const listed = await listPages<z.infer<typeof ProposalList>['proposals'][number]>(globals, '/proposals', 'proposals', query, options);
+    print(globals.json, { proposals: listed.items, nextCursor: listed.nextCursor }, () => [
+      ...listed.items.map((p) => `${p.proposalId}  ${p.status.padEnd(18)}${p.stale ? ' STALE' : ''}  ${p.regulationId} ${p.year} ${p.cohort}  ${formatRupiah(p.total)}`),
+      ...moreLine(listed),
+    ]);
+  });
 }
 
 interface DecideOptions {

@@ -8,6 +8,7 @@ import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { progress } from '../progress';
 
@@ -51,17 +52,18 @@ export function registerEnroll(program: Command): void {
       print(globals.json, shown, () => describeRun(shown));
     });
 
-  enroll
-    .command('list')
-    .description('Enrollment runs, newest first')
-    .option('--regulation <id>', 'only this regulation')
-    .action(async (options: { regulation?: string }, command: Command) => {
+  withPageOptions(enroll.command('list').description('Enrollment runs, newest first').option('--regulation <id>', 'only this regulation')).action(
+    async (options: { regulation?: string } & PageOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const list = await callApi<z.infer<typeof RunList>>(globals, 'GET', `/enrollment-runs${options.regulation ? `?regulationId=${encodeURIComponent(options.regulation)}` : ''}`);
-      print(globals.json, list, () =>
-        list.runs.map((r) => `${r.runId}  ${r.status.padEnd(23)} attempt ${r.attempt}  ${r.regulationId} ${r.year}  ${formatCount(r.counts.enrolled)}/${formatCount(r.counts.planned)} enrolled`),
-      );
-    });
+      const listed = await listPages<z.infer<typeof RunList>['runs'][number]>(globals, '/enrollment-runs', 'runs', { regulationId: options.regulation }, options);
+      print(globals.json, { runs: listed.items, nextCursor: listed.nextCursor }, () => [
+        ...listed.items.map(
+          (r) => `${r.runId}  ${r.status.padEnd(23)} attempt ${r.attempt}  ${r.regulationId} ${r.year}  ${formatCount(r.counts.enrolled)}/${formatCount(r.counts.planned)} enrolled`,
+        ),
+        ...moreLine(listed),
+      ]);
+    },
+  );
 
   enroll
     .command('export <runId>')

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import type { LifeEvent, LifeEventList } from '../../shared/api/renewal-schemas';
+import type { LifeEvent } from '../../shared/api/renewal-schemas';
 import { maskNik } from '../../shared/domain/personal-data';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { print } from '../output';
 
 type Event = z.infer<typeof LifeEvent>;
@@ -32,15 +33,15 @@ export function registerLifeEvent(program: Command): void {
       print(globals.json, event, () => describe(event));
     });
 
-  lifeEvent
-    .command('list')
-    .description("A person's recorded life events")
-    .requiredOption('--nik <nik>', 'the person')
-    .action(async (options: { nik: string }, command: Command) => {
+  withPageOptions(lifeEvent.command('list').description("A person's recorded life events").requiredOption('--nik <nik>', 'the person')).action(
+    async (options: { nik: string } & PageOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const list = await callApi<z.infer<typeof LifeEventList>>(globals, 'GET', `/life-events?nik=${encodeURIComponent(options.nik)}`);
-      print(globals.json, list, () => (list.events.length === 0 ? [`No life events for ${maskNik(options.nik)}.`] : list.events.flatMap(describe)));
-    });
+      const listed = await listPages<Event>(globals, '/life-events', 'events', { nik: options.nik }, options);
+      print(globals.json, { events: listed.items, nextCursor: listed.nextCursor }, () =>
+        listed.items.length === 0 ? [`No life events for ${maskNik(options.nik)}.`] : [...listed.items.flatMap(describe), ...moreLine(listed)],
+      );
+    },
+  );
 }
 
 function describe(e: Event): string[] {

@@ -13,6 +13,7 @@ import { formatRupiah } from '../../shared/domain/rupiah';
 import { versionEtag } from '../../shared/http/version-etag';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 
 export function registerRegulation(program: Command): void {
@@ -38,20 +39,21 @@ export function registerRegulation(program: Command): void {
       print(globals.json, result, () => describeApply(result));
     });
 
-  regulation
-    .command('list')
-    .description('All regulations')
-    .action(async (_options: unknown, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const { regulations } = await callApi<z.infer<typeof RegulationList>>(globals, 'GET', '/regulations');
-      print(globals.json, { regulations }, () =>
-        regulations.length === 0
-          ? ['No regulations yet. Apply one with `npx lindung regulation apply -f FILE`.']
-          : regulations.map(
+  withPageOptions(regulation.command('list').description('All regulations')).action(async (options: PageOptions, command: Command) => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    const listed = await listPages<z.infer<typeof RegulationList>['regulations'][number]>(globals, '/regulations', 'regulations', {}, options);
+    const regulations = listed.items;
+    print(globals.json, { regulations, nextCursor: listed.nextCursor }, () =>
+      regulations.length === 0
+        ? ['No regulations yet. Apply one with `npx lindung regulation apply -f FILE`.']
+        : [
+            ...regulations.map(
               (r) => `${r.id}  v${r.version}  ${r.jurisdiction}  ${r.segments} segments  ${formatCount(r.targetHeadcount)} people  ${r.title}`,
             ),
-      );
-    });
+            ...moreLine(listed),
+          ],
+    );
+  });
 
   regulation
     .command('get <id>')

@@ -11,6 +11,7 @@ import type { RowWriter } from '../../shared/spreadsheets/row-writer';
 import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 
 /** People listed on the terminal at most; `-o` writes them all. */
@@ -53,19 +54,23 @@ export function registerRenewal(program: Command): void {
       ]);
     });
 
-  renewal
-    .command('list')
-    .description("A regulation's renewals, newest year first")
-    .requiredOption('--regulation <id>', 'the regulation')
-    .action(async (options: { regulation: string }, command: Command) => {
+  withPageOptions(renewal.command('list').description("A regulation's renewals, newest year first").requiredOption('--regulation <id>', 'the regulation')).action(
+    async (options: { regulation: string } & PageOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const list = await callApi<z.infer<typeof RenewalList>>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}/renewals`);
-      print(globals.json, list, () =>
-        list.renewals.length === 0
+      const path = `/regulations/${encodeURIComponent(options.regulation)}/renewals`;
+      const listed = await listPages<z.infer<typeof RenewalList>['renewals'][number]>(globals, path, 'renewals', {}, options);
+      print(globals.json, { renewals: listed.items, nextCursor: listed.nextCursor }, () =>
+        listed.items.length === 0
           ? [`No renewals of ${options.regulation} yet.`]
-          : list.renewals.map((r) => `${r.fromYear} → ${r.year}  ${r.status.padEnd(10)} attempt ${r.attempt}  ${r.diff ? `${formatCount(r.diff.totals.next)} people` : ''}  ${r.proposalId ?? ''}`),
+          : [
+              ...listed.items.map(
+                (r) => `${r.fromYear} → ${r.year}  ${r.status.padEnd(10)} attempt ${r.attempt}  ${r.diff ? `${formatCount(r.diff.totals.next)} people` : ''}  ${r.proposalId ?? ''}`,
+              ),
+              ...moreLine(listed),
+            ],
       );
-    });
+    },
+  );
 
   renewal
     .command('continuity')

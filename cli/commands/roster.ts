@@ -8,6 +8,7 @@ import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { progress } from '../progress';
 import { uploadRoster } from '../roster-upload';
@@ -51,17 +52,17 @@ export function registerRoster(program: Command): void {
       print(globals.json, status, () => describeImport(status));
     });
 
-  roster
-    .command('imports')
-    .description("A regulation's recent imports")
-    .requiredOption('--regulation <id>', 'the regulation')
-    .action(async (options: { regulation: string }, command: Command) => {
+  withPageOptions(roster.command('imports').description("A regulation's imports, newest first").requiredOption('--regulation <id>', 'the regulation')).action(
+    async (options: { regulation: string } & PageOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const list = await callApi<z.infer<typeof ImportList>>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}/imports`);
-      print(globals.json, list, () =>
-        list.imports.map((i) => `${i.importId}  ${i.status.padEnd(10)}  ${i.createdAt}  ${i.fileName}  ${formatCount(i.accepted)} accepted, ${formatCount(i.rejected)} rejected`),
-      );
-    });
+      const path = `/regulations/${encodeURIComponent(options.regulation)}/imports`;
+      const listed = await listPages<z.infer<typeof ImportList>['imports'][number]>(globals, path, 'imports', {}, options);
+      print(globals.json, { imports: listed.items, nextCursor: listed.nextCursor }, () => [
+        ...listed.items.map((i) => `${i.importId}  ${i.status.padEnd(10)}  ${i.createdAt}  ${i.fileName}  ${formatCount(i.accepted)} accepted, ${formatCount(i.rejected)} rejected`),
+        ...moreLine(listed),
+      ]);
+    },
+  );
 
   roster
     .command('summary')

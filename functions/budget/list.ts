@@ -5,7 +5,7 @@ import { budgetStores } from './stores';
 import { now } from '../../shared/clock';
 
 export const handler = routeHandler(routes.listProposals, async ({ query }) => {
-  const records = await budgetStores.proposals.list(query.regulationId ? { regulationId: query.regulationId } : {});
-  const proposals = await Promise.all(records.map((record) => viewProposal(budgetStores, record, now())));
-  return { proposals: query.status ? proposals.filter((p) => p.status === query.status) : proposals };
+  const page = await budgetStores.proposals.page(query.regulationId ? { regulationId: query.regulationId } : {}, query);
+  const proposals = await Promise.all(page.items.map((record) => viewProposal(budgetStores, record, now())));
+  return { proposals: query.status ? proposals.filter((p) => p.status === query.status) : proposals, nextCursor: page.nextCursor };
 });

@@ -4,6 +4,6 @@ import { enrollmentStores } from './stores';
 import { viewRun } from './view';
 
 export const handler = routeHandler(routes.listEnrollmentRuns, async ({ query }) => {
-  const records = await enrollmentStores.runs.list(query.regulationId ? { regulationId: query.regulationId } : {});
-  return { runs: await Promise.all(records.map(viewRun)) };
+  const page = await enrollmentStores.runs.page(query.regulationId ? { regulationId: query.regulationId } : {}, query);
+  return { runs: await Promise.all(page.items.map(viewRun)), nextCursor: page.nextCursor };
 });

@@ -5,7 +5,11 @@ import { importStatusOf } from '../../shared/rosters/import-status';
 
 const store = new DynamoDbImportStore();
 
-export const handler = routeHandler(routes.listImports, async ({ params }) => ({
-  // Listing shows final totals; the live counts of a running import are on its own status.
-  imports: (await store.listForRegulation(params.id)).map((record) => importStatusOf(record, { chunks: [], rows: 0 }, [])),
-}));
+export const handler = routeHandler(routes.listImports, async ({ params, query }) => {
+  const page = await store.page(params.id, query);
+  return {
+    // Listing shows final totals; the live counts of a running import are on its own status.
+    imports: page.items.map((record) => importStatusOf(record, { chunks: [], rows: 0 }, [])),
+    nextCursor: page.nextCursor,
+  };
+});

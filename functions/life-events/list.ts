@@ -4,4 +4,7 @@ import { routeHandler } from '../../shared/http/route-handler';
 
 const store = new DynamoDbLifeEventStore();
 
-export const handler = routeHandler(routes.lifeEvents, async ({ query }) => ({ events: await store.ofPerson(query.nik) }));
+export const handler = routeHandler(routes.lifeEvents, async ({ query }) => {
+  const page = await store.page(query.nik, query);
+  return { events: page.items, nextCursor: page.nextCursor };
+});

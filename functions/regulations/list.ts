@@ -4,14 +4,18 @@ import { routeHandler } from '../../shared/http/route-handler';
 
 const store = new DynamoDbRegulationStore();
 
-export const handler = routeHandler(routes.listRegulations, async () => ({
-  regulations: (await store.list()).map((regulation) => ({
-    id: regulation.id,
-    title: regulation.title,
-    jurisdiction: regulation.jurisdiction,
-    version: regulation.version,
-    segments: regulation.segments.length,
-    targetHeadcount: regulation.segments.reduce((sum, segment) => sum + segment.targetHeadcount, 0),
-    recordedAt: regulation.recordedAt,
-  })),
-}));
+export const handler = routeHandler(routes.listRegulations, async ({ query }) => {
+  const page = await store.page(query);
+  return {
+    regulations: page.items.map((regulation) => ({
+      id: regulation.id,
+      title: regulation.title,
+      jurisdiction: regulation.jurisdiction,
+      version: regulation.version,
+      segments: regulation.segments.length,
+      targetHeadcount: regulation.segments.reduce((sum, segment) => sum + segment.targetHeadcount, 0),
+      recordedAt: regulation.recordedAt,
+    })),
+    nextCursor: page.nextCursor,
+  };
+});

@@ -3,6 +3,7 @@ import { routeHandler } from '../../shared/http/route-handler';
 import { renewalView } from '../../shared/renewal/renewal-view';
 import { renewalStores } from './stores';
 
-export const handler = routeHandler(routes.listRenewals, async ({ params }) => ({
-  renewals: (await renewalStores.renewals.list(params.id)).map(renewalView),
-}));
+export const handler = routeHandler(routes.listRenewals, async ({ params, query }) => {
+  const page = await renewalStores.renewals.page(params.id, query);
+  return { renewals: page.items.map(renewalView), nextCursor: page.nextCursor };
+});

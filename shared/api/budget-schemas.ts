@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
+import { NextCursor, PageQuery } from './page-query';
 import { RenewalDiff } from './renewal-schemas';
 
 /** Request and response shapes of budget proposals and the finance office's decision. */
@@ -11,7 +12,7 @@ export const ProposalParams = z.object({ proposalId: ProposalId });
 /** The original APBD funds January–December; an APBD-Perubahan top-up funds the rest of the year. */
 export const CohortKind = z.enum(['original', 'perubahan']);
 
-export const ProposeRequest = z.object({
+export const ProposeRequest = z.strictObject({
   regulationId: RegulationId,
   year: z.number().int().min(2000).max(2100),
   cohort: CohortKind,
@@ -62,16 +63,16 @@ export const DecisionKind = z.enum(['approve', 'approve-with-ceiling', 'reject',
 const FundOverTarget = z.boolean().optional();
 
 export const DecideRequest = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), notes: z.string().max(2000).optional(), fundOverTarget: FundOverTarget }),
-  z.object({
+  z.strictObject({ decision: z.literal('approve'), notes: z.string().max(2000).optional(), fundOverTarget: FundOverTarget }),
+  z.strictObject({
     decision: z.literal('approve-with-ceiling'),
     /** The APBD ceiling (pagu), integer rupiah, below the proposal's total. */
     ceiling: z.number().int().positive(),
     notes: z.string().max(2000).optional(),
     fundOverTarget: FundOverTarget,
   }),
-  z.object({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(2000) }),
-  z.object({ decision: z.literal('request-revision'), notes: z.string().trim().min(3).max(2000) }),
+  z.strictObject({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(2000) }),
+  z.strictObject({ decision: z.literal('request-revision'), notes: z.string().trim().min(3).max(2000) }),
 ]);
 
 export const SegmentAllocation = z.object({
@@ -99,7 +100,7 @@ export const Decision = z.object({
 });
 
 /** A finance officer's review of a proposal the system requested, before another officer approves it. */
-export const ReviewRequest = z.object({ notes: z.string().trim().min(3).max(2000).optional() });
+export const ReviewRequest = z.strictObject({ notes: z.string().trim().min(3).max(2000).optional() });
 
 /** Who reviewed a system-requested proposal (two-person-approval.ts), on which snapshot. */
 export const Review = z.object({
@@ -110,7 +111,7 @@ export const Review = z.object({
 });
 
 /** Why a decision is taken back; the decision itself stays in the proposal's history. */
-export const WithdrawRequest = z.object({ reason: z.string().trim().min(3).max(2000) });
+export const WithdrawRequest = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
 
 /** A decision withdrawn before any enrollment run started on it, with what it had approved. */
 export const WithdrawnDecision = z.object({
@@ -169,8 +170,13 @@ export const Proposal = z.object({
 });
 export type Proposal = z.infer<typeof Proposal>;
 
-export const ProposalList = z.object({ proposals: z.array(Proposal) });
-export const ProposalsQuery = z.object({ regulationId: RegulationId.optional(), status: ProposalStatus.optional() });
+export const ProposalList = z.object({ proposals: z.array(Proposal), nextCursor: NextCursor });
+export const ProposalsQuery = z.object({
+  ...PageQuery.shape,
+  regulationId: RegulationId.optional(),
+  /** Filters each page after it is read (the status is computed, e.g. expired): a page may hold fewer than `limit`. */
+  status: ProposalStatus.optional(),
+});
 
 export const PeopleQuery = z.object({
   segment: SegmentCode,

@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { IsoDate, IsoMonth } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
 import { CohortKind, ProposalId } from './budget-schemas';
+import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes of enrollment runs: an approved proposal's people enrolled with the insurer. */
 
 export const RunId = z.string().regex(/^run-[a-z0-9-]{8,64}$/, 'must be an enrollment run id such as run-2027-3f9a2c1b');
 export const RunParams = z.object({ runId: RunId });
 
-export const StartRunRequest = z.object({ proposalId: ProposalId });
+export const StartRunRequest = z.strictObject({ proposalId: ProposalId });
 
-export const RetryFailedRequest = z.object({
+export const RetryFailedRequest = z.strictObject({
   /** The attempt whose failures to retry, as the caller saw it: a repeated click retries once. */
   attempt: z.number().int().positive(),
 });
@@ -80,8 +81,8 @@ export const EnrollmentRun = z.object({
 });
 export type EnrollmentRun = z.infer<typeof EnrollmentRun>;
 
-export const RunList = z.object({ runs: z.array(EnrollmentRun) });
-export const RunsQuery = z.object({ regulationId: RegulationId.optional() });
+export const RunList = z.object({ runs: z.array(EnrollmentRun), nextCursor: NextCursor });
+export const RunsQuery = z.object({ ...PageQuery.shape, regulationId: RegulationId.optional() });
 
 export const EnrollmentStatus = z.enum(['enrolled', 'failed']);
 export const RunPeopleQuery = z.object({

@@ -1,18 +1,28 @@
 import { z } from 'zod';
-import type { RouteSpec } from './route-spec';
+import { type RouteSpec, maxBodyBytes } from './route-spec';
 
-const ErrorBody = z.object({
-  error: z.string().describe('Machine-readable code, e.g. INVALID_INPUT, FORBIDDEN'),
-  message: z.string().describe('What went wrong and what to do next'),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('Every invalid field'),
+/** RFC 9457 problem details, as shared/http/problem-details.ts writes them (docs/api-errors.md). */
+const Problem = z.object({
+  type: z.string().describe('A URI reference naming the kind of problem, e.g. /problems/invalid-input (docs/api-errors.md)'),
+  title: z.string().describe('A short summary of the kind of problem'),
+  status: z.number().int().describe('The HTTP status code'),
+  detail: z.string().describe('What went wrong in this request and what to do next'),
+  instance: z.string().describe('The request path'),
+  requestId: z.string().optional().describe('The request id, to quote when reporting a problem'),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).describe('Every invalid field (empty when no single field is at fault)'),
+  details: z.unknown().optional().describe('Facts about a conflict, e.g. the missing chunks of an import'),
+  error: z.string().describe('Deprecated: the code behind `type`, e.g. INVALID_INPUT'),
+  message: z.string().describe('Deprecated: the same as `detail`'),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('Deprecated: the same as `errors`'),
 });
 
 const ERROR_RESPONSES: Record<string, string> = {
-  '400': 'Invalid input; `issues` names every bad field',
+  '400': 'Invalid input; `errors` names every bad field',
   '401': 'Missing or invalid token',
   '403': 'The caller lacks the role the route needs',
   '404': 'Not found',
   '409': 'Conflicts with a concurrent change',
+  '413': 'The body is over the route\'s limit (`x-lindung-max-body-bytes` of the request body)',
 };
 
 /** Answers of a route that reads If-Match: the version it names is no longer current, or it is missing. */
@@ -33,7 +43,13 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
         : { security: [{ cognito: [] }], 'x-lindung-roles': [...route.access] }),
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...parameters(route.headers, 'header')],
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              'x-lindung-max-body-bytes': maxBodyBytes(route),
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
         [String(route.successStatus ?? 200)]: {
@@ -50,9 +66,10 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
         ...Object.fromEntries(
           Object.entries({ ...ERROR_RESPONSES, ...(route.headers?.shape['if-match'] ? PRECONDITION_RESPONSES : {}) })
             .filter(([status]) => route.access !== 'public' || (status !== '401' && status !== '403'))
+            .filter(([status]) => route.body !== undefined || status !== '413')
             .map(([status, description]) => [
               status,
-              { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+              { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
             ]),
         ),
       },
@@ -76,7 +93,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
           description: 'A Cognito ID token (locally: `npx lindung login --as ROLE --user NAME`)',
         },
       },
-      schemas: { Error: jsonSchema(ErrorBody, 'output') },
+      schemas: { Problem: jsonSchema(Problem, 'output') },
     },
     paths,
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
+import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes of yearly renewal, life events and the continuity report. */
 
@@ -9,7 +10,7 @@ const Count = z.number().int();
 const NikText = z.string().regex(/^\d{16}$/, 'must be a NIK of 16 digits');
 
 export const RenewalParams = z.object({ id: RegulationId, year: Year });
-export const StartRenewalRequest = z.object({
+export const StartRenewalRequest = z.strictObject({
   /** The fiscal year to renew cover into: last year's roster is carried into it. */
   year: z.number().int().min(2000).max(2100),
 });
@@ -94,7 +95,7 @@ export const Renewal = z.object({
   failure: z.string().optional(),
 });
 export type Renewal = z.infer<typeof Renewal>;
-export const RenewalList = z.object({ renewals: z.array(Renewal) });
+export const RenewalList = z.object({ renewals: z.array(Renewal), nextCursor: NextCursor });
 
 export const RenewalPeopleKind = z.enum(['joiners', 'leavers', 'aging-out', 'lapsed']);
 export type RenewalPeopleKind = z.infer<typeof RenewalPeopleKind>;
@@ -122,7 +123,7 @@ export const RenewalPeoplePage = z.object({
 
 export const LifeEventKind = z.enum(['death', 'removal']);
 export type LifeEventKind = z.infer<typeof LifeEventKind>;
-export const RecordLifeEventRequest = z.object({
+export const RecordLifeEventRequest = z.strictObject({
   /** In the body, not the path: request paths are logged, and a NIK is personal data. */
   nik: NikText,
   kind: LifeEventKind,
@@ -145,8 +146,8 @@ export const LifeEvent = z.object({
   recordedAt: z.string(),
 });
 export type LifeEvent = z.infer<typeof LifeEvent>;
-export const LifeEventsQuery = z.object({ nik: NikText });
-export const LifeEventList = z.object({ events: z.array(LifeEvent) });
+export const LifeEventsQuery = z.object({ ...PageQuery.shape, nik: NikText });
+export const LifeEventList = z.object({ events: z.array(LifeEvent), nextCursor: NextCursor });
 
 export const ContinuityQuery = z.object({
   /** Cover should continue from the year before into this one, from 1 January. */

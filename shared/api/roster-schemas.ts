@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
 import { RawRosterRow } from '../rosters/raw-roster-row';
+import { NextCursor } from './page-query';
 
 /** Request and response shapes of the roster import routes. */
 
@@ -9,7 +10,7 @@ export const ImportId = z.string().regex(/^imp-[a-z0-9-]{8,64}$/, 'must be an im
 export const ImportParams = z.object({ importId: ImportId });
 export const ChunkParams = z.object({ importId: ImportId, seq: z.coerce.number().int().min(0).max(99_999) });
 
-export const CreateImportRequest = z.object({
+export const CreateImportRequest = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
   /** Eligibility (the age window) is evaluated on this date; its year is the coverage year. */
   coverageStart: IsoDate,
@@ -24,10 +25,10 @@ export const CreateImportRequest = z.object({
   updateIdentities: z.boolean().optional(),
 });
 
-export const UploadChunkRequest = z.object({ rows: z.array(RawRosterRow).min(1).max(20_000) });
+export const UploadChunkRequest = z.strictObject({ rows: z.array(RawRosterRow).min(1).max(20_000) });
 export const UploadChunkResult = z.object({ seq: z.number().int(), rows: z.number().int(), alreadyReceived: z.boolean() });
 
-export const CompleteImportRequest = z.object({
+export const CompleteImportRequest = z.strictObject({
   chunks: z.number().int().positive(),
   rows: z.number().int().positive(),
 });
@@ -74,7 +75,7 @@ export const ImportStatus = z.object({
 });
 export type ImportStatus = z.infer<typeof ImportStatus>;
 
-export const ImportList = z.object({ imports: z.array(ImportStatus) });
+export const ImportList = z.object({ imports: z.array(ImportStatus), nextCursor: NextCursor });
 
 export const RejectionProblem = z.object({
   reason: z.string(),

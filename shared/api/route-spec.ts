@@ -20,6 +20,8 @@ export interface RouteSpec {
   /** Request headers the logic reads, by their lower-case names (as API Gateway passes them). */
   readonly headers?: z.ZodObject;
   readonly body?: z.ZodType;
+  /** The largest body the route reads, in bytes (UTF-8, after base64 decoding); default DEFAULT_MAX_BODY_BYTES. */
+  readonly maxBodyBytes?: number;
   readonly response: z.ZodType;
   /** Headers of a successful response, by name, computed from its body (e.g. `etag` from a version). */
   readonly responseHeaders?: Readonly<Record<string, ResponseHeader>>;
@@ -33,6 +35,17 @@ export interface ResponseHeader {
   readonly description: string;
   /** `never` lets each route declare its own response type; the handler passes its logic's result. */
   readonly of: (response: never) => string;
+}
+
+/**
+ * What a route reads unless it says otherwise: far above any regulation or decision, far below
+ * API Gateway's 10 MB, and small enough that no single field can reach DynamoDB's 400 KB item
+ * limit through it unnoticed.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export function maxBodyBytes(route: Pick<RouteSpec, 'maxBodyBytes'>): number {
+  return route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 }
 
 /** The Step Functions workflows of the stack, by the name routes and handlers use. */

@@ -26,6 +26,8 @@ import {
   RenewalPeopleQuery,
   StartRenewalRequest,
 } from './renewal-schemas';
+import { MAX_CHUNK_BYTES } from '../rosters/import-limits';
+import { PageQuery } from './page-query';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -81,8 +83,9 @@ export const routes = {
     method: 'GET',
     path: '/regulations',
     entry: 'functions/regulations/list.ts',
-    summary: 'All regulations, at their current version',
+    summary: 'All regulations, at their current version, by id, a page at a time',
     access: ROLES,
+    query: PageQuery,
     response: RegulationList,
   },
   applyRegulation: {
@@ -162,9 +165,10 @@ export const routes = {
     method: 'GET',
     path: '/regulations/{id}/imports',
     entry: 'functions/imports/list.ts',
-    summary: "A regulation's most recent imports, newest first",
+    summary: "A regulation's imports, newest first, a page at a time",
     access: ROLES,
     params: RegulationParams,
+    query: PageQuery,
     response: ImportList,
   },
   uploadChunk: {
@@ -175,6 +179,8 @@ export const routes = {
     access: ['admin'],
     params: ChunkParams,
     body: UploadChunkRequest,
+    // The client's chunker (shared/rosters/row-chunker.ts) closes every chunk at this size.
+    maxBodyBytes: MAX_CHUNK_BYTES,
     response: UploadChunkResult,
   },
   completeImport: {
@@ -357,9 +363,10 @@ export const routes = {
     method: 'GET',
     path: '/regulations/{id}/renewals',
     entry: 'functions/renewal/list.ts',
-    summary: "A regulation's renewals, newest year first",
+    summary: "A regulation's renewals, newest year first, a page at a time",
     access: ROLES,
     params: RegulationParams,
+    query: PageQuery,
     response: RenewalList,
   },
   getRenewal: {

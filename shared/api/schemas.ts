@@ -4,6 +4,7 @@ import { IsoDate, IsoMonth } from '../domain/calendar';
 import { Program, Regulation, RegulationId } from '../domain/regulation';
 import { versionEtag, versionsOfIfMatch } from '../http/version-etag';
 import type { ResponseHeader } from './route-spec';
+import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes shared by the route catalogue, the handlers and the CLI. */
 
@@ -67,7 +68,7 @@ export const RegulationSummary = z.object({
   targetHeadcount: z.number().int(),
   recordedAt: z.string(),
 });
-export const RegulationList = z.object({ regulations: z.array(RegulationSummary) });
+export const RegulationList = z.object({ regulations: z.array(RegulationSummary), nextCursor: NextCursor });
 
 export const AuditEvent = z.object({
   eventId: z.string(),
@@ -89,8 +90,10 @@ export const RegulationHistory = z.object({
 
 export const AuditQuery = z
   .object({
+    ...PageQuery.shape,
     entity: z
       .string()
+      .max(200)
       .regex(/^[A-Za-z-]+:[^\s]+$/, 'must be ENTITY_TYPE:ID, e.g. regulation:perwal-tangsel-25-2019')
       .optional(),
     /** What one user did (their user name), across entities. */
@@ -109,7 +112,7 @@ export const AuditQuery = z
   })
   .refine((q) => q.entity !== undefined || q.actor !== undefined, { message: 'give entity, actor or both', path: ['entity'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
-export const AuditEventList = z.object({ events: z.array(AuditEvent) });
+export const AuditEventList = z.object({ events: z.array(AuditEvent), nextCursor: NextCursor });
 
 export const PremiumQuery = z.object({ month: IsoMonth });
 export const PremiumLine = z.object({

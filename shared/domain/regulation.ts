@@ -29,13 +29,13 @@ export type JkkRiskGroup = z.infer<typeof JkkRiskGroup>;
 const Rupiah = z.number().int('must be a whole number of rupiah').nonnegative();
 
 /** BPU premiums are a share of a declared monthly income; Rp1,000,000 is the minimum bracket. */
-export const DeclaredIncomeBasis = z.object({
+export const DeclaredIncomeBasis = z.strictObject({
   type: z.literal('declared-income'),
   declaredIncome: Rupiah.min(1_000_000, 'must be at least Rp1,000,000, the lowest BPU bracket').default(1_000_000),
 });
 
 /** PU premiums are a share of the monthly wage, with JKK depending on the job's risk group. */
-export const WageBasis = z.object({
+export const WageBasis = z.strictObject({
   type: z.literal('wage'),
   monthlyWage: Rupiah.positive(),
   jkkRiskGroup: JkkRiskGroup,
@@ -45,7 +45,7 @@ export const PremiumBasis = z.discriminatedUnion('type', [DeclaredIncomeBasis, W
 export type PremiumBasis = z.infer<typeof PremiumBasis>;
 
 export const Eligibility = z
-  .object({
+  .strictObject({
     minAge: z.number().int().min(0).max(120),
     maxAge: z.number().int().min(0).max(120),
   })
@@ -57,9 +57,9 @@ export const SegmentCode = z
   .regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, 'must be 1-32 upper-case letters, digits, "_" or "-"');
 
 export const Segment = z
-  .object({
+  .strictObject({
     code: SegmentCode,
-    name: z.string().trim().min(1),
+    name: z.string().trim().min(1).max(200),
     category: Category,
     premiumBasis: PremiumBasis,
     eligibility: Eligibility,
@@ -67,7 +67,7 @@ export const Segment = z
     /** 1 is funded first when a budget ceiling does not cover everyone. */
     priority: z.number().int().positive(),
     /** Economic sector, when a rate discount depends on it (e.g. `transport` under PP 50/2025). */
-    sector: z.string().trim().min(1).optional(),
+    sector: z.string().trim().min(1).max(80).optional(),
   })
   .refine((s) => (s.category === 'BPU') === (s.premiumBasis.type === 'declared-income'), {
     message: 'BPU segments use a declared-income basis and PU segments a wage basis',
@@ -80,7 +80,7 @@ export type Segment = z.infer<typeof Segment>;
  * between 1 July and 30 November. The APBD for a year is drafted (KUA/PPAS) in July–August and
  * approved by about 30 November, and the renewal must be decided before 31 December.
  */
-export const RenewalSetting = z.object({
+export const RenewalSetting = z.strictObject({
   proposeOn: z
     .string()
     .regex(/^(0[7-9]|1[01])-(0[1-9]|[12]\d|3[01])$/, 'must be a day between 07-01 and 11-30, written MM-DD')
@@ -93,44 +93,51 @@ export const RegulationId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-", e.g. perwal-tangsel-25-2019')
   .max(80);
 
+/**
+ * The fields of the document an admin applies. Strict at every level: a misspelt key (`residence`
+ * for `residency`) is refused by name rather than dropped, so a regulation never silently loses
+ * a rule; every text has a maximum, so no field can outgrow a DynamoDB item.
+ */
+const RegulationFields = {
+  id: RegulationId,
+  title: z.string().trim().min(1).max(500),
+  legalBasis: z.strictObject({
+    type: LegalBasisType,
+    number: z.string().trim().min(1).max(80),
+    year: z.number().int().min(1945).max(2100),
+  }),
+  jurisdiction: z
+    .string()
+    .regex(/^\d{2}(\d{2})?$/, 'must be a Kemendagri region code: 2 digits (province) or 4 (regency/city)')
+    .refine(isKnownRegionCode, 'is not a Kemendagri province or regency/city code'),
+  programs: z
+    .array(Program)
+    .nonempty()
+    .refine((p) => p.includes('JKK') && p.includes('JKM'), 'must include at least JKK and JKM')
+    .refine((p) => new Set(p).size === p.length, 'must not repeat a program'),
+  payer: Payer,
+  wadahCode: WadahCode,
+  effectiveFrom: IsoDate,
+  effectiveTo: IsoDate.optional(),
+  segments: z.array(Segment).nonempty('a regulation needs at least one segment').max(100),
+  /**
+   * What a segment's targetHeadcount means to a budget: a quota (absent or `quota`: people over
+   * it are listed apart, for finance to fund explicitly or not), or a figure the roster may
+   * exceed (`allow`). See shared/budget/segment-quota.ts.
+   */
+  overTarget: z.enum(['quota', 'allow']).optional(),
+  /** When the yearly renewal starts; see shared/renewal/renewal-setting.ts for the default. */
+  renewal: RenewalSetting.optional(),
+  /**
+   * What a roster import does with a NIK registered outside the jurisdiction: `warn` (the
+   * default when absent), `require` (reject the row) or `ignore`. See shared/rosters/residency.ts.
+   */
+  residency: z.enum(['warn', 'require', 'ignore']).optional(),
+};
+
 /** The document an admin applies; the stored regulation adds a version and provenance. */
 export const RegulationInput = z
-  .object({
-    id: RegulationId,
-    title: z.string().trim().min(1),
-    legalBasis: z.object({
-      type: LegalBasisType,
-      number: z.string().trim().min(1),
-      year: z.number().int().min(1945).max(2100),
-    }),
-    jurisdiction: z
-      .string()
-      .regex(/^\d{2}(\d{2})?$/, 'must be a Kemendagri region code: 2 digits (province) or 4 (regency/city)')
-      .refine(isKnownRegionCode, 'is not a Kemendagri province or regency/city code'),
-    programs: z
-      .array(Program)
-      .nonempty()
-      .refine((p) => p.includes('JKK') && p.includes('JKM'), 'must include at least JKK and JKM')
-      .refine((p) => new Set(p).size === p.length, 'must not repeat a program'),
-    payer: Payer,
-    wadahCode: WadahCode,
-    effectiveFrom: IsoDate,
-    effectiveTo: IsoDate.optional(),
-    segments: z.array(Segment).nonempty('a regulation needs at least one segment'),
-    /**
-     * What a segment's targetHeadcount means to a budget: a quota (absent or `quota`: people over
-     * it are listed apart, for finance to fund explicitly or not), or a figure the roster may
-     * exceed (`allow`). See shared/budget/segment-quota.ts.
-     */
-    overTarget: z.enum(['quota', 'allow']).optional(),
-    /** When the yearly renewal starts; see shared/renewal/renewal-setting.ts for the default. */
-    renewal: RenewalSetting.optional(),
-    /**
-     * What a roster import does with a NIK registered outside the jurisdiction: `warn` (the
-     * default when absent), `require` (reject the row) or `ignore`. See shared/rosters/residency.ts.
-     */
-    residency: z.enum(['warn', 'require', 'ignore']).optional(),
-  })
+  .strictObject(RegulationFields)
   .superRefine((r, ctx) => {
     if (r.effectiveTo && r.effectiveTo < r.effectiveFrom) {
       ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'must not be before effectiveFrom' });
@@ -141,13 +148,12 @@ export const RegulationInput = z
 export type RegulationInput = z.infer<typeof RegulationInput>;
 
 /** A stored version of a regulation. Amendments add versions; none is ever overwritten. */
-export const Regulation = RegulationInput.and(
-  z.object({
-    version: z.number().int().positive(),
-    recordedAt: z.string(),
-    recordedBy: z.string(),
-  }),
-);
+export const Regulation = z.object({
+  ...RegulationFields,
+  version: z.number().int().positive(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
 export type Regulation = RegulationInput & { version: number; recordedAt: string; recordedBy: string };
 
 function reportRepeats(values: readonly (string | number)[], field: string, ctx: z.RefinementCtx): void {

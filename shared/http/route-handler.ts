@@ -54,6 +54,6 @@ async function respond<R extends RouteSpec>(
     const headers = Object.entries(route.responseHeaders ?? {}).map(([name, header]) => [name, header.of(result as never)]);
     return jsonResponse(route.successStatus ?? 200, result, Object.fromEntries(headers));
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, { path: event.rawPath, requestId: event.requestContext?.requestId });
   }
 }

@@ -80,6 +80,28 @@ describe('npx lindung regulation apply', () => {
     expect(applied.stdout).toContain(`Amended ${id} to version 3.`);
   });
 
+  it('lists one page with --limit and the next with the cursor it prints; without, every page', async () => {
+    expect((await lindung('login', '--as', 'admin', '--user', 'ani')).code).toBe(0);
+    for (const id of ['perwal-cli-page-a-2030', 'perwal-cli-page-b-2030']) {
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-')), `${id}.yaml`);
+      writeFileSync(file, readFileSync(tangselFile, 'utf8').replace(/^id: .*$/m, `id: ${id}`));
+      const applied = await lindung('regulation', 'apply', '-f', file);
+      expect(applied.code, applied.stderr).toBe(0);
+    }
+    const first = await lindung('regulation', 'list', '--limit', '1');
+    expect(first.code, first.stderr).toBe(0);
+    const [line, more, ...rest] = first.stdout.trim().split('\n');
+    expect(rest).toEqual([]);
+    expect(more).toMatch(/^more: --cursor [A-Za-z0-9_-]+$/);
+    const second = await lindung('regulation', 'list', '--limit', '1', '--cursor', more!.slice('more: --cursor '.length));
+    expect(second.stdout.split('\n')[0]).not.toBe(line);
+
+    const all = await lindung('--json', 'regulation', 'list');
+    const ids = JSON.parse(all.stdout).regulations.map((r: { id: string }) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['perwal-cli-page-a-2030', 'perwal-cli-page-b-2030']));
+    expect(JSON.parse(all.stdout).nextCursor).toBeUndefined();
+  });
+
   it('says how to sign in when there is no session, and how to start the system when none runs', async () => {
     const noRole = await lindung('login', '--user', 'x');
     expect(noRole.code).toBe(1);

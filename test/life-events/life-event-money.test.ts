@@ -97,7 +97,7 @@ describe('a death changes the money', () => {
     const cli = (token: string, ...args: string[]) => run(lindungBin, args, { env: { ...process.env, LINDUNG_API_URL: local.stack.apiUrl, LINDUNG_TOKEN: token } });
     const status = await cli(auditor, 'enroll', 'status', started.body.runId);
     expect(status.stdout).toContain(`committed ${formatRupiah(approved2027 - 9 * monthly)} of ${formatRupiah(approved2027)} approved; ${formatRupiah(9 * monthly)} released`);
-    const trail = await local.api('GET', `/audit-events?entity=regulation:${REGULATION}`, auditor);
+    const trail = await local.api('GET', `/audit-events?entity=regulation:${REGULATION}&limit=200`, auditor);
     const recorded = trail.body.events.filter((e: any) => e.action === 'life-event.death');
     expect(recorded).toHaveLength(1);
     expect(recorded[0].summary).toContain(`${formatRupiah(2 * monthly)} of 2027 premiums after 2027-03 released back to proposal ${requested.body.proposalId}`);

@@ -238,7 +238,7 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
     expect(report.stdout).toContain('9 budget-rejected');
 
     // The trail says what happened, in words.
-    const trail = await local.api('GET', `/audit-events?entity=regulation:${REGULATION}`, auditor);
+    const trail = await local.api('GET', `/audit-events?entity=regulation:${REGULATION}&limit=200`, auditor);
     const actions = trail.body.events.map((e: any) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['renewal.started', 'renewal.verified', 'renewal.proposed', 'renewal.renewed', 'renewal.lapsed', 'life-event.death']));
     expect(JSON.stringify(trail.body)).not.toContain(DECEASED);

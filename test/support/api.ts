@@ -14,6 +14,7 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Headers;
+  contentType: string | null;
 }
 
 /**
@@ -24,6 +25,23 @@ export async function amendRegulation<T = any>(document: { id: string }, token: 
   const read = await api('GET', `/regulations/${document.id}`, { token });
   const precondition: Record<string, string> = read.status === 200 ? { 'if-match': read.headers.get('etag') ?? '' } : {};
   return api<T>('PUT', `/regulations/${document.id}`, { token, body: document, headers: precondition });
+}
+
+/** Every item of a list route, following nextCursor (docs/api-errors.md#lists). */
+export async function listAll<T = any>(path: string, field: string, token: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api(
+      'GET',
+      `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
+    if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}: ${JSON.stringify(page.body)}`);
+    items.push(...page.body[field]);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 /** Calls the suite's local API over HTTP. */
@@ -42,5 +60,5 @@ export async function api<T = any>(
     ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers, contentType: response.headers.get('content-type') };
 }

@@ -8,11 +8,28 @@ import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-aut
  * proposal that asked for people enrollment then skipped as already covered breaks it: the APBD
  * was asked for money that could never be spent.
  */
+interface Run {
+  runId: string;
+  proposalId: string;
+  status: string;
+  counts: { failed: number; skipped: number };
+  committedAmount: number;
+  releasedAmount: number;
+  approvedAmount: number;
+}
+
 export async function moneyInvariantViolations(apiUrl: string, dataDir: string): Promise<string[]> {
   const token = await signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username: 'invariant-check', roles: ['auditor'] });
-  const response = await fetch(`${apiUrl}/enrollment-runs`, { headers: { authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`GET /enrollment-runs answered ${response.status}: ${await response.text()}`);
-  const { runs } = (await response.json()) as { runs: { runId: string; proposalId: string; status: string; counts: { failed: number; skipped: number }; committedAmount: number; releasedAmount: number; approvedAmount: number }[] };
+  const runs: Run[] = [];
+  let cursor: string | undefined;
+  do {
+    // Every run, page by page (docs/api-errors.md#lists).
+    const response = await fetch(`${apiUrl}/enrollment-runs?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET /enrollment-runs answered ${response.status}: ${await response.text()}`);
+    const page = (await response.json()) as { runs: Run[]; nextCursor?: string };
+    runs.push(...page.runs);
+    cursor = page.nextCursor;
+  } while (cursor);
   return runs
     .filter((run) => run.status === 'completed' && run.counts.failed === 0 && run.committedAmount + run.releasedAmount !== run.approvedAmount)
     .map(

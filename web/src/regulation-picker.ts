@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RegulationList } from '../../shared/api/schemas';
-import { apiGet } from './api-client';
+import { apiGetAll } from './api-client';
 import { field, h, select } from './dom';
 import { t } from './i18n';
 import { navigate, type Route } from './router';
@@ -20,7 +20,7 @@ export interface Selection {
  * else the first regulation and next year (budgets are decided the year before).
  */
 export async function pickRegulation(route: Route, options: { withYear?: boolean } = {}): Promise<Selection> {
-  const { regulations } = await apiGet<z.infer<typeof RegulationList>>('/regulations');
+  const regulations = await apiGetAll<RegulationSummary>('/regulations', 'regulations');
   const wanted = route.query.get('regulation');
   const regulation = regulations.find((r) => r.id === wanted) ?? regulations[0];
   const year = Number(route.query.get('year')) || new Date().getFullYear() + 1;

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageQuery } from '../../api/page-query';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
@@ -12,6 +13,8 @@ import type { ShardCounts } from '../../rosters/shard-counts';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
+import { pageNewestFirst } from './list-newest-first';
+import { mapPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys, stagedPartOf, stagingDigest, stagingPartition } from './roster-keys';
 import { stagedRowParts } from './staged-row-parts';
@@ -48,17 +51,12 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   async listForRegulation(regulationId: string): Promise<ImportRecord[]> {
-    const { Items = [] } = await documentClient.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': importKeys.metaIndex(regulationId, '').gsi1pk },
-        ScanIndexForward: false,
-        Limit: 50,
-      }),
-    );
-    return Items.map(recordOf);
+    return (await this.page(regulationId, { limit: 50 })).items;
+  }
+
+  /** One page of a regulation's imports, newest first. */
+  async page(regulationId: string, page: PageQuery): Promise<Page<ImportRecord>> {
+    return mapPage(await pageNewestFirst(this.table, importKeys.metaIndex(regulationId, '').gsi1pk, {}, page), recordOf);
   }
 
   async putChunk(importId: string, seq: number, rows: readonly RawRosterRow[], sha256: string): Promise<{ alreadyReceived: boolean }> {

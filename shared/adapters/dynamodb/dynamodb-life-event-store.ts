@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageQuery } from '../../api/page-query';
 import type { LifeEvent } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
@@ -14,6 +15,7 @@ import type { RosterEntry } from '../../rosters/roster-entry';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { enrollmentKeys } from './enrollment-keys';
+import { TABLE_KEY, mapPage, queryPage } from './query-page';
 import { lifeEventKeys } from './renewal-keys';
 import { rosterEntryOf } from './roster-entry-items';
 import { rosterKeys } from './roster-keys';
@@ -32,15 +34,23 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
   private readonly table = tableName('MAIN_TABLE');
 
   async ofPerson(nik: string): Promise<LifeEvent[]> {
-    const { Items = [] } = await documentClient.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :life)',
-        ExpressionAttributeValues: { ':pk': lifeEventKeys.event(nik, 'death', 0).pk, ':life': 'LIFE#' },
-        ConsistentRead: true,
-      }),
-    );
-    return Items.map(({ pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...event }) => event as LifeEvent);
+    const { Items = [] } = await documentClient.send(this.eventsOf(nik));
+    return Items.map(lifeEventOf);
+  }
+
+  /** One page of a person's life events. */
+  async page(nik: string, page: PageQuery): Promise<Page<LifeEvent>> {
+    const key = { partition: { attribute: 'pk', value: lifeEventKeys.event(nik, 'death', 0).pk }, attributes: TABLE_KEY };
+    return mapPage(await queryPage(this.eventsOf(nik), page, key), lifeEventOf);
+  }
+
+  private eventsOf(nik: string): QueryCommand {
+    return new QueryCommand({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :life)',
+      ExpressionAttributeValues: { ':pk': lifeEventKeys.event(nik, 'death', 0).pk, ':life': 'LIFE#' },
+      ConsistentRead: true,
+    });
   }
 
   async rosterEntry(nik: string, year: number): Promise<RosterEntry | undefined> {
@@ -207,4 +217,8 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
       },
     ];
   }
+}
+
+function lifeEventOf({ pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...event }: Record<string, unknown>): LifeEvent {
+  return event as LifeEvent;
 }

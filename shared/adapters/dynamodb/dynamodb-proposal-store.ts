@@ -5,7 +5,9 @@ import type { ProposalStore } from '../../budget/proposal-store';
 import { runIdOf } from '../../enrollment/run-identity';
 import { documentClient, tableName } from './document-client';
 import { enrollmentKeys } from './enrollment-keys';
-import { listNewestFirst } from './list-newest-first';
+import type { Page, PageQuery } from '../../api/page-query';
+import { listNewestFirst, pageNewestFirst } from './list-newest-first';
+import { mapPage } from './query-page';
 import { transactWithAudit, transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
@@ -32,6 +34,10 @@ export class DynamoDbProposalStore implements ProposalStore {
   async list(filter: { regulationId?: string }): Promise<ProposalRecord[]> {
     const items = await listNewestFirst(this.table, 'PROPOSALS', filter);
     return items.map(recordOf);
+  }
+
+  async page(filter: { regulationId?: string }, page: PageQuery): Promise<Page<ProposalRecord>> {
+    return mapPage(await pageNewestFirst(this.table, 'PROPOSALS', filter, page), recordOf);
   }
 
   async update(

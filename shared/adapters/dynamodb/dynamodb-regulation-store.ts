@@ -1,11 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageQuery } from '../../api/page-query';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../domain/errors';
 import type { Regulation } from '../../domain/regulation';
 import type { RegulationStore, RegulationVersionInfo } from '../../regulations/regulation-store';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
+import { GSI1_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
 
 /**
@@ -36,15 +38,12 @@ export class DynamoDbRegulationStore implements RegulationStore {
   }
 
   async list(): Promise<Regulation[]> {
-    const items = await queryAll(
-      new QueryCommand({
-        TableName: tableName('MAIN_TABLE'),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :type',
-        ExpressionAttributeValues: { ':type': 'REGULATION' },
-      }),
-    );
-    return items.map(documentOf);
+    return (await queryAll(currentVersions())).map(documentOf);
+  }
+
+  /** One page of the regulations, by id. */
+  async page(page: PageQuery): Promise<Page<Regulation>> {
+    return mapPage(await queryPage(currentVersions(), page, { partition: { attribute: 'gsi1pk', value: REGULATION_LIST }, attributes: GSI1_KEY }), documentOf);
   }
 
   async record(regulation: Regulation, event: AuditEvent): Promise<void> {
@@ -65,7 +64,7 @@ export class DynamoDbRegulationStore implements RegulationStore {
               Item: {
                 pk: partition(regulation.id),
                 sk: 'CURRENT',
-                gsi1pk: 'REGULATION',
+                gsi1pk: REGULATION_LIST,
                 gsi1sk: regulation.id,
                 ...regulation,
               },
@@ -93,6 +92,16 @@ export class DynamoDbRegulationStore implements RegulationStore {
 }
 
 const partition = (id: string) => `REG#${id}`;
+const REGULATION_LIST = 'REGULATION';
+
+function currentVersions(): QueryCommand {
+  return new QueryCommand({
+    TableName: tableName('MAIN_TABLE'),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :type',
+    ExpressionAttributeValues: { ':type': REGULATION_LIST },
+  });
+}
 const versionKey = (version: number) => `V#${String(version).padStart(6, '0')}`;
 
 function documentOf(item: Record<string, unknown>): Regulation {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageQuery } from '../../api/page-query';
 import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { renewalHolder } from '../../renewal/renewal-identity';
@@ -10,6 +11,8 @@ import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { queryAll } from './query-all';
+import { listNewestFirst, pageNewestFirst } from './list-newest-first';
+import { mapPage } from './query-page';
 import { PERSON_KIND_PREFIX, renewalKeys } from './renewal-keys';
 import { rosterKeys } from './roster-keys';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
@@ -27,16 +30,12 @@ export class DynamoDbRenewalStore implements RenewalStore {
   }
 
   async list(regulationId: string): Promise<RenewalRecord[]> {
-    const items = await queryAll(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': renewalKeys.metaIndex(regulationId, 0).gsi1pk },
-        ScanIndexForward: false,
-      }),
-    );
-    return items.map(recordOf);
+    return (await listNewestFirst(this.table, renewalKeys.metaIndex(regulationId, 0).gsi1pk, {})).map(recordOf);
+  }
+
+  /** One page of a regulation's renewals, newest year first. */
+  async page(regulationId: string, page: PageQuery): Promise<Page<RenewalRecord>> {
+    return mapPage(await pageNewestFirst(this.table, renewalKeys.metaIndex(regulationId, 0).gsi1pk, {}, page), recordOf);
   }
 
   async create(record: RenewalRecord, event: AuditEvent): Promise<boolean> {

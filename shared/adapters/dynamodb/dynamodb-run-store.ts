@@ -6,7 +6,9 @@ import type { ProposalMoney, RunRecord, RunStore, ShardProgress } from '../../en
 import { documentClient, tableName } from './document-client';
 import { proposalKey } from './dynamodb-proposal-store';
 import { COVER_END_PREFIX, PAGE_ATTRIBUTE_PREFIX, enrollmentKeys } from './enrollment-keys';
-import { listNewestFirst } from './list-newest-first';
+import type { Page, PageQuery } from '../../api/page-query';
+import { listNewestFirst, pageNewestFirst } from './list-newest-first';
+import { mapPage } from './query-page';
 import { queryAll } from './query-all';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
@@ -44,6 +46,10 @@ export class DynamoDbRunStore implements RunStore {
   async list(filter: { regulationId?: string }): Promise<RunRecord[]> {
     const items = await listNewestFirst(this.table, 'RUNS', filter);
     return items.map(recordOf);
+  }
+
+  async page(filter: { regulationId?: string }, page: PageQuery): Promise<Page<RunRecord>> {
+    return mapPage(await pageNewestFirst(this.table, 'RUNS', filter, page), recordOf);
   }
 
   async update(record: RunRecord, expected: Pick<RunRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean> {

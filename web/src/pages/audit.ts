@@ -1,6 +1,5 @@
-import type { z } from 'zod';
-import type { AuditEventList } from '../../../shared/api/schemas';
-import { apiGet } from '../api-client';
+import type { AuditEvent } from '../../../shared/api/schemas';
+import { apiGetAll } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatIndonesianDateTime, maskNik } from '../format';
@@ -54,7 +53,7 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
     const entities = regulation.value || actor.value.trim() ? [regulation.value] : regulations.map((r) => r.id);
     const found = await Promise.all(
       entities.map((id) =>
-        apiGet<z.infer<typeof AuditEventList>>('/audit-events', {
+        apiGetAll<AuditEvent>('/audit-events', 'events', {
           entity: id ? `regulation:${id}` : undefined,
           actor: actor.value.trim() || undefined,
           person: masked || undefined,
@@ -63,7 +62,7 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
         }),
       ),
     );
-    const events = found.flatMap((list) => list.events).sort((a, b) => a.at.localeCompare(b.at));
+    const events = found.flat().sort((a, b) => a.at.localeCompare(b.at));
     const newestFirst = [...events].reverse();
     replace(
       results,

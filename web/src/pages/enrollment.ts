@@ -1,7 +1,6 @@
-import type { z } from 'zod';
-import type { ProposalList } from '../../../shared/api/budget-schemas';
-import type { EnrollmentRun, RunList } from '../../../shared/api/enrollment-schemas';
-import { apiGet, apiSend } from '../api-client';
+import type { Proposal } from '../../../shared/api/budget-schemas';
+import type { EnrollmentRun } from '../../../shared/api/enrollment-schemas';
+import { apiGet, apiGetAll, apiSend } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth, formatRupiah } from '../format';
 import { t, type Text } from '../i18n';
@@ -30,9 +29,9 @@ export async function enrollmentPage(main: HTMLElement, { route }: PageContext):
     return;
   }
   const regulationId = picked.regulation.id;
-  const [{ runs }, { proposals }] = await Promise.all([
-    apiGet<z.infer<typeof RunList>>('/enrollment-runs', { regulationId }),
-    apiGet<z.infer<typeof ProposalList>>('/proposals', { regulationId, status: 'approved' }),
+  const [runs, proposals] = await Promise.all([
+    apiGetAll<EnrollmentRun>('/enrollment-runs', 'runs', { regulationId }),
+    apiGetAll<Proposal>('/proposals', 'proposals', { regulationId, status: 'approved' }),
   ]);
   const withRun = new Set(runs.map((r) => r.proposalId));
   const waiting = proposals.filter((p) => !withRun.has(p.proposalId) && !p.stale);

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { ImportList, ImportStatus, RejectedRow, RejectionsPage } from '../../../shared/api/roster-schemas';
+import type { ImportStatus, RejectedRow, RejectionsPage } from '../../../shared/api/roster-schemas';
 import type { RosterField } from '../../../shared/rosters/raw-roster-row';
 import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../../shared/rosters/rejection-report';
 import { ROSTER_FIELDS } from '../../../shared/rosters/roster-fields';
-import { apiGet } from '../api-client';
+import { apiGet, apiGetAll } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatCount, formatIndonesianDate, formatIndonesianDateTime, maskNik } from '../format';
@@ -24,7 +24,7 @@ export async function importsPage(main: HTMLElement, { route }: PageContext): Pr
     return;
   }
   const regulationId = picked.regulation.id;
-  const { imports } = await apiGet<z.infer<typeof ImportList>>(`/regulations/${encodeURIComponent(regulationId)}/imports`);
+  const imports = await apiGetAll<ImportStatus>(`/regulations/${encodeURIComponent(regulationId)}/imports`, 'imports');
   const selectedId = route.query.get('import') ?? imports[0]?.importId;
   const selected = imports.find((i) => i.importId === selectedId);
   const link = (i: ImportStatus) => `#/impor?${new URLSearchParams({ regulation: regulationId, import: i.importId })}`;

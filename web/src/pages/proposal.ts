@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { PeoplePage, Proposal, ProposalList } from '../../../shared/api/budget-schemas';
+import type { PeoplePage, Proposal } from '../../../shared/api/budget-schemas';
 import { allocateCeiling } from '../../../shared/budget/allocate-ceiling';
 import { type CohortSegment, lastYearCohort } from '../../../shared/budget/last-year-cohort';
 import { withOverTargetFunded } from '../../../shared/budget/segment-quota';
 import { smallestUsefulCeiling } from '../../../shared/budget/smallest-useful-ceiling';
 import { parseRupiah } from '../../../shared/domain/rupiah-text';
-import { apiGet, apiSend } from '../api-client';
+import { apiGet, apiGetAll, apiSend } from '../api-client';
 import { field, h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatRupiah, maskNik } from '../format';
@@ -38,7 +38,7 @@ const DECIDED_LABELS: Record<Decision, Text> = {
 export async function proposalPage(main: HTMLElement, context: PageContext): Promise<void> {
   const proposalId = context.route.params[0] ?? '';
   const proposal = await apiGet<Proposal>(`/proposals/${encodeURIComponent(proposalId)}`);
-  const { proposals } = await apiGet<z.infer<typeof ProposalList>>('/proposals', { regulationId: proposal.regulationId });
+  const proposals = await apiGetAll<Proposal>('/proposals', 'proposals', { regulationId: proposal.regulationId });
   const lastYear = lastYearCohort(proposals, proposal.regulationId, proposal.year);
 
   replace(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Proposal, ProposalList, ProposalStatus } from '../../../shared/api/budget-schemas';
-import { apiGet, apiSend } from '../api-client';
+import type { Proposal, ProposalStatus } from '../../../shared/api/budget-schemas';
+import { apiGetAll, apiSend } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { formatIndonesianDate, formatRupiah } from '../format';
 import { t, type Text } from '../i18n';
@@ -28,7 +28,7 @@ export async function proposalsPage(main: HTMLElement, { route }: PageContext): 
   const picked = await pickRegulation(route, { withYear: false });
   const defaultStatus = hasRole('finance') ? 'pending-decision' : '';
   const status = route.query.get('status') ?? defaultStatus;
-  const { proposals } = await apiGet<z.infer<typeof ProposalList>>('/proposals', { status: status || undefined });
+  const proposals = await apiGetAll<Proposal>('/proposals', 'proposals', { status: status || undefined });
   const statusSelect = select('status', [['', t('Semua status')], ...Object.entries(STATUS_LABELS).map(([value, label]) => [value, t(label)] as const)], status);
   statusSelect.addEventListener('change', () => navigate(`#/usulan?status=${statusSelect.value}`));
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ContinuityGap, ContinuityPage, Renewal, RenewalDiff, RenewalList } from '../../../shared/api/renewal-schemas';
-import { apiGet, apiSend } from '../api-client';
+import type { ContinuityGap, ContinuityPage, Renewal, RenewalDiff } from '../../../shared/api/renewal-schemas';
+import { apiGet, apiGetAll, apiSend } from '../api-client';
 import { field, h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatCount, formatIndonesianDate, formatIndonesianDateTime, maskNik } from '../format';
@@ -45,7 +45,7 @@ export async function renewalPage(main: HTMLElement, { route }: PageContext): Pr
   }
   const regulationId = picked.regulation.id;
   const id = encodeURIComponent(regulationId);
-  const { renewals } = await apiGet<z.infer<typeof RenewalList>>(`/regulations/${id}/renewals`);
+  const renewals = await apiGetAll<Renewal>(`/regulations/${id}/renewals`, 'renewals');
   const selected = renewals.find((r) => String(r.year) === route.query.get('year')) ?? renewals[0];
   const link = (r: Renewal) => `#/perpanjangan?${new URLSearchParams({ regulation: regulationId, year: String(r.year) })}`;
   const continuity = h('section', { 'aria-labelledby': 'continuity-heading' });
