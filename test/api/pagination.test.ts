@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../shared/api/page-cursor';
-import { api, tokenFor } from '../support/api';
+import { amendRegulation, api, tokenFor } from '../support/api';
 import { propose } from '../support/budget';
 import { tangselRegulation } from '../support/tangsel';
 
@@ -13,8 +13,9 @@ beforeAll(async () => {
   [admin, auditor] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('auditor', 'budi')]);
 });
 
+/** Creates the regulation, or amends it as a client that read it first (If-Match). */
 async function applyRegulation(id: string, title?: string): Promise<void> {
-  const response = await api('PUT', `/regulations/${id}`, { token: admin, body: { ...tangselRegulation(id), ...(title ? { title } : {}) } });
+  const response = await amendRegulation({ ...tangselRegulation(id), ...(title ? { title } : {}) }, admin);
   expect(response.status).toBe(200);
 }
 
