@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { z } from 'zod';
 import { uploadRoster } from '../../cli/roster-upload';
+import type { ImportStatus } from '../../shared/api/roster-schemas';
 import { writeSyntheticRoster } from '../lib/synthetic-roster';
 import { type BenchStack, call } from './api-call';
 import { tangselSegments } from './import-scenario';
@@ -17,7 +19,7 @@ export async function approvedProposal(
   regionCode: string,
   people: number,
   log: (line: string) => void,
-): Promise<{ proposalId: string; importId: string }> {
+): Promise<{ proposalId: string; imported: z.infer<typeof ImportStatus> }> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
   try {
     const file = path.join(work, 'roster.csv');
@@ -40,7 +42,7 @@ export async function approvedProposal(
     }
     const finance = await stack.token('bench-finance', ['finance']);
     await call(stack.apiUrl, finance, 'POST', `/proposals/${proposal.proposalId}/decision`, { decision: 'approve' });
-    return { proposalId: proposal.proposalId as string, importId: imported.importId };
+    return { proposalId: proposal.proposalId as string, imported };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
