@@ -23,19 +23,13 @@ export async function approvedProposal(
   const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
   try {
     const file = path.join(work, 'roster.csv');
-    await writeSyntheticRoster(file, { segments: tangselSegments(people), regionCode, seed: 42, badShare: 0 });
+    await writeTangselRoster(file, people, regionCode);
     const admin = await stack.token('bench-admin', ['admin']);
-    // Tangsel's segments scaled to the bench's size: the targets are not a quota here.
-    const regulation = { ...parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8')), id: regulationId, overTarget: 'allow' };
-    await call(stack.apiUrl, admin, 'PUT', `/regulations/${regulation.id}`, regulation);
+    await applyTangselRegulation(stack, regulationId);
     log(`setup: import ${people} people into ${regulationId}, propose, approve`);
-    const imported = await uploadRoster(
-      { api: stack.apiUrl, token: admin },
-      { regulationId: regulation.id, file, coverageStart: '2027-01-01' },
-      { phase: () => ({ update: () => undefined, stop: () => undefined }) },
-    );
+    const imported = await importRoster(stack, regulationId, file);
     if (imported.status !== 'completed') throw new Error(`the import ended ${imported.status}`);
-    let proposal = await call(stack.apiUrl, admin, 'POST', '/proposals', { regulationId: regulation.id, year: 2027, cohort: 'original', clientToken: `bench-${regulationId}` });
+    let proposal = await call(stack.apiUrl, admin, 'POST', '/proposals', { regulationId, year: 2027, cohort: 'original', clientToken: `bench-${regulationId}` });
     while (proposal.status === 'computing') {
       await new Promise((resolve) => setTimeout(resolve, 200));
       proposal = await call(stack.apiUrl, admin, 'GET', `/proposals/${proposal.proposalId}`);
@@ -46,4 +40,24 @@ export async function approvedProposal(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A synthetic roster of `people` in Tangsel's segment proportions, without bad rows. */
+export async function writeTangselRoster(file: string, people: number, regionCode: string): Promise<void> {
+  await writeSyntheticRoster(file, { segments: tangselSegments(people), regionCode, seed: 42, badShare: 0 });
+}
+
+/** Tangsel's segments under `regulationId`, scaled to the bench's size: the targets are not a quota here. */
+export async function applyTangselRegulation(stack: BenchStack, regulationId: string): Promise<void> {
+  const regulation = { ...parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8')), id: regulationId, overTarget: 'allow' };
+  await call(stack.apiUrl, await stack.token('bench-admin', ['admin']), 'PUT', `/regulations/${regulationId}`, regulation);
+}
+
+/** Imports `file` for 2027 as `lindung roster import` does; `resume` continues an interrupted import. */
+export async function importRoster(stack: BenchStack, regulationId: string, file: string, resume?: string): Promise<z.infer<typeof ImportStatus>> {
+  return uploadRoster(
+    { api: stack.apiUrl, token: await stack.token('bench-admin', ['admin']) },
+    { regulationId, file, coverageStart: '2027-01-01', ...(resume ? { resume } : {}) },
+    { phase: () => ({ update: () => undefined, stop: () => undefined }) },
+  );
 }

@@ -49,7 +49,7 @@ export async function runLoadClients(options: LoadClientsOptions): Promise<LoadR
   const progress = setInterval(() => {
     const answers = [...record.latenciesMs.values()].reduce((sum, latencies) => sum + latencies.length, 0);
     const errors = [...record.errors.values()].reduce((a, b) => a + b, 0);
-    options.log(`  load: ${answers} answers, ${errors} errors, ${record.unavailable} unavailable`);
+    options.log(`reads: ${answers} answers, ${errors} errors, ${record.unavailable} unavailable`);
   }, PROGRESS_EVERY_MS);
   await Promise.all(
     options.tokens.map(async (token, client) => {

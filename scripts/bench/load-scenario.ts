@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Role } from '../../shared/auth/roles';
 import { LocalStackProcess } from '../lib/local-stack-process';
 import { call } from './api-call';
-import { approvedProposal } from './approved-proposal';
+import { applyTangselRegulation, approvedProposal, importRoster, writeTangselRoster } from './approved-proposal';
 import { InsurerProcess } from './insurer-process';
 import { latencySummary } from './latency-summary';
 import { type LoadRecord, runLoadClients } from './load-clients';
@@ -26,15 +26,20 @@ const CLIENT_ROLES: readonly Role[] = ['admin', 'finance', 'auditor'];
 
 /**
  * `npm run bench -- load --people N [--seconds 60] [--clients 20]`: for `seconds`, `clients`
- * readers read the API without pause (read-mix.ts) while an import of N people runs, its budget
- * is approved and its enrollment run starts; once a quarter of the run is enrolled the stack's
- * process is killed (SIGKILL: Node and DynamoDB Local at once), started again on the same data and
- * port, and an admin starts the run again until it completes. Any answer but 200 is an error;
- * refused connections while the stack is down are counted apart, as `unavailable`.
+ * readers read the API without pause (read-mix.ts) while, at the same time, a roster of N people
+ * is imported and the enrollment run of an approved proposal for N other people starts. Once a
+ * quarter of the run is enrolled the stack's process is killed (SIGKILL: Node and DynamoDB Local
+ * at once) and started again on the same data and port; an admin starts the run again and resumes
+ * the import (`lindung roster import --resume`), and both must complete. The import and the run
+ * go side by side, not one after the other, so that the crash falls in the window: on this
+ * machine an import of 20,000 people alone takes longer than 60 s under the readers' load. Any
+ * answer but 200 is an error; refused connections while the stack is down are counted apart, as
+ * `unavailable`.
  */
 export async function loadScenario(people: number, log: (line: string) => void, options: LoadBenchOptions) {
   const insurer = await InsurerProcess.start();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-load-'));
+  const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
   let stack = await LocalStackProcess.start(dataDir, insurer.lindungEnvironment());
   try {
     const read = await approvedProposal(stack, 'load-read', '3671', READ_PEOPLE, log);
@@ -42,74 +47,99 @@ export async function loadScenario(people: number, log: (line: string) => void, 
     const readRun = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId: read.proposalId });
     await runEnd(stack.apiUrl, admin, readRun.runId, () => undefined);
     const targets: ReadTargets = { regulationId: 'load-read', importId: read.imported.importId, proposalId: read.proposalId, runId: readRun.runId };
+    const enroll = await approvedProposal(stack, 'load-enroll', '3674', people, log);
+    await applyTangselRegulation(stack, 'load-import');
+    const rosterFile = path.join(work, 'roster.csv');
+    await writeTangselRoster(rosterFile, people, '3603');
     const tokens = await Promise.all(
       Array.from({ length: options.clients }, (_, i) => stack.token(`load-client-${i}`, [CLIENT_ROLES[i % CLIENT_ROLES.length]!])),
     );
 
-    log(`load: ${options.clients} clients for ${options.seconds} s, while ${people} people are imported and enrolled through a crash`);
-    // Set just before the kill, cleared once the restarted stack is ready.
-    let stackDown = false;
-    let downSeconds = 0;
+    log(`load: ${options.clients} clients for ${options.seconds} s, while ${people} people are imported and ${people} enrolled through a crash`);
     const started = performance.now();
-    const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-    const clients = runLoadClients({ apiUrl: stack.apiUrl, tokens, seconds: options.seconds, mix: () => readMix(targets), isDown: () => stackDown, log });
+    const elapsed = () => round((performance.now() - started) / 1000);
+    const progress = (line: string) => log(`  ${elapsed().toFixed(1)} s: ${line}`);
+    // The kill: set just before it, `stackDown` cleared once the restarted stack is ready; `back` settles either way.
+    const crash = { killed: false, stackDown: false, killedAtSeconds: 0, downSeconds: 0 };
+    let markBack: () => void = () => undefined;
+    const back = new Promise<void>((resolve) => (markBack = resolve));
+    const clients = runLoadClients({ apiUrl: stack.apiUrl, tokens, seconds: options.seconds, mix: () => readMix(targets), isDown: () => crash.stackDown, log: progress });
 
-    const workflow = (async () => {
-      const importStarted = performance.now();
-      const imported = await approvedProposal(stack, 'load-tangsel', '3674', people, (line) => log(`  ${elapsed()}: ${line}`));
-      const importSeconds = (performance.now() - importStarted) / 1000;
-      log(`  ${elapsed()}: imported ${imported.imported.accepted} and approved; start the run`);
-      const runStarted = performance.now();
-      const run = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId: imported.proposalId });
+    const importing = (async () => {
+      progress(`import ${people} people into load-import`);
+      let resumed = false;
+      let imported;
+      try {
+        imported = await importRoster(stack, 'load-import', rosterFile);
+      } catch (error) {
+        if (!crash.killed) throw error;
+        await back;
+        // As an operator would: the interrupted import from the regulation's list, sent again with --resume.
+        const { imports } = await call(stack.apiUrl, admin, 'GET', '/regulations/load-import/imports');
+        progress(`the import was interrupted (${(error as Error).message}): resume ${imports[0].importId}`);
+        imported = await importRoster(stack, 'load-import', rosterFile, imports[0].importId);
+        resumed = true;
+      }
+      progress(`the import ended ${imported.status}, ${imported.accepted} accepted`);
+      return { status: imported.status, accepted: imported.accepted, resumed, seconds: elapsed() };
+    })();
+
+    const enrolling = (async () => {
+      const run = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId: enroll.proposalId });
       targets.liveRunId = run.runId;
+      progress(`run ${run.runId} started for ${people} people`);
       const atKill = await runUntil(stack.apiUrl, admin, run.runId, (status) => status.counts.enrolled >= people * KILL_AT_SHARE);
       if (atKill.status !== 'running') throw new Error(`the run ended ${atKill.status} before the crash`);
-      log(`  ${elapsed()}: ${atKill.counts.enrolled} enrolled: kill the stack`);
-      stackDown = true;
-      const killed = performance.now();
-      await stack.kill();
-      stack = await stack.restart();
-      downSeconds = (performance.now() - killed) / 1000;
-      stackDown = false;
-      log(`  ${elapsed()}: the stack is back after ${downSeconds.toFixed(1)} s; the admin starts the run again`);
-      const again = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId: imported.proposalId });
+      progress(`${atKill.counts.enrolled} enrolled: kill the stack`);
+      crash.killed = true;
+      crash.stackDown = true;
+      crash.killedAtSeconds = elapsed();
+      try {
+        await stack.kill();
+        stack = await stack.restart();
+        crash.stackDown = false;
+      } finally {
+        crash.downSeconds = round(elapsed() - crash.killedAtSeconds);
+        markBack();
+      }
+      progress(`the stack is back after ${crash.downSeconds.toFixed(1)} s; the admin starts the run again`);
+      const again = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId: enroll.proposalId });
       if (again.runId !== run.runId) throw new Error(`starting again made another run: ${again.runId}, not ${run.runId}`);
-      const ended = await runEnd(stack.apiUrl, admin, run.runId, (line) => log(`  ${elapsed()}: ${line}`));
-      log(`  ${elapsed()}: the run ended ${ended.status}, ${ended.counts.enrolled} of ${ended.counts.planned} enrolled`);
+      const ended = await runEnd(stack.apiUrl, admin, run.runId, progress);
+      progress(`the run ended ${ended.status}, ${ended.counts.enrolled} of ${ended.counts.planned} enrolled`);
       return {
-        import: { status: imported.imported.status, accepted: imported.imported.accepted, seconds: round(importSeconds) },
-        run: {
-          status: ended.status as string,
-          planned: ended.counts.planned as number,
-          enrolled: ended.counts.enrolled as number,
-          failed: ended.counts.failed as number,
-          enrolledAtKill: atKill.counts.enrolled as number,
-          seconds: round((performance.now() - runStarted) / 1000),
-        },
-        seconds: round((performance.now() - started) / 1000),
+        status: ended.status as string,
+        planned: ended.counts.planned as number,
+        enrolled: ended.counts.enrolled as number,
+        failed: ended.counts.failed as number,
+        enrolledAtKill: atKill.counts.enrolled as number,
+        seconds: elapsed(),
       };
     })();
 
-    const [record, outcome] = await Promise.allSettled([clients, workflow]);
+    const [record, imported, enrolled] = await Promise.allSettled([clients, importing, enrolling]);
     if (record.status === 'rejected') throw record.reason;
     const load = summary(record.value, options.seconds);
-    const done = outcome.status === 'fulfilled' ? outcome.value : undefined;
-    if (!done) log(`load: the import or run did not complete: ${(outcome as PromiseRejectedResult).reason}`);
-    const completed = done?.import.status === 'completed' && done.run.status === 'completed' && done.run.enrolled === done.run.planned;
+    const outcome = <T>(result: PromiseSettledResult<T>) => (result.status === 'fulfilled' ? result.value : { failure: String(result.reason) });
+    const importDone = imported.status === 'fulfilled' && imported.value.status === 'completed' && imported.value.accepted === people;
+    const runDone = enrolled.status === 'fulfilled' && enrolled.value.status === 'completed' && enrolled.value.enrolled === enrolled.value.planned;
     return {
       scenario: 'load',
       people,
       clients: options.clients,
       seconds: options.seconds,
       ...load,
-      downSeconds: round(downSeconds),
+      killedAtSeconds: crash.killedAtSeconds,
+      downSeconds: crash.downSeconds,
       unavailableMeans: 'connections refused or reset while the stack was killed and restarting: no HTTP answer, so not errors; the clients wait 250 ms and go on',
-      ...(done ? { import: done.import, run: done.run, workflowSeconds: done.seconds } : { failure: String((outcome as PromiseRejectedResult).reason) }),
-      passed: load.errors === 0 && completed,
+      import: outcome(imported),
+      run: outcome(enrolled),
+      passed: load.errors === 0 && importDone && runDone,
     };
   } finally {
     await stack.stop();
     insurer.stop();
+    rmSync(work, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
