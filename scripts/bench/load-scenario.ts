@@ -19,7 +19,7 @@ export interface LoadBenchOptions {
 const READ_PEOPLE = 1_000;
 /** The run is killed once this share of its people are enrolled. */
 const KILL_AT_SHARE = 0.25;
-/** How long the import, the run and its resumption may take in all before the bench gives up. */
+/** How long the bench waits for a run to reach the kill, or to end, before it gives up. */
 const WORKFLOW_TIMEOUT_MS = 20 * 60_000;
 const POLL_MS = 100;
 const CLIENT_ROLES: readonly Role[] = ['admin', 'finance', 'auditor'];
@@ -29,8 +29,8 @@ const CLIENT_ROLES: readonly Role[] = ['admin', 'finance', 'auditor'];
  * readers read the API without pause (read-mix.ts) while, at the same time, a roster of N people
  * is imported and the enrollment run of an approved proposal for N other people starts. Once a
  * quarter of the run is enrolled the stack's process is killed (SIGKILL: Node and DynamoDB Local
- * at once) and started again on the same data and port; an admin starts the run again and resumes
- * the import (`lindung roster import --resume`), and both must complete. The import and the run
+ * at once) and started again on the same data and port; an admin starts the run again, resumes
+ * the import if the crash broke it off (`lindung roster import --resume`), and both must complete. The import and the run
  * go side by side, not one after the other, so that the crash falls in the window: on this
  * machine an import of 20,000 people alone takes longer than 60 s under the readers' load. Any
  * answer but 200 is an error; refused connections while the stack is down are counted apart, as
@@ -81,7 +81,7 @@ export async function loadScenario(people: number, log: (line: string) => void, 
         resumed = true;
       }
       progress(`the import ended ${imported.status}, ${imported.accepted} accepted`);
-      return { status: imported.status, accepted: imported.accepted, resumed, seconds: elapsed() };
+      return { status: imported.status, accepted: imported.accepted, resumed, endedAtSeconds: elapsed() };
     })();
 
     const enrolling = (async () => {
@@ -113,7 +113,7 @@ export async function loadScenario(people: number, log: (line: string) => void, 
         enrolled: ended.counts.enrolled as number,
         failed: ended.counts.failed as number,
         enrolledAtKill: atKill.counts.enrolled as number,
-        seconds: elapsed(),
+        endedAtSeconds: elapsed(),
       };
     })();
 
