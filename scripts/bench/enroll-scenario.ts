@@ -1,17 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { parse } from 'yaml';
-import { uploadRoster } from '../../cli/roster-upload';
-import { LOCAL_COLLECTIVE_ACCOUNT, LOCAL_INSURER_API_KEY } from '../../infra/local/insurer-simulator';
 import { LocalStack } from '../../infra/local/local-stack';
 import { usageDelta } from '../../infra/local/usage-meter';
 import { synthesizeTemplate } from '../../infra/synthesize';
-import { writeSyntheticRoster } from '../lib/synthetic-roster';
+import { call } from './api-call';
+import { approvedProposal } from './approved-proposal';
 import { measureFloor } from './floor';
-import { tangselSegments } from './import-scenario';
+import { InsurerProcess } from './insurer-process';
 import { peakRssMb, peakRssMbOf } from './peak-memory';
 import { usageProfile, writeUsageProfile } from './usage-profile';
 
@@ -39,22 +35,16 @@ export async function enrollScenario(people: number, log: (line: string) => void
     template: synthesizeTemplate({ bundle: false }),
     dataDir,
     inMemory: true,
-    environment: {
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
-      INSURER_BASE_URL: insurer.url,
-      INSURER_API_KEY: LOCAL_INSURER_API_KEY,
-      INSURER_COLLECTIVE_ACCOUNT: LOCAL_COLLECTIVE_ACCOUNT,
-      INSURER_TIMEOUT_MS: '2000',
-    },
+    environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR', ...insurer.lindungEnvironment() },
   });
   try {
-    const proposalId = await approvedProposal(stack, 'bench-tangsel', '3674', people, log);
+    const { proposalId } = await approvedProposal(stack, 'bench-tangsel', '3674', people, log);
     const floor = await ledgerFloor(stack, people, log);
     const headline = await timedRun(stack, proposalId, people, log);
     if (options.profile) {
       // A second roster of half the size (other NIKs): with two sizes, per-run usage is told apart from per-person usage.
       const baselinePeople = Math.round(people / 2);
-      const baseline = await timedRun(stack, await approvedProposal(stack, 'bench-tangsel-half', '3671', baselinePeople, log), baselinePeople, log);
+      const baseline = await timedRun(stack, (await approvedProposal(stack, 'bench-tangsel-half', '3671', baselinePeople, log)).proposalId, baselinePeople, log);
       const profile = usageProfile(headline.usage, people, {
         workflow: 'Enrollment run',
         command: `npm run bench -- enroll --people ${people} --profile ${options.profile}`,
@@ -67,7 +57,7 @@ export async function enrollScenario(people: number, log: (line: string) => void
     let withFaults: Record<string, unknown> | undefined;
     if (options.faults) {
       // A second roster of the same size (other NIKs) through the same stack, the insurer flaky.
-      const second = await approvedProposal(stack, 'bench-tangsel-faults', '3603', people, log);
+      const { proposalId: second } = await approvedProposal(stack, 'bench-tangsel-faults', '3603', people, log);
       await insurer.setFaults(options.faults);
       const faulty = await timedRun(stack, second, people, log);
       withFaults = { faults: options.faults, seconds: faulty.seconds, ratio: round(faulty.seconds / floor.seconds), enrolled: faulty.enrolled, failed: faulty.failed };
@@ -124,36 +114,6 @@ async function timedRun(stack: LocalStack, proposalId: string, people: number, l
   return { seconds: round(seconds), enrolled: status.counts.enrolled as number, failed: status.counts.failed as number, usage, rssBeforeMb, runPeakRssMb };
 }
 
-/** Regulation, roster (imported as `lindung roster import` does), proposal and approval. */
-async function approvedProposal(stack: LocalStack, regulationId: string, regionCode: string, people: number, log: (line: string) => void): Promise<string> {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
-  try {
-    const file = path.join(work, 'roster.csv');
-    await writeSyntheticRoster(file, { segments: tangselSegments(people), regionCode, seed: 42, badShare: 0 });
-    const admin = await stack.token('bench-admin', ['admin']);
-    // Tangsel's segments scaled to the bench's size: the targets are not a quota here.
-    const regulation = { ...parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8')), id: regulationId, overTarget: 'allow' };
-    await call(stack.apiUrl, admin, 'PUT', `/regulations/${regulation.id}`, regulation);
-    log('setup: import the roster, propose, approve');
-    const imported = await uploadRoster(
-      { api: stack.apiUrl, token: admin },
-      { regulationId: regulation.id, file, coverageStart: '2027-01-01' },
-      { phase: () => ({ update: () => undefined, stop: () => undefined }) },
-    );
-    if (imported.status !== 'completed') throw new Error(`the import ended ${imported.status}`);
-    let proposal = await call(stack.apiUrl, admin, 'POST', '/proposals', { regulationId: regulation.id, year: 2027, cohort: 'original', clientToken: `bench-${regulationId}` });
-    while (proposal.status === 'computing') {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      proposal = await call(stack.apiUrl, admin, 'GET', `/proposals/${proposal.proposalId}`);
-    }
-    const finance = await stack.token('bench-finance', ['finance']);
-    await call(stack.apiUrl, finance, 'POST', `/proposals/${proposal.proposalId}/decision`, { decision: 'approve' });
-    return proposal.proposalId as string;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
 /** One ledger-entry-sized item per person with plain BatchWriteItem: the floor. */
 async function ledgerFloor(stack: LocalStack, people: number, log: (line: string) => void) {
   const sample = {
@@ -172,43 +132,6 @@ async function ledgerFloor(stack: LocalStack, people: number, log: (line: string
   });
   log(`floor: ${floor.seconds.toFixed(1)} s at concurrency ${floor.concurrency}`);
   return floor;
-}
-
-/** The simulator's process (scripts/bench/insurer-process.ts). */
-class InsurerProcess {
-  private constructor(
-    private readonly child: ChildProcess,
-    private readonly lines: AsyncIterator<string>,
-    readonly url: string,
-  ) {}
-
-  static async start(): Promise<InsurerProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'insurer-process.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const first = await lines.next();
-    if (first.done) throw new Error('the insurer simulator exited before it was ready');
-    return new InsurerProcess(child, lines, first.value);
-  }
-
-  async setFaults(faults: string): Promise<void> {
-    this.child.stdin!.write(`${faults}\n`);
-    await this.lines.next();
-  }
-
-  stop(): void {
-    this.child.stdin!.end();
-  }
-}
-
-async function call(apiUrl: string, token: string, method: string, route: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${apiUrl}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text}`);
-  return JSON.parse(text);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uploadRoster } from '../../cli/roster-upload';
 import { InsurerSimulator } from '../../infra/local/insurer-simulator';
 import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import { LocalStackProcess } from '../../scripts/lib/local-stack-process';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import type { Role } from '../../shared/auth/roles';
 import { tangselRegulation } from '../support/tangsel';
@@ -19,48 +18,12 @@ import { tangselRegulation } from '../support/tangsel';
  * with one KPJ each, and exactly the approved amount committed.
  */
 
-const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'local-stack-process.ts');
 const SEGMENTS = { KETUA_RT: 600, KETUA_RW: 150, GURU_MENGAJI: 250, KADER_KESEHATAN: 500 };
 const PEOPLE = 1500;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-interface StackProcess {
-  apiUrl: string;
-  child: ChildProcess;
-}
-
-async function startStack(dataDir: string, environment: Record<string, string>): Promise<StackProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir], {
-    detached: true,
-    env: { ...process.env, LINDUNG_FIXTURE_ENV: JSON.stringify({ POWERTOOLS_LOG_LEVEL: 'ERROR', ...environment }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
-  const ready = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => line.startsWith('{"apiUrl"') && resolve(line));
-    child.once('exit', (code) => reject(new Error(`the local stack exited (${code}) before it was ready:\n${stderr}`)));
-  });
-  return { apiUrl: (JSON.parse(ready) as { apiUrl: string }).apiUrl, child };
-}
-
-/** Node and DynamoDB Local die at once, mid-write: nothing gets to clean up. */
-async function kill(stack: StackProcess): Promise<void> {
-  const exited = new Promise((resolve) => stack.child.once('exit', resolve));
-  process.kill(-stack.child.pid!, 'SIGKILL');
-  await exited;
-}
-
-async function stopGracefully(stack: StackProcess): Promise<void> {
-  if (stack.child.exitCode !== null || stack.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => stack.child.once('exit', resolve));
-  stack.child.kill('SIGTERM');
-  await exited;
-}
 
 function client(apiUrl: string, dataDir: string) {
   const token = (username: string, role: Role) => signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username, roles: [role] });
@@ -128,9 +91,9 @@ describe('an enrollment run under insurer faults and a crash', () => {
     // The insurer is another organisation's system: it keeps running while Lindung crashes.
     const insurer = await InsurerSimulator.start({ latencyMs: 40, timeoutHoldMs: 2_000, seed: 7 });
     const environment = { ...insurer.lindungEnvironment(), INSURER_TIMEOUT_MS: '1000' };
-    let stack = await startStack(dataDir, environment);
+    let stack = await LocalStackProcess.start(dataDir, environment);
     cleanups.push(async () => {
-      await stopGracefully(stack);
+      await stack.stop();
       await insurer.stop();
       rmSync(dataDir, { recursive: true, force: true });
     });
@@ -153,11 +116,11 @@ describe('an enrollment run under insurer faults and a crash', () => {
       if (atKill.counts.enrolled >= PEOPLE / 4) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await kill(stack);
+    await stack.kill();
     expect(atKill.status, 'the crash must come mid-run').toBe('running');
     expect(atKill.counts.enrolled).toBeLessThan(PEOPLE);
 
-    stack = await startStack(dataDir, environment);
+    stack = await stack.restart();
     const { call } = client(stack.apiUrl, dataDir);
     // An impatient admin clicks start again while it resumes: still one run.
     const again = await call('admin', 'POST', '/enrollment-runs', { proposalId: proposal.proposalId });
