@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../domain/calendar';
 import { RegulationId, SegmentCode } from '../domain/regulation';
 import { RawRosterRow } from '../rosters/raw-roster-row';
-import { NextCursor } from './page-query';
+import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes of the roster import routes. */
 
@@ -92,7 +92,7 @@ export const RejectedRow = z.object({
 export type RejectedRow = z.infer<typeof RejectedRow>;
 
 export const RejectionsQuery = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: PageQuery.shape.cursor,
   /** `warning`: the accepted rows that carry a warning, in the same shape as the rejected ones. */
   kind: z.enum(['rejected', 'warning']).default('rejected'),
 });

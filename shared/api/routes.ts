@@ -208,7 +208,7 @@ export const routes = {
     method: 'GET',
     path: '/imports/{importId}/rejections',
     entry: 'functions/imports/rejections.ts',
-    summary: 'The rejected rows with their reasons, or (kind=warning) the accepted rows with warnings, 1,000 per page (they hold personal data: admins and auditors only)',
+    summary: 'The rejected rows with their reasons, or (kind=warning) the accepted rows with warnings, up to 1,000 per page and under 4 MB (they hold personal data: admins and auditors only)',
     access: ['admin', 'auditor'],
     params: ImportParams,
     query: RejectionsQuery,

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../shared/api/page-cursor';
 import { amendRegulation, api, tokenFor } from '../support/api';
 import { propose } from '../support/budget';
+import { importRoster, rosterCsv } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
 /** Issue #12: every list route pages with `limit` and `cursor`, so no response grows with the data. */
@@ -79,6 +80,32 @@ describe('list routes page with limit and cursor', () => {
     const second = await api('GET', `/regulations?limit=1&cursor=${first.body.nextCursor}`, { token: auditor });
     expect(second.body.regulations[0].id > first.body.regulations[0].id).toBe(true);
   });
+});
+
+describe('rejected rows page by bytes as well as by rows', () => {
+  it('stops a page of long rejected rows well below the 6 MB a Lambda may answer, and walks all of them once', async () => {
+    const id = 'perwal-paging-rejections';
+    await applyRegulation(id);
+    // 1,000 rows with all nine texts at their 500-character maximum, each rejected with four
+    // problems: 1,000 of them to a page would be past Lambda's 6 MB response.
+    const long = (letter: string, i: number) => `${i}`.padEnd(500, letter);
+    const rows = Array.from({ length: 1000 }, (_, i) => ['nikabcdefghi'.split('').map((l) => long(l, i)).slice(0, 9)].flat());
+    const imported = await importRoster(id, rosterCsv(rows));
+    expect(imported).toMatchObject({ status: 'completed', accepted: 0, rejected: 1000 });
+    const pages: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api('GET', `/imports/${imported.importId}/rejections${cursor ? `?cursor=${cursor}` : ''}`, { token: auditor });
+      expect(page.status).toBe(200);
+      expect(JSON.stringify(page.body).length).toBeLessThan(6 * 1024 * 1024);
+      pages.push(page.body.rows.length);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(pages[0]).toBeLessThan(1000);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(1000);
+    const malformed = await api('GET', `/imports/${imported.importId}/rejections?cursor=not-a-cursor`, { token: auditor });
+    expect(malformed.status).toBe(400);
+  }, 120_000);
 });
 
 describe('page parameters are checked', () => {

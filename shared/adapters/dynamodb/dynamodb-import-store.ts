@@ -14,7 +14,7 @@ import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { queryAll } from './query-all';
 import { pageNewestFirst } from './list-newest-first';
-import { mapPage } from './query-page';
+import { TABLE_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
 import { importKeys, rosterKeys, stagedPartOf, stagingDigest, stagingPartition } from './roster-keys';
 import { stagedRowParts } from './staged-row-parts';
@@ -300,18 +300,20 @@ export class DynamoDbImportStore implements ImportStore {
     limit: number,
     kind: RowNoticeKind = 'rejected',
   ): Promise<{ rows: StoredRejection[]; nextCursor?: string }> {
-    const page = await documentClient.send(
+    // One page convention for every list (query-page.ts): bounded in rows and in bytes, since a
+    // rejected row carries its values (up to nine texts of 500 characters) and its problems.
+    const partition = importKeys.meta(importId).pk;
+    const page = await queryPage(
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':prefix': kind === 'warning' ? 'WARN#' : 'REJ#' },
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: { ...importKeys.meta(importId), sk: Buffer.from(cursor, 'base64url').toString('utf8') } } : {}),
+        ExpressionAttributeValues: { ':pk': partition, ':prefix': kind === 'warning' ? 'WARN#' : 'REJ#' },
       }),
+      { limit, ...(cursor ? { cursor } : {}) },
+      { partition: { attribute: 'pk', value: partition }, attributes: TABLE_KEY },
     );
-    const rows = (page.Items ?? []).map(({ pk: _pk, sk: _sk, ...rejection }) => rejection as unknown as StoredRejection);
-    const lastSk = page.LastEvaluatedKey?.sk as string | undefined;
-    return { rows, ...(lastSk ? { nextCursor: Buffer.from(lastSk, 'utf8').toString('base64url') } : {}) };
+    const rows = page.items.map(({ pk: _pk, sk: _sk, ...rejection }) => rejection as unknown as StoredRejection);
+    return { rows, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 }
 
