@@ -30,16 +30,6 @@ export function addPage(shard: ShardTally, segment: string, page: PageTally): Sh
   };
 }
 
-export function addShards(a: ShardTally, b: ShardTally): ShardTally {
-  return {
-    enrolled: a.enrolled + b.enrolled,
-    failed: a.failed + b.failed,
-    skipped: a.skipped + b.skipped,
-    failureReasons: sumCounts(a.failureReasons, b.failureReasons),
-    enrolledBySegment: sumCounts(a.enrolledBySegment, b.enrolledBySegment),
-  };
-}
-
 function sumCounts(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): Record<string, number> {
   const sum = { ...a };
   for (const [key, n] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + n;

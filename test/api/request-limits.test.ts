@@ -15,7 +15,7 @@ beforeAll(async () => {
 /** The RFC 9457 problem every error of the API's functions is (docs/api-errors.md). */
 function expectProblem(response: ApiResponse, status: number, type: string, instance: string): void {
   expect(response.status).toBe(status);
-  expect(response.contentType).toMatch(/^application\/problem\+json/);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(response.body).toMatchObject({ type, status, instance, title: expect.any(String), detail: expect.any(String) });
   expect(Array.isArray(response.body.errors)).toBe(true);
   // Deprecated members, kept for clients that have not moved yet.

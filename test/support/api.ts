@@ -14,7 +14,6 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Headers;
-  contentType: string | null;
 }
 
 /**
@@ -60,5 +59,5 @@ export async function api<T = any>(
     ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers, contentType: response.headers.get('content-type') };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
