@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { InsurerSimulator } from '../infra/local/insurer-simulator';
 import { LocalStack } from '../infra/local/local-stack';
 import { synthesizeTemplate } from '../infra/synthesize';
-import { maskNik } from '../shared/domain/personal-data';
-import { formatRupiah, multiplyRupiah } from '../shared/domain/rupiah';
+import { maskNik } from '../shared/core/people/personal-data';
+import { formatRupiah, multiplyRupiah } from '../shared/core/money/rupiah';
 import { writeSyntheticRoster } from './lib/synthetic-roster';
 
 /**

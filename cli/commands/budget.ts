@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Proposal, ProposalList } from '../../shared/api/budget-schemas';
-import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/budget/budget-document';
-import { InvalidInputError } from '../../shared/domain/errors';
-import { formatRupiah } from '../../shared/domain/rupiah';
-import { parseRupiah } from '../../shared/domain/rupiah-text';
-import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
-import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
+import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/documents/budget-document';
+import { InvalidInputError } from '../../shared/core/errors';
+import { formatRupiah } from '../../shared/core/money/rupiah';
+import { parseRupiah } from '../../shared/core/money/rupiah-text';
+import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
+import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
@@ -130,7 +130,7 @@ interface DecideOptions {
   fundOverTarget?: boolean;
 }
 
-/** The --ceiling text as integer rupiah (shared/domain/rupiah-text.ts), refused with an example. */
+/** The --ceiling text as integer rupiah (shared/core/money/rupiah-text.ts), refused with an example. */
 function ceilingOption(text: string): number {
   try {
     return parseRupiah(text);

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AWS_PRICES } from '../../shared/cost/aws-price-list';
-import { estimateRun, type RunEstimate } from '../../shared/cost/run-estimate';
-import { UsageProfile } from '../../shared/cost/usage-profile';
-import { formatUsd, usdDecimal } from '../../shared/cost/usd';
-import { formatRupiah } from '../../shared/domain/rupiah';
+import { AWS_PRICES } from '../../shared/documents/cost/aws-price-list';
+import { estimateRun, type RunEstimate } from '../../shared/documents/cost/run-estimate';
+import { UsageProfile } from '../../shared/documents/cost/usage-profile';
+import { formatUsd, usdDecimal } from '../../shared/documents/cost/usd';
+import { formatRupiah } from '../../shared/core/money/rupiah';
 import type { GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { formatCount, print } from '../output';
 
-const DEFAULT_PROFILE = new URL('../../shared/cost/enrollment-usage-profile.json', import.meta.url);
+const DEFAULT_PROFILE = new URL('../../shared/documents/cost/enrollment-usage-profile.json', import.meta.url);
 
 interface CostOptions {
   people: string;
@@ -29,7 +29,7 @@ export function registerCost(program: Command): void {
     .option('--insurer-rps <n>', "the insurer's rate limit in batch requests a second (default: the price list's assumption)")
     .option('--insurer-latency-ms <ms>', "the insurer's time per batch of up to 100 people (default: the price list's assumption)")
     .option('--usd-idr <rate>', "rupiah per US dollar (default: the price list's dated JISDOR rate)")
-    .option('--profile <file>', 'a usage profile other than the checked-in shared/cost/enrollment-usage-profile.json')
+    .option('--profile <file>', 'a usage profile other than the checked-in shared/documents/cost/enrollment-usage-profile.json')
     .action((options: CostOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const profile = readProfile(options.profile);
@@ -64,7 +64,7 @@ function readProfile(file: string | undefined): UsageProfile {
   const parsed = UsageProfile.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CliError(`The usage profile ${file ?? 'shared/cost/enrollment-usage-profile.json'} is not valid: ${issue.path.join('.')}: ${issue.message}`);
+    throw new CliError(`The usage profile ${file ?? 'shared/documents/cost/enrollment-usage-profile.json'} is not valid: ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
 }
@@ -89,7 +89,7 @@ function describe(estimate: RunEstimate, profile: UsageProfile): string[] {
     `  ${wallTime.parallelism} shards at once; steps outside the Map ${duration(wallTime.sequentialSeconds)}. Each limit alone would take:`,
     ...wallTime.bounds.map((bound) => `  - ${bound.limit}: ${duration(bound.seconds)} (${bound.why})`),
     '',
-    `Prices: ${describePrices()}; as of ${AWS_PRICES.retrievedOn} (shared/cost/aws-prices.json).`,
+    `Prices: ${describePrices()}; as of ${AWS_PRICES.retrievedOn} (shared/documents/cost/aws-prices.json).`,
     `Rupiah at Rp${assumptions.idrPerUsd} per US dollar${assumptions.idrPerUsd === rate.idrPerUsd ? ` (JISDOR, ${rate.asOf}; --usd-idr for today's)` : ''}.`,
     `Assumed: the insurer takes ${formatCount(assumptions.insurerLatencyMs)} ms per batch and allows ${assumptions.insurerRequestsPerSecond} batches a second (--insurer-latency-ms, --insurer-rps); Lambda concurrency ${formatCount(assumptions.lambdaConcurrency)}.`,
     'Not counted: CloudWatch Logs and X-Ray, data transfer, DynamoDB storage (see docs/cost.md), and the secret\'s $0.40 a month.',

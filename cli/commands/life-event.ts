@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { LifeEvent } from '../../shared/api/renewal-schemas';
-import { maskNik } from '../../shared/domain/personal-data';
+import { maskNik } from '../../shared/core/people/personal-data';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ROLES, Role } from '../../shared/auth/roles';
+import { ROLES, Role } from '../../shared/core/access/roles';
 import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
 import { CliError, dataDir, saveSession } from '../cli-config';
 import { print } from '../output';

@@ -8,9 +8,9 @@ import type {
   RegulationList,
   RegulationPremiums,
 } from '../../shared/api/schemas';
-import type { Regulation } from '../../shared/domain/regulation';
-import { formatRupiah } from '../../shared/domain/rupiah';
-import { versionEtag } from '../../shared/http/version-etag';
+import type { Regulation } from '../../shared/core/regulation/regulation';
+import { formatRupiah } from '../../shared/core/money/rupiah';
+import { versionEtag } from '../../shared/runtime/http/version-etag';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';

@@ -1,7 +1,7 @@
 import { DynamoDbAuditTrail } from '../../shared/adapters/dynamodb/dynamodb-audit-trail';
 import { routes } from '../../shared/api/routes';
-import { jakartaDayRange } from '../../shared/audit/jakarta-day-range';
-import { routeHandler } from '../../shared/http/route-handler';
+import { jakartaDayRange } from '../../shared/core/calendar/jakarta-day-range';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 
 const trail = new DynamoDbAuditTrail();
 

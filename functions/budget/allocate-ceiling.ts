@@ -4,16 +4,16 @@ import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-p
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
 import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
-import { auditEvent } from '../../shared/audit/audit-event';
-import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
-import { fundingContext } from '../../shared/budget/funding-context';
-import { nthNik } from '../../shared/budget/nth-nik';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { unfundedNiks } from '../../shared/budget/roster-funding';
-import { ProposalWorkflowInput } from '../../shared/budget/workflow-inputs';
-import { maskNik } from '../../shared/domain/personal-data';
-import { workflowTask } from '../../shared/workflows/workflow-task';
-import { now } from '../../shared/clock';
+import { auditEvent } from '../../shared/core/audit/audit-event';
+import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
+import { fundingContext } from '../../shared/core/budget/funding-context';
+import { nthNik } from '../../shared/core/budget/nth-nik';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { unfundedNiks } from '../../shared/core/budget/roster-funding';
+import { ProposalWorkflowInput } from '../../shared/core/budget/workflow-inputs';
+import { maskNik } from '../../shared/core/people/personal-data';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
 
 const proposals = new DynamoDbProposalStore();
 const roster = new DynamoDbRosterReader();

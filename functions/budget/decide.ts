@@ -1,13 +1,13 @@
 import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
 import { routes } from '../../shared/api/routes';
-import { currentVersions } from '../../shared/budget/current-versions';
-import { decideBudget } from '../../shared/budget/decide-budget';
-import { jakartaDate } from '../../shared/budget/proposal-view';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { viewProposal } from '../../shared/budget/view-proposal';
-import { routeHandler } from '../../shared/http/route-handler';
+import { currentVersions } from '../../shared/core/budget/current-versions';
+import { decideBudget } from '../../shared/core/budget/decide-budget';
+import { jakartaDate } from '../../shared/core/budget/proposal-view';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { viewProposal } from '../../shared/core/budget/view-proposal';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { budgetStores } from './stores';
-import { now as clockNow } from '../../shared/clock';
+import { now as clockNow } from '../../shared/core/clock';
 
 const workflows = new SfnWorkflowStarter();
 

@@ -1,8 +1,8 @@
 import { routes } from '../../shared/api/routes';
-import { viewProposal } from '../../shared/budget/view-proposal';
-import { routeHandler } from '../../shared/http/route-handler';
+import { viewProposal } from '../../shared/core/budget/view-proposal';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { budgetStores } from './stores';
-import { now } from '../../shared/clock';
+import { now } from '../../shared/core/clock';
 
 export const handler = routeHandler(routes.listProposals, async ({ query }) => {
   const page = await budgetStores.proposals.page(query.regulationId ? { regulationId: query.regulationId } : {}, query);

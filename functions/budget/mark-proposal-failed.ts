@@ -1,11 +1,11 @@
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
-import { auditEvent } from '../../shared/audit/audit-event';
-import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { ProposalFailureInput } from '../../shared/budget/workflow-inputs';
-import { failureCause } from '../../shared/workflows/failure-cause';
-import { workflowTask } from '../../shared/workflows/workflow-task';
-import { now } from '../../shared/clock';
+import { auditEvent } from '../../shared/core/audit/audit-event';
+import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { ProposalFailureInput } from '../../shared/core/budget/workflow-inputs';
+import { failureCause } from '../../shared/runtime/workflows/failure-cause';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
 
 const proposals = new DynamoDbProposalStore();
 

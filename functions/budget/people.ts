@@ -1,9 +1,9 @@
 import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
 import { routes } from '../../shared/api/routes';
-import { isFunded } from '../../shared/budget/is-funded';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { InvalidInputError } from '../../shared/domain/errors';
-import { routeHandler } from '../../shared/http/route-handler';
+import { isFunded } from '../../shared/core/budget/is-funded';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { InvalidInputError } from '../../shared/core/errors';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { budgetStores } from './stores';
 
 const roster = new DynamoDbRosterReader();

@@ -3,12 +3,12 @@ import { idempotent } from '../../shared/adapters/dynamodb/idempotent';
 import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
 import type { ProposeRequest } from '../../shared/api/budget-schemas';
 import { routes } from '../../shared/api/routes';
-import type { Caller } from '../../shared/auth/roles';
-import { proposeBudget } from '../../shared/budget/propose-budget';
-import { viewProposal } from '../../shared/budget/view-proposal';
-import { routeHandler } from '../../shared/http/route-handler';
+import type { Caller } from '../../shared/core/access/roles';
+import { proposeBudget } from '../../shared/core/budget/propose-budget';
+import { viewProposal } from '../../shared/core/budget/view-proposal';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { budgetStores } from './stores';
-import { now } from '../../shared/clock';
+import { now } from '../../shared/core/clock';
 
 const workflows = new SfnWorkflowStarter();
 

@@ -1,11 +1,11 @@
 import { routes } from '../../shared/api/routes';
-import { currentVersions } from '../../shared/budget/current-versions';
-import { jakartaDate } from '../../shared/budget/proposal-view';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { reviewProposal } from '../../shared/budget/review-proposal';
-import { viewProposal } from '../../shared/budget/view-proposal';
-import { now as clockNow } from '../../shared/clock';
-import { routeHandler } from '../../shared/http/route-handler';
+import { currentVersions } from '../../shared/core/budget/current-versions';
+import { jakartaDate } from '../../shared/core/budget/proposal-view';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { reviewProposal } from '../../shared/core/budget/review-proposal';
+import { viewProposal } from '../../shared/core/budget/view-proposal';
+import { now as clockNow } from '../../shared/core/clock';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { budgetStores } from './stores';
 
 export const handler = routeHandler(routes.reviewProposal, async ({ params, body, caller }) => {

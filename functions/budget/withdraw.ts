@@ -1,10 +1,10 @@
 import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { routes } from '../../shared/api/routes';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { viewProposal } from '../../shared/budget/view-proposal';
-import { withdrawDecision } from '../../shared/budget/withdraw-decision';
-import { now as clockNow } from '../../shared/clock';
-import { routeHandler } from '../../shared/http/route-handler';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { viewProposal } from '../../shared/core/budget/view-proposal';
+import { withdrawDecision } from '../../shared/core/budget/withdraw-decision';
+import { now as clockNow } from '../../shared/core/clock';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { budgetStores } from './stores';
 
 const runs = new DynamoDbRunStore();

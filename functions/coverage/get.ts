@@ -1,9 +1,9 @@
 import { routes } from '../../shared/api/routes';
-import { viewProposal } from '../../shared/budget/view-proposal';
-import { now } from '../../shared/clock';
-import { coverageReport } from '../../shared/coverage/coverage-report';
-import { routeHandler } from '../../shared/http/route-handler';
-import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { viewProposal } from '../../shared/core/budget/view-proposal';
+import { now } from '../../shared/core/clock';
+import { coverageReport } from '../../shared/core/coverage/coverage-report';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 import { budgetStores } from '../budget/stores';
 import { enrollmentStores } from '../enrollment/stores';
 import { viewRun } from '../enrollment/view';

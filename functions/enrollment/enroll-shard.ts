@@ -1,14 +1,14 @@
 import { HttpInsurerClient } from '../../shared/adapters/insurer/http-insurer-client';
 import { insurerConfig } from '../../shared/adapters/insurer/insurer-config';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { now } from '../../shared/clock';
-import { enrollShard } from '../../shared/enrollment/enroll-shard';
-import { requireRun } from '../../shared/enrollment/require-run';
-import { runPlanOf } from '../../shared/enrollment/run-plan';
-import { RunShardInput } from '../../shared/enrollment/workflow-inputs';
-import { logger } from '../../shared/observability/powertools';
-import { requireRegulation } from '../../shared/regulations/require-regulation';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { now } from '../../shared/core/clock';
+import { enrollShard } from '../../shared/core/enrollment/enroll-shard';
+import { requireRun } from '../../shared/core/enrollment/require-run';
+import { runPlanOf } from '../../shared/core/enrollment/run-plan';
+import { RunShardInput } from '../../shared/core/enrollment/workflow-inputs';
+import { logger } from '../../shared/runtime/observability/powertools';
+import { requireRegulation } from '../../shared/core/regulation/require-regulation';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { enrollmentStores as stores } from './stores';
 
 export const handler = workflowTask(RunShardInput, async ({ runId, attempt, bucket }) => {

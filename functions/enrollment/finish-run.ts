@@ -1,9 +1,9 @@
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { now } from '../../shared/clock';
-import { finishRun } from '../../shared/enrollment/finish-run';
-import { requireRun } from '../../shared/enrollment/require-run';
-import { RunWorkflowInput } from '../../shared/enrollment/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { now } from '../../shared/core/clock';
+import { finishRun } from '../../shared/core/enrollment/finish-run';
+import { requireRun } from '../../shared/core/enrollment/require-run';
+import { RunWorkflowInput } from '../../shared/core/enrollment/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { enrollmentStores as stores } from './stores';
 
 export const handler = workflowTask(RunWorkflowInput, async ({ runId, attempt }) => {

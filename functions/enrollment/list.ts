@@ -1,5 +1,5 @@
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { enrollmentStores } from './stores';
 import { viewRun } from './view';
 

@@ -1,9 +1,9 @@
-import { now } from '../../shared/clock';
-import { failRun } from '../../shared/enrollment/finish-run';
-import { requireRun } from '../../shared/enrollment/require-run';
-import { RunFailureInput } from '../../shared/enrollment/workflow-inputs';
-import { failureCause } from '../../shared/workflows/failure-cause';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
+import { failRun } from '../../shared/core/enrollment/finish-run';
+import { requireRun } from '../../shared/core/enrollment/require-run';
+import { RunFailureInput } from '../../shared/core/enrollment/workflow-inputs';
+import { failureCause } from '../../shared/runtime/workflows/failure-cause';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { enrollmentStores as stores } from './stores';
 
 export const handler = workflowTask(RunFailureInput, async ({ runId, attempt, error }) => {

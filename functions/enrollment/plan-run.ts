@@ -1,7 +1,7 @@
-import { requireRun } from '../../shared/enrollment/require-run';
-import { RunWorkflowInput } from '../../shared/enrollment/workflow-inputs';
-import { NIK_BUCKETS } from '../../shared/rosters/import-limits';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { requireRun } from '../../shared/core/enrollment/require-run';
+import { RunWorkflowInput } from '../../shared/core/enrollment/workflow-inputs';
+import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { enrollmentStores } from './stores';
 
 /**

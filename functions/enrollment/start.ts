@@ -1,9 +1,9 @@
 import { routes } from '../../shared/api/routes';
-import { currentVersions } from '../../shared/budget/current-versions';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { now } from '../../shared/clock';
-import { startRun } from '../../shared/enrollment/start-run';
-import { routeHandler } from '../../shared/http/route-handler';
+import { currentVersions } from '../../shared/core/budget/current-versions';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { now } from '../../shared/core/clock';
+import { startRun } from '../../shared/core/enrollment/start-run';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { enrollmentStores as stores } from './stores';
 import { viewRun } from './view';
 

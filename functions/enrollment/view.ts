@@ -1,6 +1,6 @@
 import type { EnrollmentRun } from '../../shared/api/enrollment-schemas';
-import type { RunRecord } from '../../shared/enrollment/run-record';
-import { runView } from '../../shared/enrollment/run-view';
+import type { RunRecord } from '../../shared/core/enrollment/run-record';
+import { runView } from '../../shared/core/enrollment/run-view';
 import { enrollmentStores } from './stores';
 
 /** A stored run with its live counts, the money committed and released so far, and its invoice as billed now. */

@@ -1,9 +1,9 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { completeImport } from '../../shared/rosters/complete-import';
-import { now } from '../../shared/clock';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { completeImport } from '../../shared/core/roster/complete-import';
+import { now } from '../../shared/core/clock';
 
 const store = new DynamoDbImportStore();
 const workflows = new SfnWorkflowStarter();

@@ -3,11 +3,11 @@ import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb
 import { idempotent } from '../../shared/adapters/dynamodb/idempotent';
 import type { CreateImportRequest } from '../../shared/api/roster-schemas';
 import { routes } from '../../shared/api/routes';
-import type { Caller } from '../../shared/auth/roles';
-import { routeHandler } from '../../shared/http/route-handler';
-import { createImport } from '../../shared/rosters/create-import';
+import type { Caller } from '../../shared/core/access/roles';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { createImport } from '../../shared/core/roster/create-import';
 import type { z } from 'zod';
-import { now } from '../../shared/clock';
+import { now } from '../../shared/core/clock';
 
 const stores = { imports: new DynamoDbImportStore(), regulations: new DynamoDbRegulationStore() };
 

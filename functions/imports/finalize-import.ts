@@ -1,9 +1,9 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
-import { logger } from '../../shared/observability/powertools';
-import { finalizeImport } from '../../shared/rosters/finalize-import';
-import { ImportWorkflowInput } from '../../shared/rosters/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
-import { now } from '../../shared/clock';
+import { logger } from '../../shared/runtime/observability/powertools';
+import { finalizeImport } from '../../shared/core/roster/finalize-import';
+import { ImportWorkflowInput } from '../../shared/core/roster/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
 
 const imports = new DynamoDbImportStore();
 

@@ -1,7 +1,7 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { importStatusOf } from '../../shared/rosters/import-status';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { importStatusOf } from '../../shared/core/roster/import-status';
 
 const store = new DynamoDbImportStore();
 

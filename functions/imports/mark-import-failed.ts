@@ -1,11 +1,11 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
-import { auditEvent } from '../../shared/audit/audit-event';
-import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
-import { requireImport } from '../../shared/rosters/require-import';
-import { ImportFailureInput } from '../../shared/rosters/workflow-inputs';
-import { failureCause } from '../../shared/workflows/failure-cause';
-import { workflowTask } from '../../shared/workflows/workflow-task';
-import { now } from '../../shared/clock';
+import { auditEvent } from '../../shared/core/audit/audit-event';
+import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
+import { requireImport } from '../../shared/core/roster/require-import';
+import { ImportFailureInput } from '../../shared/core/roster/workflow-inputs';
+import { failureCause } from '../../shared/runtime/workflows/failure-cause';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
 
 const imports = new DynamoDbImportStore();
 

@@ -1,6 +1,6 @@
-import { NIK_BUCKETS } from '../../shared/rosters/import-limits';
-import { ImportWorkflowInput } from '../../shared/rosters/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { ImportWorkflowInput } from '../../shared/core/roster/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 
 /** One shard per NIK bucket: a small array of descriptors, whatever the size of the import. */
 export const handler = workflowTask(ImportWorkflowInput, async ({ importId }) => ({

@@ -1,13 +1,13 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
-import { logger } from '../../shared/observability/powertools';
-import { requireRegulation } from '../../shared/regulations/require-regulation';
-import { processBucket } from '../../shared/rosters/process-bucket';
-import { requireImport } from '../../shared/rosters/require-import';
-import { totalsOf } from '../../shared/rosters/shard-counts';
-import { ShardInput } from '../../shared/rosters/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { logger } from '../../shared/runtime/observability/powertools';
+import { requireRegulation } from '../../shared/core/regulation/require-regulation';
+import { processBucket } from '../../shared/core/roster/process-bucket';
+import { requireImport } from '../../shared/core/roster/require-import';
+import { totalsOf } from '../../shared/core/roster/shard-counts';
+import { ShardInput } from '../../shared/core/roster/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 
 const imports = new DynamoDbImportStore();
 const regulations = new DynamoDbRegulationStore();

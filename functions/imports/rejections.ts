@@ -1,8 +1,8 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { explainProblem } from '../../shared/rosters/rejection-reasons';
-import { requireImport } from '../../shared/rosters/require-import';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { explainProblem } from '../../shared/core/roster/rejection-reasons';
+import { requireImport } from '../../shared/core/roster/require-import';
 
 const store = new DynamoDbImportStore();
 const PAGE_ROWS = 1000;

@@ -1,8 +1,8 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { importStatusOf } from '../../shared/rosters/import-status';
-import { requireImport } from '../../shared/rosters/require-import';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { importStatusOf } from '../../shared/core/roster/import-status';
+import { requireImport } from '../../shared/core/roster/require-import';
 
 const store = new DynamoDbImportStore();
 

@@ -1,7 +1,7 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { uploadChunk } from '../../shared/rosters/upload-chunk';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { uploadChunk } from '../../shared/core/roster/upload-chunk';
 
 const store = new DynamoDbImportStore();
 

@@ -1,6 +1,6 @@
 import { DynamoDbLifeEventStore } from '../../shared/adapters/dynamodb/dynamodb-life-event-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 
 const store = new DynamoDbLifeEventStore();
 

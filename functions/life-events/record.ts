@@ -1,9 +1,9 @@
 import { DynamoDbLifeEventStore } from '../../shared/adapters/dynamodb/dynamodb-life-event-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { routes } from '../../shared/api/routes';
-import { now } from '../../shared/clock';
-import { routeHandler } from '../../shared/http/route-handler';
-import { recordLifeEvent } from '../../shared/life-events/record-life-event';
+import { now } from '../../shared/core/clock';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { recordLifeEvent } from '../../shared/core/life-events/record-life-event';
 
 const stores = { lifeEvents: new DynamoDbLifeEventStore(), proposals: new DynamoDbProposalStore() };
 

@@ -1,10 +1,10 @@
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { InvalidInputError } from '../../shared/domain/errors';
-import { routeHandler } from '../../shared/http/route-handler';
-import { applyRegulation } from '../../shared/regulations/apply-regulation';
-import { now } from '../../shared/clock';
+import { InvalidInputError } from '../../shared/core/errors';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { applyRegulation } from '../../shared/core/regulation/apply-regulation';
+import { now } from '../../shared/core/clock';
 
 const stores = { regulations: new DynamoDbRegulationStore(), proposals: new DynamoDbProposalStore() };
 

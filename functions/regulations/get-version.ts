@@ -1,7 +1,7 @@
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 
 const store = new DynamoDbRegulationStore();
 

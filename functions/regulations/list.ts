@@ -1,6 +1,6 @@
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
 
 const store = new DynamoDbRegulationStore();
 

@@ -1,9 +1,9 @@
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { monthlyPremium } from '../../shared/domain/rates/monthly-premium';
-import { loadRateSchedule } from '../../shared/domain/rates/rate-schedule';
-import { routeHandler } from '../../shared/http/route-handler';
-import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { monthlyPremium } from '../../shared/core/money/rates/monthly-premium';
+import { loadRateSchedule } from '../../shared/core/money/rates/rate-schedule';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 
 const store = new DynamoDbRegulationStore();
 const schedule = loadRateSchedule();

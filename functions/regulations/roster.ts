@@ -1,8 +1,8 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { requireRegulation } from '../../shared/regulations/require-regulation';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 
 const imports = new DynamoDbImportStore();
 const regulations = new DynamoDbRegulationStore();

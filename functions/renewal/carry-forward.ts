@@ -1,11 +1,11 @@
-import { now } from '../../shared/clock';
-import { logger } from '../../shared/observability/powertools';
-import { requireRegulation } from '../../shared/regulations/require-regulation';
-import { carryForwardBucket } from '../../shared/renewal/carry-forward-bucket';
-import { renewalHolder } from '../../shared/renewal/renewal-identity';
-import { requireRenewal } from '../../shared/renewal/require-renewal';
-import { RenewalBucketInput } from '../../shared/renewal/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
+import { logger } from '../../shared/runtime/observability/powertools';
+import { requireRegulation } from '../../shared/core/regulation/require-regulation';
+import { carryForwardBucket } from '../../shared/core/renewal/carry-forward-bucket';
+import { renewalHolder } from '../../shared/core/renewal/renewal-identity';
+import { requireRenewal } from '../../shared/core/renewal/require-renewal';
+import { RenewalBucketInput } from '../../shared/core/renewal/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalRoster, renewalStores } from './stores';
 
 /** Carries one NIK bucket of last year's roster forward, under the bucket's lease (retried while another holds it). */

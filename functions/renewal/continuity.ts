@@ -1,7 +1,7 @@
 import { DynamoDbCoverLedger } from '../../shared/adapters/dynamodb/dynamodb-cover-ledger';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { continuityPage } from '../../shared/renewal/continuity-page';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { continuityPage } from '../../shared/core/renewal/continuity-page';
 
 const cover = new DynamoDbCoverLedger();
 

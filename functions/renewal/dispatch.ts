@@ -1,8 +1,8 @@
-import { now } from '../../shared/clock';
-import { logger } from '../../shared/observability/powertools';
-import { dispatchRenewals } from '../../shared/renewal/dispatch-renewals';
-import { DispatchInput } from '../../shared/renewal/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
+import { logger } from '../../shared/runtime/observability/powertools';
+import { dispatchRenewals } from '../../shared/core/renewal/dispatch-renewals';
+import { DispatchInput } from '../../shared/core/renewal/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalStores, workflows } from './stores';
 
 /** The daily renewal check (RenewalDispatch workflow, started by the schedule). */

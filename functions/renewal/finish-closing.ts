@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { LapseReason } from '../../shared/api/renewal-schemas';
-import { now } from '../../shared/clock';
-import { finishClosing } from '../../shared/renewal/finish-closing';
-import { RenewalWorkflowInput } from '../../shared/renewal/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
+import { finishClosing } from '../../shared/core/renewal/finish-closing';
+import { RenewalWorkflowInput } from '../../shared/core/renewal/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalStores, workflows } from './stores';
 
 const runs = new DynamoDbRunStore();

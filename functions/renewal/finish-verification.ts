@@ -1,7 +1,7 @@
-import { now } from '../../shared/clock';
-import { finishVerification } from '../../shared/renewal/finish-verification';
-import { RenewalWorkflowInput } from '../../shared/renewal/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { now } from '../../shared/core/clock';
+import { finishVerification } from '../../shared/core/renewal/finish-verification';
+import { RenewalWorkflowInput } from '../../shared/core/renewal/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalRoster, renewalStores } from './stores';
 
 export const handler = workflowTask(RenewalWorkflowInput, async (input) => finishVerification(renewalStores, renewalRoster, input, now()));

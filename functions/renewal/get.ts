@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { renewalView } from '../../shared/renewal/renewal-view';
-import { requireRenewal } from '../../shared/renewal/require-renewal';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { renewalView } from '../../shared/core/renewal/renewal-view';
+import { requireRenewal } from '../../shared/core/renewal/require-renewal';
 import { renewalStores } from './stores';
 
 export const handler = routeHandler(routes.getRenewal, async ({ params }) =>

@@ -1,6 +1,6 @@
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { renewalView } from '../../shared/renewal/renewal-view';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { renewalView } from '../../shared/core/renewal/renewal-view';
 import { renewalStores } from './stores';
 
 export const handler = routeHandler(routes.listRenewals, async ({ params, query }) => {

@@ -1,10 +1,10 @@
-import { auditEvent } from '../../shared/audit/audit-event';
-import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
-import { now } from '../../shared/clock';
-import { requireRenewal } from '../../shared/renewal/require-renewal';
-import { RenewalFailureInput } from '../../shared/renewal/workflow-inputs';
-import { failureCause } from '../../shared/workflows/failure-cause';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { auditEvent } from '../../shared/core/audit/audit-event';
+import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
+import { now } from '../../shared/core/clock';
+import { requireRenewal } from '../../shared/core/renewal/require-renewal';
+import { RenewalFailureInput } from '../../shared/core/renewal/workflow-inputs';
+import { failureCause } from '../../shared/runtime/workflows/failure-cause';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalStores } from './stores';
 
 /**

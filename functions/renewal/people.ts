@@ -1,6 +1,6 @@
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/http/route-handler';
-import { requireRenewal } from '../../shared/renewal/require-renewal';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { requireRenewal } from '../../shared/core/renewal/require-renewal';
 import { renewalStores } from './stores';
 
 /** The diff's people (joiners, leavers, aging out) or the lapsed, one NIK bucket at a time, 500 per page. */

@@ -1,7 +1,7 @@
-import { requireRenewal } from '../../shared/renewal/require-renewal';
-import { RenewalWorkflowInput } from '../../shared/renewal/workflow-inputs';
-import { NIK_BUCKETS } from '../../shared/rosters/import-limits';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { requireRenewal } from '../../shared/core/renewal/require-renewal';
+import { RenewalWorkflowInput } from '../../shared/core/renewal/workflow-inputs';
+import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalStores } from './stores';
 
 /**

@@ -1,8 +1,8 @@
 import { DynamoDbCoverLedger } from '../../shared/adapters/dynamodb/dynamodb-cover-ledger';
-import { lapseBucket } from '../../shared/renewal/lapse-bucket';
-import { requireRenewal } from '../../shared/renewal/require-renewal';
-import { RenewalBucketInput } from '../../shared/renewal/workflow-inputs';
-import { workflowTask } from '../../shared/workflows/workflow-task';
+import { lapseBucket } from '../../shared/core/renewal/lapse-bucket';
+import { requireRenewal } from '../../shared/core/renewal/require-renewal';
+import { RenewalBucketInput } from '../../shared/core/renewal/workflow-inputs';
+import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalRoster, renewalStores } from './stores';
 
 const cover = new DynamoDbCoverLedger();

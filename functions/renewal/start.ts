@@ -1,10 +1,10 @@
 import { routes } from '../../shared/api/routes';
-import { requireProposal } from '../../shared/budget/require-proposal';
-import { viewProposal } from '../../shared/budget/view-proposal';
-import { now } from '../../shared/clock';
-import { routeHandler } from '../../shared/http/route-handler';
-import { renewalView } from '../../shared/renewal/renewal-view';
-import { startRenewal } from '../../shared/renewal/start-renewal';
+import { requireProposal } from '../../shared/core/budget/require-proposal';
+import { viewProposal } from '../../shared/core/budget/view-proposal';
+import { now } from '../../shared/core/clock';
+import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { renewalView } from '../../shared/core/renewal/renewal-view';
+import { startRenewal } from '../../shared/core/renewal/start-renewal';
 import { renewalStores, workflows } from './stores';
 
 /** An admin starts a renewal before its day, or again after a failure or an unapprovable budget. */

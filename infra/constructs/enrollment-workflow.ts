@@ -3,7 +3,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type CfnStateMachine, DistributedMap, Fail, JsonPath, StateMachineType, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { RETRYABLE_INSURER_ERRORS } from '../../shared/insurer/insurer-errors';
+import { RETRYABLE_INSURER_ERRORS } from '../../shared/core/enrollment/insurer-errors';
 import type { DataTables } from './data-tables';
 import type { HandlerFunction } from './handler-function';
 import { workflowTaskFunction } from './workflow-task-function';

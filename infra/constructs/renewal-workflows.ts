@@ -20,7 +20,7 @@ export interface RenewalWorkflowsProps {
 /**
  * Yearly renewal. Regulations are data, so one schedule serves them all: every day at 01:00
  * Asia/Jakarta it runs RenewalDispatch, which starts each regulation's renewal from its renewal
- * day and closes it from 1 January (shared/renewal/dispatch-renewals.ts). Renewal then has two
+ * day and closes it from 1 January (shared/core/renewal/dispatch-renewals.ts). Renewal then has two
  * phases, each a short execution (nothing waits for finance):
  * - verify: carry last year's roster forward bucket by bucket, record the diff, propose the budget;
  * - close: record who lapses on 31 December and why, and start the enrollment run that renews the rest.

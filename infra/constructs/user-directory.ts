@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ROLES } from '../../shared/auth/roles';
+import { ROLES } from '../../shared/core/access/roles';
 
 /**
  * Who may sign in, and in which role. Each role is a Cognito group; the group names end up in

@@ -3,10 +3,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { maskNik } from '../../shared/domain/personal-data';
-import type { Registration, RegistrationResult } from '../../shared/insurer/insurer-port';
-import { INSURER_MAX_BATCH_SIZE } from '../../shared/insurer/insurer-port';
-import { seededRandom } from '../../shared/seeded-random';
+import { maskNik } from '../../shared/core/people/personal-data';
+import type { Registration, RegistrationResult } from '../../shared/core/enrollment/insurer-port';
+import { INSURER_MAX_BATCH_SIZE } from '../../shared/core/enrollment/insurer-port';
+import { seededRandom } from '../../shared/lib/seeded-random';
 import { type InsurerFaults, decideFault } from './insurer-simulator-faults';
 
 export { type InsurerFaults, parseInsurerFaults } from './insurer-simulator-faults';

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { clockOffsetMs, now, resetClock, setClock } from '../../shared/clock';
+import { clockOffsetMs, now, resetClock, setClock } from '../../shared/core/clock';
 
 /**
- * The local stack's business clock (shared/clock.ts), kept in DATA_DIR/clock.json so that a
+ * The local stack's business clock (shared/core/clock.ts), kept in DATA_DIR/clock.json so that a
  * restart keeps the date a walk through the years had reached. LINDUNG_CLOCK (a date or a
  * timestamp) sets it at start. The clock ticks on from wherever it was set.
  */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Role } from '../../shared/auth/roles';
+import { Role } from '../../shared/core/access/roles';
 import { REPO_ROOT } from '../constructs/handler-function';
 import { CONSOLE_BUILD_METADATA_KEY, type ConsoleConfig } from '../constructs/web-console';
 import { type LocalAuthConfig, signLocalToken } from './local-auth';

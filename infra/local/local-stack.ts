@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { RequestListener, Server } from 'node:http';
 import path from 'node:path';
 import { dynamoDbClient } from '../../shared/adapters/dynamodb/document-client';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 import type { CloudFormationTemplate } from '../synthesize';
 import { DynamoDbLocal, LOCAL_CREDENTIALS, localDynamoDbClient } from './dynamodb-local';
 import { meterDynamoDbClient } from './dynamodb-usage-middleware';

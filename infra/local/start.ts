@@ -5,7 +5,7 @@ import { InsurerSimulator, parseInsurerFaults } from './insurer-simulator';
 import { CONSOLE_PATH } from './local-console';
 import { LocalStack } from './local-stack';
 import { LocalStackUnsupportedError } from './unsupported-error';
-import { now } from '../../shared/clock';
+import { now } from '../../shared/core/clock';
 
 /**
  * `npm start`: synthesizes the same template `cdk deploy` uses and runs it on this machine.

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { maskPersonalData } from '../../shared/domain/personal-data';
+import { maskPersonalData } from '../../shared/core/people/personal-data';
 import { HeavyHitters } from './heavy-hitters';
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 
 /** What a bench needs of a running stack, in-process (LocalStack) or in its own process (LocalStackProcess). */
 export interface BenchStack {

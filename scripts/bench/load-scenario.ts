@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 import { LocalStackProcess } from '../lib/local-stack-process';
 import { call } from './api-call';
 import { applyTangselRegulation, approvedProposal, importRoster, writeTangselRoster } from './approved-proposal';

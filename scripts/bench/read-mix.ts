@@ -1,4 +1,4 @@
-import { ROLES } from '../../shared/auth/roles';
+import { ROLES } from '../../shared/core/access/roles';
 import { type RouteName, routes } from '../../shared/api/routes';
 
 /** What the readers look at: a small approved, enrolled regulation, and the run under way once it has started. */

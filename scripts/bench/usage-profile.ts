@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { UsageSnapshot } from '../../infra/local/usage-meter';
-import { type FunctionTotals, type UsageProfile, UsageProfile as UsageProfileSchema, type UsageTotals } from '../../shared/cost/usage-profile';
+import { type FunctionTotals, type UsageProfile, UsageProfile as UsageProfileSchema, type UsageTotals } from '../../shared/documents/cost/usage-profile';
 
 export interface UsageProfileMeta {
   /** What was measured, e.g. "enrollment run". */

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 
 const CHILD = path.join(import.meta.dirname, 'local-stack-child.ts');
 /** Enough of the stack's stderr to say why it did not start, without holding a long run's logs. */

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { seededRandom } from '../../shared/seeded-random';
+import { seededRandom } from '../../shared/lib/seeded-random';
 
 /**
  * Realistic synthetic rosters for the demo, the tests and the benchmark: Indonesian names and

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, IsoMonth } from '../domain/calendar';
-import { RegulationId, SegmentCode } from '../domain/regulation';
+import { IsoDate, IsoMonth } from '../core/calendar/calendar';
+import { RegulationId, SegmentCode } from '../core/regulation/regulation';
 import { NextCursor, PageQuery } from './page-query';
 import { RenewalDiff } from './renewal-schemas';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoMonth } from '../domain/calendar';
-import { Category, RegulationId, SegmentCode } from '../domain/regulation';
+import { IsoMonth } from '../core/calendar/calendar';
+import { Category, RegulationId, SegmentCode } from '../core/regulation/regulation';
 
 /**
  * What a region is judged on (the Paritrana Award), for one regulation and fiscal year: covered

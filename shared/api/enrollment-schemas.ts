@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, IsoMonth } from '../domain/calendar';
-import { RegulationId, SegmentCode } from '../domain/regulation';
+import { IsoDate, IsoMonth } from '../core/calendar/calendar';
+import { RegulationId, SegmentCode } from '../core/regulation/regulation';
 import { CohortKind, ProposalId } from './budget-schemas';
 import { NextCursor, PageQuery } from './page-query';
 
@@ -68,7 +68,7 @@ export const EnrollmentRun = z.object({
   committedAmount: z.number().int(),
   /**
    * Premiums given back to the proposal because a death or removal ended someone's cover early:
-   * the months after the month cover ended (shared/enrollment/billed-months.ts).
+   * the months after the month cover ended (shared/core/enrollment/billed-months.ts).
    */
   releasedAmount: z.number().int(),
   approvedAmount: z.number().int(),

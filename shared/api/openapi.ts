@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type RouteSpec, maxBodyBytes } from './route-spec';
 
-/** RFC 9457 problem details, as shared/http/problem-details.ts writes them (docs/api-errors.md). */
+/** RFC 9457 problem details, as shared/runtime/http/problem-details.ts writes them (docs/api-errors.md). */
 const Problem = z.object({
   type: z.string().describe('A URI reference naming the kind of problem, e.g. /problems/invalid-input (docs/api-errors.md)'),
   title: z.string().describe('A short summary of the kind of problem'),

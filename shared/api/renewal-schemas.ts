@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate } from '../domain/calendar';
-import { RegulationId, SegmentCode } from '../domain/regulation';
+import { IsoDate } from '../core/calendar/calendar';
+import { RegulationId, SegmentCode } from '../core/regulation/regulation';
 import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes of yearly renewal, life events and the continuity report. */
@@ -37,7 +37,7 @@ export const SegmentDiff = z.object({
   segment: SegmentCode,
   /**
    * Last year's cohort: the people all approved proposals of the regulation for last year funded
-   * (original and top-ups; shared/budget/last-year-cohort.ts), not everyone on last year's roster.
+   * (original and top-ups; shared/core/budget/last-year-cohort.ts), not everyone on last year's roster.
    */
   previous: Count,
   /** On both rosters (carried forward, or imported again for the new year). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDate } from '../domain/calendar';
-import { RegulationId, SegmentCode } from '../domain/regulation';
-import { RawRosterRow } from '../rosters/raw-roster-row';
+import { IsoDate } from '../core/calendar/calendar';
+import { RegulationId, SegmentCode } from '../core/regulation/regulation';
+import { RawRosterRow } from '../core/roster/raw-roster-row';
 import { NextCursor, PageQuery } from './page-query';
 
 /** Request and response shapes of the roster import routes. */

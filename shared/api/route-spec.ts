@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../auth/roles';
+import type { Role } from '../core/access/roles';
 
 /**
  * One HTTP route, described once. The CDK app turns it into an API Gateway route and a Lambda

@@ -1,5 +1,5 @@
-import { ROLES } from '../auth/roles';
-import { RegulationInput } from '../domain/regulation';
+import { ROLES } from '../core/access/roles';
+import { RegulationInput } from '../core/regulation/regulation';
 import { Coverage, CoverageQuery } from './coverage-schemas';
 import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, ReviewRequest, WithdrawRequest } from './budget-schemas';
 import {
@@ -26,7 +26,7 @@ import {
   RenewalPeopleQuery,
   StartRenewalRequest,
 } from './renewal-schemas';
-import { MAX_CHUNK_BYTES } from '../rosters/import-limits';
+import { MAX_CHUNK_BYTES } from '../core/roster/import-limits';
 import { PageQuery } from './page-query';
 import type { RouteSpec } from './route-spec';
 import {
@@ -179,7 +179,7 @@ export const routes = {
     access: ['admin'],
     params: ChunkParams,
     body: UploadChunkRequest,
-    // The client's chunker (shared/rosters/row-chunker.ts) closes every chunk at this size.
+    // The client's chunker (shared/documents/roster-file/row-chunker.ts) closes every chunk at this size.
     maxBodyBytes: MAX_CHUNK_BYTES,
     response: UploadChunkResult,
   },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Role } from '../auth/roles';
-import { IsoDate, IsoMonth } from '../domain/calendar';
-import { Program, Regulation, RegulationId } from '../domain/regulation';
-import { versionEtag, versionsOfIfMatch } from '../http/version-etag';
+import { Role } from '../core/access/roles';
+import { IsoDate, IsoMonth } from '../core/calendar/calendar';
+import { Program, Regulation, RegulationId } from '../core/regulation/regulation';
+import { versionEtag, versionsOfIfMatch } from '../runtime/http/version-etag';
 import type { ResponseHeader } from './route-spec';
 import { NextCursor, PageQuery } from './page-query';
 

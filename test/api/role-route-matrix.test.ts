@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteSpec } from '../../shared/api/route-spec';
 import { type RouteName, routes } from '../../shared/api/routes';
-import { ROLES, type Role } from '../../shared/auth/roles';
+import { ROLES, type Role } from '../../shared/core/access/roles';
 import { api, tokenFor } from '../support/api';
 import { tangselRegulation } from '../support/tangsel';
 

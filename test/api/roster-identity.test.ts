@@ -1,8 +1,8 @@
 import { ListTablesCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
-import type { RegulationInput } from '../../shared/domain/regulation';
-import { rejectionReportRow } from '../../shared/rosters/rejection-report';
+import type { RegulationInput } from '../../shared/core/regulation/regulation';
+import { rejectionReportRow } from '../../shared/documents/rejection-report';
 import { api, tokenFor } from '../support/api';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';

@@ -1,14 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Proposal } from '../../shared/api/budget-schemas';
-import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/budget/budget-document';
+import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/documents/budget-document';
 import {
   formatIndonesianDate,
   formatIndonesianDateTime,
   formatIndonesianMonth,
   formatIndonesianMonthRange,
-} from '../../shared/budget/indonesian-dates';
-import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
+} from '../../shared/core/calendar/indonesian-dates';
+import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 
 /** Tangerang Selatan's community workers, as funded under its mayoral regulation. */
 const TANGSEL_SEGMENTS: [code: string, name: string, headcount: number][] = [

@@ -6,7 +6,7 @@ import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roste
 import { tangselRegulation } from '../support/tangsel';
 
 /**
- * "Funded this year" is per person (shared/budget/funded-this-year.ts): a top-up (APBD-Perubahan)
+ * "Funded this year" is per person (shared/core/budget/funded-this-year.ts): a top-up (APBD-Perubahan)
  * never budgets someone an earlier cohort of the year funded, whatever segment they are listed
  * under now, and what it asks for is exactly what its enrollment run then commits.
  */

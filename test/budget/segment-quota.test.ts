@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withinTarget } from '../../shared/budget/segment-quota';
+import { withinTarget } from '../../shared/core/budget/segment-quota';
 import { api, tokenFor } from '../support/api';
 import { propose, waitForProposal } from '../support/budget';
 import { runPeople, waitForRun } from '../support/enrollment';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
-/** A segment's targetHeadcount is a quota unless the regulation says overTarget: allow (shared/budget/segment-quota.ts). */
+/** A segment's targetHeadcount is a quota unless the regulation says overTarget: allow (shared/core/budget/segment-quota.ts). */
 const PER_YEAR = 16_800 * 12;
 
 describe('withinTarget', () => {

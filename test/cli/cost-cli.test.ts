@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AWS_PRICES } from '../../shared/cost/aws-price-list';
+import { AWS_PRICES } from '../../shared/documents/cost/aws-price-list';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { readSpreadsheet } from '../../shared/spreadsheets/read-spreadsheet';
+import { readSpreadsheet } from '../../shared/documents/spreadsheets/read-spreadsheet';
 import { tokenFor } from '../support/api';
 import { approvedProposal } from '../support/enrollment';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SegmentPremium } from '../../shared/api/schemas';
-import scheduleFile from '../../shared/domain/data/rate-schedule.json';
-import { InvalidInputError } from '../../shared/domain/errors';
-import { monthlyPremium } from '../../shared/domain/rates/monthly-premium';
-import { loadRateSchedule, parseRateSchedule } from '../../shared/domain/rates/rate-schedule';
-import { type JkkRiskGroup, type Payer, type Program, Segment } from '../../shared/domain/regulation';
+import scheduleFile from '../../shared/core/money/rates/rate-schedule.json';
+import { InvalidInputError } from '../../shared/core/errors';
+import { monthlyPremium } from '../../shared/core/money/rates/monthly-premium';
+import { loadRateSchedule, parseRateSchedule } from '../../shared/core/money/rates/rate-schedule';
+import { type JkkRiskGroup, type Payer, type Program, Segment } from '../../shared/core/regulation/regulation';
 
 const schedule = loadRateSchedule();
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import scheduleFile from '../../shared/domain/data/rate-schedule.json';
-import { canonicalJson } from '../../shared/domain/rates/canonical-json';
+import scheduleFile from '../../shared/core/money/rates/rate-schedule.json';
+import { canonicalJson } from '../../shared/lib/canonical-json';
 import {
   type DiscountConditions,
   loadRateSchedule,
   parseRateSchedule,
   RateScheduleFile,
   rateScheduleVersion,
-} from '../../shared/domain/rates/rate-schedule';
+} from '../../shared/core/money/rates/rate-schedule';
 
 /** A fresh, mutable copy of the shipped file for each test to break in its own way. */
 function fileCopy(): RateScheduleFile {

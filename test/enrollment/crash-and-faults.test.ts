@@ -7,7 +7,7 @@ import { InsurerSimulator } from '../../infra/local/insurer-simulator';
 import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
 import { LocalStackProcess } from '../../scripts/lib/local-stack-process';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 import { tangselRegulation } from '../support/tangsel';
 
 /**

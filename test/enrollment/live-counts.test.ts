@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_COLLECTIVE_ACCOUNT } from '../../infra/local/insurer-simulator';
-import type { RosterReader } from '../../shared/budget/roster-reader';
-import type { Insurer } from '../../shared/insurer/insurer-port';
-import type { RunPlan } from '../../shared/enrollment/run-plan';
-import { runTally } from '../../shared/enrollment/run-view';
-import { NIK_BUCKETS } from '../../shared/rosters/import-limits';
+import type { RosterReader } from '../../shared/core/budget/roster-reader';
+import type { Insurer } from '../../shared/core/enrollment/insurer-port';
+import type { RunPlan } from '../../shared/core/enrollment/run-plan';
+import { runTally } from '../../shared/core/enrollment/run-view';
+import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
 import { api, tokenFor } from '../support/api';
 import { approvedProposal } from '../support/enrollment';
 import { localShardModules } from '../support/local-tables';

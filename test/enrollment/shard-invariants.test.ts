@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_COLLECTIVE_ACCOUNT } from '../../infra/local/insurer-simulator';
-import type { ShardTally } from '../../shared/enrollment/page-tally';
-import type { RunPlan } from '../../shared/enrollment/run-plan';
+import type { ShardTally } from '../../shared/core/enrollment/page-tally';
+import type { RunPlan } from '../../shared/core/enrollment/run-plan';
 import { api, tokenFor } from '../support/api';
 import { approvedProposal } from '../support/enrollment';
 import { localShardModules } from '../support/local-tables';

@@ -8,8 +8,8 @@ import {
   InsurerRejectedRequestError,
   InsurerThrottledError,
   InsurerUnavailableError,
-} from '../../shared/insurer/insurer-errors';
-import { KPJ_PATTERN, type Registration, type RegistrationResult } from '../../shared/insurer/insurer-port';
+} from '../../shared/core/enrollment/insurer-errors';
+import { KPJ_PATTERN, type Registration, type RegistrationResult } from '../../shared/core/enrollment/insurer-port';
 
 /** A valid-shaped NIK per serial: Kota Tangerang Selatan, born 1 Jan 1990. */
 function nikOf(serial: number): string {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRupiah } from '../../shared/domain/rupiah';
+import { formatRupiah } from '../../shared/core/money/rupiah';
 import { RenewalStack } from '../renewal/renewal-stack';
 import { moneyInvariantViolations } from '../support/money-invariant';
 import { personRow, tangselNik } from '../support/roster-files';

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lastDayOf, monthsToYearEnd } from '../../shared/domain/calendar';
-import { monthsInForce } from '../../shared/regulations/effective-period';
+import { lastDayOf, monthsToYearEnd } from '../../shared/core/calendar/calendar';
+import { monthsInForce } from '../../shared/core/regulation/effective-period';
 import { amendRegulation, api, tokenFor } from '../support/api';
 import { propose, waitForProposal } from '../support/budget';
 import { waitForRun } from '../support/enrollment';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
-/** A regulation pays only for whole months it is in force (shared/regulations/effective-period.ts). */
+/** A regulation pays only for whole months it is in force (shared/core/regulation/effective-period.ts). */
 describe('monthsInForce', () => {
   const months = monthsToYearEnd('2027-01');
   it('keeps the months wholly within the effective dates', () => {

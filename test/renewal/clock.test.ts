@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clockOffsetMs, now, resetClock, setClock } from '../../shared/clock';
+import { clockOffsetMs, now, resetClock, setClock } from '../../shared/core/clock';
 
 describe('the controllable clock', () => {
   afterEach(() => resetClock());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RenewalPerson } from '../../shared/api/renewal-schemas';
-import { continuityPage } from '../../shared/renewal/continuity-page';
-import type { CoverLedger, CoveredEntry } from '../../shared/renewal/cover-ledger';
+import { continuityPage } from '../../shared/core/renewal/continuity-page';
+import type { CoverLedger, CoveredEntry } from '../../shared/core/renewal/cover-ledger';
 
 const cover = (nik: string, year: number, overrides: Partial<CoveredEntry> = {}): CoveredEntry => ({
   nik,

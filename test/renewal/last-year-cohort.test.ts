@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../../shared/api/budget-schemas';
-import { lastYearCohort } from '../../shared/budget/last-year-cohort';
+import { lastYearCohort } from '../../shared/core/budget/last-year-cohort';
 
 type Cohort = Pick<Proposal, 'regulationId' | 'year' | 'status' | 'allocation'>;
 

@@ -7,7 +7,7 @@ import { localArn } from '../../infra/local/local-names';
 import { LocalScheduler } from '../../infra/local/local-scheduler';
 import type { LocalStepFunctions } from '../../infra/local/local-step-functions';
 import { LocalTemplate } from '../../infra/local/template';
-import { resetClock } from '../../shared/clock';
+import { resetClock } from '../../shared/core/clock';
 
 /** A template with the shape CDK gives Lindung's daily check: a cron in Asia/Jakarta starting a state machine. */
 const template = new LocalTemplate({

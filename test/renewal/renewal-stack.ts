@@ -5,7 +5,7 @@ import { uploadRoster } from '../../cli/roster-upload';
 import { InsurerSimulator } from '../../infra/local/insurer-simulator';
 import { LocalStack } from '../../infra/local/local-stack';
 import { synthesizeTemplate } from '../../infra/synthesize';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 import { ROSTER_HEADER } from '../../scripts/lib/synthetic-roster';
 
 /**

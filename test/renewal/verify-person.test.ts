@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LifeEvent } from '../../shared/api/renewal-schemas';
-import type { Segment } from '../../shared/domain/regulation';
-import type { RosterEntry } from '../../shared/rosters/roster-entry';
-import { verifyPerson } from '../../shared/renewal/verify-person';
+import type { Segment } from '../../shared/core/regulation/regulation';
+import type { RosterEntry } from '../../shared/core/roster/roster-entry';
+import { verifyPerson } from '../../shared/core/renewal/verify-person';
 
 const segment = (code: string): Segment => ({
   code,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../shared/domain/errors';
-import { RegulationInput } from '../../shared/domain/regulation';
-import { checkRow, parseGender, type RowCheck, type RowCheckContext } from '../../shared/rosters/check-row';
-import type { RawRosterRow } from '../../shared/rosters/raw-roster-row';
-import type { RejectionReason } from '../../shared/rosters/rejection-reasons';
-import { RosterPerson } from '../../shared/rosters/roster-person';
+import { InvalidInputError } from '../../shared/core/errors';
+import { RegulationInput } from '../../shared/core/regulation/regulation';
+import { checkRow, parseGender, type RowCheck, type RowCheckContext } from '../../shared/core/roster/check-row';
+import type { RawRosterRow } from '../../shared/core/roster/raw-roster-row';
+import type { RejectionReason } from '../../shared/core/roster/rejection-reasons';
+import { RosterPerson } from '../../shared/core/roster/roster-person';
 import { tangselRegulation } from '../support/tangsel';
 
 const regulation = RegulationInput.parse(tangselRegulation('perwal-tangsel-check-row'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNik } from '../../shared/domain/nik';
+import { parseNik } from '../../shared/core/people/nik';
 
 const on = '2026-01-01';
 const text = { numericCell: false, referenceDate: on };

@@ -7,7 +7,7 @@ import {
   describeRejection,
   explainProblem,
   rejectionFix,
-} from '../../shared/rosters/rejection-reasons';
+} from '../../shared/core/roster/rejection-reasons';
 
 const NIK = '3674011501800001';
 

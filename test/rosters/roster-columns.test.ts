@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RawRosterRow } from '../../shared/rosters/raw-roster-row';
-import { DuplicateColumnError, columnLetter, fieldOfHeader, mapColumns, toRawRow } from '../../shared/rosters/roster-columns';
-import { FileFormatError } from '../../shared/spreadsheets/file-format-error';
-import type { Cell, CellKind, SpreadsheetRow } from '../../shared/spreadsheets/spreadsheet-row';
+import { RawRosterRow } from '../../shared/core/roster/raw-roster-row';
+import { DuplicateColumnError, columnLetter, fieldOfHeader, mapColumns, toRawRow } from '../../shared/documents/roster-file/roster-columns';
+import { FileFormatError } from '../../shared/documents/spreadsheets/file-format-error';
+import type { Cell, CellKind, SpreadsheetRow } from '../../shared/documents/spreadsheets/spreadsheet-row';
 
 function header(...texts: string[]): SpreadsheetRow {
   return { rowNumber: 1, cells: texts.map((text) => ({ text, kind: text ? 'text' : 'empty' })) };

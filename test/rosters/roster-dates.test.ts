@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromExcelSerial, parseRosterDate } from '../../shared/rosters/roster-dates';
+import { fromExcelSerial, parseRosterDate } from '../../shared/core/roster/roster-dates';
 
 describe('parseRosterDate', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSpreadsheet } from '../../shared/spreadsheets/read-spreadsheet';
+import { readSpreadsheet } from '../../shared/documents/spreadsheets/read-spreadsheet';
 import { isOpen, readError, readRows, scratchDir, writeBytes } from './helpers';
 
 const file = scratchDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIsoDate } from '../../shared/spreadsheets/excel-date';
-import { isDateFormatCode } from '../../shared/spreadsheets/xlsx-date-styles';
+import { excelSerialToIsoDate } from '../../shared/documents/spreadsheets/excel-date';
+import { isDateFormatCode } from '../../shared/documents/spreadsheets/xlsx-date-styles';
 
 describe('Excel date serials', () => {
   it.each([

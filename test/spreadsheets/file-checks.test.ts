@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SPREADSHEET_BYTES } from '../../shared/spreadsheets/read-spreadsheet';
+import { MAX_SPREADSHEET_BYTES } from '../../shared/documents/spreadsheets/read-spreadsheet';
 import { makeXlsx, readError, readRows, scratchDir, writeBytes } from './helpers';
 
 const file = scratchDir();

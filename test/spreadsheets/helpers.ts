@@ -5,8 +5,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll } from 'vitest';
-import { FileFormatError } from '../../shared/spreadsheets/file-format-error';
-import { readSpreadsheet, type ReadSpreadsheetOptions } from '../../shared/spreadsheets/read-spreadsheet';
+import { FileFormatError } from '../../shared/documents/spreadsheets/file-format-error';
+import { readSpreadsheet, type ReadSpreadsheetOptions } from '../../shared/documents/spreadsheets/read-spreadsheet';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 

@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
-import { readSpreadsheet } from '../../shared/spreadsheets/read-spreadsheet';
-import type { RowWriter } from '../../shared/spreadsheets/row-writer';
-import { XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
+import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
+import { readSpreadsheet } from '../../shared/documents/spreadsheets/read-spreadsheet';
+import type { RowWriter } from '../../shared/documents/spreadsheets/row-writer';
+import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { heapUsed, scratchDir } from './helpers';
 
 const file = scratchDir();

@@ -2,10 +2,10 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { CsvWriter } from '../../shared/spreadsheets/csv-writer';
-import { escapeFormula } from '../../shared/spreadsheets/formula-escape';
-import type { RowWriter } from '../../shared/spreadsheets/row-writer';
-import { excelSheetName, XlsxWriter } from '../../shared/spreadsheets/xlsx-writer';
+import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
+import { escapeFormula } from '../../shared/documents/spreadsheets/formula-escape';
+import type { RowWriter } from '../../shared/documents/spreadsheets/row-writer';
+import { excelSheetName, XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { readRows, readTexts, scratchDir } from './helpers';
 
 const file = scratchDir();

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSpreadsheet } from '../../shared/spreadsheets/read-spreadsheet';
+import { readSpreadsheet } from '../../shared/documents/spreadsheets/read-spreadsheet';
 import { FIXTURES, isOpen, makeXlsx, readError, readRows, scratchDir } from './helpers';
 
 const file = scratchDir();

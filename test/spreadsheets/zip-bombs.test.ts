@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS, MAX_SPREADSHEET_ROWS } from '../../shared/spreadsheets/spreadsheet-limits';
+import { MAX_CELL_CHARS, MAX_SPREADSHEET_ROWS } from '../../shared/documents/spreadsheets/spreadsheet-limits';
 import { repeatedPart, SHEET_END, SHEET_START, streamedPart, writeWorkbookWithSheet } from './bomb-files';
 import { heapUsed, readError, scratchDir } from './helpers';
 

@@ -1,5 +1,5 @@
 import type { RouteSpec } from '../../shared/api/route-spec';
-import { ROLES } from '../../shared/auth/roles';
+import { ROLES } from '../../shared/core/access/roles';
 
 /** Where README.md holds the table, between these two lines. */
 export const ACCESS_TABLE_START = '<!-- access table: generated from shared/api/routes.ts, checked by test/unit/readme-access-table.test.ts -->';

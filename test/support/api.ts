@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 
 /** A signed local token for a user holding one role, as `npx lindung login` issues it. */
 export async function tokenFor(role: Role, username = `${role}-tester`): Promise<string> {

@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 import { api } from './api';
 
 /** A token for one user holding several roles (Cognito allows a user in several groups). */

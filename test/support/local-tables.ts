@@ -25,8 +25,8 @@ export async function useLocalTables(): Promise<void> {
 export async function localShardModules() {
   await useLocalTables();
   const [{ enrollShard }, { runPlanOf }, { DynamoDbEnrollmentLedger }, { DynamoDbRosterReader }, { DynamoDbRunStore }, { HttpInsurerClient }] = await Promise.all([
-    import('../../shared/enrollment/enroll-shard'),
-    import('../../shared/enrollment/run-plan'),
+    import('../../shared/core/enrollment/enroll-shard'),
+    import('../../shared/core/enrollment/run-plan'),
     import('../../shared/adapters/dynamodb/dynamodb-enrollment-ledger'),
     import('../../shared/adapters/dynamodb/dynamodb-roster-reader'),
     import('../../shared/adapters/dynamodb/dynamodb-run-store'),

@@ -4,7 +4,7 @@ import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-aut
  * The invariant every flow of the suite must keep (issue #18): an approved proposal whose run
  * finished with nobody refused or failed committed exactly what was approved, to the rupiah, once
  * what life events released is added back (a death or removal legitimately gives back the months
- * after cover ends, shared/enrollment/billed-months.ts): committed + released = approved. A
+ * after cover ends, shared/core/enrollment/billed-months.ts): committed + released = approved. A
  * proposal that asked for people enrollment then skipped as already covered breaks it: the APBD
  * was asked for money that could never be spent.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SegmentBudget } from '../../shared/api/budget-schemas';
-import { allocateCeiling } from '../../shared/budget/allocate-ceiling';
+import { allocateCeiling } from '../../shared/core/budget/allocate-ceiling';
 
 const segment = (code: string, priority: number, headcount: number, premium: number, months = 12): SegmentBudget => ({
   segment: code,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lastBilledMonth, releasedPremiums } from '../../shared/enrollment/billed-months';
-import { invoiceAfterCoverEnds, premiumInvoice } from '../../shared/enrollment/premium-invoice';
+import { lastBilledMonth, releasedPremiums } from '../../shared/core/enrollment/billed-months';
+import { invoiceAfterCoverEnds, premiumInvoice } from '../../shared/core/enrollment/premium-invoice';
 
 const year = (from: number, premium = 16_800) => Array.from({ length: 13 - from }, (_, i) => ({ month: `2027-${String(from + i).padStart(2, '0')}`, premium }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerFromClaims } from '../../shared/http/caller-from-claims';
+import { callerFromClaims } from '../../shared/runtime/http/caller-from-claims';
 
 describe('callerFromClaims', () => {
   it('reads groups as API Gateway stringifies them', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AWS_PRICES, type AwsPriceList } from '../../shared/cost/aws-price-list';
-import { estimateRun } from '../../shared/cost/run-estimate';
-import type { UsageProfile } from '../../shared/cost/usage-profile';
-import { formatUsd, parseUsd, scaleUsd, usdDecimal, usdToRupiah } from '../../shared/cost/usd';
-import { PAGES_IN_FLIGHT } from '../../shared/enrollment/enroll-shard';
+import { AWS_PRICES, type AwsPriceList } from '../../shared/documents/cost/aws-price-list';
+import { estimateRun } from '../../shared/documents/cost/run-estimate';
+import type { UsageProfile } from '../../shared/documents/cost/usage-profile';
+import { formatUsd, parseUsd, scaleUsd, usdDecimal, usdToRupiah } from '../../shared/documents/cost/usd';
+import { PAGES_IN_FLIGHT } from '../../shared/core/enrollment/enroll-shard';
 
 describe('pico-dollar money', () => {
   it('parses AWS unit prices exactly and refuses what it cannot hold', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageReport, type RunFigures } from '../../shared/coverage/coverage-report';
-import type { Regulation } from '../../shared/domain/regulation';
+import { coverageReport, type RunFigures } from '../../shared/core/coverage/coverage-report';
+import type { Regulation } from '../../shared/core/regulation/regulation';
 import { tangselRegulation } from '../support/tangsel';
 
 const regulation: Regulation = { ...tangselRegulation('coverage-unit'), version: 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'ani' };

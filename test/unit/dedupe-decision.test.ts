@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideDuplicate } from '../../shared/rosters/dedupe-decision';
-import type { RosterEntry } from '../../shared/rosters/roster-entry';
+import { decideDuplicate } from '../../shared/core/roster/dedupe-decision';
+import type { RosterEntry } from '../../shared/core/roster/roster-entry';
 
 const base: RosterEntry = {
   nik: '3674015001900001',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDocuments } from '../../shared/domain/document-diff';
+import { diffDocuments } from '../../shared/core/audit/document-diff';
 
 describe('diffDocuments', () => {
   it('names nested fields and compares segments by code', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LifeEvent } from '../../shared/api/renewal-schemas';
-import { endCover } from '../../shared/life-events/end-cover';
-import type { CoveredEntry } from '../../shared/renewal/cover-ledger';
+import { endCover } from '../../shared/core/life-events/end-cover';
+import type { CoveredEntry } from '../../shared/core/renewal/cover-ledger';
 
 const premiums = Array.from({ length: 12 }, (_, i) => ({ month: `2027-${String(i + 1).padStart(2, '0')}`, premium: 16_800 }));
 const entry: CoveredEntry = {

@@ -2,7 +2,7 @@ import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
-import { maskNik, maskPersonalData } from '../../shared/domain/personal-data';
+import { maskNik, maskPersonalData } from '../../shared/core/people/personal-data';
 
 describe('NIK masking', () => {
   it('keeps the region code and serial of a NIK', () => {
@@ -27,7 +27,7 @@ describe('NIK masking', () => {
       },
     });
     process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-    const { logger } = await import('../../shared/observability/powertools');
+    const { logger } = await import('../../shared/runtime/observability/powertools');
     // Route the logger's console to the sink to read what it would print.
     (logger as unknown as { console: Console }).console = new Console({ stdout: sink, stderr: sink });
     logger.info('Rejected row', { nik: '3674015001900001', detail: 'NIK 3674015001900001 is a duplicate' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProposalRecord } from '../../shared/budget/proposal-record';
-import { jakartaDate, proposalView } from '../../shared/budget/proposal-view';
+import type { ProposalRecord } from '../../shared/core/budget/proposal-record';
+import { jakartaDate, proposalView } from '../../shared/core/budget/proposal-view';
 
 const record: ProposalRecord = {
   proposalId: 'bp-2027-000000000001',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHUNK_BYTES } from '../../shared/rosters/import-limits';
-import type { RawRosterRow } from '../../shared/rosters/raw-roster-row';
-import { RowChunker } from '../../shared/rosters/row-chunker';
+import { MAX_CHUNK_BYTES } from '../../shared/core/roster/import-limits';
+import type { RawRosterRow } from '../../shared/core/roster/raw-roster-row';
+import { RowChunker } from '../../shared/documents/roster-file/row-chunker';
 
 function chunksOf(rows: RawRosterRow[]) {
   const chunker = new RowChunker();

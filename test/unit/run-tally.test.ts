@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PageOutcome, PageTally } from '../../shared/enrollment/page-tally';
-import type { ShardProgress } from '../../shared/enrollment/run-record';
-import { runTally } from '../../shared/enrollment/run-view';
+import type { PageOutcome, PageTally } from '../../shared/core/enrollment/page-tally';
+import type { ShardProgress } from '../../shared/core/enrollment/run-record';
+import { runTally } from '../../shared/core/enrollment/run-view';
 
 const page = (segment: string, enrolled: number, skipped = 0, failureReasons: Record<string, number> = {}): PageOutcome => {
   const failed = Object.values(failureReasons).reduce((sum, n) => sum + n, 0);

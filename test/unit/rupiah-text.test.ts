@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../shared/domain/errors';
-import { parseRupiah } from '../../shared/domain/rupiah-text';
+import { InvalidInputError } from '../../shared/core/errors';
+import { parseRupiah } from '../../shared/core/money/rupiah-text';
 
 describe('parseRupiah', () => {
   it('reads digits, Indonesian thousands grouping, and what formatRupiah prints', () => {

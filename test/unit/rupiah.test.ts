@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRupiah, multiplyRupiah } from '../../shared/domain/rupiah';
+import { formatRupiah, multiplyRupiah } from '../../shared/core/money/rupiah';
 
 describe('rupiah', () => {
   it('formats with Indonesian thousands separators', () => {

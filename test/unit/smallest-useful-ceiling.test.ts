@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SegmentBudget } from '../../shared/api/budget-schemas';
-import { allocateCeiling } from '../../shared/budget/allocate-ceiling';
-import { smallestUsefulCeiling } from '../../shared/budget/smallest-useful-ceiling';
+import { allocateCeiling } from '../../shared/core/budget/allocate-ceiling';
+import { smallestUsefulCeiling } from '../../shared/core/budget/smallest-useful-ceiling';
 
 const segment = (code: string, priority: number, headcount: number, premium: number): SegmentBudget => ({
   segment: code,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../shared/api/schemas';
-import type { Caller } from '../../shared/auth/roles';
-import { SYSTEM_CALLER } from '../../shared/auth/system-caller';
-import { decideBudget } from '../../shared/budget/decide-budget';
-import type { ProposalRecord } from '../../shared/budget/proposal-record';
-import type { ProposalStore } from '../../shared/budget/proposal-store';
-import { proposalView } from '../../shared/budget/proposal-view';
-import { reviewProposal } from '../../shared/budget/review-proposal';
-import { ConflictError, ForbiddenError } from '../../shared/domain/errors';
+import type { Caller } from '../../shared/core/access/roles';
+import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
+import { decideBudget } from '../../shared/core/budget/decide-budget';
+import type { ProposalRecord } from '../../shared/core/budget/proposal-record';
+import type { ProposalStore } from '../../shared/core/budget/proposal-store';
+import { proposalView } from '../../shared/core/budget/proposal-view';
+import { reviewProposal } from '../../shared/core/budget/review-proposal';
+import { ConflictError, ForbiddenError } from '../../shared/core/errors';
 
 /** A system-requested (renewal) proposal takes two finance officers: one reviews, another approves. */
 

@@ -1,7 +1,7 @@
 /** How the console writes amounts, counts and dates: the same code as the budget document. */
-export { formatRupiah } from '../../shared/domain/rupiah';
-export { formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth } from '../../shared/budget/indonesian-dates';
-export { maskNik } from '../../shared/domain/personal-data';
+export { formatRupiah } from '../../shared/core/money/rupiah';
+export { formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth } from '../../shared/core/calendar/indonesian-dates';
+export { maskNik } from '../../shared/core/people/personal-data';
 
 /** `12928` → `12.928`. */
 export function formatCount(count: number): string {

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 import { cognitoSignOutUrl } from './auth/cognito-sign-in';
 import type { ConsoleConfig } from './config';
 import { h, replace } from './dom';

@@ -16,7 +16,7 @@ import { renewalPage } from './pages/renewal';
 import { signInPage } from './pages/sign-in';
 import { currentRoute, type Route } from './router';
 import { currentSession, onSessionChange } from './session';
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 
 export interface PageContext {
   readonly config: ConsoleConfig;

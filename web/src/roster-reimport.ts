@@ -1,6 +1,6 @@
 import type { ImportStatus } from '../../shared/api/roster-schemas';
-import type { RawRosterRow } from '../../shared/rosters/raw-roster-row';
-import { type RosterChunk, RowChunker } from '../../shared/rosters/row-chunker';
+import type { RawRosterRow } from '../../shared/core/roster/raw-roster-row';
+import { type RosterChunk, RowChunker } from '../../shared/documents/roster-file/row-chunker';
 import { apiGet, apiSend } from './api-client';
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/auth/roles';
+import type { Role } from '../../shared/core/access/roles';
 
 /**
  * The signed-in user: the ID token (Cognito's in the cloud, the local key's locally) kept for

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import { AuditEvent } from '../../api/schemas';
-import type { AuditSearch, AuditTrail } from '../../audit/audit-trail';
+import type { AuditSearch, AuditTrail } from '../../core/audit/audit-trail';
 import { auditPartition } from './audit-items';
 import { tableName } from './document-client';
 import { queryAll } from './query-all';

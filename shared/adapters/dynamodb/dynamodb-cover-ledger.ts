@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
-import type { CoverLedger, CoveredEntry } from '../../renewal/cover-ledger';
+import type { CoverLedger, CoveredEntry } from '../../core/renewal/cover-ledger';
 import { batchGet } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { enrollmentKeys, enrollmentPartition } from './enrollment-keys';

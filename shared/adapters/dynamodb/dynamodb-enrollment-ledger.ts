@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { EnrollmentEntry } from '../../enrollment/enrollment-entry';
-import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../enrollment/enrollment-ledger';
-import type { PageOutcome, PageTally } from '../../enrollment/page-tally';
-import type { RunRecord } from '../../enrollment/run-record';
-import { nikBucket } from '../../rosters/import-limits';
+import type { EnrollmentEntry } from '../../core/enrollment/enrollment-entry';
+import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../core/enrollment/enrollment-ledger';
+import type { PageOutcome, PageTally } from '../../core/enrollment/page-tally';
+import type { RunRecord } from '../../core/enrollment/run-record';
+import { nikBucket } from '../../core/roster/import-limits';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';

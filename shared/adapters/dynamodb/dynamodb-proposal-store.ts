@@ -1,8 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
-import type { ProposalRecord } from '../../budget/proposal-record';
-import type { ProposalStore } from '../../budget/proposal-store';
-import { runIdOf } from '../../enrollment/run-identity';
+import type { ProposalRecord } from '../../core/budget/proposal-record';
+import type { ProposalStore } from '../../core/budget/proposal-store';
+import { runIdOf } from '../../core/enrollment/run-identity';
 import { documentClient, tableName } from './document-client';
 import { enrollmentKeys } from './enrollment-keys';
 import type { Page, PageQuery } from '../../api/page-query';

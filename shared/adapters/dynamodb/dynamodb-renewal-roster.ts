@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LifeEvent } from '../../api/renewal-schemas';
-import { now } from '../../clock';
-import type { DiffPerson, RenewalRoster } from '../../renewal/renewal-roster';
-import { NIK_BUCKETS } from '../../rosters/import-limits';
-import type { RosterEntry } from '../../rosters/roster-entry';
+import { now } from '../../core/clock';
+import type { DiffPerson, RenewalRoster } from '../../core/renewal/renewal-roster';
+import { NIK_BUCKETS } from '../../core/roster/import-limits';
+import type { RosterEntry } from '../../core/roster/roster-entry';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';

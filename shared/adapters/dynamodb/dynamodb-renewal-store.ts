@@ -3,10 +3,10 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { Page, PageQuery } from '../../api/page-query';
 import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
-import { renewalHolder } from '../../renewal/renewal-identity';
-import type { BucketDiff } from '../../renewal/bucket-diff';
-import type { RenewalRecord } from '../../renewal/renewal-record';
-import type { RenewalStore } from '../../renewal/renewal-store';
+import { renewalHolder } from '../../core/renewal/renewal-identity';
+import type { BucketDiff } from '../../core/renewal/bucket-diff';
+import type { RenewalRecord } from '../../core/renewal/renewal-record';
+import type { RenewalStore } from '../../core/renewal/renewal-store';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { RosterEntry } from '../../rosters/roster-entry';
-import type { PageOutcome, RosterLedger } from '../../rosters/roster-ledger';
-import type { ShardCounts } from '../../rosters/shard-counts';
+import type { RosterEntry } from '../../core/roster/roster-entry';
+import type { PageOutcome, RosterLedger } from '../../core/roster/roster-ledger';
+import type { ShardCounts } from '../../core/roster/shard-counts';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';

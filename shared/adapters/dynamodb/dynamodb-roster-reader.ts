@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { RosterMember, RosterReader } from '../../budget/roster-reader';
+import type { RosterMember, RosterReader } from '../../core/budget/roster-reader';
 import { documentClient, tableName } from './document-client';
 import { rosterPartition } from './roster-keys';
 

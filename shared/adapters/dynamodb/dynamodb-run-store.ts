@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
-import type { PageOutcome } from '../../enrollment/page-tally';
-import type { CoverEndCount } from '../../enrollment/premium-invoice';
-import type { ProposalMoney, RunRecord, RunStore, ShardProgress } from '../../enrollment/run-record';
+import type { PageOutcome } from '../../core/enrollment/page-tally';
+import type { CoverEndCount } from '../../core/enrollment/premium-invoice';
+import type { ProposalMoney, RunRecord, RunStore, ShardProgress } from '../../core/enrollment/run-record';
 import { documentClient, tableName } from './document-client';
 import { proposalKey } from './dynamodb-proposal-store';
 import { COVER_END_PREFIX, PAGE_ATTRIBUTE_PREFIX, enrollmentKeys } from './enrollment-keys';

@@ -1,7 +1,7 @@
 import type { QueryCommand, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { FOREIGN_CURSOR, decodeCursor, encodeCursor } from '../../api/page-cursor';
 import type { Page, PageQuery } from '../../api/page-query';
-import { InvalidInputError } from '../../domain/errors';
+import { InvalidInputError } from '../../core/errors';
 import { documentClient } from './document-client';
 
 /** The key of the table or index a query reads: which attribute holds its partition, and every key attribute. */

@@ -1,5 +1,5 @@
-import { nikBucket } from '../../rosters/import-limits';
-import type { RosterEntry } from '../../rosters/roster-entry';
+import { nikBucket } from '../../core/roster/import-limits';
+import type { RosterEntry } from '../../core/roster/roster-entry';
 import { rosterKeys } from './roster-keys';
 
 /** A roster entry as stored: its key and the index keys that list it by regulation, year, bucket and segment. */

@@ -1,4 +1,4 @@
-import type { RawRosterRow } from '../../rosters/raw-roster-row';
+import type { RawRosterRow } from '../../core/roster/raw-roster-row';
 
 /**
  * The most JSON one staged item holds: DynamoDB refuses items over 400 KB, and the keys, TTL and

@@ -1,11 +1,11 @@
-import { maskPersonalData } from '../../domain/personal-data';
-import { InsurerRejectedRequestError, InsurerThrottledError, InsurerUnavailableError } from '../../insurer/insurer-errors';
+import { maskPersonalData } from '../../core/people/personal-data';
+import { InsurerRejectedRequestError, InsurerThrottledError, InsurerUnavailableError } from '../../core/enrollment/insurer-errors';
 import {
   INSURER_MAX_BATCH_SIZE,
   type Insurer,
   type RegisterBatchRequest,
   type RegistrationResult,
-} from '../../insurer/insurer-port';
+} from '../../core/enrollment/insurer-port';
 
 export interface HttpInsurerClientOptions {
   /**

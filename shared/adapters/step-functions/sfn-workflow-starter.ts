@@ -1,6 +1,6 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type WorkflowName, workflowArnVariable } from '../../api/route-spec';
-import type { WorkflowStarter } from '../../workflows/workflow-starter';
+import type { WorkflowStarter } from '../../core/workflow-starter';
 
 /**
  * Starts workflows with the Step Functions API: AWS in the cloud, the local stack's endpoint

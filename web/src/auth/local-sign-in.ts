@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/auth/roles';
+import type { Role } from '../../../shared/core/access/roles';
 import { signIn } from '../session';
 
 /**

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import { CsvWriter } from '../../../shared/spreadsheets/csv-writer';
-import type { RowWriter } from '../../../shared/spreadsheets/row-writer';
-import { XlsxWriter } from '../../../shared/spreadsheets/xlsx-writer';
+import { CsvWriter } from '../../../shared/documents/spreadsheets/csv-writer';
+import type { RowWriter } from '../../../shared/documents/spreadsheets/row-writer';
+import { XlsxWriter } from '../../../shared/documents/spreadsheets/xlsx-writer';
 
 /**
  * Exports from the console are written by the same CsvWriter and XlsxWriter as the CLI's files,

@@ -1,5 +1,5 @@
 import type { Proposal } from '../../../shared/api/budget-schemas';
-import { budgetDocumentHtml, budgetDocumentRows } from '../../../shared/budget/budget-document';
+import { budgetDocumentHtml, budgetDocumentRows } from '../../../shared/documents/budget-document';
 import { apiGet } from '../api-client';
 import { h, replace } from '../dom';
 import { exportButtons } from '../export/export-buttons';

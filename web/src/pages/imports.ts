@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ImportStatus, RejectedRow, RejectionsPage } from '../../../shared/api/roster-schemas';
-import type { RosterField } from '../../../shared/rosters/raw-roster-row';
-import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../../shared/rosters/rejection-report';
-import { ROSTER_FIELDS } from '../../../shared/rosters/roster-fields';
+import type { RosterField } from '../../../shared/core/roster/raw-roster-row';
+import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../../shared/documents/rejection-report';
+import { ROSTER_FIELDS } from '../../../shared/core/roster/roster-fields';
 import { apiGet, apiGetAll } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';

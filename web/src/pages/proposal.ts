@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { PeoplePage, Proposal } from '../../../shared/api/budget-schemas';
-import { allocateCeiling } from '../../../shared/budget/allocate-ceiling';
-import { type CohortSegment, lastYearCohort } from '../../../shared/budget/last-year-cohort';
-import { withOverTargetFunded } from '../../../shared/budget/segment-quota';
-import { smallestUsefulCeiling } from '../../../shared/budget/smallest-useful-ceiling';
-import { parseRupiah } from '../../../shared/domain/rupiah-text';
+import { allocateCeiling } from '../../../shared/core/budget/allocate-ceiling';
+import { type CohortSegment, lastYearCohort } from '../../../shared/core/budget/last-year-cohort';
+import { withOverTargetFunded } from '../../../shared/core/budget/segment-quota';
+import { smallestUsefulCeiling } from '../../../shared/core/budget/smallest-useful-ceiling';
+import { parseRupiah } from '../../../shared/core/money/rupiah-text';
 import { apiGet, apiGetAll, apiSend } from '../api-client';
 import { field, h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
@@ -211,7 +211,7 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     return notice('status', t('Anda mengajukan usulan ini, jadi orang lain di BPKAD yang memutuskannya.'));
   }
   // A proposal the system requested is approved by an officer other than its reviewer, once reviewed
-  // (shared/budget/two-person-approval.ts); anyone may still reject it or send it back.
+  // (shared/core/budget/two-person-approval.ts); anyone may still reject it or send it back.
   const reviewer = p.review?.reviewedBy;
   const mayApprove = !p.reviewRequired || (reviewer !== undefined && reviewer !== currentSession()?.username);
   const approvals: Decision[] = ['approve', 'approve-with-ceiling'];
@@ -258,7 +258,7 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     result,
   );
   const chosen = () => (form.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value ?? 'approve') as Decision;
-  // The CLI's rule (shared/domain/rupiah-text.ts): undefined for text that is not whole rupiah.
+  // The CLI's rule (shared/core/money/rupiah-text.ts): undefined for text that is not whole rupiah.
   const rupiah = () => {
     try {
       return parseRupiah(ceiling.value);

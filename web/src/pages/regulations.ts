@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RegulationHistory, RegulationPremiums } from '../../../shared/api/schemas';
-import type { Regulation } from '../../../shared/domain/regulation';
+import type { Regulation } from '../../../shared/core/regulation/regulation';
 import { apiGet } from '../api-client';
 import { h, replace, table } from '../dom';
 import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatRupiah } from '../format';

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/auth/roles';
+import type { Role } from '../../../shared/core/access/roles';
 import { startCognitoSignIn } from '../auth/cognito-sign-in';
 import { localSignIn } from '../auth/local-sign-in';
 import { field, h, notice, replace, select } from '../dom';

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEvent, FieldChange } from '../../api/schemas';
+import type { Caller } from '../access/roles';
+
+/**
+ * Builds an audit event: who did what to which entity, when, and which fields changed. Every
+ * decision and state change in Lindung writes one, in the same transaction as the change.
+ */
+export function auditEvent(args: {
+  caller: Caller;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string;
+  changes?: FieldChange[];
+}): AuditEvent {
+  return {
+    eventId: randomUUID(),
+    at: args.at.toISOString(),
+    actor: args.caller.username,
+    actorRoles: [...args.caller.roles],
+    action: args.action,
+    entityType: args.entityType,
+    entityId: args.entityId,
+    summary: args.summary,
+    changes: args.changes ?? [],
+  };
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { ProposeRequest } from '../../api/budget-schemas';
+import type { RenewalDiff } from '../../api/renewal-schemas';
+import { auditEvent } from '../audit/audit-event';
+import type { Caller } from '../access/roles';
+import type { RegulationStore } from '../regulation/regulation-store';
+import { requireMonthsInForce } from '../regulation/effective-period';
+import { requireRegulation } from '../regulation/require-regulation';
+import { cohortMonths } from './cohort-months';
+import type { ProposalRecord } from './proposal-record';
+import type { ProposalStore } from './proposal-store';
+
+/**
+ * Opens a budget proposal for a regulation, fiscal year and cohort. The numbers are computed by
+ * the budget-proposal workflow; the proposal waits for finance in `pending-decision` after it.
+ */
+export async function proposeBudget(
+  stores: { proposals: ProposalStore; regulations: RegulationStore },
+  request: z.output<typeof ProposeRequest>,
+  caller: Caller,
+  now: Date,
+  /** A renewal names its proposal (one per attempt) and attaches its diff against last year. */
+  renewal?: { proposalId: string; diff: RenewalDiff },
+): Promise<ProposalRecord> {
+  const regulation = requireRegulation(await stores.regulations.current(request.regulationId), request.regulationId);
+  // Only the months the regulation is in force for: a regulation ending mid-year funds fewer.
+  const months = requireMonthsInForce(regulation, cohortMonths(request.year, request.cohort, request.startMonth), `the ${request.year} cohort`, 'year');
+  const record: ProposalRecord = {
+    proposalId: renewal?.proposalId ?? `bp-${request.year}-${randomBytes(6).toString('hex')}`,
+    regulationId: regulation.id,
+    regulationVersion: regulation.version,
+    title: regulation.title,
+    year: request.year,
+    cohort: request.cohort,
+    startMonth: months[0]!,
+    endMonth: months.at(-1)!,
+    // The APBD for a year is agreed by the end of the year before; a top-up within its own year.
+    decideBy: request.decideBy ?? `${request.cohort === 'original' ? request.year - 1 : request.year}-12-31`,
+    status: 'computing',
+    requestedBy: caller.username,
+    requestedByUserId: caller.userId,
+    requestedAt: now.toISOString(),
+    segments: [],
+    total: 0,
+    totalHeadcount: 0,
+    ...(renewal ? { renewal: renewal.diff } : {}),
+  };
+  await stores.proposals.create(
+    record,
+    auditEvent({
+      caller,
+      at: now,
+      action: 'budget.proposed',
+      entityType: 'regulation',
+      entityId: regulation.id,
+      summary: `Requested budget proposal ${record.proposalId} for ${request.year} (${request.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${record.startMonth}`}${renewal ? ', renewal' : ''})`,
+    }),
+  );
+  return record;
+}

@@ -1,0 +1,11 @@
+import type { Proposal } from '../../api/budget-schemas';
+import type { RegulationStore } from '../regulation/regulation-store';
+import type { ImportStore } from '../roster/import-store';
+import { currentVersions } from './current-versions';
+import type { ProposalRecord } from './proposal-record';
+import { jakartaDate, proposalView } from './proposal-view';
+
+/** A stored proposal as people see it now (expired, stale), from the current versions. */
+export async function viewProposal(stores: { regulations: RegulationStore; imports: ImportStore }, record: ProposalRecord, now: Date): Promise<Proposal> {
+  return proposalView(record, await currentVersions(stores, record.regulationId, record.year), jakartaDate(now));
+}

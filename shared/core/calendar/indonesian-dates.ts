@@ -1,0 +1,98 @@
+import { isIsoDate, isIsoMonth } from './calendar-patterns';
+
+/**
+ * Dates as Indonesian documents write them: `1 Januari 2027`, `Juli 2027`, `pukul 08.30 WIB`.
+ * Month names are spelled out (never `01/07/2027`, which readers of day-first and month-first
+ * dates take differently).
+ */
+
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/**
+ * Western Indonesia Time, where the regional offices of Java and Sumatra work, is UTC+7 all year:
+ * Indonesia has had no daylight saving time since 1964, so a fixed offset is exact and does not
+ * depend on the host's time-zone data.
+ */
+const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * A timestamp must say its offset: without one, JavaScript reads it in the host's time zone, and
+ * the same document would show different dates on a laptop and on a Lambda.
+ */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+interface JakartaTime {
+  year: number;
+  /** 1–12. */
+  month: number;
+  day: number;
+  /** Absent when the input was a calendar date with no time of day. */
+  time?: { hour: number; minute: number };
+}
+
+/** `2027-01-01` or `2026-12-31T17:30:00Z` → `1 Januari 2027` (the date in Jakarta). */
+export function formatIndonesianDate(iso: string): string {
+  const { year, month, day } = inJakarta(iso);
+  return `${day} ${monthName(month)} ${year}`;
+}
+
+/**
+ * `2026-12-31T17:30:00Z` → `1 Januari 2027 pukul 00.30 WIB`; a plain date has no time to show.
+ * Indonesian spelling separates hours and minutes with a dot.
+ */
+export function formatIndonesianDateTime(iso: string): string {
+  const moment = inJakarta(iso);
+  const date = `${moment.day} ${monthName(moment.month)} ${moment.year}`;
+  if (!moment.time) return date;
+  return `${date} pukul ${twoDigits(moment.time.hour)}.${twoDigits(moment.time.minute)} WIB`;
+}
+
+/** `2027-07` → `Juli 2027`. */
+export function formatIndonesianMonth(month: string): string {
+  const [year, index] = parseMonth(month);
+  return `${monthName(index)} ${year}`;
+}
+
+/**
+ * A span of months, the year written once when both ends share it: `Januari–Desember 2027`,
+ * `Juli 2027` (one month), `Desember 2026–Januari 2027`.
+ */
+export function formatIndonesianMonthRange(from: string, to: string): string {
+  const [fromYear, fromIndex] = parseMonth(from);
+  const [toYear, toIndex] = parseMonth(to);
+  if (fromYear !== toYear) return `${formatIndonesianMonth(from)}–${formatIndonesianMonth(to)}`;
+  if (fromIndex === toIndex) return formatIndonesianMonth(from);
+  return `${monthName(fromIndex)}–${monthName(toIndex)} ${toYear}`;
+}
+
+function inJakarta(iso: string): JakartaTime {
+  if (isIsoDate(iso)) {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    return { year, month, day };
+  }
+  const instant = TIMESTAMP.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(instant)) throw new Error(`${JSON.stringify(iso)} is neither a date (YYYY-MM-DD) nor an ISO timestamp with an offset`);
+  // Shifting the instant by the offset makes its UTC fields read as Jakarta's wall clock.
+  const wall = new Date(instant + JAKARTA_OFFSET_MS);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    time: { hour: wall.getUTCHours(), minute: wall.getUTCMinutes() },
+  };
+}
+
+function parseMonth(month: string): [year: number, index: number] {
+  if (!isIsoMonth(month)) throw new Error(`${JSON.stringify(month)} is not a month (YYYY-MM)`);
+  return month.split('-').map(Number) as [number, number];
+}
+
+function monthName(month: number): string {
+  const name = MONTHS[month - 1];
+  if (!name) throw new Error(`${month} is not a month number`);
+  return name;
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}

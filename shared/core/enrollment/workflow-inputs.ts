@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { RunId } from '../../api/enrollment-schemas';
+import { NIK_BUCKETS } from '../roster/import-limits';
+
+/** The small messages the enrollment workflow passes between its states: ids and counts, never people. */
+export const RunWorkflowInput = z.object({ runId: RunId, attempt: z.number().int().positive() });
+export const RunShardInput = RunWorkflowInput.extend({ bucket: z.number().int().min(0).max(NIK_BUCKETS - 1) });
+export const RunFailureInput = RunWorkflowInput.extend({
+  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough(),
+});

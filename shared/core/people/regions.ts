@@ -1,0 +1,18 @@
+import regions from './data/kemendagri-regions.json';
+
+/**
+ * Kemendagri province (2-digit) and regency/city (4-digit) codes. They identify a regulation's
+ * jurisdiction and make up the first four digits of every NIK. The list is derived from the
+ * idn-area-data package (ODbL); see shared/core/data-sources.md.
+ */
+const provinces: Readonly<Record<string, string>> = regions.provinces;
+const regencies: Readonly<Record<string, string>> = regions.regencies;
+
+export function isKnownRegionCode(code: string): boolean {
+  return code.length === 2 ? code in provinces : code in regencies;
+}
+
+/** The official name of a province or regency/city (`3674` → its name), or undefined for an unknown code. */
+export function regionName(code: string): string | undefined {
+  return code.length === 2 ? provinces[code] : regencies[code];
+}

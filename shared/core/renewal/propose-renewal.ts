@@ -1,0 +1,57 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { auditEvent } from '../audit/audit-event';
+import { SYSTEM_CALLER } from '../access/system-caller';
+import type { ProposalStore } from '../budget/proposal-store';
+import { proposeBudget } from '../budget/propose-budget';
+import type { RegulationStore } from '../regulation/regulation-store';
+import type { WorkflowStarter } from '../workflow-starter';
+import { renewalProposalId } from './renewal-identity';
+import { requireRenewal } from './require-renewal';
+import type { RenewalStore } from './renewal-store';
+
+/**
+ * The renewal's budget: an original-APBD proposal for the whole new year from the verified roster,
+ * computed by the BudgetProposal workflow like any other, carrying the diff against last year for
+ * finance's decision screen and the budget document. Requested by the system, so one finance
+ * officer reviews it and another approves it (shared/core/budget/two-person-approval.ts).
+ */
+export async function proposeRenewal(
+  stores: { renewals: RenewalStore; proposals: ProposalStore; regulations: RegulationStore },
+  workflows: WorkflowStarter,
+  input: { regulationId: string; year: number; attempt: number },
+  now: Date,
+): Promise<{ status: string; proposalId?: string }> {
+  const record = requireRenewal(await stores.renewals.get(input.regulationId, input.year), input.regulationId, input.year);
+  if (record.attempt !== input.attempt || record.status !== 'verifying' || !record.diff) return { status: record.status };
+  const proposalId = renewalProposalId(record.regulationId, record.year, record.attempt);
+  if (!(await stores.proposals.get(proposalId))) {
+    try {
+      await proposeBudget(
+        stores,
+        { regulationId: record.regulationId, year: record.year, cohort: 'original', clientToken: proposalId },
+        SYSTEM_CALLER,
+        now,
+        { proposalId, diff: record.diff },
+      );
+    } catch (error) {
+      // Created by an earlier run of this step that did not get to record it.
+      if (!(error instanceof TransactionCanceledException)) throw error;
+    }
+  }
+  await workflows.start('budgetProposal', proposalId, { proposalId });
+  const proposed = { ...record, status: 'proposed' as const, proposalId };
+  await stores.renewals.update(
+    proposed,
+    { status: 'verifying', attempt: record.attempt },
+    auditEvent({
+      caller: SYSTEM_CALLER,
+      at: now,
+      action: 'renewal.proposed',
+      entityType: 'regulation',
+      entityId: record.regulationId,
+      summary: `Proposed the ${record.year} renewal budget ${proposalId} for ${record.diff.totals.next} people; waiting for finance`,
+      changes: [{ path: `renewals[${record.year}].status`, before: 'verifying', after: 'proposed' }],
+    }),
+  );
+  return { status: 'proposed', proposalId };
+}

@@ -1,0 +1,33 @@
+import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
+import type { AuditEvent } from '../../api/schemas';
+import type { BucketDiff } from './bucket-diff';
+import type { DiffPerson } from './renewal-roster';
+import type { RenewalRecord } from './renewal-record';
+
+/** Port: renewals, their per-bucket diffs and listed people. Every change is stored with its audit event. */
+export interface RenewalStore {
+  get(regulationId: string, year: number): Promise<RenewalRecord | undefined>;
+  /** A regulation's renewals, newest year first. */
+  list(regulationId: string): Promise<RenewalRecord[]>;
+  /** False when the renewal exists already (another trigger won). */
+  create(record: RenewalRecord, event: AuditEvent): Promise<boolean>;
+  /** Replaces the record if its status and attempt are still the expected ones; false otherwise. */
+  update(record: RenewalRecord, expected: Pick<RenewalRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean>;
+  setExecution(regulationId: string, year: number, executionArn: string): Promise<void>;
+  saveBucketDiff(regulationId: string, year: number, attempt: number, bucket: number, diff: BucketDiff): Promise<void>;
+  bucketDiffs(regulationId: string, year: number, attempt: number): Promise<BucketDiff[]>;
+  /**
+   * Stores the verified renewal with the new year's recounted headcount as the regulation's
+   * roster for that year (a new roster version), if that roster is still at `rosterVersion`:
+   * false when an import changed it meanwhile.
+   */
+  finishVerification(record: RenewalRecord, headcount: Record<string, number>, rosterVersion: number, event: AuditEvent): Promise<boolean>;
+  /** Writes the people who lapsed on 31 December, found while closing one bucket. */
+  writeLapses(regulationId: string, year: number, bucket: number, people: readonly RenewalPerson[]): Promise<void>;
+  /** One page of the people of a kind in one bucket, in NIK order (`attempt` selects the diff; lapses have none). */
+  people(
+    where: { regulationId: string; year: number; attempt: number; kind: RenewalPeopleKind; bucket: number },
+    after: string | undefined,
+    limit: number,
+  ): Promise<{ people: RenewalPerson[]; more: boolean }>;
+}

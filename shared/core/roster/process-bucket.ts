@@ -1,0 +1,224 @@
+import type { IsoDate } from '../calendar/calendar';
+import type { RegulationInput } from '../regulation/regulation';
+import { checkRow } from './check-row';
+import { decideDuplicate } from './dedupe-decision';
+import { sameIdentity } from './identity';
+import { identityUpdateEvent } from './identity-update-event';
+import { SHARD_PAGE_ROWS } from './import-limits';
+import type { RawRosterRow } from './raw-roster-row';
+import type { RosterEntry } from './roster-entry';
+import type { IdentityUpdate, RosterLedger, StoredRejection } from './roster-ledger';
+import { SeenNiks } from './seen-niks';
+import {
+  countAccepted,
+  countPersonChanged,
+  countReceived,
+  countRejected,
+  countRosterChange,
+  countWarned,
+  emptyCounts,
+  NO_SEGMENT,
+  type ShardCounts,
+} from './shard-counts';
+
+export interface BucketContext {
+  importId: string;
+  bucket: number;
+  regulation: RegulationInput;
+  /** --segment of a one-file-per-segment import. */
+  segment?: string;
+  coverageStart: IsoDate;
+  /** The import was opened with --update-identities (dedupe-decision.ts); `openedBy` asked for it. */
+  updateIdentities: boolean;
+  openedBy: string;
+  now: Date;
+  /**
+   * No other import has ever written this bucket's entries for the year, so an entry can only
+   * exist for a NIK this shard stored itself: reads are needed only for those (see SeenNiks).
+   */
+  fresh: boolean;
+}
+
+/**
+ * Checks, deduplicates and stores the rows of one NIK bucket, a page at a time, so memory stays
+ * flat however large the import. The shard holds the bucket's lease, so no one else writes these
+ * NIKs meanwhile: reading the entries, deciding in memory and writing in batches is safe, and
+ * far cheaper than one conditional write per person (docs/rosters.md).
+ */
+export async function processBucket(rows: AsyncIterable<RawRosterRow>, ledger: RosterLedger, context: BucketContext): Promise<ShardCounts> {
+  const counts = emptyCounts();
+  const priorities = new Map(context.regulation.segments.map((s) => [s.code, s.priority]));
+  const year = Number(context.coverageStart.slice(0, 4));
+  const seen = new SeenNiks();
+  let page: RawRosterRow[] = [];
+  const flush = async () => {
+    await processPage(page, ledger, context, { counts, priorities, year, seen });
+    await ledger.progress(context.importId, context.bucket, counts, false);
+    page = [];
+  };
+  for await (const row of rows) {
+    page.push(row);
+    if (page.length >= SHARD_PAGE_ROWS) await flush();
+  }
+  if (page.length > 0) await flush();
+  await ledger.progress(context.importId, context.bucket, counts, true);
+  return counts;
+}
+
+async function processPage(
+  rows: readonly RawRosterRow[],
+  ledger: RosterLedger,
+  context: BucketContext,
+  state: { counts: ShardCounts; priorities: Map<string, number>; year: number; seen: SeenNiks },
+): Promise<void> {
+  const { counts, priorities, year, seen } = state;
+  const rejections: StoredRejection[] = [];
+  const warnings: StoredRejection[] = [];
+  const candidates: RosterEntry[] = [];
+  for (const row of rows) {
+    const result = checkRow(row, {
+      regulation: context.regulation,
+      coverageStart: context.coverageStart,
+      ...(context.segment ? { segmentCode: context.segment } : {}),
+    });
+    if (!result.ok) {
+      const segment = result.segment ?? NO_SEGMENT;
+      countReceived(counts, segment);
+      for (const problem of result.problems) countRejected(counts, segment, problem.reason);
+      rejections.push({ row: row.row, values: row.values, problems: result.problems });
+      continue;
+    }
+    const { person } = result;
+    countReceived(counts, person.segment);
+    if (result.warnings) {
+      // A warning is about the row as checked: should the row lose to a duplicate below, it
+      // shows among the rejections too.
+      countWarned(counts, person.segment, result.warnings);
+      warnings.push({ row: row.row, values: row.values, problems: result.warnings });
+    }
+    candidates.push({
+      ...person,
+      year,
+      regulationId: context.regulation.id,
+      priority: priorities.get(person.segment) ?? Number.MAX_SAFE_INTEGER,
+      importId: context.importId,
+      updatedAt: context.now.toISOString(),
+    });
+  }
+
+  const niks = new Set(candidates.map((c) => c.nik));
+  const current = await ledger.entries(year, [...niks].filter((nik) => !context.fresh || seen.mightContain(nik)));
+  /** What earlier imports left on the roster, to tell which winners change a person's identity. */
+  const before = new Map([...current].filter(([, entry]) => entry.importId !== context.importId));
+  const winners = new Map<string, RosterEntry>();
+  const replaced: RosterEntry[] = [];
+  for (const candidate of candidates) {
+    const existing = current.get(candidate.nik);
+    const outcome = decideDuplicate(existing, candidate, context.updateIdentities);
+    // Roster changes are counted against the state before this import (`previousSegment`), so a
+    // re-run that finds its own entries already stored counts exactly what the first run did.
+    switch (outcome.kind) {
+      case 'already-stored':
+        countAccepted(counts, candidate.segment);
+        countRosterChange(counts, existing!.segment, +1);
+        countRosterChange(counts, existing!.previousSegment, -1);
+        if (!existing!.sameAsBefore) countPersonChanged(counts, +1);
+        break;
+      case 'accept': {
+        const replaces = outcome.replaces;
+        const same = replaces !== undefined && isSameRow(replaces, candidate);
+        if (replaces && !same) replaced.push(replaces);
+        take({ ...candidate, ...(replaces ? { previousSegment: replaces.segment } : {}), ...(same ? { sameAsBefore: true } : {}) });
+        break;
+      }
+      case 'displace': {
+        const loser = outcome.loser;
+        if (loser.importId === context.importId) {
+          // A row of this same file loses: it becomes one of this import's rejections, and the
+          // winner inherits what the roster held before the import.
+          countAccepted(counts, loser.segment, -1);
+          countRejected(counts, loser.segment, outcome.reason);
+          countRosterChange(counts, loser.segment, -1);
+          countRosterChange(counts, loser.previousSegment, +1);
+          if (!loser.sameAsBefore) countPersonChanged(counts, -1);
+          rejections.push(rejectionOf(loser, outcome.reason, candidate, context.importId));
+          // The roster's entry from before the import is gone: only a loser that was identical to
+          // it tells whether the winner is too; otherwise the winner counts as a change.
+          const same = loser.sameAsBefore === true && isSameRow(loser, candidate);
+          take({
+            ...candidate,
+            ...(loser.previousSegment ? { previousSegment: loser.previousSegment } : {}),
+            ...(same ? { sameAsBefore: true } : {}),
+          });
+        } else {
+          // An earlier import's entry moves to a higher-priority segment; its history keeps the old one.
+          replaced.push(loser);
+          take({ ...candidate, previousSegment: loser.segment });
+        }
+        break;
+      }
+      case 'reject':
+        countRejected(counts, candidate.segment, outcome.reason);
+        rejections.push(rejectionOf(candidate, outcome.reason, outcome.kept, context.importId));
+        break;
+    }
+  }
+  // Only an import opened with --update-identities gets here with another identity: each such
+  // change is stored with its audit event (old and new), apart from the batch.
+  const identityUpdates: IdentityUpdate[] = [];
+  for (const winner of winners.values()) {
+    const old = before.get(winner.nik);
+    if (old && !sameIdentity(old, winner)) identityUpdates.push({ entry: winner, replaced: old, event: identityUpdateEvent(old, winner, context) });
+  }
+  const updated = new Set(identityUpdates.map((update) => update.entry.nik));
+  await ledger.write({
+    importId: context.importId,
+    entries: [...winners.values()].filter((entry) => !updated.has(entry.nik)),
+    replaced: replaced.filter((entry) => !updated.has(entry.nik)),
+    identityUpdates,
+    rejections,
+    warnings,
+  });
+
+  function take(winner: RosterEntry): void {
+    countAccepted(counts, winner.segment);
+    countRosterChange(counts, winner.segment, +1);
+    countRosterChange(counts, winner.previousSegment, -1);
+    if (!winner.sameAsBefore) countPersonChanged(counts, +1);
+    winners.set(winner.nik, winner);
+    current.set(winner.nik, winner);
+    seen.add(winner.nik);
+  }
+}
+
+/** A re-import of the very same data is not a change: worth no history record, nor a new roster version. */
+function isSameRow(a: RosterEntry, b: RosterEntry): boolean {
+  const fields = ['segment', 'name', 'birthDate', 'gender', 'address', 'kelurahan', 'kecamatan', 'phone'] as const;
+  return fields.every((field) => a[field] === b[field]);
+}
+
+/**
+ * The rejection of a row that lost its NIK to `kept`, naming it. An identity conflict names the
+ * kept person too, and the earlier import that wrote them: the office must tell the two apart.
+ */
+function rejectionOf(entry: RosterEntry, reason: string, kept: RosterEntry, importId: string): StoredRejection {
+  const identity =
+    reason === 'IDENTITY_CONFLICT'
+      ? { keptName: kept.name, keptBirthDate: kept.birthDate, ...(kept.importId !== importId ? { keptImport: kept.importId } : {}) }
+      : {};
+  return {
+    row: entry.row,
+    values: {
+      nik: entry.nik,
+      name: entry.name,
+      birthDate: entry.birthDate,
+      gender: entry.gender,
+      segment: entry.segment,
+      ...(entry.address ? { address: entry.address } : {}),
+      ...(entry.kelurahan ? { kelurahan: entry.kelurahan } : {}),
+      ...(entry.kecamatan ? { kecamatan: entry.kecamatan } : {}),
+      ...(entry.phone ? { phone: entry.phone } : {}),
+    },
+    problems: [{ reason, field: 'nik', params: { keptRow: kept.row, keptSegment: kept.segment, keptRegulation: kept.regulationId, ...identity } }],
+  };
+}

@@ -1,8 +1,0 @@
-import type { Renewal } from '../api/renewal-schemas';
-import type { RenewalRecord } from './renewal-record';
-
-/** A stored renewal as the API shows it. */
-export function renewalView(record: RenewalRecord): Renewal {
-  const { regulationVersion: _version, executionArn: _arn, ...renewal } = record;
-  return renewal;
-}
