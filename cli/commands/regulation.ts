@@ -10,7 +10,7 @@ import type {
 } from '../../shared/api/schemas';
 import type { Regulation } from '../../shared/core/regulation/regulation';
 import { formatRupiah } from '../../shared/core/money/rupiah';
-import { versionEtag } from '../../shared/runtime/http/version-etag';
+import { versionEtag } from '../../shared/core/regulation/version-etag';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';

@@ -11,7 +11,6 @@ import {
   paginate,
   type RequestBody,
   requestBody,
-  requiredString,
   stateMachineArnOf,
 } from './sfn-api-input';
 import { closeRecord, ExecutionRun } from './sfn-execution-run';

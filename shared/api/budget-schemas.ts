@@ -1,174 +1,14 @@
 import { z } from 'zod';
-import { IsoDate, IsoMonth } from '../core/calendar/calendar';
 import { RegulationId, SegmentCode } from '../core/regulation/regulation';
 import { NextCursor, PageQuery } from './page-query';
-import { RenewalDiff } from './renewal-schemas';
+import { ProposalId, CohortKind, MonthPremium, SegmentBudget, Snapshot, DecisionKind, SegmentAllocation, Decision, Review, WithdrawnDecision, ProposalStatus, Proposal } from '../core/budget/proposal';
+import { ProposeRequest, DecideRequest, ReviewRequest, WithdrawRequest } from '../core/budget/budget-requests';
 
-/** Request and response shapes of budget proposals and the finance office's decision. */
+// The records themselves are the core's model; the API serves them as they are.
+export { ProposalId, CohortKind, MonthPremium, SegmentBudget, Snapshot, DecisionKind, SegmentAllocation, Decision, Review, WithdrawnDecision, ProposalStatus, Proposal };
+export { ProposeRequest, DecideRequest, ReviewRequest, WithdrawRequest };
 
-export const ProposalId = z.string().regex(/^bp-[a-z0-9-]{8,64}$/, 'must be a proposal id such as bp-2027-3f9a2c1b');
 export const ProposalParams = z.object({ proposalId: ProposalId });
-
-/** The original APBD funds January–December; an APBD-Perubahan top-up funds the rest of the year. */
-export const CohortKind = z.enum(['original', 'perubahan']);
-
-export const ProposeRequest = z.strictObject({
-  regulationId: RegulationId,
-  year: z.number().int().min(2000).max(2100),
-  cohort: CohortKind,
-  /** First month of cover; January for the original APBD, e.g. 2027-07 for a mid-year top-up. */
-  startMonth: IsoMonth.optional(),
-  /** Undecided by this date, the proposal expires (default: 31 December before the fiscal year, or of it for a top-up). */
-  decideBy: IsoDate.optional(),
-  /** Chosen by the client, so that a retried request creates one proposal. */
-  clientToken: z.string().min(8).max(64),
-});
-
-export const MonthPremium = z.object({ month: IsoMonth, premium: z.number().int() });
-
-export const SegmentBudget = z.object({
-  segment: SegmentCode,
-  name: z.string(),
-  priority: z.number().int(),
-  /** Eligible people of this cohort: on the roster and not yet funded by an approved cohort of the year. */
-  headcount: z.number().int(),
-  /** The premium per person for each month of cover, from the rates in force that month. */
-  monthlyPremiums: z.array(MonthPremium),
-  months: z.number().int(),
-  /** Σ over months of headcount × premium, integer rupiah. */
-  amount: z.number().int(),
-  /** Eligible people over the segment's quota (segment-quota.ts): not in headcount; finance may fund them explicitly. */
-  overTarget: z.number().int().optional(),
-  /** What funding the people over the quota would cost over the cohort's months, integer rupiah. */
-  overTargetAmount: z.number().int().optional(),
-  /** People on this segment's roster already funded this year (by an earlier cohort): listed, with no money. */
-  alreadyFunded: z.number().int().optional(),
-  /** Of those, the ones funded under another segment before they moved here, per that segment. */
-  movedFrom: z.record(SegmentCode, z.number().int()).optional(),
-});
-export type SegmentBudget = z.infer<typeof SegmentBudget>;
-
-export const Snapshot = z.object({
-  regulationVersion: z.number().int(),
-  rosterVersion: z.number().int(),
-  rateScheduleVersion: z.string(),
-  /** sha256 of the above and the cohort: what the decision is bound to. */
-  hash: z.string(),
-});
-export type Snapshot = z.infer<typeof Snapshot>;
-
-export const DecisionKind = z.enum(['approve', 'approve-with-ceiling', 'reject', 'request-revision']);
-
-/** Finance funds the people over a segment's quota too (segment-quota.ts): explicitly, never by default. */
-const FundOverTarget = z.boolean().optional();
-
-export const DecideRequest = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('approve'), notes: z.string().max(2000).optional(), fundOverTarget: FundOverTarget }),
-  z.strictObject({
-    decision: z.literal('approve-with-ceiling'),
-    /** The APBD ceiling (pagu), integer rupiah, below the proposal's total. */
-    ceiling: z.number().int().positive(),
-    notes: z.string().max(2000).optional(),
-    fundOverTarget: FundOverTarget,
-  }),
-  z.strictObject({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(2000) }),
-  z.strictObject({ decision: z.literal('request-revision'), notes: z.string().trim().min(3).max(2000) }),
-]);
-
-export const SegmentAllocation = z.object({
-  segment: SegmentCode,
-  /** People of the segment the ceiling funds: all, some (the first by NIK) or none. */
-  funded: z.number().int(),
-  unfunded: z.number().int(),
-  amount: z.number().int(),
-  /** With a partial segment: the last funded NIK in ascending order (everyone up to it is in). */
-  lastFundedNik: z.string().optional(),
-});
-export type SegmentAllocation = z.infer<typeof SegmentAllocation>;
-
-export const Decision = z.object({
-  decision: DecisionKind,
-  decidedBy: z.string(),
-  decidedAt: z.string(),
-  notes: z.string().optional(),
-  reason: z.string().optional(),
-  ceiling: z.number().int().optional(),
-  /** The approval funds the people over the segments' quotas too. */
-  fundOverTarget: z.boolean().optional(),
-  /** The snapshot the decision was made on. */
-  snapshotHash: z.string(),
-});
-
-/** A finance officer's review of a proposal the system requested, before another officer approves it. */
-export const ReviewRequest = z.strictObject({ notes: z.string().trim().min(3).max(2000).optional() });
-
-/** Who reviewed a system-requested proposal (two-person-approval.ts), on which snapshot. */
-export const Review = z.object({
-  reviewedBy: z.string(),
-  reviewedAt: z.string(),
-  notes: z.string().optional(),
-  snapshotHash: z.string(),
-});
-
-/** Why a decision is taken back; the decision itself stays in the proposal's history. */
-export const WithdrawRequest = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
-
-/** A decision withdrawn before any enrollment run started on it, with what it had approved. */
-export const WithdrawnDecision = z.object({
-  decision: Decision,
-  allocation: z.array(SegmentAllocation).optional(),
-  approvedAmount: z.number().int().optional(),
-  withdrawnBy: z.string(),
-  withdrawnAt: z.string(),
-  reason: z.string(),
-});
-export type WithdrawnDecision = z.infer<typeof WithdrawnDecision>;
-
-export const ProposalStatus = z.enum([
-  'computing',
-  'pending-decision',
-  'allocating',
-  'approved',
-  'rejected',
-  'revision-requested',
-  'expired',
-  'failed',
-]);
-
-export const Proposal = z.object({
-  proposalId: ProposalId,
-  regulationId: RegulationId,
-  title: z.string(),
-  year: z.number().int(),
-  cohort: CohortKind,
-  startMonth: IsoMonth,
-  /** The last month funded: December, unless the regulation stops being in force earlier (regulations/effective-period.ts). */
-  endMonth: IsoMonth.optional(),
-  decideBy: IsoDate,
-  status: ProposalStatus,
-  /** The roster, rates or regulation changed since the snapshot: it cannot feed enrollment; propose again. */
-  stale: z.boolean(),
-  staleBecause: z.array(z.string()).optional(),
-  requestedBy: z.string(),
-  requestedAt: z.string(),
-  snapshot: Snapshot.optional(),
-  segments: z.array(SegmentBudget),
-  total: z.number().int(),
-  totalHeadcount: z.number().int(),
-  /** Requested by the system (a renewal): one finance officer reviews it, another approves it. */
-  reviewRequired: z.boolean().optional(),
-  review: Review.optional(),
-  decision: Decision.optional(),
-  /** Who the approved amount funds, per segment (all of it, unless a ceiling cut it). */
-  allocation: z.array(SegmentAllocation).optional(),
-  approvedAmount: z.number().int().optional(),
-  /** Earlier decisions on this proposal that finance withdrew, oldest first. */
-  withdrawnDecisions: z.array(WithdrawnDecision).optional(),
-  failure: z.string().optional(),
-  /** A renewal's proposal: who joined, stayed and left since last year's roster. */
-  renewal: RenewalDiff.optional(),
-});
-export type Proposal = z.infer<typeof Proposal>;
 
 export const ProposalList = z.object({ proposals: z.array(Proposal), nextCursor: NextCursor });
 export const ProposalsQuery = z.object({
@@ -190,3 +30,4 @@ export const PeoplePage = z.object({
   people: z.array(z.object({ nik: z.string(), name: z.string(), funded: z.boolean() })),
   after: z.string().optional(),
 });
+

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { IsoDate, IsoMonth } from '../core/calendar/calendar';
+import { IsoDate } from '../core/calendar/calendar';
 import { RegulationId, SegmentCode } from '../core/regulation/regulation';
-import { CohortKind, ProposalId } from './budget-schemas';
+import { ProposalId } from './budget-schemas';
 import { NextCursor, PageQuery } from './page-query';
+import { RunId, RunStatus, RunCounts, InvoiceLine, PremiumInvoice, FailureReasonCount, EnrollmentRun } from '../core/enrollment/enrollment-run';
 
-/** Request and response shapes of enrollment runs: an approved proposal's people enrolled with the insurer. */
+// The records themselves are the core's model; the API serves them as they are.
+export { RunId, RunStatus, RunCounts, InvoiceLine, PremiumInvoice, FailureReasonCount, EnrollmentRun };
 
-export const RunId = z.string().regex(/^run-[a-z0-9-]{8,64}$/, 'must be an enrollment run id such as run-2027-3f9a2c1b');
 export const RunParams = z.object({ runId: RunId });
 
 export const StartRunRequest = z.strictObject({ proposalId: ProposalId });
@@ -15,71 +16,6 @@ export const RetryFailedRequest = z.strictObject({
   /** The attempt whose failures to retry, as the caller saw it: a repeated click retries once. */
   attempt: z.number().int().positive(),
 });
-
-export const RunStatus = z.enum(['running', 'completed', 'completed-with-failures', 'failed']);
-
-export const RunCounts = z.object({
-  /** People the approved proposal funds. */
-  planned: z.number().int(),
-  /** Covered by this run, with a KPJ number. */
-  enrolled: z.number().int(),
-  /** Not covered: the insurer refused them, or the money ran out (see the failures). */
-  failed: z.number().int(),
-  /** Already covered for the year by another run (e.g. an earlier cohort): nothing to do. */
-  skipped: z.number().int(),
-  /** Not yet handled: planned − enrolled − failed − skipped. */
-  remaining: z.number().int(),
-});
-export type RunCounts = z.infer<typeof RunCounts>;
-
-export const InvoiceLine = z.object({
-  month: IsoMonth,
-  segment: SegmentCode,
-  people: z.number().int(),
-  premium: z.number().int(),
-  amount: z.number().int(),
-});
-export const PremiumInvoice = z.object({
-  /**
-   * One line per month of cover and segment: what the insurer will bill, for reconciliation,
-   * without the people whose cover ended before the month.
-   */
-  lines: z.array(InvoiceLine),
-  monthlyTotals: z.array(z.object({ month: IsoMonth, people: z.number().int(), amount: z.number().int() })),
-  total: z.number().int(),
-});
-export type PremiumInvoice = z.infer<typeof PremiumInvoice>;
-
-export const FailureReasonCount = z.object({ reason: z.string(), people: z.number().int() });
-
-export const EnrollmentRun = z.object({
-  runId: RunId,
-  proposalId: ProposalId,
-  regulationId: RegulationId,
-  year: z.number().int(),
-  cohort: CohortKind,
-  coverageStart: IsoDate,
-  coverageEnd: IsoDate,
-  /** 1, then one more for each retry of the failures. */
-  attempt: z.number().int(),
-  status: RunStatus,
-  counts: RunCounts,
-  /** Premiums committed against the approved amount (never above it), less what was released. */
-  committedAmount: z.number().int(),
-  /**
-   * Premiums given back to the proposal because a death or removal ended someone's cover early:
-   * the months after the month cover ended (shared/core/enrollment/billed-months.ts).
-   */
-  releasedAmount: z.number().int(),
-  approvedAmount: z.number().int(),
-  failureReasons: z.array(FailureReasonCount),
-  invoice: PremiumInvoice.optional(),
-  startedBy: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  failure: z.string().optional(),
-});
-export type EnrollmentRun = z.infer<typeof EnrollmentRun>;
 
 export const RunList = z.object({ runs: z.array(EnrollmentRun), nextCursor: NextCursor });
 export const RunsQuery = z.object({ ...PageQuery.shape, regulationId: RegulationId.optional() });
@@ -107,3 +43,4 @@ export const RunPeoplePage = z.object({
   people: z.array(EnrolledPerson),
   after: z.string().optional(),
 });
+

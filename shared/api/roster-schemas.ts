@@ -1,29 +1,17 @@
 import { z } from 'zod';
-import { IsoDate } from '../core/calendar/calendar';
-import { RegulationId, SegmentCode } from '../core/regulation/regulation';
 import { RawRosterRow } from '../core/roster/raw-roster-row';
 import { NextCursor, PageQuery } from './page-query';
+import { ImportId, CreateImportRequest, ImportStatusName, SegmentCounts, ImportStatus } from '../core/roster/import';
+import { RejectionProblem, RejectedRow } from '../core/roster/rejected-row';
+import { RosterSummary } from '../core/roster/roster-summary';
 
-/** Request and response shapes of the roster import routes. */
+// The records themselves are the core's model; the API serves them as they are.
+export { ImportId, CreateImportRequest, ImportStatusName, SegmentCounts, ImportStatus };
+export { RejectionProblem, RejectedRow };
+export { RosterSummary };
 
-export const ImportId = z.string().regex(/^imp-[a-z0-9-]{8,64}$/, 'must be an import id such as imp-20261121-3f9a2c1b');
 export const ImportParams = z.object({ importId: ImportId });
 export const ChunkParams = z.object({ importId: ImportId, seq: z.coerce.number().int().min(0).max(99_999) });
-
-export const CreateImportRequest = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  /** Eligibility (the age window) is evaluated on this date; its year is the coverage year. */
-  coverageStart: IsoDate,
-  /** For one file per segment; without it each row names its segment in a Segmen column. */
-  segment: SegmentCode.optional(),
-  /** Chosen by the client once per file, so that a retried request creates no second import. */
-  clientToken: z.string().min(8).max(64),
-  /**
-   * Let a row replace the name or birth date of its NIK's entry from an earlier import (each
-   * change audited, old and new). Without it such a row is rejected as IDENTITY_CONFLICT.
-   */
-  updateIdentities: z.boolean().optional(),
-});
 
 export const UploadChunkRequest = z.strictObject({ rows: z.array(RawRosterRow).min(1).max(20_000) });
 export const UploadChunkResult = z.object({ seq: z.number().int(), rows: z.number().int(), alreadyReceived: z.boolean() });
@@ -33,63 +21,7 @@ export const CompleteImportRequest = z.strictObject({
   rows: z.number().int().positive(),
 });
 
-export const ImportStatusName = z.enum(['receiving', 'processing', 'completed', 'failed']);
-
-export const SegmentCounts = z.object({
-  received: z.number().int(),
-  accepted: z.number().int(),
-  /** Rejected rows by reason; a row with two problems counts under both. */
-  rejected: z.record(z.string(), z.number().int()),
-  /** Rows accepted by the checks with a warning, by reason (e.g. NIK_OUTSIDE_JURISDICTION). */
-  warnings: z.record(z.string(), z.number().int()).optional(),
-});
-export type SegmentCounts = z.infer<typeof SegmentCounts>;
-
-export const ImportStatus = z.object({
-  importId: ImportId,
-  regulationId: RegulationId,
-  regulationVersion: z.number().int(),
-  year: z.number().int(),
-  coverageStart: IsoDate,
-  segment: SegmentCode.optional(),
-  /** Opened with --update-identities. */
-  updateIdentities: z.boolean().optional(),
-  fileName: z.string(),
-  status: ImportStatusName,
-  createdBy: z.string(),
-  createdAt: z.string(),
-  completedAt: z.string().optional(),
-  failure: z.string().optional(),
-  /** Times a failed import was started again. */
-  attempt: z.number().int().optional(),
-  chunksReceived: z.number().int(),
-  rowsReceived: z.number().int(),
-  rowsExpected: z.number().int().optional(),
-  processed: z.number().int(),
-  accepted: z.number().int(),
-  rejected: z.number().int(),
-  /** Rows that passed the checks with a warning, listed by GET /imports/{importId}/rejections?kind=warning. */
-  warnings: z.number().int(),
-  /** Per segment code; rows whose segment could not be resolved count under `(none)`. */
-  segments: z.record(z.string(), SegmentCounts),
-});
-export type ImportStatus = z.infer<typeof ImportStatus>;
-
 export const ImportList = z.object({ imports: z.array(ImportStatus), nextCursor: NextCursor });
-
-export const RejectionProblem = z.object({
-  reason: z.string(),
-  field: z.string().optional(),
-  id: z.string(),
-  en: z.string(),
-  fix: z.string(),
-});
-export const RejectedRow = z.object({
-  row: z.number().int(),
-  values: RawRosterRow.shape.values,
-  problems: z.array(RejectionProblem),
-});
-export type RejectedRow = z.infer<typeof RejectedRow>;
 
 export const RejectionsQuery = z.object({
   cursor: PageQuery.shape.cursor,
@@ -99,13 +31,3 @@ export const RejectionsQuery = z.object({
 export const RejectionsPage = z.object({ rows: z.array(RejectedRow), nextCursor: z.string().optional() });
 
 export const RosterQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-export const RosterSummary = z.object({
-  regulationId: RegulationId,
-  year: z.number().int(),
-  /** Increases with every completed import that changed the roster; budgets bind to it. */
-  version: z.number().int(),
-  segments: z.record(z.string(), z.number().int()),
-  total: z.number().int(),
-  updatedAt: z.string().optional(),
-});
-export type RosterSummary = z.infer<typeof RosterSummary>;

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Role } from '../core/access/roles';
+import type { WorkflowName } from '../core/workflow-starter';
+export type { WorkflowName };
 
 /**
  * One HTTP route, described once. The CDK app turns it into an API Gateway route and a Lambda
@@ -48,8 +50,6 @@ export function maxBodyBytes(route: Pick<RouteSpec, 'maxBodyBytes'>): number {
   return route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 }
 
-/** The Step Functions workflows of the stack, by the name routes and handlers use. */
-export type WorkflowName = 'rosterImport' | 'budgetProposal' | 'ceilingAllocation' | 'enrollmentRun' | 'renewal';
 
 /** `rosterImport` → `ROSTER_IMPORT_STATE_MACHINE_ARN`. */
 export function workflowArnVariable(name: WorkflowName): string {

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { Role } from '../core/access/roles';
 import { IsoDate, IsoMonth } from '../core/calendar/calendar';
-import { Program, Regulation, RegulationId } from '../core/regulation/regulation';
-import { versionEtag, versionsOfIfMatch } from '../runtime/http/version-etag';
+import { Regulation, RegulationId } from '../core/regulation/regulation';
+import { versionEtag, versionsOfIfMatch } from '../core/regulation/version-etag';
 import type { ResponseHeader } from './route-spec';
 import { NextCursor, PageQuery } from './page-query';
+import { FieldChange } from '../core/audit/document-diff';
+import { AuditEvent } from '../core/audit/audit-event';
+import { ApplyRegulationResult } from '../core/regulation/apply-regulation';
+import { PremiumLine, SegmentPremium } from '../core/money/rates/monthly-premium';
+
+// The records themselves are the core's model; the API serves them as they are.
+export { FieldChange };
+export { AuditEvent };
+export { ApplyRegulationResult };
+export { PremiumLine, SegmentPremium };
 
 /** Request and response shapes shared by the route catalogue, the handlers and the CLI. */
 
@@ -31,20 +41,6 @@ export const RegulationPreconditionHeaders = z.object({
 
 export const RegulationVersionParams = z.object({ id: RegulationId, version: z.coerce.number().int().positive() });
 
-export const FieldChange = z.object({
-  path: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-});
-export type FieldChange = z.infer<typeof FieldChange>;
-
-export const ApplyRegulationResult = z.object({
-  outcome: z.enum(['created', 'amended', 'unchanged']),
-  regulation: Regulation,
-  changes: z.array(FieldChange),
-});
-export type ApplyRegulationResult = z.infer<typeof ApplyRegulationResult>;
-
 const ETAG_DESCRIPTION = 'The version as a strong ETag, e.g. "v3": send it back as If-Match to amend what you read';
 
 /** The ETag of a response that is one version of a regulation. */
@@ -69,19 +65,6 @@ export const RegulationSummary = z.object({
   recordedAt: z.string(),
 });
 export const RegulationList = z.object({ regulations: z.array(RegulationSummary), nextCursor: NextCursor });
-
-export const AuditEvent = z.object({
-  eventId: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  actorRoles: z.array(Role),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  summary: z.string(),
-  changes: z.array(FieldChange),
-});
-export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const RegulationHistory = z.object({
   versions: z.array(z.object({ version: z.number().int(), recordedAt: z.string(), recordedBy: z.string() })),
@@ -115,18 +98,6 @@ export const AuditQuery = z
 export const AuditEventList = z.object({ events: z.array(AuditEvent), nextCursor: NextCursor });
 
 export const PremiumQuery = z.object({ month: IsoMonth });
-export const PremiumLine = z.object({
-  program: Program,
-  base: z.number().int(),
-  rate: z.string(),
-  amount: z.number().int(),
-  discount: z.object({ id: z.string(), percent: z.number(), amount: z.number().int() }).optional(),
-});
-export const SegmentPremium = z.object({
-  segment: z.string(),
-  monthlyPremium: z.number().int(),
-  lines: z.array(PremiumLine),
-});
 export const RegulationPremiums = z.object({
   regulationId: RegulationId,
   version: z.number().int(),
@@ -140,3 +111,4 @@ export { Regulation };
 export const WhoAmI = z.object({ userId: z.string(), username: z.string(), roles: z.array(Role) });
 
 export const OpenApiDocument = z.record(z.string(), z.unknown());
+

@@ -1,4 +1,5 @@
-import type { WorkflowName } from '../api/route-spec';
+/** The Step Functions workflows of the stack, by the name routes and handlers use. */
+export type WorkflowName = 'rosterImport' | 'budgetProposal' | 'ceilingAllocation' | 'enrollmentRun' | 'renewal';
 
 /** Port: starting a Step Functions workflow. */
 export interface WorkflowStarter {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIsoDate } from '../../shared/documents/spreadsheets/excel-date';
+import { excelSerialToIsoDate } from '../../shared/lib/excel-date';
 import { isDateFormatCode } from '../../shared/documents/spreadsheets/xlsx-date-styles';
 
 describe('Excel date serials', () => {

@@ -8,7 +8,7 @@ import { enrollmentKeys } from './enrollment-keys';
 import type { Page, PageQuery } from '../../api/page-query';
 import { listNewestFirst, pageNewestFirst } from './list-newest-first';
 import { mapPage } from './query-page';
-import { transactWithAudit, transactWithAuditIfUnchanged } from './transact-with-audit';
+import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
  * Main-table keys of proposals: `pk = PROPOSAL#<id>`, `sk = META`; index gsi1 lists them all
@@ -19,8 +19,8 @@ import { transactWithAudit, transactWithAuditIfUnchanged } from './transact-with
 export class DynamoDbProposalStore implements ProposalStore {
   private readonly table = tableName('MAIN_TABLE');
 
-  async create(record: ProposalRecord, event: AuditEvent): Promise<void> {
-    await transactWithAudit(
+  async create(record: ProposalRecord, event: AuditEvent): Promise<boolean> {
+    return transactWithAuditIfUnchanged(
       [{ Put: { TableName: this.table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } }],
       event,
     );

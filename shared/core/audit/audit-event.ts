@@ -1,6 +1,21 @@
+import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, FieldChange } from '../../api/schemas';
+import { FieldChange } from './document-diff';
 import type { Caller } from '../access/roles';
+import { Role } from '../access/roles';
+
+export const AuditEvent = z.object({
+  eventId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  actorRoles: z.array(Role),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  changes: z.array(FieldChange),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /**
  * Builds an audit event: who did what to which entity, when, and which fields changed. Every

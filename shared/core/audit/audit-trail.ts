@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../api/schemas';
+import type { AuditEvent } from './audit-event';
 
 /** Which events an audit search returns: one entity's, one user's, or one user's on one entity, within a time range. */
 export interface AuditSearch {

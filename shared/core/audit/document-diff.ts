@@ -1,4 +1,12 @@
-import type { FieldChange } from '../../api/schemas';
+import { z } from 'zod';
+
+
+export const FieldChange = z.object({
+  path: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
 
 /**
  * The fields that differ between two JSON documents, for the audit trail. Arrays of objects with

@@ -1,4 +1,4 @@
-import type { SegmentBudget } from '../../api/budget-schemas';
+import type { SegmentBudget } from './proposal';
 import { multiplyRupiah } from '../money/rupiah';
 import { perPersonCost } from './per-person-cost';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SegmentBudget, Snapshot } from '../../api/budget-schemas';
+import type { SegmentBudget, Snapshot } from './proposal';
 import type { IsoMonth } from '../calendar/calendar';
 import { monthlyPremium } from '../money/rates/monthly-premium';
 import type { RateSchedule } from '../money/rates/rate-schedule';

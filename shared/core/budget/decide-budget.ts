@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DecideRequest } from '../../api/budget-schemas';
+import type { DecideRequest } from './budget-requests';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';

@@ -1,4 +1,4 @@
-import type { SegmentAllocation } from '../../api/budget-schemas';
+import type { SegmentAllocation } from './proposal';
 import type { EnrollmentEntry } from '../enrollment/enrollment-entry';
 import type { RunRecord } from '../enrollment/run-record';
 import { isFunded } from './is-funded';

@@ -1,4 +1,4 @@
-import type { SegmentAllocation } from '../../api/budget-schemas';
+import type { SegmentAllocation } from './proposal';
 
 type Allocation = Pick<SegmentAllocation, 'funded' | 'unfunded' | 'lastFundedNik'>;
 

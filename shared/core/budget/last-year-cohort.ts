@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/budget-schemas';
+import type { Proposal } from './proposal';
 
 /** One segment of a year's cohort: the people its approved budgets funded, and their money. */
 export interface CohortSegment {

@@ -1,4 +1,4 @@
-import type { SegmentBudget } from '../../api/budget-schemas';
+import type { SegmentBudget } from './proposal';
 
 /** What one person of a segment costs over the cohort's months. */
 export function perPersonCost(segment: SegmentBudget): number {

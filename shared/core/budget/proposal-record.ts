@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/budget-schemas';
+import type { Proposal } from './proposal';
 
 /**
  * What is stored about a proposal. `stale` and `expired` are not stored: they depend on today and

@@ -1,9 +1,10 @@
-import type { AuditEvent } from '../../api/schemas';
+import type { AuditEvent } from '../audit/audit-event';
 import type { ProposalRecord } from './proposal-record';
 
 /** Port: budget proposals. Every change is stored together with its audit event. */
 export interface ProposalStore {
-  create(record: ProposalRecord, event: AuditEvent): Promise<void>;
+  /** False, storing nothing, when a proposal with the record's id exists already. */
+  create(record: ProposalRecord, event: AuditEvent): Promise<boolean>;
   get(proposalId: string): Promise<ProposalRecord | undefined>;
   list(filter: { regulationId?: string }): Promise<ProposalRecord[]>;
   /**

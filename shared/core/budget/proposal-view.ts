@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/budget-schemas';
+import type { Proposal } from './proposal';
 import type { ProposalRecord } from './proposal-record';
 import { needsReview } from './two-person-approval';
 

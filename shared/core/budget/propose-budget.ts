@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { ProposeRequest } from '../../api/budget-schemas';
-import type { RenewalDiff } from '../../api/renewal-schemas';
+import type { ProposeRequest } from './budget-requests';
+import type { RenewalDiff } from '../renewal/renewal';
 import { auditEvent } from '../audit/audit-event';
+import { ConflictError } from '../errors';
 import type { Caller } from '../access/roles';
 import type { RegulationStore } from '../regulation/regulation-store';
 import { requireMonthsInForce } from '../regulation/effective-period';
@@ -46,7 +47,7 @@ export async function proposeBudget(
     totalHeadcount: 0,
     ...(renewal ? { renewal: renewal.diff } : {}),
   };
-  await stores.proposals.create(
+  const created = await stores.proposals.create(
     record,
     auditEvent({
       caller,
@@ -57,5 +58,7 @@ export async function proposeBudget(
       summary: `Requested budget proposal ${record.proposalId} for ${request.year} (${request.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${record.startMonth}`}${renewal ? ', renewal' : ''})`,
     }),
   );
+  // A renewal names its proposal after its attempt: one an earlier run of its step created stands.
+  if (!created && !renewal) throw new ConflictError(`Budget proposal ${record.proposalId} exists already. Send the request again.`);
   return record;
 }

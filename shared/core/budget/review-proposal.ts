@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ReviewRequest } from '../../api/budget-schemas';
+import type { ReviewRequest } from './budget-requests';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import { ConflictError } from '../errors';

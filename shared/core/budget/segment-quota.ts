@@ -1,4 +1,4 @@
-import type { SegmentBudget } from '../../api/budget-schemas';
+import type { SegmentBudget } from './proposal';
 import type { Regulation } from '../regulation/regulation';
 
 /**

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/budget-schemas';
+import type { Proposal } from './proposal';
 import type { RegulationStore } from '../regulation/regulation-store';
 import type { ImportStore } from '../roster/import-store';
 import { currentVersions } from './current-versions';

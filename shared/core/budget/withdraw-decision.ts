@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { WithdrawRequest } from '../../api/budget-schemas';
+import type { WithdrawRequest } from './budget-requests';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import { ConflictError, ForbiddenError } from '../errors';

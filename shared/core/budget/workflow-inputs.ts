@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProposalId } from '../../api/budget-schemas';
+import { ProposalId } from './proposal';
 
 /** The messages the budget workflows pass between states: proposal ids only. */
 export const ProposalWorkflowInput = z.object({ proposalId: ProposalId });

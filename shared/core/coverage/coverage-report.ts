@@ -1,6 +1,6 @@
-import type { Proposal } from '../../api/budget-schemas';
-import type { Coverage } from '../../api/coverage-schemas';
-import type { RosterSummary } from '../../api/roster-schemas';
+import type { Proposal } from '../budget/proposal';
+import type { Coverage } from './coverage';
+import type { RosterSummary } from '../roster/roster-summary';
 import { regionName } from '../people/regions';
 import type { Regulation } from '../regulation/regulation';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MonthPremium } from '../../api/budget-schemas';
+import type { MonthPremium } from '../budget/proposal';
 import type { IsoDate, IsoMonth } from '../calendar/calendar';
 
 /**

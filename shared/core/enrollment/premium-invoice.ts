@@ -1,5 +1,5 @@
-import type { PremiumInvoice } from '../../api/enrollment-schemas';
-import type { SegmentBudget } from '../../api/budget-schemas';
+import type { PremiumInvoice } from './enrollment-run';
+import type { SegmentBudget } from '../budget/proposal';
 import type { IsoMonth } from '../calendar/calendar';
 import { multiplyRupiah } from '../money/rupiah';
 

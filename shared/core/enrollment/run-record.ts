@@ -1,5 +1,5 @@
-import type { EnrollmentRun } from '../../api/enrollment-schemas';
-import type { AuditEvent } from '../../api/schemas';
+import type { EnrollmentRun } from './enrollment-run';
+import type { AuditEvent } from '../audit/audit-event';
 import type { PageOutcome, ShardTally } from './page-tally';
 import type { CoverEndCount } from './premium-invoice';
 

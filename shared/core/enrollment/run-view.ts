@@ -1,4 +1,4 @@
-import type { EnrollmentRun } from '../../api/enrollment-schemas';
+import type { EnrollmentRun } from './enrollment-run';
 import { EMPTY_SHARD_TALLY, type PageOutcome, type ShardTally, addPage } from './page-tally';
 import { type CoverEndCount, invoiceAfterCoverEnds } from './premium-invoice';
 import type { ProposalMoney, RunRecord, ShardProgress } from './run-record';

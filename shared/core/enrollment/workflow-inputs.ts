@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RunId } from '../../api/enrollment-schemas';
+import { RunId } from './enrollment-run';
 import { NIK_BUCKETS } from '../roster/import-limits';
 
 /** The small messages the enrollment workflow passes between its states: ids and counts, never people. */

@@ -1,4 +1,4 @@
-import type { LifeEvent } from '../../api/renewal-schemas';
+import type { LifeEvent } from './life-event';
 import type { ProposalStore } from '../budget/proposal-store';
 import type { RosterEntry } from '../roster/roster-entry';
 import { endsCoverBy } from './ends-cover';

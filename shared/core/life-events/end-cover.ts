@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { MonthPremium } from '../../api/budget-schemas';
-import type { LifeEvent } from '../../api/renewal-schemas';
+import type { MonthPremium } from '../budget/proposal';
+import type { LifeEvent } from './life-event';
 import type { IsoDate } from '../calendar/calendar';
 import { releasedPremiums } from '../enrollment/billed-months';
 import type { CoveredEntry } from '../renewal/cover-ledger';

@@ -1,4 +1,4 @@
-import type { LifeEvent } from '../../api/renewal-schemas';
+import type { LifeEvent } from './life-event';
 
 /**
  * Whether a life event ends a person's cover under `regulationId` by the end of `year`, so that

@@ -1,5 +1,5 @@
-import type { LifeEvent } from '../../api/renewal-schemas';
-import type { AuditEvent } from '../../api/schemas';
+import type { LifeEvent } from './life-event';
+import type { AuditEvent } from '../audit/audit-event';
 import type { CoveredEntry } from '../renewal/cover-ledger';
 import type { RosterEntry } from '../roster/roster-entry';
 import type { CoverChanges } from './cover-changes';

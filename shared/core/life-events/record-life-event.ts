@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LifeEvent, RecordLifeEventRequest } from '../../api/renewal-schemas';
+import type { LifeEvent, RecordLifeEventRequest } from './life-event';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import type { ProposalStore } from '../budget/proposal-store';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { IsoDate } from '../calendar/calendar';
 import { isKnownRegionCode } from './regions';
 
@@ -9,6 +10,9 @@ import { isKnownRegionCode } from './regions';
  * parseNik runs once per roster row (rosters reach a million rows), so it works on character
  * codes and allocates nothing but its result.
  */
+/** A NIK as a request or record carries it: 16 digits (parseNik checks the rest). */
+export const NikText = z.string().regex(/^\d{16}$/, 'must be a NIK of 16 digits');
+
 export type Gender = 'L' | 'P';
 
 export type NikResult =

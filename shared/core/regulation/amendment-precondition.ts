@@ -1,6 +1,6 @@
 import { PreconditionFailedError, PreconditionRequiredError } from '../errors';
 import type { Regulation } from './regulation';
-import { versionEtag } from '../../runtime/http/version-etag';
+import { versionEtag } from './version-etag';
 
 /**
  * What the client says it based its document on: `ifMatch` the versions it read (`any` for

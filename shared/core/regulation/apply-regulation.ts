@@ -1,12 +1,21 @@
-import type { ApplyRegulationResult } from '../../api/schemas';
+import { z } from 'zod';
+
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import { diffDocuments } from '../audit/document-diff';
-import type { Regulation, RegulationInput } from './regulation';
+import { Regulation, type RegulationInput } from './regulation';
 import type { ProposalStore } from '../budget/proposal-store';
 import { requireAmendmentKeepsCover } from './amendment-keeps-cover';
 import { requireAmendmentPrecondition, type VersionPrecondition } from './amendment-precondition';
 import type { RegulationStore } from './regulation-store';
+import { FieldChange } from '../audit/document-diff';
+
+export const ApplyRegulationResult = z.object({
+  outcome: z.enum(['created', 'amended', 'unchanged']),
+  regulation: Regulation,
+  changes: z.array(FieldChange),
+});
+export type ApplyRegulationResult = z.infer<typeof ApplyRegulationResult>;
 
 /**
  * Creates a regulation, or amends it into a new version. Applying the same document again

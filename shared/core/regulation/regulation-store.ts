@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../api/schemas';
+import type { AuditEvent } from '../audit/audit-event';
 import type { Regulation } from './regulation';
 
 export interface RegulationVersionInfo {

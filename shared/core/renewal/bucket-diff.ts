@@ -1,4 +1,4 @@
-import type { LeaverReason, RenewalDiff, SegmentDiff } from '../../api/renewal-schemas';
+import type { LeaverReason, RenewalDiff, SegmentDiff } from './renewal';
 
 type Tally = Omit<SegmentDiff, 'segment'>;
 

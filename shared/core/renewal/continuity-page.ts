@@ -1,4 +1,4 @@
-import type { ContinuityGap, ContinuityPage } from '../../api/renewal-schemas';
+import type { ContinuityGap, ContinuityPage } from './renewal';
 import { jakartaDate } from '../budget/proposal-view';
 import type { CoverLedger } from './cover-ledger';
 

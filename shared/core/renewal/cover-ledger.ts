@@ -1,4 +1,4 @@
-import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
+import type { RenewalPeopleKind, RenewalPerson } from './renewal';
 import type { EnrollmentEntry } from '../enrollment/enrollment-entry';
 
 /**

@@ -1,4 +1,4 @@
-import type { LapseReason } from '../../api/renewal-schemas';
+import type { LapseReason } from './renewal';
 import { auditEvent } from '../audit/audit-event';
 import { SYSTEM_CALLER } from '../access/system-caller';
 import type { ProposalStore } from '../budget/proposal-store';

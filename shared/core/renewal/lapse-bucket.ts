@@ -1,4 +1,4 @@
-import type { LapseReason, RenewalPerson } from '../../api/renewal-schemas';
+import type { LapseReason, RenewalPerson } from './renewal';
 import type { ProposalRecord } from '../budget/proposal-record';
 import { isFunded } from '../budget/is-funded';
 import type { CoverLedger } from './cover-ledger';

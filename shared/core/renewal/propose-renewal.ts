@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { auditEvent } from '../audit/audit-event';
 import { SYSTEM_CALLER } from '../access/system-caller';
 import type { ProposalStore } from '../budget/proposal-store';
@@ -25,18 +24,13 @@ export async function proposeRenewal(
   if (record.attempt !== input.attempt || record.status !== 'verifying' || !record.diff) return { status: record.status };
   const proposalId = renewalProposalId(record.regulationId, record.year, record.attempt);
   if (!(await stores.proposals.get(proposalId))) {
-    try {
-      await proposeBudget(
-        stores,
-        { regulationId: record.regulationId, year: record.year, cohort: 'original', clientToken: proposalId },
-        SYSTEM_CALLER,
-        now,
-        { proposalId, diff: record.diff },
-      );
-    } catch (error) {
-      // Created by an earlier run of this step that did not get to record it.
-      if (!(error instanceof TransactionCanceledException)) throw error;
-    }
+    await proposeBudget(
+      stores,
+      { regulationId: record.regulationId, year: record.year, cohort: 'original', clientToken: proposalId },
+      SYSTEM_CALLER,
+      now,
+      { proposalId, diff: record.diff },
+    );
   }
   await workflows.start('budgetProposal', proposalId, { proposalId });
   const proposed = { ...record, status: 'proposed' as const, proposalId };

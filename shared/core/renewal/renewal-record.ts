@@ -1,4 +1,4 @@
-import type { Renewal } from '../../api/renewal-schemas';
+import type { Renewal } from './renewal';
 
 /** What is stored about a renewal: the API view plus what only the workflow needs. */
 export type RenewalRecord = Renewal & {

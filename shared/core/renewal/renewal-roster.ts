@@ -1,4 +1,5 @@
-import type { LifeEvent, RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
+import type { LifeEvent } from '../life-events/life-event';
+import type { RenewalPeopleKind, RenewalPerson } from './renewal';
 import type { RosterEntry } from '../roster/roster-entry';
 
 /** A person the diff lists: who joined, left (with the reason), or leaves the age window during the year. */

@@ -1,7 +1,6 @@
-import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
-import type { AuditEvent } from '../../api/schemas';
+import type { RenewalPeopleKind, RenewalPerson } from './renewal';
+import type { AuditEvent } from '../audit/audit-event';
 import type { BucketDiff } from './bucket-diff';
-import type { DiffPerson } from './renewal-roster';
 import type { RenewalRecord } from './renewal-record';
 
 /** Port: renewals, their per-bucket diffs and listed people. Every change is stored with its audit event. */

@@ -1,4 +1,4 @@
-import type { Renewal } from '../../api/renewal-schemas';
+import type { Renewal } from './renewal';
 import type { RenewalRecord } from './renewal-record';
 
 /** A stored renewal as the API shows it. */

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/budget-schemas';
+import type { Proposal } from '../budget/proposal';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import type { RegulationStore } from '../regulation/regulation-store';

@@ -1,4 +1,5 @@
-import type { LeaverReason, LifeEvent } from '../../api/renewal-schemas';
+import type { LeaverReason } from './renewal';
+import type { LifeEvent } from '../life-events/life-event';
 import { ageOn, type IsoDate } from '../calendar/calendar';
 import type { Segment } from '../regulation/regulation';
 import { endsCoverBy } from '../life-events/ends-cover';

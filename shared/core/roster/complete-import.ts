@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../../api/roster-schemas';
+import type { ImportStatus } from './import';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import { ConflictError } from '../errors';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateImportRequest, ImportStatus } from '../../api/roster-schemas';
+import type { CreateImportRequest, ImportStatus } from './import';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import { InvalidInputError } from '../errors';

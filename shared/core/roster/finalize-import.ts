@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../../api/roster-schemas';
+import type { ImportStatus } from './import';
 import { auditEvent } from '../audit/audit-event';
 import { SYSTEM_CALLER } from '../access/system-caller';
 import { importStatusOf } from './import-status';

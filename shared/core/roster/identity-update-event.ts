@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../api/schemas';
+import type { AuditEvent } from '../audit/audit-event';
 import { auditEvent } from '../audit/audit-event';
 import { SYSTEM_CALLER } from '../access/system-caller';
 import { maskNik } from '../people/personal-data';

@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../../api/roster-schemas';
+import type { ImportStatus } from './import';
 
 /**
  * What is stored about an import. Progress is not stored here: received chunks and shard counts

@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../../api/roster-schemas';
+import type { ImportStatus } from './import';
 import type { ImportRecord } from './import-record';
 import { addCounts, emptyCounts, type ShardCounts, totalsOf } from './shard-counts';
 

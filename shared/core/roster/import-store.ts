@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../../api/schemas';
-import type { RosterSummary } from '../../api/roster-schemas';
+import type { AuditEvent } from '../audit/audit-event';
+import type { RosterSummary } from './roster-summary';
 import type { ImportRecord } from './import-record';
 import type { RawRosterRow } from './raw-roster-row';
 import type { ShardCounts } from './shard-counts';

@@ -1,4 +1,4 @@
-import { excelSerialToIsoDate } from '../../documents/spreadsheets/excel-date';
+import { excelSerialToIsoDate } from '../../lib/excel-date';
 import type { IsoDate } from '../calendar/calendar';
 import { daysInMonth } from '../people/nik';
 

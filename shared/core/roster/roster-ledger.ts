@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../api/schemas';
+import type { AuditEvent } from '../audit/audit-event';
 import type { RawRosterRow } from './raw-roster-row';
 import type { RosterEntry } from './roster-entry';
 import type { ShardCounts } from './shard-counts';

@@ -1,4 +1,4 @@
-import type { SegmentCounts } from '../../api/roster-schemas';
+import type { SegmentCounts } from './import';
 
 /** Rows whose segment could not be resolved are counted under this key. */
 export const NO_SEGMENT = '(none)';

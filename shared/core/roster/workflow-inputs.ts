@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportId } from '../../api/roster-schemas';
+import { ImportId } from './import';
 import { NIK_BUCKETS } from './import-limits';
 
 /** The small messages the roster import workflow passes between its states: ids, never rows. */

@@ -1,5 +1,5 @@
 import { columnIndexOf, MAX_COLUMNS } from './cell-reference';
-import { excelSerialToIsoDate } from './excel-date';
+import { excelSerialToIsoDate } from '../../lib/excel-date';
 import { FileFormatError } from './file-format-error';
 import { unescapeOoxmlText } from './ooxml-string-escape';
 import type { Cell, SpreadsheetRow } from './spreadsheet-row';

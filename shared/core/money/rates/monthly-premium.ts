@@ -1,12 +1,25 @@
-import type { z } from 'zod';
-import type { SegmentPremium } from '../../../api/schemas';
+import { z } from 'zod';
+
 import type { IsoMonth } from '../../calendar/calendar';
 import { InvalidInputError } from '../../errors';
-import type { Payer, Program, Segment } from '../../regulation/regulation';
+import { type Payer, Program, type Segment } from '../../regulation/regulation';
 import { formatRupiah } from '../rupiah';
 import { basisPointsToPercent, BASIS_POINTS_PER_WHOLE, formatBasisPoints, shareOfRupiah } from './basis-points';
 import type { DiscountEntry, RateEntry, RateSchedule } from './rate-schedule';
 import { describePeriod, isInForce } from './validity-period';
+
+export const PremiumLine = z.object({
+  program: Program,
+  base: z.number().int(),
+  rate: z.string(),
+  amount: z.number().int(),
+  discount: z.object({ id: z.string(), percent: z.number(), amount: z.number().int() }).optional(),
+});
+export const SegmentPremium = z.object({
+  segment: z.string(),
+  monthlyPremium: z.number().int(),
+  lines: z.array(PremiumLine),
+});
 
 type PremiumLine = z.infer<typeof SegmentPremium>['lines'][number];
 type Issue = { path: string; message: string };

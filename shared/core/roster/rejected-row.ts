@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { RawRosterRow } from './raw-roster-row';
+
+/** A roster row the checks rejected (or warned about), with each problem in Bahasa Indonesia and English and how to fix it. */
+
+export const RejectionProblem = z.object({
+  reason: z.string(),
+  field: z.string().optional(),
+  id: z.string(),
+  en: z.string(),
+  fix: z.string(),
+});
+export const RejectedRow = z.object({
+  row: z.number().int(),
+  values: RawRosterRow.shape.values,
+  problems: z.array(RejectionProblem),
+});
+export type RejectedRow = z.infer<typeof RejectedRow>;
