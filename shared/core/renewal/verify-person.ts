@@ -3,6 +3,7 @@ import type { LifeEvent } from '../life-events/life-event';
 import { ageOn, type IsoDate } from '../calendar/calendar';
 import type { Segment } from '../regulation/regulation';
 import { endsCoverBy } from '../life-events/ends-cover';
+import { outsideAgeWindow } from '../roster/age-window';
 import type { RosterEntry } from '../roster/roster-entry';
 
 export interface RenewalContext {
@@ -46,7 +47,7 @@ export function verifyPerson(previous: RosterEntry, next: RosterEntry | undefine
 
   const start = `${context.year}-01-01`;
   const age = ageOn(previous.birthDate, start);
-  if (age < segment.eligibility.minAge || age > segment.eligibility.maxAge) {
+  if (outsideAgeWindow(age, segment.eligibility)) {
     return { kind: 'leave', reason: 'aged-out', date: birthday(previous.birthDate, segment.eligibility.maxAge + 1), dropNext: false };
   }
   return agingOutOn ? { kind: 'carry', agingOutOn } : { kind: 'carry' };

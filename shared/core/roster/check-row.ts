@@ -7,6 +7,7 @@ import type { RowProblem } from './rejection-reasons';
 import { residencyProblem } from './residency';
 import { parseRosterDate } from './roster-dates';
 import type { RosterPerson } from './roster-person';
+import { outsideAgeWindow } from './age-window';
 
 /**
  * The pure check that turns one raw roster row into an eligible person of a segment, or into
@@ -150,9 +151,10 @@ export function checkRow(row: RawRosterRow, context: RowCheckContext): RowCheck 
   if (segment !== undefined && birthDate !== undefined) {
     const { minAge, maxAge } = segment.eligibility;
     const age = ageAt(birthDate, context.coverageStart);
-    if (age < minAge || age > maxAge) {
+    const outside = outsideAgeWindow(age, segment.eligibility);
+    if (outside) {
       problems = add(problems, {
-        reason: age < minAge ? 'AGE_BELOW_MINIMUM' : 'AGE_ABOVE_MAXIMUM',
+        reason: outside === 'below' ? 'AGE_BELOW_MINIMUM' : 'AGE_ABOVE_MAXIMUM',
         field: 'birthDate',
         params: { age, minAge, maxAge, on: context.coverageStart, segment: segment.code },
       });
