@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ROLES, Role } from '../../shared/core/access/roles';
-import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import { CliError, dataDir, saveSession } from '../cli-config';
 import { print } from '../output';
 

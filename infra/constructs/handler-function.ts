@@ -15,7 +15,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const ENTRY_METADATA_KEY = 'lindung:entry';
 
 export interface HandlerFunctionProps {
-  /** Handler module relative to the repository root, e.g. `functions/regulations/apply.ts`. */
+  /** Handler module relative to the repository root, e.g. `functions/regulation/apply.ts`. */
   readonly entry: string;
   readonly description: string;
   readonly environment?: Record<string, string>;

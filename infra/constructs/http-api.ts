@@ -96,7 +96,7 @@ export class LindungHttpApi extends Construct {
   }
 }
 
-/** `functions/regulations/apply.ts` → `RegulationsApply`. */
+/** `functions/regulation/apply.ts` → `RegulationApply`. */
 function functionId(entry: string): string {
   return entry
     .replace(/^functions\//, '')

@@ -25,14 +25,14 @@ export class RosterImportWorkflow extends Construct {
     };
 
     const plan = new LambdaInvoke(this, 'PlanShards', {
-      lambdaFunction: task('PlanShards', 'functions/imports/plan-shards.ts', 'Roster import: one shard per NIK bucket', Duration.seconds(30)),
+      lambdaFunction: task('PlanShards', 'functions/roster/plan-shards.ts', 'Roster import: one shard per NIK bucket', Duration.seconds(30)),
       payloadResponseOnly: true,
       resultPath: '$.plan',
     });
     const processShard = new LambdaInvoke(this, 'ProcessShard', {
       lambdaFunction: task(
         'ProcessShard',
-        'functions/imports/process-shard.ts',
+        'functions/roster/process-shard.ts',
         'Roster import: check, deduplicate and store the rows of one NIK bucket',
         Duration.minutes(15),
         1024,
@@ -55,11 +55,11 @@ export class RosterImportWorkflow extends Construct {
       resultPath: JsonPath.DISCARD,
     }).itemProcessor(processShard);
     const finalize = new LambdaInvoke(this, 'FinalizeImport', {
-      lambdaFunction: task('FinalizeImport', 'functions/imports/finalize-import.ts', 'Roster import: totals and the new roster version', Duration.minutes(2)),
+      lambdaFunction: task('FinalizeImport', 'functions/roster/finalize-import.ts', 'Roster import: totals and the new roster version', Duration.minutes(2)),
       payloadResponseOnly: true,
     });
     const markFailed = new LambdaInvoke(this, 'MarkImportFailed', {
-      lambdaFunction: task('MarkImportFailed', 'functions/imports/mark-import-failed.ts', 'Roster import: record why it failed', Duration.seconds(30)),
+      lambdaFunction: task('MarkImportFailed', 'functions/roster/mark-import-failed.ts', 'Roster import: record why it failed', Duration.seconds(30)),
       payload: TaskInput.fromObject({ importId: JsonPath.stringAt('$.importId'), error: JsonPath.objectAt('$.error') }),
       payloadResponseOnly: true,
       resultPath: JsonPath.DISCARD,

@@ -15,6 +15,7 @@ import { type CfnUserPoolClient, ManagedLoginVersion, type UserPoolDomain } from
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { ConsoleConfig } from '../../shared/api/console-config';
 import { writeConsoleFiles } from '../../web/build';
 import { REPO_ROOT } from './handler-function';
 import type { UserDirectory } from './user-directory';
@@ -25,15 +26,6 @@ import type { UserDirectory } from './user-directory';
  */
 export const CONSOLE_BUILD_METADATA_KEY = 'lindung:console-build';
 const CONSOLE_BUILD_MODULE = 'web/build.ts';
-
-/** What the console reads at start (config.json), so that one bundle serves every stage. */
-export interface ConsoleConfig {
-  /** The HTTP API's base URL; empty for the console's own origin. */
-  readonly apiUrl: string;
-  readonly auth:
-    | { readonly kind: 'local' }
-    | { readonly kind: 'cognito'; readonly region: string; readonly userPoolId: string; readonly clientId: string; readonly domain: string };
-}
 
 export interface WebConsoleProps {
   readonly api: HttpApi;

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Role } from '../../shared/core/access/roles';
 import { REPO_ROOT } from '../constructs/handler-function';
-import { CONSOLE_BUILD_METADATA_KEY, type ConsoleConfig } from '../constructs/web-console';
-import { type LocalAuthConfig, signLocalToken } from './local-auth';
+import type { ConsoleConfig } from '../../shared/api/console-config';
+import { CONSOLE_BUILD_METADATA_KEY } from '../constructs/web-console';
+import type { LocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import type { LocalTemplate } from './template';
 import { LocalStackUnsupportedError } from './unsupported-error';
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
 import { tokenOfIdentitySource } from './jwt-identity-source';
-import { type LocalAuthConfig, verifyLocalToken } from './local-auth';
+import type { LocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { verifyLocalToken } from '../../shared/runtime/local-auth/local-token';
 import { type LocalClock, parseClockTime } from './local-clock';
 import type { LocalScheduler } from './local-scheduler';
 

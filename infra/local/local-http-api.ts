@@ -5,7 +5,7 @@ import type { HttpApiDefinition, HttpRoute } from './http-api-definition';
 import { preflightHeaders, withCorsHeaders } from './http-api-cors';
 import { matchRoute, type RouteMatch } from './http-route-matching';
 import { tokenOfIdentitySource } from './jwt-identity-source';
-import { verifyLocalToken } from './local-auth';
+import { verifyLocalToken } from '../../shared/runtime/local-auth/local-token';
 import type { LocalLambdas } from './local-lambdas';
 import { HTTP_API_BODY_LIMIT_BYTES, PayloadLimitError } from './payload-limits';
 import { readBody } from './read-body';

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import type { Role } from '../../shared/core/access/roles';
 
 const CHILD = path.join(import.meta.dirname, 'local-stack-child.ts');

@@ -10,7 +10,7 @@ export { ProposeRequest, DecideRequest, ReviewRequest, WithdrawRequest };
 
 export const ProposalParams = z.object({ proposalId: ProposalId });
 
-export const ProposalList = z.object({ proposals: z.array(Proposal), nextCursor: NextCursor });
+export const ProposalList = z.object({ proposals: z.array(Proposal), nextCursor: NextCursor }).meta({ id: 'ProposalList' });
 export const ProposalsQuery = z.object({
   ...PageQuery.shape,
   regulationId: RegulationId.optional(),
@@ -29,5 +29,5 @@ export const PeoplePage = z.object({
   bucket: z.number().int(),
   people: z.array(z.object({ nik: z.string(), name: z.string(), funded: z.boolean() })),
   after: z.string().optional(),
-});
+}).meta({ id: 'PeoplePage' });
 

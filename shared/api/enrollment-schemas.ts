@@ -10,14 +10,14 @@ export { RunId, RunStatus, RunCounts, InvoiceLine, PremiumInvoice, FailureReason
 
 export const RunParams = z.object({ runId: RunId });
 
-export const StartRunRequest = z.strictObject({ proposalId: ProposalId });
+export const StartRunRequest = z.strictObject({ proposalId: ProposalId }).meta({ id: 'StartRunRequest' });
 
 export const RetryFailedRequest = z.strictObject({
   /** The attempt whose failures to retry, as the caller saw it: a repeated click retries once. */
   attempt: z.number().int().positive(),
-});
+}).meta({ id: 'RetryFailedRequest' });
 
-export const RunList = z.object({ runs: z.array(EnrollmentRun), nextCursor: NextCursor });
+export const RunList = z.object({ runs: z.array(EnrollmentRun), nextCursor: NextCursor }).meta({ id: 'RunList' });
 export const RunsQuery = z.object({ ...PageQuery.shape, regulationId: RegulationId.optional() });
 
 export const EnrollmentStatus = z.enum(['enrolled', 'failed']);
@@ -37,10 +37,10 @@ export const EnrolledPerson = z.object({
   coverageEnd: IsoDate.optional(),
   reason: z.string().optional(),
   message: z.string().optional(),
-});
+}).meta({ id: 'EnrolledPerson' });
 export const RunPeoplePage = z.object({
   bucket: z.number().int(),
   people: z.array(EnrolledPerson),
   after: z.string().optional(),
-});
+}).meta({ id: 'RunPeoplePage' });
 

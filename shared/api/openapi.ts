@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { type RouteSpec, maxBodyBytes } from './route-spec';
+import { type JsonSchema, SchemaComponents } from './schema-components';
+
+const FieldError = z.object({ path: z.string(), message: z.string() }).meta({ id: 'FieldError' });
 
 /** RFC 9457 problem details, as shared/runtime/http/problem-details.ts writes them (docs/api-errors.md). */
 const Problem = z.object({
@@ -9,12 +12,12 @@ const Problem = z.object({
   detail: z.string().describe('What went wrong in this request and what to do next'),
   instance: z.string().describe('The request path'),
   requestId: z.string().optional().describe('The request id, to quote when reporting a problem'),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).describe('Every invalid field (empty when no single field is at fault)'),
+  errors: z.array(FieldError).describe('Every invalid field (empty when no single field is at fault)'),
   details: z.unknown().optional().describe('Facts about a conflict, e.g. the missing chunks of an import'),
   error: z.string().describe('Deprecated: the code behind `type`, e.g. INVALID_INPUT'),
   message: z.string().describe('Deprecated: the same as `detail`'),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('Deprecated: the same as `errors`'),
-});
+  issues: z.array(FieldError).optional().describe('Deprecated: the same as `errors`'),
+}).meta({ id: 'Problem' });
 
 const ERROR_RESPONSES: Record<string, string> = {
   '400': 'Invalid input; `errors` names every bad field',
@@ -33,6 +36,8 @@ const PRECONDITION_RESPONSES: Record<string, string> = {
 
 /** The OpenAPI 3.1 document of the HTTP API, generated from the route catalogue's zod schemas. */
 export function openApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
+  const components = new SchemaComponents();
+  const problem = components.schemaOf(Problem, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operation: Record<string, unknown> = {
@@ -41,13 +46,17 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
       ...(route.access === 'public'
         ? { security: [] }
         : { security: [{ cognito: [] }], 'x-lindung-roles': [...route.access] }),
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...parameters(route.headers, 'header')],
+      parameters: [
+        ...parameters(components, route.params, 'path'),
+        ...parameters(components, route.query, 'query'),
+        ...parameters(components, route.headers, 'header'),
+      ],
       ...(route.body
         ? {
             requestBody: {
               required: true,
               'x-lindung-max-body-bytes': maxBodyBytes(route),
-              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              content: { 'application/json': { schema: components.schemaOf(route.body, 'input') } },
             },
           }
         : {}),
@@ -61,7 +70,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
                 ),
               }
             : {}),
-          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          content: { 'application/json': { schema: components.schemaOf(route.response, 'output') } },
         },
         ...Object.fromEntries(
           Object.entries({ ...ERROR_RESPONSES, ...(route.headers?.shape['if-match'] ? PRECONDITION_RESPONSES : {}) })
@@ -69,7 +78,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
             .filter(([status]) => route.body !== undefined || status !== '413')
             .map(([status, description]) => [
               status,
-              { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+              { description, content: { 'application/problem+json': { schema: problem } } },
             ]),
         ),
       },
@@ -93,25 +102,20 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
           description: 'A Cognito ID token (locally: `npx lindung login --as ROLE --user NAME`)',
         },
       },
-      schemas: { Problem: jsonSchema(Problem, 'output') },
+      schemas: components.schemas(),
     },
     paths,
   };
 }
 
-function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query' | 'header'): Record<string, unknown>[] {
+function parameters(components: SchemaComponents, schema: z.ZodObject | undefined, location: 'path' | 'query' | 'header'): JsonSchema[] {
   if (!schema) return [];
   return Object.entries(schema.shape).map(([name, field]) => ({
     name,
     in: location,
     required: location === 'path' || !(field as z.ZodType).safeParse(undefined).success,
-    schema: jsonSchema(field as z.ZodType, 'input'),
+    schema: components.schemaOf(field as z.ZodType, 'input'),
   }));
-}
-
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
 }
 
 /** `GET /regulations/{id}/versions` → `getRegulationsIdVersions`. */

@@ -18,9 +18,9 @@ export const RenewalParams = z.object({ id: RegulationId, year: Year });
 export const StartRenewalRequest = z.strictObject({
   /** The fiscal year to renew cover into: last year's roster is carried into it. */
   year: z.number().int().min(2000).max(2100),
-});
+}).meta({ id: 'StartRenewalRequest' });
 
-export const RenewalList = z.object({ renewals: z.array(Renewal), nextCursor: NextCursor });
+export const RenewalList = z.object({ renewals: z.array(Renewal), nextCursor: NextCursor }).meta({ id: 'RenewalList' });
 
 export const RenewalPeopleQuery = z.object({
   kind: RenewalPeopleKind,
@@ -33,10 +33,10 @@ export const RenewalPeoplePage = z.object({
   bucket: Count,
   people: z.array(RenewalPerson),
   after: z.string().optional(),
-});
+}).meta({ id: 'RenewalPeoplePage' });
 
 export const LifeEventsQuery = z.object({ ...PageQuery.shape, nik: NikText });
-export const LifeEventList = z.object({ events: z.array(LifeEvent), nextCursor: NextCursor });
+export const LifeEventList = z.object({ events: z.array(LifeEvent), nextCursor: NextCursor }).meta({ id: 'LifeEventList' });
 
 export const ContinuityQuery = z.object({
   /** Cover should continue from the year before into this one, from 1 January. */

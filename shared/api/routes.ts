@@ -82,7 +82,7 @@ export const routes = {
   listRegulations: {
     method: 'GET',
     path: '/regulations',
-    entry: 'functions/regulations/list.ts',
+    entry: 'functions/regulation/list.ts',
     summary: 'All regulations, at their current version, by id, a page at a time',
     access: ROLES,
     query: PageQuery,
@@ -91,7 +91,7 @@ export const routes = {
   applyRegulation: {
     method: 'PUT',
     path: '/regulations/{id}',
-    entry: 'functions/regulations/apply.ts',
+    entry: 'functions/regulation/apply.ts',
     summary:
       'Create a regulation, or amend it into a new version (an identical document changes nothing). ' +
       'An amendment needs If-Match with the ETag of the version it is based on: 428 without it, 412 when that is no longer the current version',
@@ -105,7 +105,7 @@ export const routes = {
   getRegulation: {
     method: 'GET',
     path: '/regulations/{id}',
-    entry: 'functions/regulations/get.ts',
+    entry: 'functions/regulation/get.ts',
     summary: 'The current version of a regulation; its ETag is what an amendment sends as If-Match',
     access: ROLES,
     params: RegulationParams,
@@ -115,7 +115,7 @@ export const routes = {
   regulationHistory: {
     method: 'GET',
     path: '/regulations/{id}/versions',
-    entry: 'functions/regulations/history.ts',
+    entry: 'functions/regulation/history.ts',
     summary: 'Every version of a regulation, with who changed what and when',
     access: ROLES,
     params: RegulationParams,
@@ -124,7 +124,7 @@ export const routes = {
   getRegulationVersion: {
     method: 'GET',
     path: '/regulations/{id}/versions/{version}',
-    entry: 'functions/regulations/get-version.ts',
+    entry: 'functions/regulation/get-version.ts',
     summary: 'One past or current version of a regulation',
     access: ROLES,
     params: RegulationVersionParams,
@@ -134,7 +134,7 @@ export const routes = {
   regulationPremiums: {
     method: 'GET',
     path: '/regulations/{id}/premiums',
-    entry: 'functions/regulations/premiums.ts',
+    entry: 'functions/regulation/premiums.ts',
     summary: "Each segment's monthly premium per person for one month, from the rates in force then",
     access: ROLES,
     params: RegulationParams,
@@ -153,7 +153,7 @@ export const routes = {
   createImport: {
     method: 'POST',
     path: '/regulations/{id}/imports',
-    entry: 'functions/imports/create.ts',
+    entry: 'functions/roster/create.ts',
     summary: 'Open an import of one roster file (CSV or XLSX, read by the client) for a coverage year',
     access: ['admin'],
     params: RegulationParams,
@@ -164,7 +164,7 @@ export const routes = {
   listImports: {
     method: 'GET',
     path: '/regulations/{id}/imports',
-    entry: 'functions/imports/list.ts',
+    entry: 'functions/roster/list.ts',
     summary: "A regulation's imports, newest first, a page at a time",
     access: ROLES,
     params: RegulationParams,
@@ -174,7 +174,7 @@ export const routes = {
   uploadChunk: {
     method: 'PUT',
     path: '/imports/{importId}/chunks/{seq}',
-    entry: 'functions/imports/upload-chunk.ts',
+    entry: 'functions/roster/upload-chunk.ts',
     summary: 'Send chunk number seq of an import (at most 1 MB of rows); sending it again is harmless',
     access: ['admin'],
     params: ChunkParams,
@@ -186,7 +186,7 @@ export const routes = {
   completeImport: {
     method: 'POST',
     path: '/imports/{importId}/complete',
-    entry: 'functions/imports/complete.ts',
+    entry: 'functions/roster/complete.ts',
     summary: 'Close the upload (every chunk must be there) and start checking, deduplicating and storing the rows',
     access: ['admin'],
     params: ImportParams,
@@ -198,7 +198,7 @@ export const routes = {
   importStatus: {
     method: 'GET',
     path: '/imports/{importId}',
-    entry: 'functions/imports/status.ts',
+    entry: 'functions/roster/status.ts',
     summary: 'An import with its counts so far, per segment and rejection reason',
     access: ROLES,
     params: ImportParams,
@@ -207,7 +207,7 @@ export const routes = {
   importRejections: {
     method: 'GET',
     path: '/imports/{importId}/rejections',
-    entry: 'functions/imports/rejections.ts',
+    entry: 'functions/roster/rejections.ts',
     summary: 'The rejected rows with their reasons, or (kind=warning) the accepted rows with warnings, up to 1,000 per page and under 4 MB (they hold personal data: admins and auditors only)',
     access: ['admin', 'auditor'],
     params: ImportParams,
@@ -217,7 +217,7 @@ export const routes = {
   rosterSummary: {
     method: 'GET',
     path: '/regulations/{id}/roster',
-    entry: 'functions/regulations/roster.ts',
+    entry: 'functions/roster/summary.ts',
     summary: "The regulation's accepted roster for a year: headcount per segment and its version",
     access: ROLES,
     params: RegulationParams,

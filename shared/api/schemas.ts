@@ -63,13 +63,13 @@ export const RegulationSummary = z.object({
   segments: z.number().int(),
   targetHeadcount: z.number().int(),
   recordedAt: z.string(),
-});
-export const RegulationList = z.object({ regulations: z.array(RegulationSummary), nextCursor: NextCursor });
+}).meta({ id: 'RegulationSummary' });
+export const RegulationList = z.object({ regulations: z.array(RegulationSummary), nextCursor: NextCursor }).meta({ id: 'RegulationList' });
 
 export const RegulationHistory = z.object({
   versions: z.array(z.object({ version: z.number().int(), recordedAt: z.string(), recordedBy: z.string() })),
   events: z.array(AuditEvent),
-});
+}).meta({ id: 'RegulationHistory' });
 
 export const AuditQuery = z
   .object({
@@ -95,7 +95,7 @@ export const AuditQuery = z
   })
   .refine((q) => q.entity !== undefined || q.actor !== undefined, { message: 'give entity, actor or both', path: ['entity'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
-export const AuditEventList = z.object({ events: z.array(AuditEvent), nextCursor: NextCursor });
+export const AuditEventList = z.object({ events: z.array(AuditEvent), nextCursor: NextCursor }).meta({ id: 'AuditEventList' });
 
 export const PremiumQuery = z.object({ month: IsoMonth });
 export const RegulationPremiums = z.object({
@@ -104,11 +104,11 @@ export const RegulationPremiums = z.object({
   month: IsoMonth,
   rateScheduleVersion: z.string(),
   segments: z.array(SegmentPremium),
-});
+}).meta({ id: 'RegulationPremiums' });
 
 export { Regulation };
 
-export const WhoAmI = z.object({ userId: z.string(), username: z.string(), roles: z.array(Role) });
+export const WhoAmI = z.object({ userId: z.string(), username: z.string(), roles: z.array(Role) }).meta({ id: 'WhoAmI' });
 
 export const OpenApiDocument = z.record(z.string(), z.unknown());
 

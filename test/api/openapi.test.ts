@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { allRoutes } from '../../shared/api/routes';
 import { api } from '../support/api';
 
+const COMPONENT_SCHEMAS = '#/components/schemas/';
+
+/** A schema of the document, with its `$ref` followed into `components.schemas`. */
+function resolved(document: any, schema: any): any {
+  return schema.$ref ? document.components.schemas[schema.$ref.replace(COMPONENT_SCHEMAS, '')] : schema;
+}
+
 describe('the OpenAPI document', () => {
   it('is served without a token and lists every route with its roles', async () => {
     const response = await api('GET', '/openapi.json');
@@ -14,7 +21,25 @@ describe('the OpenAPI document', () => {
       if (route.access !== 'public') expect(operation['x-lindung-roles']).toEqual(route.access);
     }
     const apply = response.body.paths['/regulations/{id}'].put;
-    expect(apply.requestBody.content['application/json'].schema.properties.segments.type).toBe('array');
+    expect(resolved(response.body, apply.requestBody.content['application/json'].schema).properties.segments.type).toBe('array');
+  });
+
+  it('writes each named schema once, in components.schemas, and every reference resolves there', async () => {
+    const document = (await api('GET', '/openapi.json')).body;
+    const references = new Set<string>();
+    const collect = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      const { $ref } = node as { $ref?: unknown };
+      if (typeof $ref === 'string') references.add($ref);
+      Object.values(node).forEach(collect);
+    };
+    collect(document);
+    const schemas = Object.keys(document.components.schemas);
+    expect(schemas).toEqual(expect.arrayContaining(['Proposal', 'EnrollmentRun', 'Regulation', 'RegulationInput', 'ProposeRequest', 'Problem']));
+    expect([...references].filter((reference) => !schemas.includes(reference.replace(COMPONENT_SCHEMAS, '')))).toEqual([]);
+    expect(document.paths['/proposals/{proposalId}'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: `${COMPONENT_SCHEMAS}Proposal`,
+    });
   });
 
   it('documents the amendment precondition: If-Match in, ETag out, 412 and 428', async () => {

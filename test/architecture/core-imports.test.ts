@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles, specifiersOf } from './source-imports';
 
 /**
  * The layers of docs/architecture.md: arrows only point inward. The core (shared/core) holds the
@@ -12,20 +13,6 @@ const CORE = path.join(REPO, 'shared', 'core');
 const OUTER_LAYERS = ['shared/api', 'shared/runtime', 'shared/adapters', 'shared/documents', 'infra', 'functions', 'cli', 'web'];
 /** Packages that are the cloud or the runtime, not the domain. */
 const OUTER_PACKAGES = /^(@aws-sdk\/|@aws-lambda-powertools\/|@middy\/|aws-lambda$|aws-cdk-lib|constructs$)/;
-
-function* sourceFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* sourceFiles(full);
-    else if (/\.tsx?$/.test(entry.name)) yield full;
-  }
-}
-
-/** Every module specifier a file imports or re-exports, statically or dynamically. */
-export function specifiersOf(source: string): string[] {
-  const pattern = /(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
-  return [...source.matchAll(pattern)].map((match) => match[1]!);
-}
 
 function outwardImports(file: string): string[] {
   return specifiersOf(readFileSync(file, 'utf8')).flatMap((specifier) => {

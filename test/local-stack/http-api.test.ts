@@ -5,7 +5,7 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../infra/local/dynamodb-local';
-import { readLocalAuthConfig } from '../../infra/local/local-auth';
+import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
 import { readHttpApi } from '../../infra/local/http-api-definition';
 import { LocalAwsJsonEndpoint } from '../../infra/local/local-aws-json-endpoint';
 import { LocalHttpApi, listenHttp } from '../../infra/local/local-http-api';

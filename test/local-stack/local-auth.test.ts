@@ -3,13 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  readLocalAuthConfig,
-  signLocalToken,
-  stableUserId,
-  verifyLocalToken,
-  writeLocalAuthConfig,
-} from '../../infra/local/local-auth';
+import { readLocalAuthConfig, writeLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { signLocalToken, stableUserId, verifyLocalToken } from '../../shared/runtime/local-auth/local-token';
 
 const config = { issuer: 'https://cognito-idp.ap-southeast-3.amazonaws.com/UsersPool', audience: 'ConsoleClient' };
 const expected = { issuer: config.issuer, audience: [config.audience] };

@@ -7,7 +7,7 @@ import { CfnGlobalTable } from 'aws-cdk-lib/aws-dynamodb';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertJavaAvailable, localDynamoDbClient } from '../../infra/local/dynamodb-local';
-import { localAuthConfigOf } from '../../infra/local/local-auth';
+import { localAuthConfigOf } from '../../infra/local/authorizer-config';
 import { readHttpApi } from '../../infra/local/http-api-definition';
 import { LOCAL_RESOURCE_SUPPORT, LocalStack, assertSupportedResources } from '../../infra/local/local-stack';
 import { createLocalTables } from '../../infra/local/local-tables';

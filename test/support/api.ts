@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
-import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import type { Role } from '../../shared/core/access/roles';
 
 /** A signed local token for a user holding one role, as `npx lindung login` issues it. */

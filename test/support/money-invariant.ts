@@ -1,4 +1,5 @@
-import { readLocalAuthConfig, signLocalToken } from '../../infra/local/local-auth';
+import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 
 /**
  * The invariant every flow of the suite must keep (issue #18): an approved proposal whose run

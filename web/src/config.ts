@@ -1,11 +1,8 @@
-import type { ConsoleConfig } from '../../infra/constructs/web-console';
+import type { ConsoleConfig } from '../../shared/api/console-config';
 
-/**
- * config.json beside the console: the API's URL and how to sign in. The CDK app writes it at
- * deployment (BucketDeployment), the local stack serves its own, so one bundle fits every stage.
- */
 export type { ConsoleConfig };
 
+/** Reads config.json beside the console (shared/api/console-config.ts says who writes it). */
 export async function loadConfig(): Promise<ConsoleConfig> {
   const response = await fetch('config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json: ${response.status}`);

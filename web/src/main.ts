@@ -8,11 +8,11 @@ import { auditPage } from './pages/audit';
 import { dashboardPage } from './pages/dashboard';
 import { documentPage } from './pages/budget-document';
 import { enrollmentPage } from './pages/enrollment';
-import { importsPage } from './pages/imports';
 import { proposalPage } from './pages/proposal';
 import { proposalsPage } from './pages/proposals';
-import { regulationsPage } from './pages/regulations';
+import { regulationPage } from './pages/regulation';
 import { renewalPage } from './pages/renewal';
+import { rosterPage } from './pages/roster';
 import { signInPage } from './pages/sign-in';
 import { currentRoute, type Route } from './router';
 import { currentSession, onSessionChange } from './session';
@@ -28,8 +28,8 @@ type Page = (main: HTMLElement, context: PageContext) => Promise<void>;
 /** Every page, and who may open it (the API checks again: this only keeps menus honest). */
 const PAGES: Record<string, { page: Page; roles: readonly Role[] }> = {
   '': { page: dashboardPage, roles: ['admin', 'finance', 'auditor'] },
-  peraturan: { page: regulationsPage, roles: ['admin', 'finance', 'auditor'] },
-  impor: { page: importsPage, roles: ['admin', 'finance', 'auditor'] },
+  peraturan: { page: regulationPage, roles: ['admin', 'finance', 'auditor'] },
+  impor: { page: rosterPage, roles: ['admin', 'finance', 'auditor'] },
   usulan: { page: proposalsPage, roles: ['admin', 'finance', 'auditor'] },
   keputusan: { page: proposalPage, roles: ['admin', 'finance', 'auditor'] },
   dokumen: { page: documentPage, roles: ['admin', 'finance', 'auditor'] },

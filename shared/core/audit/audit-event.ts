@@ -14,7 +14,7 @@ export const AuditEvent = z.object({
   entityId: z.string(),
   summary: z.string(),
   changes: z.array(FieldChange),
-});
+}).meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /**

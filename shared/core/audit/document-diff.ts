@@ -5,7 +5,7 @@ export const FieldChange = z.object({
   path: z.string(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
-});
+}).meta({ id: 'FieldChange' });
 export type FieldChange = z.infer<typeof FieldChange>;
 
 /**

@@ -15,7 +15,7 @@ export const ProposeRequest = z.strictObject({
   decideBy: IsoDate.optional(),
   /** Chosen by the client, so that a retried request creates one proposal. */
   clientToken: z.string().min(8).max(64),
-});
+}).meta({ id: 'ProposeRequest' });
 
 /** Finance funds the people over a segment's quota too (segment-quota.ts): explicitly, never by default. */
 const FundOverTarget = z.boolean().optional();
@@ -31,10 +31,10 @@ export const DecideRequest = z.discriminatedUnion('decision', [
   }),
   z.strictObject({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(2000) }),
   z.strictObject({ decision: z.literal('request-revision'), notes: z.string().trim().min(3).max(2000) }),
-]);
+]).meta({ id: 'DecideRequest' });
 
 /** A finance officer's review of a proposal the system requested, before another officer approves it. */
-export const ReviewRequest = z.strictObject({ notes: z.string().trim().min(3).max(2000).optional() });
+export const ReviewRequest = z.strictObject({ notes: z.string().trim().min(3).max(2000).optional() }).meta({ id: 'ReviewRequest' });
 
 /** Why a decision is taken back; the decision itself stays in the proposal's history. */
-export const WithdrawRequest = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
+export const WithdrawRequest = z.strictObject({ reason: z.string().trim().min(3).max(2000) }).meta({ id: 'WithdrawRequest' });

@@ -9,7 +9,7 @@ export const ProposalId = z.string().regex(/^bp-[a-z0-9-]{8,64}$/, 'must be a pr
 /** The original APBD funds January–December; an APBD-Perubahan top-up funds the rest of the year. */
 export const CohortKind = z.enum(['original', 'perubahan']);
 
-export const MonthPremium = z.object({ month: IsoMonth, premium: z.number().int() });
+export const MonthPremium = z.object({ month: IsoMonth, premium: z.number().int() }).meta({ id: 'MonthPremium' });
 
 export const SegmentBudget = z.object({
   segment: SegmentCode,
@@ -30,7 +30,7 @@ export const SegmentBudget = z.object({
   alreadyFunded: z.number().int().optional(),
   /** Of those, the ones funded under another segment before they moved here, per that segment. */
   movedFrom: z.record(SegmentCode, z.number().int()).optional(),
-});
+}).meta({ id: 'SegmentBudget' });
 export type SegmentBudget = z.infer<typeof SegmentBudget>;
 
 export const Snapshot = z.object({
@@ -39,7 +39,7 @@ export const Snapshot = z.object({
   rateScheduleVersion: z.string(),
   /** sha256 of the above and the cohort: what the decision is bound to. */
   hash: z.string(),
-});
+}).meta({ id: 'Snapshot' });
 export type Snapshot = z.infer<typeof Snapshot>;
 
 export const DecisionKind = z.enum(['approve', 'approve-with-ceiling', 'reject', 'request-revision']);
@@ -52,7 +52,7 @@ export const SegmentAllocation = z.object({
   amount: z.number().int(),
   /** With a partial segment: the last funded NIK in ascending order (everyone up to it is in). */
   lastFundedNik: z.string().optional(),
-});
+}).meta({ id: 'SegmentAllocation' });
 export type SegmentAllocation = z.infer<typeof SegmentAllocation>;
 
 export const Decision = z.object({
@@ -66,7 +66,7 @@ export const Decision = z.object({
   fundOverTarget: z.boolean().optional(),
   /** The snapshot the decision was made on. */
   snapshotHash: z.string(),
-});
+}).meta({ id: 'Decision' });
 
 /** Who reviewed a system-requested proposal (two-person-approval.ts), on which snapshot. */
 export const Review = z.object({
@@ -74,7 +74,7 @@ export const Review = z.object({
   reviewedAt: z.string(),
   notes: z.string().optional(),
   snapshotHash: z.string(),
-});
+}).meta({ id: 'Review' });
 
 /** A decision withdrawn before any enrollment run started on it, with what it had approved. */
 export const WithdrawnDecision = z.object({
@@ -84,7 +84,7 @@ export const WithdrawnDecision = z.object({
   withdrawnBy: z.string(),
   withdrawnAt: z.string(),
   reason: z.string(),
-});
+}).meta({ id: 'WithdrawnDecision' });
 export type WithdrawnDecision = z.infer<typeof WithdrawnDecision>;
 
 export const ProposalStatus = z.enum([
@@ -130,5 +130,5 @@ export const Proposal = z.object({
   failure: z.string().optional(),
   /** A renewal's proposal: who joined, stayed and left since last year's roster. */
   renewal: RenewalDiff.optional(),
-});
+}).meta({ id: 'Proposal' });
 export type Proposal = z.infer<typeof Proposal>;

@@ -17,13 +17,13 @@ export const SegmentCoverage = z.object({
   funded: z.number().int(),
   /** Enrolled with the insurer (a KPJ number) by the year's enrollment runs. */
   covered: z.number().int(),
-});
+}).meta({ id: 'SegmentCoverage' });
 
 export const CategoryCoverage = z.object({
   category: Category,
   target: z.number().int(),
   covered: z.number().int(),
-});
+}).meta({ id: 'CategoryCoverage' });
 
 export const MonthCoverage = z.object({
   month: IsoMonth,
@@ -31,7 +31,7 @@ export const MonthCoverage = z.object({
   covered: z.number().int(),
   /** Premiums of that month's cover, integer rupiah. */
   premiums: z.number().int(),
-});
+}).meta({ id: 'MonthCoverage' });
 
 export const Coverage = z.object({
   regulationId: RegulationId,
@@ -62,5 +62,5 @@ export const Coverage = z.object({
    */
   monthsOfContinuousCover: z.number().int(),
   enrollmentRuns: z.number().int(),
-});
+}).meta({ id: 'Coverage' });
 export type Coverage = z.infer<typeof Coverage>;

@@ -19,7 +19,7 @@ export const RunCounts = z.object({
   skipped: z.number().int(),
   /** Not yet handled: planned − enrolled − failed − skipped. */
   remaining: z.number().int(),
-});
+}).meta({ id: 'RunCounts' });
 export type RunCounts = z.infer<typeof RunCounts>;
 
 export const InvoiceLine = z.object({
@@ -28,7 +28,7 @@ export const InvoiceLine = z.object({
   people: z.number().int(),
   premium: z.number().int(),
   amount: z.number().int(),
-});
+}).meta({ id: 'InvoiceLine' });
 export const PremiumInvoice = z.object({
   /**
    * One line per month of cover and segment: what the insurer will bill, for reconciliation,
@@ -37,10 +37,10 @@ export const PremiumInvoice = z.object({
   lines: z.array(InvoiceLine),
   monthlyTotals: z.array(z.object({ month: IsoMonth, people: z.number().int(), amount: z.number().int() })),
   total: z.number().int(),
-});
+}).meta({ id: 'PremiumInvoice' });
 export type PremiumInvoice = z.infer<typeof PremiumInvoice>;
 
-export const FailureReasonCount = z.object({ reason: z.string(), people: z.number().int() });
+export const FailureReasonCount = z.object({ reason: z.string(), people: z.number().int() }).meta({ id: 'FailureReasonCount' });
 
 export const EnrollmentRun = z.object({
   runId: RunId,
@@ -68,5 +68,5 @@ export const EnrollmentRun = z.object({
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   failure: z.string().optional(),
-});
+}).meta({ id: 'EnrollmentRun' });
 export type EnrollmentRun = z.infer<typeof EnrollmentRun>;

@@ -16,7 +16,7 @@ export const RecordLifeEventRequest = z.strictObject({
   /** The date of death, or the day the person stops being in the segment (e.g. a new Ketua RT took over). */
   effectiveDate: IsoDate,
   note: z.string().trim().min(1).max(2000).optional(),
-});
+}).meta({ id: 'RecordLifeEventRequest' });
 export const LifeEvent = z.object({
   nik: z.string(),
   kind: LifeEventKind,
@@ -30,5 +30,5 @@ export const LifeEvent = z.object({
   coverEnds: IsoDate,
   recordedBy: z.string(),
   recordedAt: z.string(),
-});
+}).meta({ id: 'LifeEvent' });
 export type LifeEvent = z.infer<typeof LifeEvent>;

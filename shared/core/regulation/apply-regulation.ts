@@ -14,7 +14,7 @@ export const ApplyRegulationResult = z.object({
   outcome: z.enum(['created', 'amended', 'unchanged']),
   regulation: Regulation,
   changes: z.array(FieldChange),
-});
+}).meta({ id: 'ApplyRegulationResult' });
 export type ApplyRegulationResult = z.infer<typeof ApplyRegulationResult>;
 
 /**

@@ -32,16 +32,16 @@ const Rupiah = z.number().int('must be a whole number of rupiah').nonnegative();
 export const DeclaredIncomeBasis = z.strictObject({
   type: z.literal('declared-income'),
   declaredIncome: Rupiah.min(1_000_000, 'must be at least Rp1,000,000, the lowest BPU bracket').default(1_000_000),
-});
+}).meta({ id: 'DeclaredIncomeBasis' });
 
 /** PU premiums are a share of the monthly wage, with JKK depending on the job's risk group. */
 export const WageBasis = z.strictObject({
   type: z.literal('wage'),
   monthlyWage: Rupiah.positive(),
   jkkRiskGroup: JkkRiskGroup,
-});
+}).meta({ id: 'WageBasis' });
 
-export const PremiumBasis = z.discriminatedUnion('type', [DeclaredIncomeBasis, WageBasis]);
+export const PremiumBasis = z.discriminatedUnion('type', [DeclaredIncomeBasis, WageBasis]).meta({ id: 'PremiumBasis' });
 export type PremiumBasis = z.infer<typeof PremiumBasis>;
 
 export const Eligibility = z
@@ -49,7 +49,8 @@ export const Eligibility = z
     minAge: z.number().int().min(0).max(120),
     maxAge: z.number().int().min(0).max(120),
   })
-  .refine((e) => e.minAge <= e.maxAge, { message: 'minAge must not exceed maxAge', path: ['maxAge'] });
+  .refine((e) => e.minAge <= e.maxAge, { message: 'minAge must not exceed maxAge', path: ['maxAge'] })
+  .meta({ id: 'Eligibility' });
 export type Eligibility = z.infer<typeof Eligibility>;
 
 export const SegmentCode = z
@@ -72,7 +73,8 @@ export const Segment = z
   .refine((s) => (s.category === 'BPU') === (s.premiumBasis.type === 'declared-income'), {
     message: 'BPU segments use a declared-income basis and PU segments a wage basis',
     path: ['premiumBasis', 'type'],
-  });
+  })
+  .meta({ id: 'Segment' });
 export type Segment = z.infer<typeof Segment>;
 
 /**
@@ -85,7 +87,7 @@ export const RenewalSetting = z.strictObject({
     .string()
     .regex(/^(0[7-9]|1[01])-(0[1-9]|[12]\d|3[01])$/, 'must be a day between 07-01 and 11-30, written MM-DD')
     .refine((day) => day !== '09-31' && day !== '11-31', 'is not a real calendar day'),
-});
+}).meta({ id: 'RenewalSetting' });
 export type RenewalSetting = z.infer<typeof RenewalSetting>;
 
 export const RegulationId = z
@@ -144,7 +146,8 @@ export const RegulationInput = z
     }
     reportRepeats(r.segments.map((s) => s.code), 'code', ctx);
     reportRepeats(r.segments.map((s) => s.priority), 'priority', ctx);
-  });
+  })
+  .meta({ id: 'RegulationInput' });
 export type RegulationInput = z.infer<typeof RegulationInput>;
 
 /** A stored version of a regulation. Amendments add versions; none is ever overwritten. */
@@ -153,7 +156,7 @@ export const Regulation = z.object({
   version: z.number().int().positive(),
   recordedAt: z.string(),
   recordedBy: z.string(),
-});
+}).meta({ id: 'Regulation' });
 export type Regulation = RegulationInput & { version: number; recordedAt: string; recordedBy: string };
 
 function reportRepeats(values: readonly (string | number)[], field: string, ctx: z.RefinementCtx): void {

@@ -41,7 +41,7 @@ export const SegmentDiff = z.object({
   agingOut: Count,
   /** On the new year's roster after the renewal. */
   next: Count,
-});
+}).meta({ id: 'SegmentDiff' });
 export type SegmentDiff = z.infer<typeof SegmentDiff>;
 
 export const RenewalDiff = z.object({
@@ -50,7 +50,7 @@ export const RenewalDiff = z.object({
   segments: z.array(SegmentDiff),
   totals: SegmentDiff.omit({ segment: true }),
   leaverReasons: z.partialRecord(LeaverReason, Count),
-});
+}).meta({ id: 'RenewalDiff' });
 export type RenewalDiff = z.infer<typeof RenewalDiff>;
 
 export const RenewalStatus = z.enum(['verifying', 'proposed', 'renewed', 'lapsed', 'failed']);
@@ -64,7 +64,7 @@ export const RenewalClosing = z.object({
   lapsed: Count,
   lapseReasons: z.partialRecord(LapseReason, Count),
   enrollmentRunId: z.string().optional(),
-});
+}).meta({ id: 'RenewalClosing' });
 
 export const Renewal = z.object({
   regulationId: RegulationId,
@@ -84,7 +84,7 @@ export const Renewal = z.object({
   previousProposals: z.array(z.string()).optional(),
   closing: RenewalClosing.optional(),
   failure: z.string().optional(),
-});
+}).meta({ id: 'Renewal' });
 export type Renewal = z.infer<typeof Renewal>;
 export const RenewalPeopleKind = z.enum(['joiners', 'leavers', 'aging-out', 'lapsed']);
 export type RenewalPeopleKind = z.infer<typeof RenewalPeopleKind>;
@@ -95,7 +95,7 @@ export const RenewalPerson = z.object({
   reason: LapseReason.optional(),
   /** The date that matters: of a death or removal, the day the person leaves the age window, the end of cover. */
   date: IsoDate.optional(),
-});
+}).meta({ id: 'RenewalPerson' });
 export type RenewalPerson = z.infer<typeof RenewalPerson>;
 export const ContinuityGap = z.object({
   nik: z.string(),
@@ -109,7 +109,7 @@ export const ContinuityGap = z.object({
   coveredAgainFrom: IsoDate.optional(),
   /** Days of the year without cover: until it resumed, or the whole year; 0 for a death (cover ended, it did not lapse). */
   gapDays: Count,
-});
+}).meta({ id: 'ContinuityGap' });
 export type ContinuityGap = z.infer<typeof ContinuityGap>;
 export const ContinuityPage = z.object({
   regulationId: RegulationId,
@@ -119,5 +119,5 @@ export const ContinuityPage = z.object({
   checked: Count,
   gaps: z.array(ContinuityGap),
   after: z.string().optional(),
-});
+}).meta({ id: 'ContinuityPage' });
 export type ContinuityPage = z.infer<typeof ContinuityPage>;

@@ -1,7 +1,7 @@
 /**
  * Sizes that shape the roster import. Chunks stay under 1 MB so that an upload is far below API
  * Gateway's 10 MB and Lambda's 6 MB payload limits; rows are spread over a fixed number of NIK
- * buckets so that every NIK is always processed by the same shard (see docs/rosters.md).
+ * buckets so that every NIK is always processed by the same shard (see docs/roster.md).
  */
 export const MAX_CHUNK_BYTES = 1_000_000;
 export const NIK_BUCKETS = 32;

@@ -18,7 +18,7 @@ export const CreateImportRequest = z.strictObject({
    * change audited, old and new). Without it such a row is rejected as IDENTITY_CONFLICT.
    */
   updateIdentities: z.boolean().optional(),
-});
+}).meta({ id: 'CreateImportRequest' });
 
 export const ImportStatusName = z.enum(['receiving', 'processing', 'completed', 'failed']);
 
@@ -29,7 +29,7 @@ export const SegmentCounts = z.object({
   rejected: z.record(z.string(), z.number().int()),
   /** Rows accepted by the checks with a warning, by reason (e.g. NIK_OUTSIDE_JURISDICTION). */
   warnings: z.record(z.string(), z.number().int()).optional(),
-});
+}).meta({ id: 'SegmentCounts' });
 export type SegmentCounts = z.infer<typeof SegmentCounts>;
 
 export const ImportStatus = z.object({
@@ -59,5 +59,5 @@ export const ImportStatus = z.object({
   warnings: z.number().int(),
   /** Per segment code; rows whose segment could not be resolved count under `(none)`. */
   segments: z.record(z.string(), SegmentCounts),
-});
+}).meta({ id: 'ImportStatus' });
 export type ImportStatus = z.infer<typeof ImportStatus>;

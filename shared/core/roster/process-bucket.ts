@@ -43,7 +43,7 @@ export interface BucketContext {
  * Checks, deduplicates and stores the rows of one NIK bucket, a page at a time, so memory stays
  * flat however large the import. The shard holds the bucket's lease, so no one else writes these
  * NIKs meanwhile: reading the entries, deciding in memory and writing in batches is safe, and
- * far cheaper than one conditional write per person (docs/rosters.md).
+ * far cheaper than one conditional write per person (docs/roster.md).
  */
 export async function processBucket(rows: AsyncIterable<RawRosterRow>, ledger: RosterLedger, context: BucketContext): Promise<ShardCounts> {
   const counts = emptyCounts();

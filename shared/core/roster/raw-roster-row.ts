@@ -14,5 +14,5 @@ export const RawRosterRow = z.object({
   row: z.number().int().positive(),
   values: z.partialRecord(RosterField, z.string().max(500)),
   numeric: z.array(RosterField).optional(),
-});
+}).meta({ id: 'RawRosterRow' });
 export type RawRosterRow = z.infer<typeof RawRosterRow>;

@@ -9,10 +9,10 @@ export const RejectionProblem = z.object({
   id: z.string(),
   en: z.string(),
   fix: z.string(),
-});
+}).meta({ id: 'RejectionProblem' });
 export const RejectedRow = z.object({
   row: z.number().int(),
   values: RawRosterRow.shape.values,
   problems: z.array(RejectionProblem),
-});
+}).meta({ id: 'RejectedRow' });
 export type RejectedRow = z.infer<typeof RejectedRow>;

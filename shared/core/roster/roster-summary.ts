@@ -11,5 +11,5 @@ export const RosterSummary = z.object({
   segments: z.record(z.string(), z.number().int()),
   total: z.number().int(),
   updatedAt: z.string().optional(),
-});
+}).meta({ id: 'RosterSummary' });
 export type RosterSummary = z.infer<typeof RosterSummary>;

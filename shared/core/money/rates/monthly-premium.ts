@@ -14,12 +14,12 @@ export const PremiumLine = z.object({
   rate: z.string(),
   amount: z.number().int(),
   discount: z.object({ id: z.string(), percent: z.number(), amount: z.number().int() }).optional(),
-});
+}).meta({ id: 'PremiumLine' });
 export const SegmentPremium = z.object({
   segment: z.string(),
   monthlyPremium: z.number().int(),
   lines: z.array(PremiumLine),
-});
+}).meta({ id: 'SegmentPremium' });
 
 type PremiumLine = z.infer<typeof SegmentPremium>['lines'][number];
 type Issue = { path: string; message: string };

@@ -14,7 +14,7 @@ import { progress } from '../progress';
 
 type Run = z.infer<typeof EnrollmentRun>;
 
-export function registerEnroll(program: Command): void {
+export function registerEnrollment(program: Command): void {
   const enroll = program.command('enroll').description("Enrollment runs: an approved proposal's people registered with BPJS Ketenagakerjaan");
 
   enroll

@@ -16,7 +16,7 @@ import { hasRole } from '../session';
 import { errorNotice } from './error-notice';
 
 /** A regulation's roster imports, and one import's counts, rejected rows to fix and rows with warnings to check. */
-export async function importsPage(main: HTMLElement, { route }: PageContext): Promise<void> {
+export async function rosterPage(main: HTMLElement, { route }: PageContext): Promise<void> {
   const picked = await pickRegulation(route, { withYear: false });
   const heading = h('h1', { tabindex: '-1' }, t('Impor roster'));
   if (!picked.regulation) {

@@ -9,7 +9,7 @@ import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
 
 /** A regulation with its segments, this month's premium per person, and its version history. */
-export async function regulationsPage(main: HTMLElement, { route }: PageContext): Promise<void> {
+export async function regulationPage(main: HTMLElement, { route }: PageContext): Promise<void> {
   const picked = await pickRegulation(route, { withYear: false });
   const heading = h('h1', { tabindex: '-1' }, t('Peraturan'));
   if (!picked.regulation) {
