@@ -4,7 +4,7 @@ import type { RosterReader } from '../../shared/core/budget/roster-reader';
 import type { Insurer } from '../../shared/core/enrollment/insurer-port';
 import type { RunPlan } from '../../shared/core/enrollment/run-plan';
 import { runTally } from '../../shared/core/enrollment/run-view';
-import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { api, tokenFor } from '../support/api';
 import { approvedProposal } from '../support/enrollment';
 import { localShardModules } from '../support/local-tables';

@@ -4,7 +4,7 @@ import type { EnrollmentEntry } from '../../core/enrollment/enrollment-entry';
 import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../core/enrollment/enrollment-ledger';
 import type { PageOutcome, PageTally } from '../../core/enrollment/page-tally';
 import type { RunRecord } from '../../core/enrollment/run-record';
-import { nikBucket } from '../../core/roster/import-limits';
+import { nikBucket } from '../../core/people/nik-bucket';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';

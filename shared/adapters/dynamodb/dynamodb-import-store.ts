@@ -4,7 +4,7 @@ import type { Page, PageQuery } from '../../api/page-query';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../core/errors';
-import { nikBucket } from '../../core/roster/import-limits';
+import { nikBucket } from '../../core/people/nik-bucket';
 import type { ImportRecord } from '../../core/roster/import-record';
 import type { ImportStore, RosterChange } from '../../core/roster/import-store';
 import type { RawRosterRow } from '../../core/roster/raw-roster-row';

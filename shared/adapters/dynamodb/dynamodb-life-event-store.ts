@@ -10,7 +10,7 @@ import type { CoverChanges } from '../../core/life-events/cover-changes';
 import type { CoverEnd } from '../../core/life-events/end-cover';
 import type { LifeEventStore } from '../../core/life-events/life-event-store';
 import type { CoveredEntry } from '../../core/renewal/cover-ledger';
-import { nikBucket } from '../../core/roster/import-limits';
+import { nikBucket } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LifeEvent } from '../../api/renewal-schemas';
 import { now } from '../../core/clock';
 import type { DiffPerson, RenewalRoster } from '../../core/renewal/renewal-roster';
-import { NIK_BUCKETS } from '../../core/roster/import-limits';
+import { NIK_BUCKETS } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';

@@ -1,6 +1,6 @@
 import { forEachConcurrently } from '../../lib/for-each-concurrently';
 import type { EnrollmentLedger } from '../enrollment/enrollment-ledger';
-import { NIK_BUCKETS } from '../roster/import-limits';
+import { NIK_BUCKETS } from '../people/nik-bucket';
 import { type Funder, type PendingCohort, funderOf } from './funded-this-year';
 import type { RosterMember, RosterReader } from './roster-reader';
 
