@@ -16,7 +16,8 @@ import { queryAll } from './query-all';
 import { pageNewestFirst } from './list-newest-first';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
-import { importKeys, rosterKeys, stagedPartOf, stagingDigest, stagingPartition } from './roster-keys';
+import { importKeys, stagedPartOf, stagingDigest, stagingPartition } from './import-keys';
+import { rosterKeys } from './roster-keys';
 import { stagedRowParts } from './staged-row-parts';
 
 /** Prefix of the roster summary's per-segment headcount attributes. */

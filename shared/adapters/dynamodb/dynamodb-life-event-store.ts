@@ -16,7 +16,7 @@ import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { enrollmentKeys } from './enrollment-keys';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
-import { lifeEventKeys } from './renewal-keys';
+import { lifeEventKeys } from './life-event-keys';
 import { rosterEntryOf } from './roster-entry-items';
 import { rosterKeys } from './roster-keys';
 import { transactWithAudit } from './transact-with-audit';

@@ -6,6 +6,7 @@ import { ConflictError } from '../../core/errors';
 import type { Regulation } from '../../core/regulation/regulation';
 import type { RegulationStore, RegulationVersionInfo } from '../../core/regulation/regulation-store';
 import { documentClient, tableName } from './document-client';
+import { zeroPadded } from './key-numbers';
 import { queryAll } from './query-all';
 import { GSI1_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
@@ -102,7 +103,7 @@ function currentVersions(): QueryCommand {
     ExpressionAttributeValues: { ':type': REGULATION_LIST },
   });
 }
-const versionKey = (version: number) => `V#${String(version).padStart(6, '0')}`;
+const versionKey = (version: number) => `V#${zeroPadded(version, 6)}`;
 
 function documentOf(item: Record<string, unknown>): Regulation {
   const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...regulation } = item;

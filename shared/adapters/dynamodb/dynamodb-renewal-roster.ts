@@ -7,7 +7,8 @@ import type { RosterEntry } from '../../core/roster/roster-entry';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
-import { lifeEventPartition, renewalKeys } from './renewal-keys';
+import { lifeEventPartition } from './life-event-keys';
+import { renewalKeys } from './renewal-keys';
 import { rosterEntryItem, rosterEntryOf } from './roster-entry-items';
 import { rosterKeys, rosterPartition } from './roster-keys';
 

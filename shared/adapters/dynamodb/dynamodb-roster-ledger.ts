@@ -6,7 +6,8 @@ import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { transactWithAudit } from './transact-with-audit';
-import { importKeys, rosterKeys } from './roster-keys';
+import { importKeys } from './import-keys';
+import { rosterKeys } from './roster-keys';
 import { rosterEntryItem, rosterEntryOf } from './roster-entry-items';
 
 export class DynamoDbRosterLedger implements RosterLedger {
