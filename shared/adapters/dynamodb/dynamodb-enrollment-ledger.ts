@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { EnrollmentEntry } from '../../core/enrollment/enrollment-entry';
 import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../core/enrollment/enrollment-ledger';
 import type { PageOutcome, PageTally } from '../../core/enrollment/page-tally';
@@ -9,7 +9,6 @@ import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { PAGE_ATTRIBUTE_PREFIX, enrollmentKeys, enrollmentPartition, reservationPartition } from './enrollment-keys';
-import { queryAll } from './query-all';
 import { transactWrite } from './transact-write';
 
 const PAGES_PER_PROGRESS_UPDATE = 50;
@@ -74,10 +73,13 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
   }
 
   async reservations(runId: string, bucket: number): Promise<Map<string, Reservation>> {
-    const items = await queryAll(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reservationPartition(runId, bucket) }, ConsistentRead: true }),
+    const reservations = new Map<string, Reservation>();
+    const stored = paginateQuery(
+      { client: documentClient },
+      { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reservationPartition(runId, bucket) }, ConsistentRead: true },
     );
-    return new Map(items.map((item) => [item.pageId as string, reservationOf(item)]));
+    for await (const page of stored) for (const item of page.Items ?? []) reservations.set(item.pageId as string, reservationOf(item));
+    return reservations;
   }
 
   async reserve(proposalId: string, cap: number, reservation: Reservation): Promise<ReserveOutcome> {

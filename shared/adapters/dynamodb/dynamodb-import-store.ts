@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -12,7 +12,6 @@ import type { RowNoticeKind, StoredRejection } from '../../core/roster/roster-le
 import type { ShardCounts } from '../../core/roster/shard-counts';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
-import { queryAll } from './query-all';
 import { pageNewestFirst } from './list-newest-first';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
@@ -145,24 +144,16 @@ export class DynamoDbImportStore implements ImportStore {
       const { seq, digest } = stagedPartOf(sk);
       return digest === undefined || received.get(seq) === digest;
     };
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': stagingPartition(importId, bucket) },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-          // A page of a few staged parts keeps memory flat however many chunks there are.
-          Limit: 4,
-        }),
-      );
+    const staged = paginateQuery(
+      // A page of a few staged parts keeps memory flat however many chunks there are.
+      { client: documentClient, pageSize: 4 },
+      { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': stagingPartition(importId, bucket) }, ConsistentRead: true },
+    );
+    for await (const page of staged) {
       for (const item of page.Items ?? []) {
         if (isReceived(item.sk as string)) yield* JSON.parse(item.rows as string) as RawRosterRow[];
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
   }
 
   /** The staging digest of each received chunk's content, by chunk number. */
@@ -171,29 +162,37 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   private async chunkRecords(importId: string): Promise<{ seq: number; rows: number; sha256: string }[]> {
-    const items = await queryAll(
-      new QueryCommand({
+    const records: { seq: number; rows: number; sha256: string }[] = [];
+    const chunks = paginateQuery(
+      { client: documentClient },
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunk)',
         ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':chunk': 'CHUNK#' },
         ProjectionExpression: 'seq, #rows, sha256',
         ExpressionAttributeNames: { '#rows': 'rows' },
         ConsistentRead: true,
-      }),
+      },
     );
-    return items.map((item) => ({ seq: item.seq as number, rows: item.rows as number, sha256: item.sha256 as string }));
+    for await (const page of chunks) {
+      for (const item of page.Items ?? []) records.push({ seq: item.seq as number, rows: item.rows as number, sha256: item.sha256 as string });
+    }
+    return records;
   }
 
   async shardCounts(importId: string): Promise<ShardCounts[]> {
-    const items = await queryAll(
-      new QueryCommand({
+    const counts: ShardCounts[] = [];
+    const shards = paginateQuery(
+      { client: documentClient },
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shard)',
         ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':shard': 'SHARD#' },
         ConsistentRead: true,
-      }),
+      },
     );
-    return items.map((item) => item.counts as ShardCounts);
+    for await (const page of shards) counts.push(...(page.Items ?? []).map((item) => item.counts as ShardCounts));
+    return counts;
   }
 
   async rosterSummary(regulationId: string, year: number): Promise<RosterSummary | undefined> {
@@ -305,11 +304,11 @@ export class DynamoDbImportStore implements ImportStore {
     // rejected row carries its values (up to nine texts of 500 characters) and its problems.
     const partition = importKeys.meta(importId).pk;
     const page = await queryPage(
-      new QueryCommand({
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': partition, ':prefix': kind === 'warning' ? 'WARN#' : 'REJ#' },
-      }),
+      },
       { limit, ...(cursor ? { cursor } : {}) },
       { partition: { attribute: 'pk', value: partition }, attributes: TABLE_KEY },
     );

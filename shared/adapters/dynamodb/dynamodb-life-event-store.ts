@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { LifeEvent } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -34,7 +34,7 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
   private readonly table = tableName('MAIN_TABLE');
 
   async ofPerson(nik: string): Promise<LifeEvent[]> {
-    const { Items = [] } = await documentClient.send(this.eventsOf(nik));
+    const { Items = [] } = await documentClient.send(new QueryCommand(this.eventsOf(nik)));
     return Items.map(lifeEventOf);
   }
 
@@ -44,13 +44,13 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
     return mapPage(await queryPage(this.eventsOf(nik), page, key), lifeEventOf);
   }
 
-  private eventsOf(nik: string): QueryCommand {
-    return new QueryCommand({
+  private eventsOf(nik: string): QueryCommandInput {
+    return {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :life)',
       ExpressionAttributeValues: { ':pk': lifeEventKeys.event(nik, 'death', 0).pk, ':life': 'LIFE#' },
       ConsistentRead: true,
-    });
+    };
   }
 
   async rosterEntry(nik: string, year: number): Promise<RosterEntry | undefined> {

@@ -6,8 +6,6 @@ import type { RenewalRecord } from './renewal-record';
 /** Port: renewals, their per-bucket diffs and listed people. Every change is stored with its audit event. */
 export interface RenewalStore {
   get(regulationId: string, year: number): Promise<RenewalRecord | undefined>;
-  /** A regulation's renewals, newest year first. */
-  list(regulationId: string): Promise<RenewalRecord[]>;
   /** False when the renewal exists already (another trigger won). */
   create(record: RenewalRecord, event: AuditEvent): Promise<boolean>;
   /** Replaces the record if its status and attempt are still the expected ones; false otherwise. */
