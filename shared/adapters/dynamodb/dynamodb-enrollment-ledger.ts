@@ -29,8 +29,7 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
    */
   async acquireBucket(year: number, bucket: number, runId: string): Promise<{ fresh: boolean }> {
     // Leases measure elapsed time: the real clock, not the business clock a test may move.
-    const before = await this.lease.acquire(year, bucket, runId, new Date(), 'firstRun = if_not_exists(firstRun, :me), lastRun = :me');
-    return { fresh: (before?.firstRun ?? runId) === runId && (before?.lastRun ?? runId) === runId };
+    return this.lease.acquire(year, bucket, runId, new Date(), { first: 'firstRun', last: 'lastRun' });
   }
 
   async releaseBucket(year: number, bucket: number, runId: string): Promise<void> {

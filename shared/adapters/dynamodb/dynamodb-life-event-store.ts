@@ -12,6 +12,7 @@ import type { LifeEventStore } from '../../core/life-events/life-event-store';
 import type { CoveredEntry } from '../../core/renewal/cover-ledger';
 import { nikBucket } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
+import { bucketUnheld } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { enrollmentKeys } from './enrollment-keys';
@@ -172,15 +173,8 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
     const at = new Date().toISOString();
     return [
       {
-        item: {
-          ConditionCheck: {
-            TableName: this.table,
-            Key: rosterKeys.lease(entry.year, nikBucket(entry.nik)),
-            // Leases measure elapsed time: the real clock, not the business clock.
-            ConditionExpression: 'attribute_not_exists(holder) OR leaseExpiresAt < :now',
-            ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
-          },
-        },
+        // Leases measure elapsed time: the real clock, not the business clock.
+        item: bucketUnheld(entry.year, nikBucket(entry.nik), new Date()),
         refused: `An import, renewal or enrollment run is working on the ${entry.year} roster`,
       },
       {

@@ -22,7 +22,7 @@ export class DynamoDbRenewalRoster implements RenewalRoster {
 
   async acquire(year: number, bucket: number, holder: string, now: Date): Promise<void> {
     // The renewal writes entries no import has seen: later imports must read before they write.
-    await this.lease.acquire(year, bucket, holder, now, 'lastImport = :me');
+    await this.lease.acquire(year, bucket, holder, now, { last: 'lastImport' });
   }
 
   async release(year: number, bucket: number, holder: string): Promise<void> {

@@ -20,8 +20,7 @@ export class DynamoDbRosterLedger implements RosterLedger {
    * the whole history): `fresh` says only this import ever did.
    */
   async acquire(year: number, bucket: number, importId: string, now: Date): Promise<{ fresh: boolean }> {
-    const before = await this.lease.acquire(year, bucket, importId, now, 'firstImport = if_not_exists(firstImport, :me), lastImport = :me');
-    return { fresh: (before?.firstImport ?? importId) === importId && (before?.lastImport ?? importId) === importId };
+    return this.lease.acquire(year, bucket, importId, now, { first: 'firstImport', last: 'lastImport' });
   }
 
   async release(year: number, bucket: number, importId: string): Promise<void> {
