@@ -8,8 +8,8 @@ import { nikBucket } from '../../core/people/nik-bucket';
 import type { ImportRecord } from '../../core/roster/import-record';
 import type { ImportStore, RosterChange } from '../../core/roster/import-store';
 import type { RawRosterRow } from '../../core/roster/raw-roster-row';
-import type { RowNoticeKind, StoredRejection } from '../../core/roster/roster-ledger';
 import type { ShardCounts } from '../../core/roster/shard-counts';
+import type { RowNoticeKind, StoredRejection } from '../../core/roster/stored-rejection';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { pageNewestFirst } from './list-newest-first';
@@ -180,6 +180,10 @@ export class DynamoDbImportStore implements ImportStore {
     return records;
   }
 
+  async saveShardCounts(importId: string, bucket: number, counts: ShardCounts, done: boolean): Promise<void> {
+    await documentClient.send(new PutCommand({ TableName: this.table, Item: { ...importKeys.shard(importId, bucket), bucket, counts, done } }));
+  }
+
   async shardCounts(importId: string): Promise<ShardCounts[]> {
     const counts: ShardCounts[] = [];
     const shards = paginateQuery(
@@ -292,6 +296,13 @@ export class DynamoDbImportStore implements ImportStore {
       if (error instanceof TransactionCanceledException) return false;
       throw error;
     }
+  }
+
+  async writeNotices(importId: string, notices: { rejections: readonly StoredRejection[]; warnings: readonly StoredRejection[] }): Promise<void> {
+    await batchWrite(this.table, [
+      ...notices.rejections.map((rejection) => ({ PutRequest: { Item: { ...importKeys.rejection(importId, rejection.row), ...rejection } } })),
+      ...notices.warnings.map((warning) => ({ PutRequest: { Item: { ...importKeys.warning(importId, warning.row), ...warning } } })),
+    ]);
   }
 
   async rejections(

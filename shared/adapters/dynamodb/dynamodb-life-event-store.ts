@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { LifeEvent } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -17,7 +17,7 @@ import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { enrollmentKeys } from './enrollment-keys';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
-import { lifeEventKeys } from './life-event-keys';
+import { lifeEventKeys, lifeEventPartition } from './life-event-keys';
 import { rosterEntryOf } from './roster-entry-items';
 import { rosterKeys } from './roster-keys';
 import { transactWithAudit } from './transact-with-audit';
@@ -37,6 +37,22 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
   async ofPerson(nik: string): Promise<LifeEvent[]> {
     const { Items = [] } = await documentClient.send(new QueryCommand(this.eventsOf(nik)));
     return Items.map(lifeEventOf);
+  }
+
+  async ofBucket(regulationId: string, bucket: number): Promise<Map<string, LifeEvent[]>> {
+    const events = new Map<string, LifeEvent[]>();
+    const pages = paginateQuery(
+      { client: documentClient },
+      { TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': lifeEventPartition(regulationId, bucket) } },
+    );
+    for await (const page of pages) {
+      for (const event of (page.Items ?? []).map(lifeEventOf)) {
+        const list = events.get(event.nik) ?? [];
+        list.push(event);
+        events.set(event.nik, list);
+      }
+    }
+    return events;
   }
 
   /** One page of a person's life events. */

@@ -5,6 +5,7 @@ import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas
 import type { AuditEvent } from '../../api/schemas';
 import { renewalHolder } from '../../core/renewal/renewal-identity';
 import type { BucketDiff } from '../../core/renewal/bucket-diff';
+import type { DiffPerson } from '../../core/renewal/diff-person';
 import type { RenewalRecord } from '../../core/renewal/renewal-record';
 import type { RenewalStore } from '../../core/renewal/renewal-store';
 import { batchWrite } from './batch-operations';
@@ -104,6 +105,13 @@ export class DynamoDbRenewalStore implements RenewalStore {
         ],
         event,
       );
+  }
+
+  async writeDiffPeople(where: { regulationId: string; year: number; attempt: number; bucket: number }, people: readonly DiffPerson[]): Promise<void> {
+    await batchWrite(
+      this.table,
+      people.map((person) => ({ PutRequest: { Item: { ...renewalKeys.person(where.regulationId, where.year, where.attempt, where.bucket, person.kind, person.nik), ...person } } })),
+    );
   }
 
   async writeLapses(regulationId: string, year: number, bucket: number, people: readonly RenewalPerson[]): Promise<void> {
