@@ -34,12 +34,12 @@ export class DynamoDbRosterLedger implements RosterLedger {
   private readonly table = tableName('MAIN_TABLE');
   private readonly lease = new BucketLease();
 
-  async acquireForImport(year: number, bucket: number, importId: string, now: Date): Promise<{ fresh: boolean }> {
-    return this.lease.acquire(year, bucket, importId, now, IMPORT_WRITERS);
+  async acquireForImport(year: number, bucket: number, importId: string, realNow: Date): Promise<{ fresh: boolean }> {
+    return this.lease.acquire(year, bucket, importId, realNow, IMPORT_WRITERS);
   }
 
-  async acquireForRenewal(year: number, bucket: number, holder: string, now: Date): Promise<void> {
-    await this.lease.acquire(year, bucket, holder, now, { last: IMPORT_WRITERS.last });
+  async acquireForRenewal(year: number, bucket: number, holder: string, realNow: Date): Promise<void> {
+    await this.lease.acquire(year, bucket, holder, realNow, { last: IMPORT_WRITERS.last });
   }
 
   async release(year: number, bucket: number, holder: string): Promise<void> {
