@@ -1,3 +1,4 @@
+import { type RetryPolicy, withRetries } from '../shared/lib/retry';
 import { apiUrl, bearerToken, CliError } from './cli-config';
 
 export interface GlobalOptions {
@@ -6,7 +7,10 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-const RETRY_ATTEMPTS = 5;
+/** The API could not be reached, or answered 429 or 5xx: worth another try, if the request is safe to repeat. */
+class TransientApiError extends CliError {}
+
+const API_RETRIES: RetryPolicy = { attempts: 5, baseDelayMs: 400, maxDelayMs: 3200, retryable: (error) => error instanceof TransientApiError };
 
 /**
  * Calls the Lindung HTTP API and returns the JSON answer, or throws a CliError that says what
@@ -27,30 +31,20 @@ export async function callApi<T>(
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const payloadText = body === undefined ? undefined : JSON.stringify(body);
-  for (let attempt = 1; ; attempt++) {
+  const send = async (): Promise<T> => {
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, { method, headers, ...(payloadText === undefined ? {} : { body: payloadText }) });
     } catch (error) {
-      if (retry && attempt < RETRY_ATTEMPTS) {
-        await pause(attempt);
-        continue;
-      }
-      throw new CliError(`Cannot reach the Lindung API at ${base} (${(error as Error).message}). Is \`npm start\` running?`);
+      throw new TransientApiError(`Cannot reach the Lindung API at ${base} (${(error as Error).message}). Is \`npm start\` running?`);
     }
     const text = await response.text();
     const payload = text ? safeJson(text) : undefined;
-    if (retry && attempt < RETRY_ATTEMPTS && (response.status === 429 || response.status >= 500)) {
-      await pause(attempt);
-      continue;
-    }
+    if (response.status === 429 || response.status >= 500) throw new TransientApiError(describeFailure(response.status, payload), payload);
     if (!response.ok) throw new CliError(describeFailure(response.status, payload), payload);
     return payload as T;
-  }
-}
-
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+  };
+  return retry ? withRetries(send, API_RETRIES) : send();
 }
 
 function safeJson(text: string): unknown {

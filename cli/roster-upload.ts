@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ImportStatus, UploadChunkResult } from '../shared/api/roster-schemas';
+import { forEachConcurrently } from '../shared/lib/for-each-concurrently';
 import { mapColumns, toRawRow } from '../shared/documents/roster-file/roster-columns';
 import { type RosterChunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
 import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
@@ -80,19 +81,11 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
 /** Sends the file's chunks, a few at a time; the API stores each once, whatever was sent before. */
 async function sendChunks(api: GlobalOptions, importId: string, file: string, sending: Progress): Promise<void> {
   let sent = 0;
-  const inFlight = new Set<Promise<void>>();
-  for await (const chunk of chunksOf(file)) {
-    const request = callApi<z.infer<typeof UploadChunkResult>>(api, 'PUT', `/imports/${importId}/chunks/${chunk.seq}`, { rows: chunk.rows }, { retry: true }).then(
-      () => {
-        sent += chunk.rows.length;
-        sending.update(sent);
-      },
-    );
-    const tracked = request.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    if (inFlight.size >= PARALLEL_CHUNKS) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
+  await forEachConcurrently(chunksOf(file), PARALLEL_CHUNKS, async (chunk) => {
+    await callApi<z.infer<typeof UploadChunkResult>>(api, 'PUT', `/imports/${importId}/chunks/${chunk.seq}`, { rows: chunk.rows }, { retry: true });
+    sent += chunk.rows.length;
+    sending.update(sent);
+  });
   sending.stop();
 }
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { EnrollmentRun, RunList, RunPeoplePage } from '../../shared/api/enrollment-schemas';
 import { formatRupiah } from '../../shared/core/money/rupiah';
-import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';

@@ -5,7 +5,7 @@ import type { Proposal } from '../../shared/api/budget-schemas';
 import type { ContinuityGap, ContinuityPage, Renewal, RenewalList, RenewalPeopleKind, RenewalPeoplePage, RenewalPerson } from '../../shared/api/renewal-schemas';
 import { maskNik } from '../../shared/core/people/personal-data';
 import { formatRupiah } from '../../shared/core/money/rupiah';
-import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import type { RowWriter } from '../../shared/documents/spreadsheets/row-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';

@@ -2,7 +2,7 @@ import { DynamoDbEnrollmentLedger } from '../../shared/adapters/dynamodb/dynamod
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
-import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
+import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
 import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { auditEvent } from '../../shared/core/audit/audit-event';
 import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
@@ -16,7 +16,7 @@ import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { now } from '../../shared/core/clock';
 
 const proposals = new DynamoDbProposalStore();
-const roster = new DynamoDbRosterReader();
+const roster = new DynamoDbRosterLedger();
 const ledger = new DynamoDbEnrollmentLedger();
 const fundingStores = { proposals, runs: new DynamoDbRunStore(), regulations: new DynamoDbRegulationStore(), imports: new DynamoDbImportStore() };
 

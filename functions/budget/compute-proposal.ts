@@ -2,7 +2,7 @@ import { DynamoDbEnrollmentLedger } from '../../shared/adapters/dynamodb/dynamod
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
-import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
+import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
 import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { auditEvent } from '../../shared/core/audit/audit-event';
 import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
@@ -23,7 +23,7 @@ const proposals = new DynamoDbProposalStore();
 const regulations = new DynamoDbRegulationStore();
 const imports = new DynamoDbImportStore();
 const runs = new DynamoDbRunStore();
-const roster = new DynamoDbRosterReader();
+const roster = new DynamoDbRosterLedger();
 const ledger = new DynamoDbEnrollmentLedger();
 
 export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }) => {

@@ -1,4 +1,4 @@
-import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
+import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
 import { routes } from '../../shared/api/routes';
 import { isFunded } from '../../shared/core/budget/is-funded';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
@@ -6,7 +6,7 @@ import { InvalidInputError } from '../../shared/core/errors';
 import { routeHandler } from '../../shared/runtime/http/route-handler';
 import { budgetStores } from './stores';
 
-const roster = new DynamoDbRosterReader();
+const roster = new DynamoDbRosterLedger();
 
 /**
  * Who a decision funds in one segment, a NIK bucket at a time: everyone, no one, or (for the

@@ -1,6 +1,6 @@
 import { requireRun } from '../../shared/core/enrollment/require-run';
 import { RunWorkflowInput } from '../../shared/core/enrollment/workflow-inputs';
-import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { enrollmentStores } from './stores';
 

@@ -2,7 +2,7 @@ import { DynamoDbEnrollmentLedger } from '../../shared/adapters/dynamodb/dynamod
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
-import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
+import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
 import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-store';
 import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
 
@@ -13,6 +13,6 @@ export const enrollmentStores = {
   regulations: new DynamoDbRegulationStore(),
   imports: new DynamoDbImportStore(),
   ledger: new DynamoDbEnrollmentLedger(),
-  roster: new DynamoDbRosterReader(),
+  roster: new DynamoDbRosterLedger(),
   workflows: new SfnWorkflowStarter(),
 };

@@ -1,6 +1,6 @@
 import { requireRenewal } from '../../shared/core/renewal/require-renewal';
 import { RenewalWorkflowInput } from '../../shared/core/renewal/workflow-inputs';
-import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 import { renewalStores } from './stores';
 

@@ -3,7 +3,7 @@ import { lapseBucket } from '../../shared/core/renewal/lapse-bucket';
 import { requireRenewal } from '../../shared/core/renewal/require-renewal';
 import { RenewalBucketInput } from '../../shared/core/renewal/workflow-inputs';
 import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
-import { renewalRoster, renewalStores } from './stores';
+import { renewalStores, roster } from './stores';
 
 const cover = new DynamoDbCoverLedger();
 
@@ -12,7 +12,7 @@ export const handler = workflowTask(RenewalBucketInput, async ({ regulationId, y
   const record = requireRenewal(await renewalStores.renewals.get(regulationId, year), regulationId, year);
   const proposal = record.proposalId ? await renewalStores.proposals.get(record.proposalId) : undefined;
   return lapseBucket(
-    { cover, roster: renewalRoster, writeLapses: (people) => renewalStores.renewals.writeLapses(regulationId, year, bucket, people) },
+    { cover, roster, writeLapses: (people) => renewalStores.renewals.writeLapses(regulationId, year, bucket, people) },
     { regulationId, year, attempt, bucket, proposal },
   );
 });

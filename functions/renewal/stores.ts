@@ -1,7 +1,8 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { DynamoDbLifeEventStore } from '../../shared/adapters/dynamodb/dynamodb-life-event-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
-import { DynamoDbRenewalRoster } from '../../shared/adapters/dynamodb/dynamodb-renewal-roster';
+import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
 import { DynamoDbRenewalStore } from '../../shared/adapters/dynamodb/dynamodb-renewal-store';
 import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
 
@@ -11,6 +12,7 @@ export const renewalStores = {
   regulations: new DynamoDbRegulationStore(),
   proposals: new DynamoDbProposalStore(),
   imports: new DynamoDbImportStore(),
+  lifeEvents: new DynamoDbLifeEventStore(),
 };
-export const renewalRoster = new DynamoDbRenewalRoster();
+export const roster = new DynamoDbRosterLedger();
 export const workflows = new SfnWorkflowStarter();

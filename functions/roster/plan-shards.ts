@@ -1,4 +1,4 @@
-import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { ImportWorkflowInput } from '../../shared/core/roster/workflow-inputs';
 import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 

@@ -11,15 +11,15 @@ import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
 
 const imports = new DynamoDbImportStore();
 const regulations = new DynamoDbRegulationStore();
-const ledger = new DynamoDbRosterLedger();
+const roster = new DynamoDbRosterLedger();
 
 export const handler = workflowTask(ShardInput, async ({ importId, bucket }) => {
   const started = Date.now();
   const record = requireImport(await imports.get(importId), importId);
   const regulation = requireRegulation(await regulations.version(record.regulationId, record.regulationVersion), record.regulationId);
-  const { fresh } = await ledger.acquire(record.year, bucket, importId, new Date());
+  const { fresh } = await roster.acquireForImport(record.year, bucket, importId, new Date());
   try {
-    const counts = await processBucket(imports.stagedRows(importId, bucket), ledger, {
+    const counts = await processBucket(imports.stagedRows(importId, bucket), { roster, imports }, {
       importId,
       bucket,
       regulation,
@@ -33,6 +33,6 @@ export const handler = workflowTask(ShardInput, async ({ importId, bucket }) => 
     logger.info('Shard processed', { importId, bucket, ...totalsOf(counts), ms: Date.now() - started });
     return { bucket, ...totalsOf(counts) };
   } finally {
-    await ledger.release(record.year, bucket, importId);
+    await roster.release(record.year, bucket, importId);
   }
 });

@@ -1,7 +1,7 @@
 import { ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
-import { nikBucket } from '../../shared/core/roster/import-limits';
+import { nikBucket } from '../../shared/core/people/nik-bucket';
 import { api, tokenFor } from '../support/api';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_COLLECTIVE_ACCOUNT } from '../../infra/local/insurer-simulator';
-import type { RosterReader } from '../../shared/core/budget/roster-reader';
+import type { RosterLedger } from '../../shared/core/roster/roster-ledger';
 import type { Insurer } from '../../shared/core/enrollment/insurer-port';
 import type { RunPlan } from '../../shared/core/enrollment/run-plan';
 import { runTally } from '../../shared/core/enrollment/run-view';
-import { NIK_BUCKETS } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { api, tokenFor } from '../support/api';
 import { approvedProposal } from '../support/enrollment';
 import { localShardModules } from '../support/local-tables';
@@ -89,7 +89,7 @@ describe('live enrollment counts', () => {
 
     // Run again: reading the roster takes 600 ms a page, so the first progress is written after
     // two pages, fewer than the crashed run had reported.
-    const slowRoster: Pick<RosterReader, 'segmentPeople'> = {
+    const slowRoster: Pick<RosterLedger, 'segmentPeople'> = {
       segmentPeople: async (...args) => {
         await sleep(600);
         return modules.roster.segmentPeople(...args);

@@ -24,11 +24,11 @@ export async function useLocalTables(): Promise<void> {
 /** What an enrollment shard runs with, on the local stack's tables and insurer simulator. */
 export async function localShardModules() {
   await useLocalTables();
-  const [{ enrollShard }, { runPlanOf }, { DynamoDbEnrollmentLedger }, { DynamoDbRosterReader }, { DynamoDbRunStore }, { HttpInsurerClient }] = await Promise.all([
+  const [{ enrollShard }, { runPlanOf }, { DynamoDbEnrollmentLedger }, { DynamoDbRosterLedger }, { DynamoDbRunStore }, { HttpInsurerClient }] = await Promise.all([
     import('../../shared/core/enrollment/enroll-shard'),
     import('../../shared/core/enrollment/run-plan'),
     import('../../shared/adapters/dynamodb/dynamodb-enrollment-ledger'),
-    import('../../shared/adapters/dynamodb/dynamodb-roster-reader'),
+    import('../../shared/adapters/dynamodb/dynamodb-roster-ledger'),
     import('../../shared/adapters/dynamodb/dynamodb-run-store'),
     import('../../shared/adapters/insurer/http-insurer-client'),
   ]);
@@ -36,7 +36,7 @@ export async function localShardModules() {
     enrollShard,
     runPlanOf,
     ledger: new DynamoDbEnrollmentLedger(),
-    roster: new DynamoDbRosterReader(),
+    roster: new DynamoDbRosterLedger(),
     runs: new DynamoDbRunStore(),
     insurer: new HttpInsurerClient({ baseUrl: inject('insurerUrl'), apiKey: LOCAL_INSURER_API_KEY }),
   };

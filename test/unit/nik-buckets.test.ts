@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NIK_BUCKETS, nikBucket } from '../../shared/core/roster/import-limits';
+import { NIK_BUCKETS, nikBucket } from '../../shared/core/people/nik-bucket';
 import { SeenNiks } from '../../shared/core/roster/seen-niks';
 
 const nik = (i: number) => `367401${String(10 + (i % 28)).padStart(2, '0')}0${1 + (i % 9)}8${i % 10}${String(i % 10_000).padStart(4, '0')}`;

@@ -1,10 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import { AuditEvent } from '../../api/schemas';
 import type { AuditSearch, AuditTrail } from '../../core/audit/audit-trail';
 import { auditPartition } from './audit-items';
-import { tableName } from './document-client';
-import { queryAll } from './query-all';
+import { documentClient, tableName } from './document-client';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
 
 /** Sorts after every `<ISO time>#<event id>` sort key that starts with the same time. */
@@ -16,7 +15,9 @@ export class DynamoDbAuditTrail implements AuditTrail {
   }
 
   async search(search: AuditSearch): Promise<AuditEvent[]> {
-    return (await queryAll(searchCommand(search))).map((item) => AuditEvent.parse(item));
+    const events: AuditEvent[] = [];
+    for await (const page of paginateQuery({ client: documentClient }, searchQuery(search))) events.push(...(page.Items ?? []).map((item) => AuditEvent.parse(item)));
+    return events;
   }
 
   /** One page of a search, oldest first: the audit trail's list route. */
@@ -24,7 +25,7 @@ export class DynamoDbAuditTrail implements AuditTrail {
     const key = byEntity(search)
       ? { partition: { attribute: 'pk', value: auditPartition(search.entityType!, search.entityId!) }, attributes: TABLE_KEY }
       : { partition: { attribute: 'actor', value: search.actor! }, attributes: [...TABLE_KEY, 'actor', 'at'] };
-    return mapPage(await queryPage(searchCommand(search), page, key), (item) => AuditEvent.parse(item));
+    return mapPage(await queryPage(searchQuery(search), page, key), (item) => AuditEvent.parse(item));
   }
 }
 
@@ -37,14 +38,14 @@ function byEntity(search: AuditSearch): boolean {
  * time order, so a time range is a key condition. Searching both narrows the entity's events
  * to the user's; a person narrows either to the events whose summary names their masked NIK.
  */
-function searchCommand(search: AuditSearch): QueryCommand {
+function searchQuery(search: AuditSearch): QueryCommandInput {
   const from = search.from ?? '0000';
   const to = (search.to ?? '9999') + AFTER_ANY_SUFFIX;
   const entity = byEntity(search);
   if (!entity && search.actor === undefined) throw new Error('An audit search needs an entity or an actor');
   // What the key condition does not select is filtered: the user (on an entity's events) and the person.
   const filters = [...(entity && search.actor ? ['actor = :actor'] : []), ...(search.person ? ['contains(summary, :person)'] : [])];
-  return new QueryCommand({
+  return {
     TableName: tableName('AUDIT_TABLE'),
     ...(entity
       ? { KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to' }
@@ -57,5 +58,5 @@ function searchCommand(search: AuditSearch): QueryCommand {
       ...(search.actor ? { ':actor': search.actor } : {}),
       ...(search.person ? { ':person': search.person } : {}),
     },
-  });
+  };
 }

@@ -1,15 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { EnrollmentEntry } from '../../core/enrollment/enrollment-entry';
 import type { EnrollmentLedger, Reservation, ReserveOutcome } from '../../core/enrollment/enrollment-ledger';
 import type { PageOutcome, PageTally } from '../../core/enrollment/page-tally';
 import type { RunRecord } from '../../core/enrollment/run-record';
-import { nikBucket } from '../../core/roster/import-limits';
+import { nikBucket } from '../../core/people/nik-bucket';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { PAGE_ATTRIBUTE_PREFIX, enrollmentKeys, enrollmentPartition, reservationPartition } from './enrollment-keys';
-import { queryAll } from './query-all';
 import { transactWrite } from './transact-write';
 
 const PAGES_PER_PROGRESS_UPDATE = 50;
@@ -30,8 +29,7 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
    */
   async acquireBucket(year: number, bucket: number, runId: string): Promise<{ fresh: boolean }> {
     // Leases measure elapsed time: the real clock, not the business clock a test may move.
-    const before = await this.lease.acquire(year, bucket, runId, new Date(), 'firstRun = if_not_exists(firstRun, :me), lastRun = :me');
-    return { fresh: (before?.firstRun ?? runId) === runId && (before?.lastRun ?? runId) === runId };
+    return this.lease.acquire(year, bucket, runId, new Date(), { first: 'firstRun', last: 'lastRun' });
   }
 
   async releaseBucket(year: number, bucket: number, runId: string): Promise<void> {
@@ -74,10 +72,13 @@ export class DynamoDbEnrollmentLedger implements EnrollmentLedger {
   }
 
   async reservations(runId: string, bucket: number): Promise<Map<string, Reservation>> {
-    const items = await queryAll(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reservationPartition(runId, bucket) }, ConsistentRead: true }),
+    const reservations = new Map<string, Reservation>();
+    const stored = paginateQuery(
+      { client: documentClient },
+      { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reservationPartition(runId, bucket) }, ConsistentRead: true },
     );
-    return new Map(items.map((item) => [item.pageId as string, reservationOf(item)]));
+    for await (const page of stored) for (const item of page.Items ?? []) reservations.set(item.pageId as string, reservationOf(item));
+    return reservations;
   }
 
   async reserve(proposalId: string, cap: number, reservation: Reservation): Promise<ReserveOutcome> {

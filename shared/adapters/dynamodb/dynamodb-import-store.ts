@@ -1,22 +1,22 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { RosterSummary } from '../../api/roster-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../core/errors';
-import { nikBucket } from '../../core/roster/import-limits';
+import { nikBucket } from '../../core/people/nik-bucket';
 import type { ImportRecord } from '../../core/roster/import-record';
 import type { ImportStore, RosterChange } from '../../core/roster/import-store';
 import type { RawRosterRow } from '../../core/roster/raw-roster-row';
-import type { RowNoticeKind, StoredRejection } from '../../core/roster/roster-ledger';
 import type { ShardCounts } from '../../core/roster/shard-counts';
+import type { RowNoticeKind, StoredRejection } from '../../core/roster/stored-rejection';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
-import { queryAll } from './query-all';
 import { pageNewestFirst } from './list-newest-first';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
-import { importKeys, rosterKeys, stagedPartOf, stagingDigest, stagingPartition } from './roster-keys';
+import { importKeys, stagedPartOf, stagingDigest, stagingPartition } from './import-keys';
+import { rosterKeys } from './roster-keys';
 import { stagedRowParts } from './staged-row-parts';
 
 /** Prefix of the roster summary's per-segment headcount attributes. */
@@ -144,24 +144,16 @@ export class DynamoDbImportStore implements ImportStore {
       const { seq, digest } = stagedPartOf(sk);
       return digest === undefined || received.get(seq) === digest;
     };
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': stagingPartition(importId, bucket) },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-          // A page of a few staged parts keeps memory flat however many chunks there are.
-          Limit: 4,
-        }),
-      );
+    const staged = paginateQuery(
+      // A page of a few staged parts keeps memory flat however many chunks there are.
+      { client: documentClient, pageSize: 4 },
+      { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': stagingPartition(importId, bucket) }, ConsistentRead: true },
+    );
+    for await (const page of staged) {
       for (const item of page.Items ?? []) {
         if (isReceived(item.sk as string)) yield* JSON.parse(item.rows as string) as RawRosterRow[];
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
   }
 
   /** The staging digest of each received chunk's content, by chunk number. */
@@ -170,29 +162,41 @@ export class DynamoDbImportStore implements ImportStore {
   }
 
   private async chunkRecords(importId: string): Promise<{ seq: number; rows: number; sha256: string }[]> {
-    const items = await queryAll(
-      new QueryCommand({
+    const records: { seq: number; rows: number; sha256: string }[] = [];
+    const chunks = paginateQuery(
+      { client: documentClient },
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunk)',
         ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':chunk': 'CHUNK#' },
         ProjectionExpression: 'seq, #rows, sha256',
         ExpressionAttributeNames: { '#rows': 'rows' },
         ConsistentRead: true,
-      }),
+      },
     );
-    return items.map((item) => ({ seq: item.seq as number, rows: item.rows as number, sha256: item.sha256 as string }));
+    for await (const page of chunks) {
+      for (const item of page.Items ?? []) records.push({ seq: item.seq as number, rows: item.rows as number, sha256: item.sha256 as string });
+    }
+    return records;
+  }
+
+  async saveShardCounts(importId: string, bucket: number, counts: ShardCounts, done: boolean): Promise<void> {
+    await documentClient.send(new PutCommand({ TableName: this.table, Item: { ...importKeys.shard(importId, bucket), bucket, counts, done } }));
   }
 
   async shardCounts(importId: string): Promise<ShardCounts[]> {
-    const items = await queryAll(
-      new QueryCommand({
+    const counts: ShardCounts[] = [];
+    const shards = paginateQuery(
+      { client: documentClient },
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shard)',
         ExpressionAttributeValues: { ':pk': importKeys.meta(importId).pk, ':shard': 'SHARD#' },
         ConsistentRead: true,
-      }),
+      },
     );
-    return items.map((item) => item.counts as ShardCounts);
+    for await (const page of shards) counts.push(...(page.Items ?? []).map((item) => item.counts as ShardCounts));
+    return counts;
   }
 
   async rosterSummary(regulationId: string, year: number): Promise<RosterSummary | undefined> {
@@ -294,6 +298,13 @@ export class DynamoDbImportStore implements ImportStore {
     }
   }
 
+  async writeNotices(importId: string, notices: { rejections: readonly StoredRejection[]; warnings: readonly StoredRejection[] }): Promise<void> {
+    await batchWrite(this.table, [
+      ...notices.rejections.map((rejection) => ({ PutRequest: { Item: { ...importKeys.rejection(importId, rejection.row), ...rejection } } })),
+      ...notices.warnings.map((warning) => ({ PutRequest: { Item: { ...importKeys.warning(importId, warning.row), ...warning } } })),
+    ]);
+  }
+
   async rejections(
     importId: string,
     cursor: string | undefined,
@@ -304,11 +315,11 @@ export class DynamoDbImportStore implements ImportStore {
     // rejected row carries its values (up to nine texts of 500 characters) and its problems.
     const partition = importKeys.meta(importId).pk;
     const page = await queryPage(
-      new QueryCommand({
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': partition, ':prefix': kind === 'warning' ? 'WARN#' : 'REJ#' },
-      }),
+      },
       { limit, ...(cursor ? { cursor } : {}) },
       { partition: { attribute: 'pk', value: partition }, attributes: TABLE_KEY },
     );

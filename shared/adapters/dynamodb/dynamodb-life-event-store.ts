@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { LifeEvent } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
@@ -10,13 +10,14 @@ import type { CoverChanges } from '../../core/life-events/cover-changes';
 import type { CoverEnd } from '../../core/life-events/end-cover';
 import type { LifeEventStore } from '../../core/life-events/life-event-store';
 import type { CoveredEntry } from '../../core/renewal/cover-ledger';
-import { nikBucket } from '../../core/roster/import-limits';
+import { nikBucket } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
+import { bucketUnheld } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
 import { enrollmentKeys } from './enrollment-keys';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
-import { lifeEventKeys } from './renewal-keys';
+import { lifeEventKeys, lifeEventPartition } from './life-event-keys';
 import { rosterEntryOf } from './roster-entry-items';
 import { rosterKeys } from './roster-keys';
 import { transactWithAudit } from './transact-with-audit';
@@ -34,8 +35,24 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
   private readonly table = tableName('MAIN_TABLE');
 
   async ofPerson(nik: string): Promise<LifeEvent[]> {
-    const { Items = [] } = await documentClient.send(this.eventsOf(nik));
+    const { Items = [] } = await documentClient.send(new QueryCommand(this.eventsOf(nik)));
     return Items.map(lifeEventOf);
+  }
+
+  async ofBucket(regulationId: string, bucket: number): Promise<Map<string, LifeEvent[]>> {
+    const events = new Map<string, LifeEvent[]>();
+    const pages = paginateQuery(
+      { client: documentClient },
+      { TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': lifeEventPartition(regulationId, bucket) } },
+    );
+    for await (const page of pages) {
+      for (const event of (page.Items ?? []).map(lifeEventOf)) {
+        const list = events.get(event.nik) ?? [];
+        list.push(event);
+        events.set(event.nik, list);
+      }
+    }
+    return events;
   }
 
   /** One page of a person's life events. */
@@ -44,13 +61,13 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
     return mapPage(await queryPage(this.eventsOf(nik), page, key), lifeEventOf);
   }
 
-  private eventsOf(nik: string): QueryCommand {
-    return new QueryCommand({
+  private eventsOf(nik: string): QueryCommandInput {
+    return {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :life)',
       ExpressionAttributeValues: { ':pk': lifeEventKeys.event(nik, 'death', 0).pk, ':life': 'LIFE#' },
       ConsistentRead: true,
-    });
+    };
   }
 
   async rosterEntry(nik: string, year: number): Promise<RosterEntry | undefined> {
@@ -172,15 +189,8 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
     const at = new Date().toISOString();
     return [
       {
-        item: {
-          ConditionCheck: {
-            TableName: this.table,
-            Key: rosterKeys.lease(entry.year, nikBucket(entry.nik)),
-            // Leases measure elapsed time: the real clock, not the business clock.
-            ConditionExpression: 'attribute_not_exists(holder) OR leaseExpiresAt < :now',
-            ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
-          },
-        },
+        // Leases measure elapsed time: the real clock, not the business clock.
+        item: bucketUnheld(entry.year, nikBucket(entry.nik), new Date()),
         refused: `An import, renewal or enrollment run is working on the ${entry.year} roster`,
       },
       {

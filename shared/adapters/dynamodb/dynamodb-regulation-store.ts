@@ -1,12 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { AuditEvent } from '../../api/schemas';
 import { ConflictError } from '../../core/errors';
 import type { Regulation } from '../../core/regulation/regulation';
 import type { RegulationStore, RegulationVersionInfo } from '../../core/regulation/regulation-store';
 import { documentClient, tableName } from './document-client';
-import { queryAll } from './query-all';
+import { zeroPadded } from './key-numbers';
 import { GSI1_KEY, mapPage, queryPage } from './query-page';
 import { transactWithAudit } from './transact-with-audit';
 
@@ -26,19 +26,21 @@ export class DynamoDbRegulationStore implements RegulationStore {
   }
 
   async versions(id: string): Promise<RegulationVersionInfo[]> {
-    const items = await queryAll(
-      new QueryCommand({
-        TableName: tableName('MAIN_TABLE'),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        ExpressionAttributeValues: { ':pk': partition(id), ':v': 'V#' },
-        ProjectionExpression: 'version, recordedAt, recordedBy',
-      }),
-    );
-    return items as unknown as RegulationVersionInfo[];
+    const versions: RegulationVersionInfo[] = [];
+    const query = {
+      TableName: tableName('MAIN_TABLE'),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': partition(id), ':v': 'V#' },
+      ProjectionExpression: 'version, recordedAt, recordedBy',
+    };
+    for await (const page of paginateQuery({ client: documentClient }, query)) versions.push(...((page.Items ?? []) as RegulationVersionInfo[]));
+    return versions;
   }
 
   async list(): Promise<Regulation[]> {
-    return (await queryAll(currentVersions())).map(documentOf);
+    const regulations: Regulation[] = [];
+    for await (const page of paginateQuery({ client: documentClient }, currentVersions())) regulations.push(...(page.Items ?? []).map(documentOf));
+    return regulations;
   }
 
   /** One page of the regulations, by id. */
@@ -94,15 +96,15 @@ export class DynamoDbRegulationStore implements RegulationStore {
 const partition = (id: string) => `REG#${id}`;
 const REGULATION_LIST = 'REGULATION';
 
-function currentVersions(): QueryCommand {
-  return new QueryCommand({
+function currentVersions(): QueryCommandInput {
+  return {
     TableName: tableName('MAIN_TABLE'),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :type',
     ExpressionAttributeValues: { ':type': REGULATION_LIST },
-  });
+  };
 }
-const versionKey = (version: number) => `V#${String(version).padStart(6, '0')}`;
+const versionKey = (version: number) => `V#${zeroPadded(version, 6)}`;
 
 function documentOf(item: Record<string, unknown>): Regulation {
   const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...regulation } = item;

@@ -1,17 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { RenewalPeopleKind, RenewalPerson } from '../../api/renewal-schemas';
 import type { AuditEvent } from '../../api/schemas';
 import { renewalHolder } from '../../core/renewal/renewal-identity';
 import type { BucketDiff } from '../../core/renewal/bucket-diff';
+import type { DiffPerson } from '../../core/renewal/diff-person';
 import type { RenewalRecord } from '../../core/renewal/renewal-record';
 import type { RenewalStore } from '../../core/renewal/renewal-store';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { SEGMENT_COUNT_PREFIX } from './dynamodb-import-store';
-import { queryAll } from './query-all';
-import { listNewestFirst, pageNewestFirst } from './list-newest-first';
+import { pageNewestFirst } from './list-newest-first';
 import { mapPage } from './query-page';
 import { PERSON_KIND_PREFIX, renewalKeys } from './renewal-keys';
 import { rosterKeys } from './roster-keys';
@@ -27,10 +27,6 @@ export class DynamoDbRenewalStore implements RenewalStore {
   async get(regulationId: string, year: number): Promise<RenewalRecord | undefined> {
     const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: renewalKeys.meta(regulationId, year), ConsistentRead: true }));
     return Item ? recordOf(Item) : undefined;
-  }
-
-  async list(regulationId: string): Promise<RenewalRecord[]> {
-    return (await listNewestFirst(this.table, renewalKeys.metaIndex(regulationId, 0).gsi1pk, {})).map(recordOf);
   }
 
   /** One page of a regulation's renewals, newest year first. */
@@ -68,15 +64,18 @@ export class DynamoDbRenewalStore implements RenewalStore {
 
   async bucketDiffs(regulationId: string, year: number, attempt: number): Promise<BucketDiff[]> {
     const first = renewalKeys.bucketDiff(regulationId, year, attempt, 0);
-    const items = await queryAll(
-      new QueryCommand({
+    const diffs: BucketDiff[] = [];
+    const shards = paginateQuery(
+      { client: documentClient },
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :attempt)',
         ExpressionAttributeValues: { ':pk': first.pk, ':attempt': first.sk.slice(0, first.sk.indexOf('#B') + 1) },
         ConsistentRead: true,
-      }),
+      },
     );
-    return items.map((i) => i.diff as BucketDiff);
+    for await (const page of shards) diffs.push(...(page.Items ?? []).map((item) => item.diff as BucketDiff));
+    return diffs;
   }
 
   async finishVerification(record: RenewalRecord, headcount: Record<string, number>, rosterVersion: number, event: AuditEvent): Promise<boolean> {
@@ -106,6 +105,13 @@ export class DynamoDbRenewalStore implements RenewalStore {
         ],
         event,
       );
+  }
+
+  async writeDiffPeople(where: { regulationId: string; year: number; attempt: number; bucket: number }, people: readonly DiffPerson[]): Promise<void> {
+    await batchWrite(
+      this.table,
+      people.map((person) => ({ PutRequest: { Item: { ...renewalKeys.person(where.regulationId, where.year, where.attempt, where.bucket, person.kind, person.nik), ...person } } })),
+    );
   }
 
   async writeLapses(regulationId: string, year: number, bucket: number, people: readonly RenewalPerson[]): Promise<void> {

@@ -1,69 +1,153 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { now } from '../../core/clock';
+import { NIK_BUCKETS } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
-import type { PageOutcome, RosterLedger } from '../../core/roster/roster-ledger';
-import type { ShardCounts } from '../../core/roster/shard-counts';
+import type { ImportedPage, RenewedPage, RosterLedger } from '../../core/roster/roster-ledger';
+import type { RosterMember } from '../../core/roster/roster-member';
 import { batchGet, batchWrite } from './batch-operations';
-import { BucketLease } from './bucket-lease';
+import { BucketLease, type BucketWriters } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
-import { transactWithAudit } from './transact-with-audit';
-import { importKeys, rosterKeys } from './roster-keys';
 import { rosterEntryItem, rosterEntryOf } from './roster-entry-items';
+import { rosterKeys, rosterPartition } from './roster-keys';
+import { transactWithAudit } from './transact-with-audit';
 
+/**
+ * Imports are the roster's writers: the lease item remembers the first and the latest (roster
+ * imports take turns, so that is the whole history). A renewal counts as the latest only, so the
+ * next import reads before it writes.
+ */
+const IMPORT_WRITERS: BucketWriters = { first: 'firstImport', last: 'lastImport' };
+
+/** Entries a renewal reads per page: one round of BatchGets of the other year's entries (100 keys each). */
+const BUCKET_PAGE = 500;
+/** BatchGets in flight for one page of entries (a renewal's or an import shard's, 500 NIKs): all of it at once. */
+const ENTRY_READS_IN_FLIGHT = 5;
+/** NIKs a budget's segment walk reads per query: only the NIK is read, so a page is small. */
+const NIK_PAGE = 1000;
+
+/**
+ * The roster in the main table (docs/data-model.md): entries keyed by person and year, listed by
+ * index gsi1 (`ROSTER#<reg>#<year>#B<bucket>`, `<segment>#<nik>`); replaced entries kept as
+ * history; the NIK buckets' leases.
+ */
 export class DynamoDbRosterLedger implements RosterLedger {
   private readonly table = tableName('MAIN_TABLE');
   private readonly lease = new BucketLease();
 
-  /**
-   * Takes the bucket's lease for this import (see BucketLease). The lease item also remembers the
-   * first and the last import that wrote the bucket for the year (writers take turns, so that is
-   * the whole history): `fresh` says only this import ever did.
-   */
-  async acquire(year: number, bucket: number, importId: string, now: Date): Promise<{ fresh: boolean }> {
-    const before = await this.lease.acquire(year, bucket, importId, now, 'firstImport = if_not_exists(firstImport, :me), lastImport = :me');
-    return { fresh: (before?.firstImport ?? importId) === importId && (before?.lastImport ?? importId) === importId };
+  async acquireForImport(year: number, bucket: number, importId: string, realNow: Date): Promise<{ fresh: boolean }> {
+    return this.lease.acquire(year, bucket, importId, realNow, IMPORT_WRITERS);
   }
 
-  async release(year: number, bucket: number, importId: string): Promise<void> {
-    await this.lease.release(year, bucket, importId);
+  async acquireForRenewal(year: number, bucket: number, holder: string, realNow: Date): Promise<void> {
+    await this.lease.acquire(year, bucket, holder, realNow, { last: IMPORT_WRITERS.last });
+  }
+
+  async release(year: number, bucket: number, holder: string): Promise<void> {
+    await this.lease.release(year, bucket, holder);
   }
 
   async entries(year: number, niks: readonly string[]): Promise<Map<string, RosterEntry>> {
-    const items = await batchGet(this.table, niks.map((nik) => rosterKeys.entry(nik, year)));
+    const items = await batchGet(this.table, niks.map((nik) => rosterKeys.entry(nik, year)), ENTRY_READS_IN_FLIGHT);
     return new Map(items.map((item) => [item.nik as string, rosterEntryOf(item)]));
   }
 
-  async write(page: PageOutcome): Promise<void> {
+  async *bucketPages(regulationId: string, year: number, bucket: number): AsyncIterable<RosterEntry[]> {
+    const pages = paginateQuery({ client: documentClient, pageSize: BUCKET_PAGE }, this.bucketQuery(regulationId, year, bucket));
+    for await (const page of pages) if (page.Items?.length) yield page.Items.map(rosterEntryOf);
+  }
+
+  async *segmentNiks(regulationId: string, year: number, segment: string, bucket: number): AsyncIterable<string> {
+    const pages = paginateQuery({ client: documentClient, pageSize: NIK_PAGE }, { ...this.segmentQuery(regulationId, year, segment, bucket), ProjectionExpression: 'nik' });
+    for await (const page of pages) for (const item of page.Items ?? []) yield item.nik as string;
+  }
+
+  async segmentPeople(regulationId: string, year: number, segment: string, bucket: number, afterNik: string | undefined, limit: number): Promise<{ people: RosterMember[]; more: boolean }> {
+    const page = await documentClient.send(
+      new QueryCommand({
+        ...this.segmentQuery(regulationId, year, segment, bucket),
+        ProjectionExpression: 'nik, #name, birthDate, gender',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ...(afterNik ? { ExclusiveStartKey: { ...rosterKeys.entry(afterNik, year), ...rosterKeys.entryIndex(regulationId, year, bucket, segment, afterNik) } } : {}),
+        Limit: limit,
+      }),
+    );
+    return {
+      people: (page.Items ?? []).map((item) => ({
+        nik: item.nik as string,
+        name: item.name as string,
+        birthDate: item.birthDate as string,
+        gender: item.gender as 'L' | 'P',
+      })),
+      more: page.LastEvaluatedKey !== undefined,
+    };
+  }
+
+  async headcount(regulationId: string, year: number): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (let bucket = 0; bucket < NIK_BUCKETS; bucket++) {
+      const pages = paginateQuery({ client: documentClient }, { ...this.bucketQuery(regulationId, year, bucket), ProjectionExpression: 'gsi1sk' });
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const segment = (item.gsi1sk as string).split('#')[0]!;
+          counts[segment] = (counts[segment] ?? 0) + 1;
+        }
+      }
+    }
+    return counts;
+  }
+
+  async writeImported(page: ImportedPage): Promise<void> {
     // Identity updates are rare (an import opened with --update-identities): one transaction
     // each keeps the change and its audit event together.
     for (const update of page.identityUpdates) {
       await transactWithAudit(
         [
           { Put: { TableName: this.table, Item: rosterEntryItem(update.entry) } },
-          { Put: { TableName: this.table, Item: historyItem(update.replaced, page.importId) } },
+          { Put: { TableName: this.table, Item: importedHistoryItem(update.replaced, page.importId) } },
         ],
         update.event,
       );
     }
     await batchWrite(this.table, [
       ...page.entries.map((entry) => ({ PutRequest: { Item: rosterEntryItem(entry) } })),
-      ...page.replaced.map((old) => ({ PutRequest: { Item: historyItem(old, page.importId) } })),
-      ...page.rejections.map((rejection) => ({
-        PutRequest: { Item: { ...importKeys.rejection(page.importId, rejection.row), ...rejection } },
-      })),
-      ...page.warnings.map((warning) => ({
-        PutRequest: { Item: { ...importKeys.warning(page.importId, warning.row), ...warning } },
-      })),
+      ...page.replaced.map((old) => ({ PutRequest: { Item: importedHistoryItem(old, page.importId) } })),
     ]);
   }
 
-  async progress(importId: string, bucket: number, counts: ShardCounts, done: boolean): Promise<void> {
-    await documentClient.send(
-      new PutCommand({ TableName: this.table, Item: { ...importKeys.shard(importId, bucket), bucket, counts, done } }),
-    );
+  async writeRenewed(page: RenewedPage, holder: string): Promise<void> {
+    const at = now().toISOString();
+    await batchWrite(this.table, [
+      ...page.carried.map((entry) => ({ PutRequest: { Item: rosterEntryItem(entry) } })),
+      // An entry that must go is kept as history, as a replaced one is.
+      ...page.dropped.flatMap((entry) => [
+        { DeleteRequest: { Key: rosterKeys.entry(entry.nik, entry.year) } },
+        { PutRequest: { Item: { ...rosterKeys.history(entry.nik, entry.year, at, holder), ...entry, replacedBy: holder } } },
+      ]),
+    ]);
+  }
+
+  /** A regulation's roster of a year in one bucket, all segments, in segment and NIK order. */
+  private bucketQuery(regulationId: string, year: number, bucket: number): QueryCommandInput {
+    return {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': rosterPartition(regulationId, year, bucket) },
+    };
+  }
+
+  /** One segment of the same, in NIK order. */
+  private segmentQuery(regulationId: string, year: number, segment: string, bucket: number): QueryCommandInput {
+    return {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :segment)',
+      ExpressionAttributeValues: { ':pk': rosterPartition(regulationId, year, bucket), ':segment': `${segment}#` },
+    };
   }
 }
 
 /** An entry's old version, kept under the person's history key when an import replaces it. */
-function historyItem(old: RosterEntry, importId: string): Record<string, unknown> {
+function importedHistoryItem(old: RosterEntry, importId: string): Record<string, unknown> {
   return { ...rosterKeys.history(old.nik, old.year, old.updatedAt, old.importId), ...old, replacedBy: importId };
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import type { PageOutcome } from '../../core/enrollment/page-tally';
 import type { CoverEndCount } from '../../core/enrollment/premium-invoice';
@@ -9,7 +9,6 @@ import { COVER_END_PREFIX, PAGE_ATTRIBUTE_PREFIX, enrollmentKeys } from './enrol
 import type { Page, PageQuery } from '../../api/page-query';
 import { listNewestFirst, pageNewestFirst } from './list-newest-first';
 import { mapPage } from './query-page';
-import { queryAll } from './query-all';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
@@ -70,14 +69,17 @@ export class DynamoDbRunStore implements RunStore {
   }
 
   async shards(runId: string): Promise<ShardProgress[]> {
-    const items = await queryAll(
-      new QueryCommand({
+    const items: Record<string, unknown>[] = [];
+    const shards = paginateQuery(
+      { client: documentClient },
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shard)',
         ExpressionAttributeValues: { ':pk': enrollmentKeys.run(runId).pk, ':shard': 'SHARD#' },
         ConsistentRead: true,
-      }),
+      },
     );
+    for await (const page of shards) items.push(...(page.Items ?? []));
     return items.map((shard) => ({
       attempt: shard.attempt as number,
       bucket: shard.bucket as number,
@@ -96,14 +98,17 @@ export class DynamoDbRunStore implements RunStore {
   }
 
   async coverEnds(runId: string): Promise<CoverEndCount[]> {
-    const items = await queryAll(
-      new QueryCommand({
+    const items: Record<string, unknown>[] = [];
+    const ends = paginateQuery(
+      { client: documentClient },
+      {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ended)',
         ExpressionAttributeValues: { ':pk': enrollmentKeys.run(runId).pk, ':ended': COVER_END_PREFIX },
         ConsistentRead: true,
-      }),
+      },
     );
+    for await (const page of ends) items.push(...(page.Items ?? []));
     return items.map((end) => ({ segment: end.segment as string, lastBilledMonth: end.lastBilledMonth as string, people: end.people as number })).filter((end) => end.people > 0);
   }
 }

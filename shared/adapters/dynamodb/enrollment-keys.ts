@@ -1,11 +1,8 @@
-/**
- * Main-table keys of enrollment (docs/data-model.md). Numbers are zero-padded so that keys sort
- * in numeric order.
- */
-const pad = (value: number, width: number) => String(value).padStart(width, '0');
+import { attemptPart, bucketPart } from './key-numbers';
 
 export const COVER_END_PREFIX = 'ENDED#';
 
+/** Main-table keys of enrollment (docs/data-model.md). */
 export const enrollmentKeys = {
   /** The one entry per NIK and coverage year, across all regulations, next to the roster entry. */
   entry: (nik: string, year: number) => ({ pk: `PERSON#${nik}`, sk: `ENROLL#${year}` }),
@@ -16,7 +13,7 @@ export const enrollmentKeys = {
   }),
   run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META' }),
   runIndex: (startedAt: string) => ({ gsi1pk: 'RUNS', gsi1sk: startedAt }),
-  shard: (runId: string, attempt: number, bucket: number) => ({ pk: `RUN#${runId}`, sk: `SHARD#A${pad(attempt, 3)}#B${pad(bucket, 2)}` }),
+  shard: (runId: string, attempt: number, bucket: number) => ({ pk: `RUN#${runId}`, sk: `SHARD#${attemptPart(attempt)}#${bucketPart(bucket)}` }),
   reservation: (runId: string, bucket: number, pageId: string) => ({ pk: reservationPartition(runId, bucket), sk: `RES#${pageId}` }),
   /**
    * The premiums committed against a proposal's approved amount, by every run and attempt, and
@@ -31,10 +28,10 @@ export const enrollmentKeys = {
 export const PAGE_ATTRIBUTE_PREFIX = 'page#';
 
 export function enrollmentPartition(regulationId: string, year: number, bucket: number): string {
-  return `ENROLL#${regulationId}#${year}#B${pad(bucket, 2)}`;
+  return `ENROLL#${regulationId}#${year}#${bucketPart(bucket)}`;
 }
 
 /** A shard's reservations: one partition per run and NIK bucket. */
 export function reservationPartition(runId: string, bucket: number): string {
-  return `RUN#${runId}#B${pad(bucket, 2)}`;
+  return `RUN#${runId}#${bucketPart(bucket)}`;
 }

@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
-import { queryAll } from './query-all';
+import { documentClient } from './document-client';
 import { GSI1_KEY, queryPage } from './query-page';
 
 /**
@@ -8,7 +8,9 @@ import { GSI1_KEY, queryPage } from './query-page';
  * one regulation or all. For lists a deployment keeps short (a few dozen a year).
  */
 export async function listNewestFirst(table: string, list: string, filter: { regulationId?: string }): Promise<Record<string, unknown>[]> {
-  return queryAll(newestFirst(table, list, filter));
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client: documentClient }, newestFirst(table, list, filter))) items.push(...(page.Items ?? []));
+  return items;
 }
 
 /** One page of the same list, for the API's list routes. */
@@ -21,13 +23,13 @@ export async function pageNewestFirst(
   return queryPage(newestFirst(table, list, filter), page, { partition: { attribute: 'gsi1pk', value: list }, attributes: GSI1_KEY });
 }
 
-function newestFirst(table: string, list: string, filter: { regulationId?: string }): QueryCommand {
-  return new QueryCommand({
+function newestFirst(table: string, list: string, filter: { regulationId?: string }): QueryCommandInput {
+  return {
     TableName: table,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
     ...(filter.regulationId ? { FilterExpression: 'regulationId = :regulation' } : {}),
     ExpressionAttributeValues: { ':pk': list, ...(filter.regulationId ? { ':regulation': filter.regulationId } : {}) },
     ScanIndexForward: false,
-  });
+  };
 }

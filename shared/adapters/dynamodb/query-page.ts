@@ -1,4 +1,4 @@
-import type { QueryCommand, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { FOREIGN_CURSOR, decodeCursor, encodeCursor } from '../../api/page-cursor';
 import type { Page, PageQuery } from '../../api/page-query';
 import { InvalidInputError } from '../../core/errors';
@@ -37,17 +37,16 @@ export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
  * the partition the query reads: the query puts it back, so a cursor can never lead into another
  * list or another regulation's items, and a person's partition (their NIK) never travels in a URL.
  */
-export async function queryPage(command: QueryCommand, page: PageQuery, key: QueriedKey): Promise<Page<Record<string, unknown>>> {
+export async function queryPage(query: QueryCommandInput, page: PageQuery, key: QueriedKey): Promise<Page<Record<string, unknown>>> {
   const cursorKey = page.cursor ? decodeCursor(page.cursor) : undefined;
   let startKey: Record<string, unknown> | undefined = cursorKey && { ...cursorKey, [key.partition.attribute]: key.partition.value };
   // With a filter, DynamoDB's Limit counts items before the filter: read freely and cut the page here.
-  const filtered = command.input.FilterExpression !== undefined;
+  const filtered = query.FilterExpression !== undefined;
   const items: Record<string, unknown>[] = [];
   let bytes = 0;
   let full = false;
   for (let reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
-    command.input.ExclusiveStartKey = startKey;
-    command.input.Limit = filtered ? undefined : page.limit - items.length;
+    const command = new QueryCommand({ ...query, ExclusiveStartKey: startKey, Limit: filtered ? undefined : page.limit - items.length });
     const output = await readPage(command, cursorKey !== undefined && reads === 0);
     startKey = output.LastEvaluatedKey;
     for (const item of output.Items ?? []) {

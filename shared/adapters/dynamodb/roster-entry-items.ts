@@ -1,4 +1,4 @@
-import { nikBucket } from '../../core/roster/import-limits';
+import { nikBucket } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
 import { rosterKeys } from './roster-keys';
 

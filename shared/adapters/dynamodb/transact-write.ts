@@ -1,26 +1,24 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type RetryPolicy, withRetries } from '../../lib/retry';
 import { documentClient } from './document-client';
 
-const MAX_ATTEMPTS = 10;
-
 /**
- * TransactWriteItems, retried when DynamoDB cancels it only because another transaction was
- * touching one of its items at the same moment (TransactionConflict: likely on a counter every
- * shard updates). Cancellations for a failed condition are the caller's to read.
+ * DynamoDB cancels a transaction that touches an item another transaction is touching at the same
+ * moment (TransactionConflict: likely on a counter every shard updates), and the SDK does not
+ * retry a cancellation. Cancellations for a failed condition are the caller's to read.
  */
+const CONFLICT_RETRIES: RetryPolicy = {
+  attempts: 10,
+  baseDelayMs: 20,
+  maxDelayMs: 1000,
+  retryable: (error) =>
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict') &&
+    !(error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'),
+};
+
+/** TransactWriteItems, tried again while it only conflicted with another transaction. */
 export async function transactWrite(input: TransactWriteCommandInput): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await documentClient.send(new TransactWriteCommand(input));
-      return;
-    } catch (error) {
-      const conflict =
-        error instanceof TransactionCanceledException &&
-        (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict') &&
-        !(error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 10 * 2 ** attempt) * Math.random()));
-    }
-  }
+  await withRetries(() => documentClient.send(new TransactWriteCommand(input)), CONFLICT_RETRIES);
 }

@@ -1,4 +1,4 @@
-import { NIK_BUCKETS } from '../roster/import-limits';
+import { NIK_BUCKETS } from '../people/nik-bucket';
 
 /**
  * The n-th NIK (1-based) in ascending order across all NIK buckets, given each bucket's NIKs in

@@ -1,11 +1,12 @@
 import { forEachConcurrently } from '../../lib/for-each-concurrently';
 import type { EnrollmentLedger } from '../enrollment/enrollment-ledger';
-import { NIK_BUCKETS } from '../roster/import-limits';
+import { NIK_BUCKETS } from '../people/nik-bucket';
 import { type Funder, type PendingCohort, funderOf } from './funded-this-year';
-import type { RosterMember, RosterReader } from './roster-reader';
+import type { RosterLedger } from '../roster/roster-ledger';
+import type { RosterMember } from '../roster/roster-member';
 
 export interface RosterFundingDependencies {
-  roster: Pick<RosterReader, 'segmentPeople'>;
+  roster: Pick<RosterLedger, 'segmentPeople'>;
   ledger: Pick<EnrollmentLedger, 'entries'>;
 }
 

@@ -1,6 +1,7 @@
 import { forEachConcurrently } from '../../lib/for-each-concurrently';
 import { coveredByEntry } from '../budget/funded-this-year';
-import type { RosterMember, RosterReader } from '../budget/roster-reader';
+import type { RosterLedger } from '../roster/roster-ledger';
+import type { RosterMember } from '../roster/roster-member';
 import { maskPersonalData } from '../people/personal-data';
 import { multiplyRupiah } from '../money/rupiah';
 import type { Insurer, Registration, RegistrationResult } from './insurer-port';
@@ -26,7 +27,7 @@ const PROGRESS_INTERVAL_MS = 1000;
 
 export interface ShardDependencies {
   ledger: EnrollmentLedger;
-  roster: Pick<RosterReader, 'segmentPeople'>;
+  roster: Pick<RosterLedger, 'segmentPeople'>;
   insurer: Insurer;
   now: () => Date;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RunId } from './enrollment-run';
-import { NIK_BUCKETS } from '../roster/import-limits';
+import { NIK_BUCKETS } from '../people/nik-bucket';
 
 /** The small messages the enrollment workflow passes between its states: ids and counts, never people. */
 export const RunWorkflowInput = z.object({ runId: RunId, attempt: z.number().int().positive() });

@@ -8,6 +8,8 @@ import type { CoverChanges } from './cover-changes';
 export interface LifeEventStore {
   /** A person's life events, death first. */
   ofPerson(nik: string): Promise<LifeEvent[]>;
+  /** A regulation's life events of the people of one NIK bucket, by NIK. */
+  ofBucket(regulationId: string, bucket: number): Promise<Map<string, LifeEvent[]>>;
   /** The person's roster entry of a year, whichever regulation holds it. */
   rosterEntry(nik: string, year: number): Promise<RosterEntry | undefined>;
   /** The person's cover of a year on the enrollment ledger, whichever regulation holds it. */

@@ -1,8 +1,18 @@
+import type { LifeEventStore } from '../life-events/life-event-store';
 import type { Regulation } from '../regulation/regulation';
 import type { RosterEntry } from '../roster/roster-entry';
+import type { RosterLedger } from '../roster/roster-ledger';
 import { type BucketDiff, emptyBucketDiff, tally } from './bucket-diff';
-import type { DiffPerson, RenewalRoster } from './renewal-roster';
+import type { DiffPerson } from './diff-person';
+import type { RenewalStore } from './renewal-store';
 import { type RenewalContext, verifyPerson } from './verify-person';
+
+/** What carrying a bucket forward reads and writes: the roster under the bucket's lease, the bucket's life events, the renewal's listed people. */
+export interface CarryForwardPorts {
+  roster: Pick<RosterLedger, 'bucketPages' | 'entries' | 'writeRenewed'>;
+  lifeEvents: Pick<LifeEventStore, 'ofBucket'>;
+  renewals: Pick<RenewalStore, 'writeDiffPeople'>;
+}
 
 export interface CarryForwardContext {
   regulation: Regulation;
@@ -24,14 +34,15 @@ export interface CarryForwardContext {
  * Re-running it (a retry, a resume, a second attempt) reaches the same entries and the same diff:
  * entries it carried before read as unchanged, and the diff is counted again from scratch.
  */
-export async function carryForwardBucket(roster: RenewalRoster, context: CarryForwardContext): Promise<BucketDiff> {
+export async function carryForwardBucket(ports: CarryForwardPorts, context: CarryForwardContext): Promise<BucketDiff> {
+  const { roster } = ports;
   const { regulation, year, bucket, holder } = context;
   const diff = emptyBucketDiff();
   const verification: RenewalContext = { regulationId: regulation.id, year, segments: new Map(regulation.segments.map((s) => [s.code, s])) };
-  const where = { regulationId: regulation.id, year, attempt: context.attempt, bucket, holder };
-  const events = await roster.lifeEvents(regulation.id, bucket);
+  const where = { regulationId: regulation.id, year, attempt: context.attempt, bucket };
+  const events = await ports.lifeEvents.ofBucket(regulation.id, bucket);
 
-  for await (const page of roster.pages(regulation.id, year - 1, bucket)) {
+  for await (const page of roster.bucketPages(regulation.id, year - 1, bucket)) {
     const next = await roster.entries(year, page.map((entry) => entry.nik));
     const carried: RosterEntry[] = [];
     const dropped: RosterEntry[] = [];
@@ -53,10 +64,11 @@ export async function carryForwardBucket(roster: RenewalRoster, context: CarryFo
       }
       if (verdict.kind === 'carry') carried.push(carriedEntry(previous, context));
     }
-    await roster.write({ carried, dropped, people }, where);
+    await roster.writeRenewed({ carried, dropped }, holder);
+    await ports.renewals.writeDiffPeople(where, people);
   }
 
-  for await (const page of roster.pages(regulation.id, year, bucket)) {
+  for await (const page of roster.bucketPages(regulation.id, year, bucket)) {
     const imported = page.filter((entry) => entry.importId !== holder);
     if (imported.length === 0) continue;
     const previous = await roster.entries(year - 1, imported.map((entry) => entry.nik));
@@ -66,7 +78,7 @@ export async function carryForwardBucket(roster: RenewalRoster, context: CarryFo
       tally(diff, entry.segment, 'joiners');
       people.push({ kind: 'joiners', nik: entry.nik, name: entry.name, segment: entry.segment });
     }
-    if (people.length > 0) await roster.write({ carried: [], dropped: [], people }, where);
+    if (people.length > 0) await ports.renewals.writeDiffPeople(where, people);
   }
   return diff;
 }

@@ -5,8 +5,8 @@ import type { ProposalStore } from '../budget/proposal-store';
 import type { RegulationStore } from '../regulation/regulation-store';
 import { requireRegulation } from '../regulation/require-regulation';
 import type { ImportStore } from '../roster/import-store';
+import type { RosterLedger } from '../roster/roster-ledger';
 import { renewalDiff } from './bucket-diff';
-import type { RenewalRoster } from './renewal-roster';
 import { requireRenewal } from './require-renewal';
 import type { RenewalStore } from './renewal-store';
 import { RosterBusyError } from './roster-busy-error';
@@ -23,7 +23,7 @@ import { RosterBusyError } from './roster-busy-error';
  */
 export async function finishVerification(
   stores: { renewals: RenewalStore; regulations: RegulationStore; imports: ImportStore; proposals: Pick<ProposalStore, 'list'> },
-  roster: RenewalRoster,
+  roster: Pick<RosterLedger, 'headcount'>,
   input: { regulationId: string; year: number; attempt: number },
   now: Date,
 ): Promise<{ status: string }> {

@@ -1,8 +1,8 @@
 import type { LapseReason, RenewalPerson } from './renewal';
 import type { ProposalRecord } from '../budget/proposal-record';
 import { isFunded } from '../budget/is-funded';
+import type { RosterLedger } from '../roster/roster-ledger';
 import type { CoverLedger } from './cover-ledger';
-import type { RenewalRoster } from './renewal-roster';
 
 export type LapseCounts = Partial<Record<LapseReason, number>>;
 
@@ -16,7 +16,7 @@ const PAGE = 500;
  * ceiling that left them out). Written as the renewal's lapse list; re-running writes the same.
  */
 export async function lapseBucket(
-  ports: { cover: CoverLedger; roster: RenewalRoster; writeLapses: (people: RenewalPerson[]) => Promise<void> },
+  ports: { cover: CoverLedger; roster: Pick<RosterLedger, 'entries'>; writeLapses: (people: RenewalPerson[]) => Promise<void> },
   context: { regulationId: string; year: number; attempt: number; bucket: number; proposal: ProposalRecord | undefined },
 ): Promise<LapseCounts> {
   const { regulationId, year, bucket, proposal } = context;

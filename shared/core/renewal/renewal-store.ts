@@ -1,13 +1,12 @@
 import type { RenewalPeopleKind, RenewalPerson } from './renewal';
 import type { AuditEvent } from '../audit/audit-event';
 import type { BucketDiff } from './bucket-diff';
+import type { DiffPerson } from './diff-person';
 import type { RenewalRecord } from './renewal-record';
 
 /** Port: renewals, their per-bucket diffs and listed people. Every change is stored with its audit event. */
 export interface RenewalStore {
   get(regulationId: string, year: number): Promise<RenewalRecord | undefined>;
-  /** A regulation's renewals, newest year first. */
-  list(regulationId: string): Promise<RenewalRecord[]>;
   /** False when the renewal exists already (another trigger won). */
   create(record: RenewalRecord, event: AuditEvent): Promise<boolean>;
   /** Replaces the record if its status and attempt are still the expected ones; false otherwise. */
@@ -21,6 +20,8 @@ export interface RenewalStore {
    * false when an import changed it meanwhile.
    */
   finishVerification(record: RenewalRecord, headcount: Record<string, number>, rosterVersion: number, event: AuditEvent): Promise<boolean>;
+  /** Writes the people a page of one bucket's diff lists, for the attempt. */
+  writeDiffPeople(where: { regulationId: string; year: number; attempt: number; bucket: number }, people: readonly DiffPerson[]): Promise<void>;
   /** Writes the people who lapsed on 31 December, found while closing one bucket. */
   writeLapses(regulationId: string, year: number, bucket: number, people: readonly RenewalPerson[]): Promise<void>;
   /** One page of the people of a kind in one bucket, in NIK order (`attempt` selects the diff; lapses have none). */

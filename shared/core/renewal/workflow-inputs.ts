@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegulationId } from '../regulation/regulation';
-import { NIK_BUCKETS } from '../roster/import-limits';
+import { NIK_BUCKETS } from '../people/nik-bucket';
 
 /** The small messages the renewal workflows pass between their states: keys and counts, never people. */
 const Renewal = { regulationId: RegulationId, year: z.number().int().min(2000).max(2100), attempt: z.number().int().positive() };

@@ -1,26 +1,7 @@
 /**
  * Sizes that shape the roster import. Chunks stay under 1 MB so that an upload is far below API
- * Gateway's 10 MB and Lambda's 6 MB payload limits; rows are spread over a fixed number of NIK
- * buckets so that every NIK is always processed by the same shard (see docs/roster.md).
+ * Gateway's 10 MB and Lambda's 6 MB payload limits (see docs/roster.md).
  */
 export const MAX_CHUNK_BYTES = 1_000_000;
-export const NIK_BUCKETS = 32;
 /** Rows a shard checks, reads and writes together: several BatchGetItem/BatchWriteItem calls in flight. */
 export const SHARD_PAGE_ROWS = 500;
-
-/**
- * The bucket of a NIK as typed: digits only, so `3674 0150 0190 0001` and `3674015001900001`
- * agree. FNV-1a with a final mix: NIKs share long prefixes (region, birth date), and a weak hash
- * would pile them into a few buckets.
- */
-export function nikBucket(rawNik: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < rawNik.length; i++) {
-    const code = rawNik.charCodeAt(i);
-    if (code >= 48 && code <= 57) hash = Math.imul(hash ^ code, 0x01000193);
-  }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return (hash >>> 0) % NIK_BUCKETS;
-}

@@ -3,7 +3,7 @@ import type { RosterSummary } from './roster-summary';
 import type { ImportRecord } from './import-record';
 import type { RawRosterRow } from './raw-roster-row';
 import type { ShardCounts } from './shard-counts';
-import type { RowNoticeKind, StoredRejection } from './roster-ledger';
+import type { RowNoticeKind, StoredRejection } from './stored-rejection';
 
 /** What an import did to the regulation's roster for its year. */
 export interface RosterChange {
@@ -27,7 +27,11 @@ export interface ImportStore {
   retryFailed(importId: string, event: AuditEvent): Promise<boolean>;
   setExecution(importId: string, executionArn: string): Promise<void>;
   stagedRows(importId: string, bucket: number): AsyncIterable<RawRosterRow>;
+  /** Records a shard's running counts, so import status shows progress. */
+  saveShardCounts(importId: string, bucket: number, counts: ShardCounts, done: boolean): Promise<void>;
   shardCounts(importId: string): Promise<ShardCounts[]>;
+  /** Stores the rejections of a page of a shard's rows, and the warnings of the rows it accepted. */
+  writeNotices(importId: string, notices: { rejections: readonly StoredRejection[]; warnings: readonly StoredRejection[] }): Promise<void>;
   rosterSummary(regulationId: string, year: number): Promise<RosterSummary | undefined>;
   /**
    * processing → completed: the totals, the roster headcount changes added to the regulation's

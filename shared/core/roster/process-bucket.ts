@@ -7,8 +7,10 @@ import { identityUpdateEvent } from './identity-update-event';
 import { SHARD_PAGE_ROWS } from './import-limits';
 import type { RawRosterRow } from './raw-roster-row';
 import type { RosterEntry } from './roster-entry';
-import type { IdentityUpdate, RosterLedger, StoredRejection } from './roster-ledger';
+import type { ImportStore } from './import-store';
+import type { IdentityUpdate, RosterLedger } from './roster-ledger';
 import { SeenNiks } from './seen-niks';
+import type { StoredRejection } from './stored-rejection';
 import {
   countAccepted,
   countPersonChanged,
@@ -20,6 +22,12 @@ import {
   NO_SEGMENT,
   type ShardCounts,
 } from './shard-counts';
+
+/** What a shard reads and writes: the roster, under the bucket's lease, and the import's own records. */
+export interface ShardPorts {
+  roster: Pick<RosterLedger, 'entries' | 'writeImported'>;
+  imports: Pick<ImportStore, 'writeNotices' | 'saveShardCounts'>;
+}
 
 export interface BucketContext {
   importId: string;
@@ -45,15 +53,15 @@ export interface BucketContext {
  * NIKs meanwhile: reading the entries, deciding in memory and writing in batches is safe, and
  * far cheaper than one conditional write per person (docs/roster.md).
  */
-export async function processBucket(rows: AsyncIterable<RawRosterRow>, ledger: RosterLedger, context: BucketContext): Promise<ShardCounts> {
+export async function processBucket(rows: AsyncIterable<RawRosterRow>, ports: ShardPorts, context: BucketContext): Promise<ShardCounts> {
   const counts = emptyCounts();
   const priorities = new Map(context.regulation.segments.map((s) => [s.code, s.priority]));
   const year = Number(context.coverageStart.slice(0, 4));
   const seen = new SeenNiks();
   let page: RawRosterRow[] = [];
   const flush = async () => {
-    await processPage(page, ledger, context, { counts, priorities, year, seen });
-    await ledger.progress(context.importId, context.bucket, counts, false);
+    await processPage(page, ports, context, { counts, priorities, year, seen });
+    await ports.imports.saveShardCounts(context.importId, context.bucket, counts, false);
     page = [];
   };
   for await (const row of rows) {
@@ -61,13 +69,13 @@ export async function processBucket(rows: AsyncIterable<RawRosterRow>, ledger: R
     if (page.length >= SHARD_PAGE_ROWS) await flush();
   }
   if (page.length > 0) await flush();
-  await ledger.progress(context.importId, context.bucket, counts, true);
+  await ports.imports.saveShardCounts(context.importId, context.bucket, counts, true);
   return counts;
 }
 
 async function processPage(
   rows: readonly RawRosterRow[],
-  ledger: RosterLedger,
+  ports: ShardPorts,
   context: BucketContext,
   state: { counts: ShardCounts; priorities: Map<string, number>; year: number; seen: SeenNiks },
 ): Promise<void> {
@@ -107,7 +115,7 @@ async function processPage(
   }
 
   const niks = new Set(candidates.map((c) => c.nik));
-  const current = await ledger.entries(year, [...niks].filter((nik) => !context.fresh || seen.mightContain(nik)));
+  const current = await ports.roster.entries(year, [...niks].filter((nik) => !context.fresh || seen.mightContain(nik)));
   /** What earlier imports left on the roster, to tell which winners change a person's identity. */
   const before = new Map([...current].filter(([, entry]) => entry.importId !== context.importId));
   const winners = new Map<string, RosterEntry>();
@@ -171,14 +179,13 @@ async function processPage(
     if (old && !sameIdentity(old, winner)) identityUpdates.push({ entry: winner, replaced: old, event: identityUpdateEvent(old, winner, context) });
   }
   const updated = new Set(identityUpdates.map((update) => update.entry.nik));
-  await ledger.write({
+  await ports.roster.writeImported({
     importId: context.importId,
     entries: [...winners.values()].filter((entry) => !updated.has(entry.nik)),
     replaced: replaced.filter((entry) => !updated.has(entry.nik)),
     identityUpdates,
-    rejections,
-    warnings,
   });
+  await ports.imports.writeNotices(context.importId, { rejections, warnings });
 
   function take(winner: RosterEntry): void {
     countAccepted(counts, winner.segment);

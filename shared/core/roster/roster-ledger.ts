@@ -1,16 +1,6 @@
 import type { AuditEvent } from '../audit/audit-event';
-import type { RawRosterRow } from './raw-roster-row';
 import type { RosterEntry } from './roster-entry';
-import type { ShardCounts } from './shard-counts';
-
-/** Rejections and warnings of an import's rows are stored alike and listed apart. */
-export type RowNoticeKind = 'rejected' | 'warning';
-
-export interface StoredRejection {
-  row: number;
-  values: RawRosterRow['values'];
-  problems: { reason: string; field?: string; params?: Record<string, string | number> }[];
-}
+import type { RosterMember } from './roster-member';
 
 /** A winning entry that changes a person's name or birth date, stored with its audit event. */
 export interface IdentityUpdate {
@@ -20,25 +10,61 @@ export interface IdentityUpdate {
 }
 
 /**
- * What one page of a shard decided: winning entries (with the history of what they replace),
- * identity updates (each with its history and audit event, atomically), rejections, and the
- * warnings of rows the checks accepted (shaped as rejections, listed apart).
+ * What one page of an import's shard changes on the roster: winning entries (with the history of
+ * what they replace) and identity updates (each with its history and audit event, atomically).
  */
-export interface PageOutcome {
+export interface ImportedPage {
   importId: string;
   entries: RosterEntry[];
   replaced: RosterEntry[];
   identityUpdates: IdentityUpdate[];
-  rejections: StoredRejection[];
-  warnings: StoredRejection[];
 }
 
-/** Port: the roster entries of one NIK bucket, while its shard holds the bucket's lease. */
+/**
+ * What one page of a renewal changes on the new year's roster: last year's entries carried
+ * forward, and entries that must go (kept as history, as a replaced entry is).
+ */
+export interface RenewedPage {
+  carried: RosterEntry[];
+  dropped: RosterEntry[];
+}
+
+/**
+ * Port: the roster ledger, one entry per person and coverage year across all regulations, listed
+ * by regulation, year, NIK bucket and segment. Whoever writes a bucket's entries (an import's or a
+ * renewal's shard) holds the bucket's lease, which enrollment runs take too (EnrollmentLedger), so
+ * each bucket has one writer at a time. Use cases take the part they use (Pick<RosterLedger, ...>).
+ */
 export interface RosterLedger {
-  /** Current entries for these NIKs in the coverage year (absent ones are simply missing). */
+  /**
+   * Takes the bucket's lease for an import. `fresh`: no other import ever wrote this bucket's
+   * entries for the year, so an entry can exist only for a NIK this import stored itself.
+   */
+  acquireForImport(year: number, bucket: number, importId: string, now: Date): Promise<{ fresh: boolean }>;
+  /** Takes the bucket's lease for a renewal, which writes entries no import has seen: later imports must read before they write. */
+  acquireForRenewal(year: number, bucket: number, holder: string, now: Date): Promise<void>;
+  release(year: number, bucket: number, holder: string): Promise<void>;
+
+  /** These people's entries in a coverage year, whichever regulation holds them (strongly consistent; absent ones are missing). */
   entries(year: number, niks: readonly string[]): Promise<Map<string, RosterEntry>>;
-  /** Stores one page's outcome. */
-  write(page: PageOutcome): Promise<void>;
-  /** Records the shard's running counts, so import status shows progress. */
-  progress(importId: string, bucket: number, counts: ShardCounts, done: boolean): Promise<void>;
+  /** A regulation's roster of a year in one bucket, all segments, a page at a time. */
+  bucketPages(regulationId: string, year: number, bucket: number): AsyncIterable<RosterEntry[]>;
+  /** The NIKs of one segment in one NIK bucket, in ascending order. */
+  segmentNiks(regulationId: string, year: number, segment: string, bucket: number): AsyncIterable<string>;
+  /** A page of one segment's people in one bucket, after `afterNik`, in NIK order. */
+  segmentPeople(
+    regulationId: string,
+    year: number,
+    segment: string,
+    bucket: number,
+    afterNik: string | undefined,
+    limit: number,
+  ): Promise<{ people: RosterMember[]; more: boolean }>;
+  /** The regulation's headcount per segment for a year, counted from the entries. */
+  headcount(regulationId: string, year: number): Promise<Record<string, number>>;
+
+  /** Stores one page of an import's shard, under the bucket's lease. */
+  writeImported(page: ImportedPage): Promise<void>;
+  /** Stores one page of a renewal's shard, under the bucket's lease held by `holder`. */
+  writeRenewed(page: RenewedPage, holder: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ImportId } from './import';
-import { NIK_BUCKETS } from './import-limits';
+import { NIK_BUCKETS } from '../people/nik-bucket';
 
 /** The small messages the roster import workflow passes between its states: ids, never rows. */
 export const ImportWorkflowInput = z.object({ importId: ImportId });

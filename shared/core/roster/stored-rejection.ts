@@ -1,0 +1,11 @@
+import type { RawRosterRow } from './raw-roster-row';
+
+/** Rejections and warnings of an import's rows are stored alike and listed apart. */
+export type RowNoticeKind = 'rejected' | 'warning';
+
+/** A row an import rejected, or accepted with warnings: its values and what was found. */
+export interface StoredRejection {
+  row: number;
+  values: RawRosterRow['values'];
+  problems: { reason: string; field?: string; params?: Record<string, string | number> }[];
+}
