@@ -29,7 +29,7 @@ export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }
   const record = requireProposal(await proposals.get(proposalId), proposalId);
   if (record.status !== 'allocating') return { proposalId, status: record.status };
   const scope = { regulationId: record.regulationId, year: record.year };
-  const funding = await fundingContext(fundingStores, { ...scope, except: proposalId }, now());
+  const funding = await fundingContext(fundingStores, { ...scope, except: proposalId });
   const allocation = await Promise.all(
     (record.allocation ?? []).map(async (segment) => {
       if (segment.funded === 0 || segment.unfunded === 0) return segment;

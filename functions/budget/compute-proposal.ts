@@ -32,7 +32,7 @@ export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }
   const regulation = requireRegulation(await regulations.current(record.regulationId), record.regulationId);
   const summary = await imports.rosterSummary(record.regulationId, record.year);
   const scope = { regulationId: record.regulationId, year: record.year };
-  const funding = await fundingContext({ proposals, runs, regulations, imports }, { ...scope, except: proposalId }, now());
+  const funding = await fundingContext({ proposals, runs, regulations, imports }, { ...scope, except: proposalId });
   const segments = regulation.segments.map((segment) => segment.code);
   const computed = computeProposal({
     regulation,
