@@ -7,7 +7,7 @@ import { DynamoDbRunStore } from '../../shared/adapters/dynamodb/dynamodb-run-st
 import { auditEvent } from '../../shared/core/audit/audit-event';
 import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
 import { fundingContext } from '../../shared/core/budget/funding-context';
-import { nthNik } from '../../shared/core/budget/nth-nik';
+import { settleCut } from '../../shared/core/budget/funded-by-allocation';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { unfundedNiks } from '../../shared/core/budget/roster-funding';
 import { ProposalWorkflowInput } from '../../shared/core/budget/workflow-inputs';
@@ -31,15 +31,13 @@ export const handler = workflowTask(ProposalWorkflowInput, async ({ proposalId }
   const scope = { regulationId: record.regulationId, year: record.year };
   const funding = await fundingContext(fundingStores, { ...scope, except: proposalId });
   const allocation = await Promise.all(
-    (record.allocation ?? []).map(async (segment) => {
-      if (segment.funded === 0 || segment.unfunded === 0) return segment;
-      const bucketNiks = (bucket: number) =>
+    (record.allocation ?? []).map((segment) =>
+      settleCut(segment, (bucket) =>
         funding.lookUpPeople
           ? unfundedNiks({ roster, ledger }, { ...scope, segment: segment.segment, bucket }, funding.pending)
-          : roster.segmentNiks(record.regulationId, record.year, segment.segment, bucket);
-      const lastFundedNik = await nthNik(bucketNiks, segment.funded);
-      return { ...segment, ...(lastFundedNik ? { lastFundedNik } : {}) };
-    }),
+          : roster.segmentNiks(record.regulationId, record.year, segment.segment, bucket),
+      ),
+    ),
   );
   const cut = allocation.find((segment) => segment.lastFundedNik);
   await proposals.update(

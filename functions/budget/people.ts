@@ -1,6 +1,6 @@
 import { DynamoDbRosterReader } from '../../shared/adapters/dynamodb/dynamodb-roster-reader';
 import { routes } from '../../shared/api/routes';
-import { isFunded } from '../../shared/core/budget/is-funded';
+import { isFunded } from '../../shared/core/budget/funded-by-allocation';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { InvalidInputError } from '../../shared/core/errors';
 import { routeHandler } from '../../shared/runtime/http/route-handler';

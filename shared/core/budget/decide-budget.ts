@@ -5,6 +5,7 @@ import type { Caller } from '../access/roles';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { formatRupiah } from '../money/rupiah';
 import { allocateCeiling, fundEveryone } from './allocate-ceiling';
+import { isCut } from './funded-by-allocation';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
 import type { CurrentVersions } from './current-versions';
@@ -74,7 +75,7 @@ export async function decideBudget(
   if (request.decision === 'approve' || request.decision === 'approve-with-ceiling') {
     const funding = request.decision === 'approve' ? fundEveryone(segments) : allocateCeiling(segments, request.ceiling);
     // A segment funded in part needs the exact people: the allocation workflow finds them.
-    needsAllocation = funding.some((f) => f.funded > 0 && f.unfunded > 0);
+    needsAllocation = funding.some(isCut);
     next = {
       ...record,
       decision,

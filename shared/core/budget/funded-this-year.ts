@@ -1,7 +1,7 @@
 import type { SegmentAllocation } from './proposal';
 import type { EnrollmentEntry } from '../enrollment/enrollment-entry';
 import type { RunRecord } from '../enrollment/run-record';
-import { isFunded } from './is-funded';
+import { isFunded } from './funded-by-allocation';
 import type { ProposalRecord } from './proposal-record';
 import type { CurrentVersions } from './current-versions';
 import { isStale } from './proposal-staleness';
