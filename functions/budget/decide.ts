@@ -15,13 +15,6 @@ export const handler = routeHandler(routes.decideBudget, async ({ params, body, 
   const now = clockNow();
   const record = requireProposal(await budgetStores.proposals.get(params.proposalId), params.proposalId);
   const current = await currentVersions(budgetStores, record.regulationId, record.year);
-  const decided = await decideBudget(budgetStores.proposals, record, body, caller, { now, today: jakartaDate(now), current });
-  if (decided.needsAllocation) {
-    // An execution name is used once: a decision taken again after a withdrawal gets the next one.
-    const withdrawn = record.withdrawnDecisions?.length ?? 0;
-    const executionName = `allocate-${record.proposalId}${withdrawn ? `-${withdrawn + 1}` : ''}`;
-    const executionArn = await workflows.start('ceilingAllocation', executionName, { proposalId: record.proposalId });
-    await budgetStores.proposals.setExecution(record.proposalId, executionArn);
-  }
-  return viewProposal(budgetStores, decided.record, now);
+  const decided = await decideBudget({ proposals: budgetStores.proposals, workflows }, record, body, caller, { now, today: jakartaDate(now), current });
+  return viewProposal(budgetStores, decided, now);
 });

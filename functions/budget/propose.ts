@@ -12,12 +12,9 @@ import { now } from '../../shared/core/clock';
 
 const workflows = new SfnWorkflowStarter();
 
-const proposeOnce = idempotent(async (input: { key: string; request: z.output<typeof ProposeRequest>; caller: Caller }) => {
-  const record = await proposeBudget(budgetStores, input.request, input.caller, now());
-  const executionArn = await workflows.start('budgetProposal', record.proposalId, { proposalId: record.proposalId });
-  await budgetStores.proposals.setExecution(record.proposalId, executionArn);
-  return viewProposal(budgetStores, record, now());
-});
+const proposeOnce = idempotent(async (input: { key: string; request: z.output<typeof ProposeRequest>; caller: Caller }) =>
+  viewProposal(budgetStores, await proposeBudget({ ...budgetStores, workflows }, input.request, input.caller, now()), now()),
+);
 
 export const handler = routeHandler(routes.proposeBudget, async ({ body, caller, context }) =>
   proposeOnce({ key: `${caller.userId}:${body.clientToken}`, request: body, caller }, context),

@@ -8,6 +8,7 @@ import type { ProposalStore } from '../../shared/core/budget/proposal-store';
 import { proposalView } from '../../shared/core/budget/proposal-view';
 import { reviewProposal } from '../../shared/core/budget/review-proposal';
 import { ConflictError, ForbiddenError } from '../../shared/core/errors';
+import type { WorkflowStarter } from '../../shared/core/workflow-starter';
 
 /** A system-requested (renewal) proposal takes two finance officers: one reviews, another approves. */
 
@@ -73,12 +74,14 @@ function memoryStore(...initial: ProposalRecord[]): ProposalStore & { records: M
 }
 
 const approve = { decision: 'approve' } as const;
+/** None of these decisions cuts a segment, so none starts the ceiling-allocation workflow. */
+const workflows: WorkflowStarter = { start: () => Promise.reject(new Error('not used')) };
 
 describe('approving a proposal the system requested', () => {
   it('is refused (409) until a finance officer reviewed it, saying how; nothing is stored', async () => {
     const store = memoryStore(renewalProposal);
     for (const request of [approve, { decision: 'approve-with-ceiling', ceiling: 12 * 16_800 } as const]) {
-      const refused = decideBudget(store, renewalProposal, request, siti, context);
+      const refused = decideBudget({ proposals: store, workflows }, renewalProposal, request, siti, context);
       await expect(refused).rejects.toBeInstanceOf(ConflictError);
       await expect(refused).rejects.toThrow(/requested by the system, so it takes two finance officers: one reviews it \(`npx lindung budget review bp-2028-renewal-a1-0000000001`/);
     }
@@ -96,21 +99,21 @@ describe('approving a proposal the system requested', () => {
     });
     expect(store.events).toEqual([expect.objectContaining({ action: 'budget.review', actor: 'siti', summary: expect.stringContaining('Reviewed bp-2028-renewal-a1-0000000001: Rp403.200 for 2 people') })]);
 
-    const byReviewer = decideBudget(store, reviewed, approve, siti, context);
+    const byReviewer = decideBudget({ proposals: store, workflows }, reviewed, approve, siti, context);
     await expect(byReviewer).rejects.toBeInstanceOf(ForbiddenError);
     await expect(byReviewer).rejects.toThrow('siti reviewed proposal bp-2028-renewal-a1-0000000001 and cannot also approve it: another finance officer must.');
 
-    const approved = await decideBudget(store, reviewed, approve, dewi, context);
-    expect(approved.record).toMatchObject({ status: 'approved', decision: { decision: 'approve', decidedBy: 'dewi' }, review: { reviewedBy: 'siti' } });
+    const approved = await decideBudget({ proposals: store, workflows }, reviewed, approve, dewi, context);
+    expect(approved).toMatchObject({ status: 'approved', decision: { decision: 'approve', decidedBy: 'dewi' }, review: { reviewedBy: 'siti' } });
     expect(store.events.map((e) => e.action)).toEqual(['budget.review', 'budget.approve']);
   });
 
   it('lets one officer reject it or send it back without a review: that spends no money', async () => {
     const store = memoryStore(renewalProposal);
-    const rejected = await decideBudget(store, renewalProposal, { decision: 'reject', reason: 'APBD 2028 tidak menampung' }, siti, context);
-    expect(rejected.record.status).toBe('rejected');
-    const revised = await decideBudget(memoryStore(renewalProposal), renewalProposal, { decision: 'request-revision', notes: 'Periksa ulang' }, siti, context);
-    expect(revised.record.status).toBe('revision-requested');
+    const rejected = await decideBudget({ proposals: store, workflows }, renewalProposal, { decision: 'reject', reason: 'APBD 2028 tidak menampung' }, siti, context);
+    expect(rejected.status).toBe('rejected');
+    const revised = await decideBudget({ proposals: memoryStore(renewalProposal), workflows }, renewalProposal, { decision: 'request-revision', notes: 'Periksa ulang' }, siti, context);
+    expect(revised.status).toBe('revision-requested');
   });
 
   it('is reviewed once: a second review is refused (409), as is one that lost the race to another', async () => {
@@ -134,7 +137,7 @@ describe("an admin's proposal", () => {
   it('has its two people already (requester and decider): it needs no review, and a review is refused (409)', async () => {
     const store = memoryStore(adminProposal);
     await expect(reviewProposal(store, adminProposal, {}, siti, context)).rejects.toThrow('was requested by ani, who is the second person already: it needs no review. Decide it.');
-    expect((await decideBudget(store, adminProposal, approve, siti, context)).record.status).toBe('approved');
+    expect((await decideBudget({ proposals: store, workflows }, adminProposal, approve, siti, context)).status).toBe('approved');
   });
 
   it('reads without reviewRequired; a system-requested one reads with it', () => {

@@ -12,8 +12,8 @@ export interface SegmentFunding {
 /**
  * Splits a ceiling (pagu) over the segments in priority order. A segment is funded whole while
  * the money lasts; the first that does not fit gets as many people as fit, and every segment after
- * it gets none, so no lower-priority person is funded while a higher-priority one is not. Within
- * the partial segment, people are taken in ascending NIK order (see allocateCeiling's caller).
+ * it gets none, so no lower-priority person is funded while a higher-priority one is not. Which
+ * people of the partial segment are funded: funded-by-allocation.ts.
  */
 export function allocateCeiling(segments: readonly SegmentBudget[], ceiling: number): SegmentFunding[] {
   let remaining = ceiling;

@@ -73,5 +73,3 @@ export function computeProposal(inputs: ProposalInputs): { segments: SegmentBudg
     },
   };
 }
-
-export { perPersonCost } from './per-person-cost';

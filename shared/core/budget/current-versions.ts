@@ -1,9 +1,15 @@
 import { loadRateSchedule } from '../money/rates/rate-schedule';
 import type { RegulationStore } from '../regulation/regulation-store';
 import type { ImportStore } from '../roster/import-store';
-import type { CurrentVersions } from './proposal-view';
 
-/** What a proposal's snapshot is compared with: today's regulation, roster and rates versions. */
+/** What a proposal's snapshot is compared with (proposal-staleness.ts): today's regulation, roster and rates versions. */
+export interface CurrentVersions {
+  regulationVersion: number;
+  rosterVersion: number;
+  rateScheduleVersion: string;
+}
+
+/** Reads the current versions of a regulation's year. */
 export async function currentVersions(
   stores: { regulations: RegulationStore; imports: ImportStore },
   regulationId: string,

@@ -5,26 +5,30 @@ import type { Caller } from '../access/roles';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { formatRupiah } from '../money/rupiah';
 import { allocateCeiling, fundEveryone } from './allocate-ceiling';
+import { isCut } from './funded-by-allocation';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
-import { type CurrentVersions, proposalView } from './proposal-view';
+import type { CurrentVersions } from './current-versions';
+import { proposalView } from './proposal-view';
 import { withOverTargetFunded } from './segment-quota';
 import { smallestUsefulCeiling } from './smallest-useful-ceiling';
 import { requireReviewByAnother } from './two-person-approval';
+import type { WorkflowStarter } from '../workflow-starter';
 
 /**
  * Records finance's decision on a proposal, bound to the snapshot it was made on. Refused for the
  * person who requested it (separation of duties), for an approval of a system-requested proposal
  * without another officer's review, for an expired or stale proposal, and for a proposal someone
- * else decided meanwhile.
+ * else decided meanwhile. An approval that cuts a segment starts the ceiling-allocation workflow,
+ * which settles who in it is funded (funded-by-allocation.ts).
  */
 export async function decideBudget(
-  store: ProposalStore,
+  deps: { proposals: ProposalStore; workflows: WorkflowStarter },
   record: ProposalRecord,
   request: z.output<typeof DecideRequest>,
   caller: Caller,
   context: { now: Date; today: string; current: CurrentVersions },
-): Promise<{ record: ProposalRecord; needsAllocation: boolean }> {
+): Promise<ProposalRecord> {
   if (record.requestedByUserId === caller.userId) {
     throw new ForbiddenError(`${caller.username} requested proposal ${record.proposalId} and cannot decide it: another finance officer must.`);
   }
@@ -73,7 +77,7 @@ export async function decideBudget(
   if (request.decision === 'approve' || request.decision === 'approve-with-ceiling') {
     const funding = request.decision === 'approve' ? fundEveryone(segments) : allocateCeiling(segments, request.ceiling);
     // A segment funded in part needs the exact people: the allocation workflow finds them.
-    needsAllocation = funding.some((f) => f.funded > 0 && f.unfunded > 0);
+    needsAllocation = funding.some(isCut);
     next = {
       ...record,
       decision,
@@ -85,7 +89,7 @@ export async function decideBudget(
   } else {
     next = { ...record, decision, decidedByUserId: caller.userId, status: request.decision === 'reject' ? 'rejected' : 'revision-requested' };
   }
-  const stored = await store.update(
+  const stored = await deps.proposals.update(
     next,
     { status: 'pending-decision', snapshotHash: record.snapshot!.hash },
     auditEvent({
@@ -99,7 +103,17 @@ export async function decideBudget(
     }),
   );
   if (!stored) throw new ConflictError(`Proposal ${record.proposalId} was decided or changed by someone else meanwhile. Reload it.`);
-  return { record: next, needsAllocation };
+  if (needsAllocation) {
+    const executionArn = await deps.workflows.start('ceilingAllocation', allocationExecutionName(record), { proposalId: record.proposalId });
+    await deps.proposals.setExecution(record.proposalId, executionArn);
+  }
+  return next;
+}
+
+/** An execution name is used once: a decision taken again after a withdrawal gets the next one. */
+function allocationExecutionName(record: ProposalRecord): string {
+  const withdrawn = record.withdrawnDecisions?.length ?? 0;
+  return `allocate-${record.proposalId}${withdrawn ? `-${withdrawn + 1}` : ''}`;
 }
 
 function describeDecision(record: ProposalRecord): string {

@@ -1,9 +1,10 @@
 import type { SegmentAllocation } from './proposal';
 import type { EnrollmentEntry } from '../enrollment/enrollment-entry';
 import type { RunRecord } from '../enrollment/run-record';
-import { isFunded } from './is-funded';
+import { isFunded } from './funded-by-allocation';
 import type { ProposalRecord } from './proposal-record';
-import { type CurrentVersions, proposalView } from './proposal-view';
+import type { CurrentVersions } from './current-versions';
+import { isStale } from './proposal-staleness';
 
 /**
  * "Funded this year" is a fact about a person (NIK and coverage year), not about a segment: one
@@ -61,14 +62,14 @@ export function pendingCohorts(
   proposals: readonly ProposalRecord[],
   runs: ReadonlyMap<string, Pick<RunRecord, 'status'>>,
   current: CurrentVersions,
-  scope: { regulationId: string; year: number; today: string; except?: string },
+  scope: { regulationId: string; year: number; except?: string },
 ): PendingCohort[] {
   return proposals
     .filter((p) => p.regulationId === scope.regulationId && p.year === scope.year && p.proposalId !== scope.except && p.status === 'approved' && p.allocation)
     .filter((p) => {
       const run = runs.get(p.proposalId);
       if (run) return run.status === 'running' || run.status === 'failed';
-      return !proposalView(p, current, scope.today).stale;
+      return !isStale(p, current);
     })
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
     .map((p) => ({ proposalId: p.proposalId, requestedAt: p.requestedAt, allocation: p.allocation! }));

@@ -4,7 +4,6 @@ import type { ImportStore } from '../roster/import-store';
 import { currentVersions } from './current-versions';
 import { type PendingCohort, pendingCohorts } from './funded-this-year';
 import type { ProposalStore } from './proposal-store';
-import { jakartaDate } from './proposal-view';
 
 export interface FundingContextStores {
   proposals: Pick<ProposalStore, 'list'>;
@@ -20,7 +19,6 @@ export interface FundingContextStores {
 export async function fundingContext(
   stores: FundingContextStores,
   scope: { regulationId: string; year: number; except?: string },
-  now: Date,
 ): Promise<{ pending: PendingCohort[]; lookUpPeople: boolean }> {
   const [proposals, runs, current] = await Promise.all([
     stores.proposals.list({ regulationId: scope.regulationId }),
@@ -28,6 +26,6 @@ export async function fundingContext(
     currentVersions(stores, scope.regulationId, scope.year),
   ]);
   const runsOfYear = new Map(runs.filter((run) => run.year === scope.year && run.proposalId !== scope.except).map((run) => [run.proposalId, run]));
-  const pending = pendingCohorts(proposals, runsOfYear, current, { ...scope, today: jakartaDate(now) });
+  const pending = pendingCohorts(proposals, runsOfYear, current, scope);
   return { pending, lookUpPeople: pending.length > 0 || runsOfYear.size > 0 };
 }

@@ -1,34 +1,24 @@
 import type { Proposal } from './proposal';
+import type { CurrentVersions } from './current-versions';
 import type { ProposalRecord } from './proposal-record';
+import { staleBecause } from './proposal-staleness';
 import { needsReview } from './two-person-approval';
-
-export interface CurrentVersions {
-  regulationVersion: number;
-  rosterVersion: number;
-  rateScheduleVersion: string;
-}
 
 /**
  * The proposal as people see it today: expired if undecided past its decide-by date (in
- * Jakarta), and stale if the regulation, roster or rates changed since its snapshot. A stale
- * proposal says why, and cannot be decided or feed an enrollment run until it is proposed again.
+ * Jakarta), and stale, saying why, if it no longer matches what would be funded
+ * (proposal-staleness.ts).
  */
 export function proposalView(record: ProposalRecord, current: CurrentVersions, today: string): Proposal {
   const { requestedByUserId: _user, decidedByUserId: _decider, reviewedByUserId: _reviewer, regulationVersion: _version, executionArn: _arn, ...proposal } = record;
-  const staleBecause: string[] = [];
-  const snapshot = record.snapshot;
-  if (snapshot) {
-    if (snapshot.rosterVersion !== current.rosterVersion) staleBecause.push(`the roster changed (version ${snapshot.rosterVersion} → ${current.rosterVersion})`);
-    if (snapshot.rateScheduleVersion !== current.rateScheduleVersion) staleBecause.push(`the rates changed (${snapshot.rateScheduleVersion} → ${current.rateScheduleVersion})`);
-    if (snapshot.regulationVersion !== current.regulationVersion) staleBecause.push(`the regulation was amended (version ${snapshot.regulationVersion} → ${current.regulationVersion})`);
-  }
+  const reasons = staleBecause(record, current);
   const expired = record.status === 'pending-decision' && today > record.decideBy;
   return {
     ...proposal,
     status: expired ? 'expired' : record.status,
     ...(needsReview(record) ? { reviewRequired: true } : {}),
-    stale: staleBecause.length > 0,
-    ...(staleBecause.length > 0 ? { staleBecause } : {}),
+    stale: reasons.length > 0,
+    ...(reasons.length > 0 ? { staleBecause: reasons } : {}),
   };
 }
 

@@ -11,13 +11,15 @@ import { requireRegulation } from '../regulation/require-regulation';
 import { cohortMonths } from './cohort-months';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
+import type { WorkflowStarter } from '../workflow-starter';
 
 /**
- * Opens a budget proposal for a regulation, fiscal year and cohort. The numbers are computed by
- * the budget-proposal workflow; the proposal waits for finance in `pending-decision` after it.
+ * Opens a budget proposal for a regulation, fiscal year and cohort, and starts the budget-proposal
+ * workflow that computes its numbers; the proposal waits for finance in `pending-decision` after
+ * it. The execution is named after the proposal, so starting it again starts nothing new.
  */
 export async function proposeBudget(
-  stores: { proposals: ProposalStore; regulations: RegulationStore },
+  stores: { proposals: ProposalStore; regulations: RegulationStore; workflows: WorkflowStarter },
   request: z.output<typeof ProposeRequest>,
   caller: Caller,
   now: Date,
@@ -60,5 +62,7 @@ export async function proposeBudget(
   );
   // A renewal names its proposal after its attempt: one an earlier run of its step created stands.
   if (!created && !renewal) throw new ConflictError(`Budget proposal ${record.proposalId} exists already. Send the request again.`);
+  const executionArn = await stores.workflows.start('budgetProposal', record.proposalId, { proposalId: record.proposalId });
+  await stores.proposals.setExecution(record.proposalId, executionArn);
   return record;
 }

@@ -6,7 +6,8 @@ import { ConflictError } from '../errors';
 import { formatRupiah } from '../money/rupiah';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
-import { type CurrentVersions, proposalView } from './proposal-view';
+import type { CurrentVersions } from './current-versions';
+import { proposalView } from './proposal-view';
 import { needsReview } from './two-person-approval';
 
 /**

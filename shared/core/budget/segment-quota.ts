@@ -6,7 +6,7 @@ import type { Regulation } from '../regulation/regulation';
  * proposal funds at most the target for the year (less the people of the segment funded already
  * this year), and the eligible people over it are counted apart with the money they would need,
  * for finance to fund explicitly or not. Which of them are within the quota is decided like a
- * ceiling's cut, in ascending NIK order (functions/budget/allocate-ceiling.ts).
+ * ceiling's cut, in ascending NIK order (funded-by-allocation.ts).
  */
 export function withinTarget(
   regulation: Pick<Regulation, 'overTarget'>,

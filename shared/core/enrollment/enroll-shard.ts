@@ -1,4 +1,5 @@
 import { forEachConcurrently } from '../../lib/for-each-concurrently';
+import { isFunded } from '../budget/funded-by-allocation';
 import { coveredByEntry } from '../budget/funded-this-year';
 import type { RosterLedger } from '../roster/roster-ledger';
 import type { RosterMember } from '../roster/roster-member';
@@ -78,10 +79,11 @@ async function* shardPages(plan: RunPlan, attempt: number, bucket: number, roste
     let after: string | undefined;
     for (let page = 0; ; page++) {
       const { people, more } = await roster.segmentPeople(plan.regulationId, plan.year, segment.segment, bucket, after, ENROLLMENT_PAGE_SIZE);
-      const funded = segment.lastFundedNik ? people.filter((person) => person.nik <= segment.lastFundedNik!) : people;
+      const funded = people.filter((person) => isFunded(segment.allocation, person.nik));
       if (funded.length === 0) break;
       const pageId = `${segment.segment}#${String(page).padStart(5, '0')}`;
       yield { attempt, bucket, pageId, segment: segment.segment, perPerson: segment.perPerson, people: funded };
+      // A segment's funded people come first in NIK order: past the first one left out, nobody is.
       if (!more || funded.length < people.length) break;
       after = people.at(-1)!.nik;
     }

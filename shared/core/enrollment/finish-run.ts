@@ -4,6 +4,7 @@ import type { ProposalRecord } from '../budget/proposal-record';
 import { formatRupiah } from '../money/rupiah';
 import { runTally } from './run-view';
 import { premiumInvoice } from './premium-invoice';
+import { requireRun } from './require-run';
 import type { RunRecord, RunStore } from './run-record';
 
 /**
@@ -30,9 +31,16 @@ export async function finishRun(runs: RunStore, record: RunRecord, attempt: numb
   return (await runs.update(finished, { status: 'running', attempt }, event)) ? finished : ((await runs.get(record.runId)) ?? finished);
 }
 
-/** Records why an attempt's workflow failed; the run can be retried from there. */
-export async function failRun(runs: RunStore, record: RunRecord, attempt: number, failure: string, now: Date): Promise<void> {
-  if (record.status !== 'running' || record.attempt !== attempt) return;
+/**
+ * Records why an attempt's workflow failed, and how to retry the run from there. A failure of an
+ * attempt that is no longer running changes nothing.
+ */
+export async function failRun(runs: RunStore, input: { runId: string; attempt: number; failure: string }, now: Date): Promise<{ runId: string; attempt: number; status: 'failed' }> {
+  const { runId, attempt } = input;
+  const result = { runId, attempt, status: 'failed' as const };
+  const record = requireRun(await runs.get(runId), runId);
+  if (record.status !== 'running' || record.attempt !== attempt) return result;
+  const failure = `${input.failure}. Retry with \`npx lindung enroll retry ${runId}\`.`;
   const failed: RunRecord = { ...record, status: 'failed', failure, finishedAt: now.toISOString() };
   const event = auditEvent({
     caller: SYSTEM_CALLER,
@@ -44,4 +52,5 @@ export async function failRun(runs: RunStore, record: RunRecord, attempt: number
     changes: [{ path: 'status', before: 'running', after: 'failed' }],
   });
   await runs.update(failed, { status: 'running', attempt }, event);
+  return result;
 }

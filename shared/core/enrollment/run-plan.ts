@@ -1,6 +1,7 @@
 import type { ProposalRecord } from '../budget/proposal-record';
 import { proposalMonths } from '../budget/cohort-months';
-import { perPersonCost } from '../budget/compute-proposal';
+import { type FundedSegment, fundsAnyone } from '../budget/funded-by-allocation';
+import { perPersonCost } from '../budget/per-person-cost';
 import { lastDayOf } from '../calendar/calendar';
 import type { Regulation } from '../regulation/regulation';
 import { ConflictError } from '../errors';
@@ -14,8 +15,8 @@ export interface RunPlan {
   year: number;
   /** The money cap: committed premiums never exceed it. */
   approvedAmount: number;
-  /** Funded segments in priority order, each with its premium per person for the whole period. */
-  segments: { segment: string; perPerson: number; lastFundedNik?: string }[];
+  /** Funded segments in priority order, each with its premium per person for the whole period and who of it is funded. */
+  segments: { segment: string; perPerson: number; allocation: FundedSegment }[];
   programs: InsurerProgram[];
   wadahCode: string;
   collectiveAccount: string;
@@ -35,17 +36,13 @@ export function runPlanOf(runId: string, proposal: ProposalRecord, regulation: R
   }
   const budgets = new Map(proposal.segments.map((segment) => [segment.segment, segment]));
   const segments = proposal.allocation
-    .filter((allocation) => allocation.funded > 0)
+    .filter(fundsAnyone)
     .map((allocation) => {
       const budget = budgets.get(allocation.segment)!;
       return { budget, allocation };
     })
     .sort((a, b) => a.budget.priority - b.budget.priority)
-    .map(({ budget, allocation }) => ({
-      segment: allocation.segment,
-      perPerson: perPersonCost(budget),
-      ...(allocation.unfunded > 0 && allocation.lastFundedNik ? { lastFundedNik: allocation.lastFundedNik } : {}),
-    }));
+    .map(({ budget, allocation }) => ({ segment: allocation.segment, perPerson: perPersonCost(budget), allocation }));
   return {
     runId,
     proposalId: proposal.proposalId,

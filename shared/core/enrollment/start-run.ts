@@ -2,7 +2,7 @@ import type { Caller } from '../access/roles';
 import { auditEvent } from '../audit/audit-event';
 import type { ProposalRecord } from '../budget/proposal-record';
 import { type FundingContextStores, fundingContext } from '../budget/funding-context';
-import type { CurrentVersions } from '../budget/proposal-view';
+import type { CurrentVersions } from '../budget/current-versions';
 import { jakartaDate, proposalView } from '../budget/proposal-view';
 import { ConflictError, ForbiddenError } from '../errors';
 import { formatRupiah } from '../money/rupiah';
@@ -45,7 +45,7 @@ export async function startRun(
   }
   // A cohort funds the people no earlier cohort funds (funded-this-year.ts), which the ledger
   // tells only once the earlier cohorts' runs are done: so cohorts of a year enroll in turn.
-  const { pending } = await fundingContext(deps, { regulationId: proposal.regulationId, year: proposal.year, except: proposal.proposalId }, now);
+  const { pending } = await fundingContext(deps, { regulationId: proposal.regulationId, year: proposal.year, except: proposal.proposalId });
   const earlier = pending.find((cohort) => cohort.requestedAt < proposal.requestedAt);
   if (earlier) {
     throw new ConflictError(

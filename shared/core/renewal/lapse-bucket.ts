@@ -1,6 +1,6 @@
 import type { LapseReason, RenewalPerson } from './renewal';
 import type { ProposalRecord } from '../budget/proposal-record';
-import { isFunded } from '../budget/is-funded';
+import { isFunded } from '../budget/funded-by-allocation';
 import type { RosterLedger } from '../roster/roster-ledger';
 import type { CoverLedger } from './cover-ledger';
 

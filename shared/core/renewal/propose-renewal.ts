@@ -23,16 +23,14 @@ export async function proposeRenewal(
   const record = requireRenewal(await stores.renewals.get(input.regulationId, input.year), input.regulationId, input.year);
   if (record.attempt !== input.attempt || record.status !== 'verifying' || !record.diff) return { status: record.status };
   const proposalId = renewalProposalId(record.regulationId, record.year, record.attempt);
-  if (!(await stores.proposals.get(proposalId))) {
-    await proposeBudget(
-      stores,
-      { regulationId: record.regulationId, year: record.year, cohort: 'original', clientToken: proposalId },
-      SYSTEM_CALLER,
-      now,
-      { proposalId, diff: record.diff },
-    );
-  }
-  await workflows.start('budgetProposal', proposalId, { proposalId });
+  // Named after the attempt: a re-run of this step finds the proposal and its workflow started.
+  await proposeBudget(
+    { ...stores, workflows },
+    { regulationId: record.regulationId, year: record.year, cohort: 'original', clientToken: proposalId },
+    SYSTEM_CALLER,
+    now,
+    { proposalId, diff: record.diff },
+  );
   const proposed = { ...record, status: 'proposed' as const, proposalId };
   await stores.renewals.update(
     proposed,
