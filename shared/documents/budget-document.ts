@@ -394,7 +394,7 @@ ${proposal.review && html`<dt>Ditinjau oleh</dt><dd>${reviewText(proposal.review
 </section>`;
 }
 
-/** The review a system-requested proposal had before its approval (two-person-approval.ts): who, when, and their notes. */
+/** The review a system-requested proposal had before its approval (separation-of-duties.ts): who, when, and their notes. */
 function reviewText(review: NonNullable<Proposal['review']>): string {
   return `${review.reviewedBy}, ${formatIndonesianDate(review.reviewedAt)}${review.notes ? ` (${maskPersonalData(review.notes)})` : ''}`;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DecideRequest } from './budget-requests';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
+import { ConflictError, InvalidInputError } from '../errors';
 import { formatRupiah } from '../money/rupiah';
 import { allocateCeiling, fundEveryone } from './allocate-ceiling';
 import { isCut } from './funded-by-allocation';
@@ -12,7 +12,7 @@ import type { CurrentVersions } from './current-versions';
 import { proposalView } from './proposal-view';
 import { withOverTargetFunded } from './segment-quota';
 import { smallestUsefulCeiling } from './smallest-useful-ceiling';
-import { requireReviewByAnother } from './two-person-approval';
+import { requireNotRequester, requireReviewByAnother } from './separation-of-duties';
 import type { WorkflowStarter } from '../workflow-starter';
 
 /**
@@ -29,9 +29,7 @@ export async function decideBudget(
   caller: Caller,
   context: { now: Date; today: string; current: CurrentVersions },
 ): Promise<ProposalRecord> {
-  if (record.requestedByUserId === caller.userId) {
-    throw new ForbiddenError(`${caller.username} requested proposal ${record.proposalId} and cannot decide it: another finance officer must.`);
-  }
+  requireNotRequester(record, caller, 'decide it');
   const view = proposalView(record, context.current, context.today);
   if (view.status !== 'pending-decision') {
     throw new ConflictError(`Proposal ${record.proposalId} is ${view.status}, not waiting for a decision.${view.status === 'expired' ? ' Propose the budget again.' : ''}`);

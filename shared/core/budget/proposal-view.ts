@@ -2,7 +2,7 @@ import type { Proposal } from './proposal';
 import type { CurrentVersions } from './current-versions';
 import type { ProposalRecord } from './proposal-record';
 import { staleBecause } from './proposal-staleness';
-import { needsReview } from './two-person-approval';
+import { needsReview } from './separation-of-duties';
 
 /**
  * The proposal as people see it today: expired if undecided past its decide-by date (in

@@ -68,7 +68,7 @@ export const Decision = z.object({
   snapshotHash: z.string(),
 }).meta({ id: 'Decision' });
 
-/** Who reviewed a system-requested proposal (two-person-approval.ts), on which snapshot. */
+/** Who reviewed a system-requested proposal (separation-of-duties.ts), on which snapshot. */
 export const Review = z.object({
   reviewedBy: z.string(),
   reviewedAt: z.string(),

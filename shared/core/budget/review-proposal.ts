@@ -8,11 +8,11 @@ import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
 import type { CurrentVersions } from './current-versions';
 import { proposalView } from './proposal-view';
-import { needsReview } from './two-person-approval';
+import { needsReview } from './separation-of-duties';
 
 /**
  * Records a finance officer's review of a proposal the system requested: the first of the two
- * officers its approval takes (two-person-approval.ts). Bound to the snapshot it was made on, like
+ * officers its approval takes (separation-of-duties.ts). Bound to the snapshot it was made on, like
  * a decision; the proposal still waits for a decision, which the reviewer may not make an approval.
  */
 export async function reviewProposal(

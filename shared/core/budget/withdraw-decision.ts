@@ -1,8 +1,9 @@
+import { requireNotDecider, requireNotRequester } from './separation-of-duties';
 import type { z } from 'zod';
 import type { WithdrawRequest } from './budget-requests';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError } from '../errors';
 import { runIdOf } from '../enrollment/run-identity';
 import type { RunStore } from '../enrollment/run-record';
 import type { ProposalRecord } from './proposal-record';
@@ -25,12 +26,8 @@ export async function withdrawDecision(
   now: Date,
 ): Promise<ProposalRecord> {
   const { proposalId } = record;
-  if (record.requestedByUserId === caller.userId) {
-    throw new ForbiddenError(`${caller.username} requested proposal ${proposalId} and cannot withdraw its decision: another finance officer must.`);
-  }
-  if (record.decidedByUserId === caller.userId) {
-    throw new ForbiddenError(`${caller.username} decided proposal ${proposalId} and cannot withdraw that decision: another finance officer must.`);
-  }
+  requireNotRequester(record, caller, 'withdraw its decision');
+  requireNotDecider(record, caller, 'withdraw that decision', 'another finance officer');
   const { decision, allocation, approvedAmount, decidedByUserId: _decider, ...undecided } = record;
   if (!decision || !WITHDRAWABLE.includes(record.status)) {
     throw new ConflictError(

@@ -1,10 +1,11 @@
+import { requireNotDecider } from '../budget/separation-of-duties';
 import type { Caller } from '../access/roles';
 import { auditEvent } from '../audit/audit-event';
 import type { ProposalRecord } from '../budget/proposal-record';
 import { type FundingContextStores, fundingContext } from '../budget/funding-context';
 import type { CurrentVersions } from '../budget/current-versions';
 import { jakartaDate, proposalView } from '../budget/proposal-view';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError } from '../errors';
 import { formatRupiah } from '../money/rupiah';
 import type { WorkflowStarter } from '../workflow-starter';
 import { coveragePeriod } from './run-plan';
@@ -25,9 +26,7 @@ export async function startRun(
   caller: Caller,
   now: Date,
 ): Promise<{ record: RunRecord; created: boolean }> {
-  if (proposal.decidedByUserId === caller.userId) {
-    throw new ForbiddenError(`${caller.username} decided proposal ${proposal.proposalId} and cannot start its enrollment run: another admin must.`);
-  }
+  requireNotDecider(proposal, caller, 'start its enrollment run', 'another admin');
   const runId = runIdOf(proposal.proposalId);
   const existing = await deps.runs.get(runId);
   if (existing) return { record: await resume(deps, existing), created: false };

@@ -12,7 +12,7 @@ import type { RenewalStore } from './renewal-store';
  * The renewal's budget: an original-APBD proposal for the whole new year from the verified roster,
  * computed by the BudgetProposal workflow like any other, carrying the diff against last year for
  * finance's decision screen and the budget document. Requested by the system, so one finance
- * officer reviews it and another approves it (shared/core/budget/two-person-approval.ts).
+ * officer reviews it and another approves it (shared/core/budget/separation-of-duties.ts).
  */
 export async function proposeRenewal(
   stores: { renewals: RenewalStore; proposals: ProposalStore; regulations: RegulationStore },

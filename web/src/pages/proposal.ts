@@ -211,7 +211,7 @@ function decisionForm(p: Proposal, afterDecision: () => void): HTMLElement | und
     return notice('status', t('Anda mengajukan usulan ini, jadi orang lain di BPKAD yang memutuskannya.'));
   }
   // A proposal the system requested is approved by an officer other than its reviewer, once reviewed
-  // (shared/core/budget/two-person-approval.ts); anyone may still reject it or send it back.
+  // (shared/core/budget/separation-of-duties.ts); anyone may still reject it or send it back.
   const reviewer = p.review?.reviewedBy;
   const mayApprove = !p.reviewRequired || (reviewer !== undefined && reviewer !== currentSession()?.username);
   const approvals: Decision[] = ['approve', 'approve-with-ceiling'];
