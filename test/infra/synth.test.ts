@@ -23,13 +23,13 @@ describe('the CDK app', () => {
     expect(() => synthesize(app)).toThrow(/AwsSolutions-DDB3 \(warning\) at Lindung\/Unjustified/);
   });
 
-  it('runs every handler on Node 22 and protects every non-public route with the JWT authorizer', () => {
+  it('runs every handler on Node 24 and protects every non-public route with the JWT authorizer', () => {
     const template = synthesizeTemplate({ bundle: false });
     const resources = Object.values(template.Resources);
     const functions = resources.filter((r) => r.Type === 'AWS::Lambda::Function');
     const handlers = functions.filter((r) => r.Metadata?.[ENTRY_METADATA_KEY]);
     expect(handlers.length).toBeGreaterThan(0);
-    for (const fn of handlers) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+    for (const fn of handlers) expect(fn.Properties?.Runtime).toBe('nodejs24.x');
     // The only other function is CDK's BucketDeployment provider, which CloudFormation runs while deploying the console.
     expect(functions.length - handlers.length).toBe(1);
     const routes = resources.filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
