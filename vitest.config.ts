@@ -22,7 +22,7 @@ export default defineConfig({
           name: 'system',
           include: ['test/**/*.test.ts'],
           exclude: ['test/local-stack/**', 'test/local-step-functions/**'],
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/build-cli.ts', 'test/support/global-setup.ts'],
         },
       },
     ],

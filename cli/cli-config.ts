@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT } from './repo-root';
 
 /** The local data directory `npm start` uses, and where the CLI finds the running stack and its session. */
 export function dataDir(): string {
-  return path.resolve(process.env.LINDUNG_DATA_DIR ?? path.join(import.meta.dirname, '..', '.lindung'));
+  return path.resolve(process.env.LINDUNG_DATA_DIR ?? path.join(REPO_ROOT, '.lindung'));
 }
 
 export interface Session {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { AWS_PRICES } from '../../shared/documents/cost/aws-price-list';
 import { estimateRun, type RunEstimate } from '../../shared/documents/cost/run-estimate';
@@ -8,8 +9,9 @@ import { formatRupiah } from '../../shared/core/money/rupiah';
 import type { GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { formatCount, print } from '../output';
+import { REPO_ROOT } from '../repo-root';
 
-const DEFAULT_PROFILE = new URL('../../shared/documents/cost/enrollment-usage-profile.json', import.meta.url);
+const DEFAULT_PROFILE = path.join(REPO_ROOT, 'shared', 'documents', 'cost', 'enrollment-usage-profile.json');
 
 interface CostOptions {
   people: string;

@@ -32,13 +32,16 @@ async function identicalRows(name: string, count: number): Promise<string> {
   return writeWorkbookWithSheet(file(name), sheet);
 }
 
-/** Peak resident memory of `lindung roster import --file FILE` (it checks the file before contacting the API). */
+/**
+ * Peak resident memory of `lindung roster import --file FILE` (it checks the file before contacting
+ * the API), started as npx starts it: through bin/lindung.mjs's shebang, with its Node options.
+ */
 async function cliImport(filePath: string): Promise<{ stderr: string; peakMb: number }> {
   const reportPeak = `data:text/javascript,process.on('exit',()=>process.stderr.write('PEAK_RSS_KB='+process.resourceUsage().maxRSS))`;
   const result = await promisify(execFile)(
-    process.execPath,
-    ['--import', reportPeak, path.resolve('bin/lindung.mjs'), 'roster', 'import', '--regulation', 'perwal-bomb', '--file', filePath, '--coverage-start', '2027-01-01'],
-    { env: { ...process.env, LINDUNG_API_URL: 'http://127.0.0.1:9', LINDUNG_TOKEN: 'unused' } },
+    path.resolve('bin/lindung.mjs'),
+    ['roster', 'import', '--regulation', 'perwal-bomb', '--file', filePath, '--coverage-start', '2027-01-01'],
+    { env: { ...process.env, NODE_OPTIONS: `--import=${reportPeak}`, LINDUNG_API_URL: 'http://127.0.0.1:9', LINDUNG_TOKEN: 'unused' } },
   ).catch((error: { stderr: string }) => error);
   const peak = /PEAK_RSS_KB=(\d+)/.exec(result.stderr);
   expect(peak, result.stderr).not.toBeNull();
