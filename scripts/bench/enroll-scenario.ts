@@ -8,6 +8,7 @@ import { call } from './api-call';
 import { approvedProposal } from './approved-proposal';
 import { measureFloor } from './floor';
 import { InsurerProcess } from './insurer-process';
+import { cpuMeter } from './cpu-time';
 import { freshTables } from './fresh-tables';
 import { type PairTiming, round, summarizePairs } from './pairs';
 import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
@@ -42,20 +43,30 @@ export async function enrollScenario(people: number, log: (line: string) => void
     template: synthesizeTemplate({ bundle: false }),
     dataDir,
     inMemory: true,
+    // Bare DynamoDB requests, as the floor's; a usage profile needs the meter.
+    meterDynamoDb: options.profile !== undefined,
     environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR', ...insurer.lindungEnvironment() },
   });
   try {
     const timings: (PairTiming & { rssBeforeMb: number; peakRssMb: number })[] = [];
     let floorConcurrency: number | undefined;
     let headline: Awaited<ReturnType<typeof timedRun>> | undefined;
+    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
+    const processes = { lindung: process.pid, dynamoDbLocal: javaPid, insurer: insurer.pid };
+    const cpu: { floor: Record<string, number>; run: Record<string, number> }[] = [];
     for (let pair = 1; pair <= pairCount; pair++) {
       log(`pair ${pair} of ${pairCount}`);
       // The same state for every pair: empty tables, then a roster of the same people under a regulation id not used before.
       if (pair > 1) await freshTables(stack);
       const { proposalId } = await approvedProposal(stack, `bench-tangsel-p${pair}`, '3674', people, log);
+      const floorCpu = cpuMeter(processes);
       const floor = await ledgerFloor(stack, people, log, floorConcurrency);
       floorConcurrency = floor.concurrency;
+      const runCpu = cpuMeter(processes);
+      const floorCpuSeconds = floorCpu.stop();
       headline = await timedRun(stack, proposalId, people, log);
+      cpu.push({ floor: floorCpuSeconds, run: runCpu.stop() });
+      log(`pair ${pair}: CPU seconds, floor ${JSON.stringify(cpu.at(-1)!.floor)}, run ${JSON.stringify(cpu.at(-1)!.run)}`);
       timings.push({ floorSeconds: floor.seconds, seconds: headline.seconds, rssBeforeMb: headline.rssBeforeMb, peakRssMb: headline.runPeakRssMb });
       log(`pair ${pair}: floor ${floor.seconds.toFixed(1)} s, run ${headline.seconds.toFixed(1)} s, ratio ${(headline.seconds / floor.seconds).toFixed(2)}`);
     }
@@ -82,7 +93,6 @@ export async function enrollScenario(people: number, log: (line: string) => void
       const faulty = await timedRun(stack, second, people, log);
       withFaults = { faults: options.faults, seconds: faulty.seconds, ratio: round(faulty.seconds / summary.floorSeconds), enrolled: faulty.enrolled, failed: faulty.failed };
     }
-    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
     return {
       scenario: 'enroll',
       people,
@@ -91,7 +101,7 @@ export async function enrollScenario(people: number, log: (line: string) => void
       ratio: summary.ratio,
       ratioMin: summary.ratioMin,
       ratioMax: summary.ratioMax,
-      pairs: summary.pairs.map((pair, i) => ({ ...pair, rssBeforeRunMb: timings[i]!.rssBeforeMb, runPeakRssMb: timings[i]!.peakRssMb })),
+      pairs: summary.pairs.map((pair, i) => ({ ...pair, rssBeforeRunMb: timings[i]!.rssBeforeMb, runPeakRssMb: timings[i]!.peakRssMb, cpuSeconds: cpu[i] })),
       peakRssMb: peakRssMb(),
       // The run's own memory: before → peak of the pair that peaked highest.
       ...highestRunMemory(timings),

@@ -7,6 +7,7 @@ import { LocalStack } from '../../infra/local/local-stack';
 import { synthesizeTemplate } from '../../infra/synthesize';
 import { writeSyntheticRoster } from '../lib/synthetic-roster';
 import { call } from './api-call';
+import { cpuMeter } from './cpu-time';
 import { freshTables } from './fresh-tables';
 import { measureFloor } from './floor';
 import { type PairTiming, summarizePairs } from './pairs';
@@ -44,6 +45,8 @@ export async function importScenario(people: number, log: (line: string) => void
     template: synthesizeTemplate({ bundle: false }),
     dataDir,
     inMemory: true,
+    // Bare DynamoDB requests, as the floor's (the meter's ReturnConsumedCapacity costs DynamoDB Local CPU).
+    meterDynamoDb: false,
     environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
   });
   const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
@@ -65,6 +68,9 @@ export async function importScenario(people: number, log: (line: string) => void
     const timings: (PairTiming & { rssBeforeMb: number; peakRssMb: number })[] = [];
     let floorConcurrency: number | undefined;
     let last: { accepted: number; rejected: number } | undefined;
+    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
+    const processes = { lindung: process.pid, dynamoDbLocal: javaPid };
+    const cpu: { floor: Record<string, number>; import: Record<string, number> }[] = [];
     for (let pair = 1; pair <= pairCount; pair++) {
       log(`pair ${pair} of ${pairCount}`);
       // The same state for every pair: empty tables and a regulation id not used before.
@@ -73,6 +79,7 @@ export async function importScenario(people: number, log: (line: string) => void
       await call(stack.apiUrl, api.token, 'PUT', `/regulations/${regulation.id}`, regulation);
 
       log('floor: BatchWriteItem, one roster-sized item per person');
+      const floorCpu = cpuMeter(processes);
       const floor = await measureFloor({
         dynamoDbEndpoint: stack.dynamoDbEndpoint,
         table: stack.tableName('DataMain'),
@@ -87,6 +94,8 @@ export async function importScenario(people: number, log: (line: string) => void
       log('import: check file, upload chunks, workflow');
       // The process also holds the stack and the floor's client: the import's own memory is sampled while it runs.
       const memory = sampleRss();
+      const floorCpuSeconds = floorCpu.stop();
+      const importCpu = cpuMeter(processes);
       const started = performance.now();
       const status = await uploadRoster(
         api,
@@ -95,6 +104,8 @@ export async function importScenario(people: number, log: (line: string) => void
       );
       const seconds = (performance.now() - started) / 1000;
       const { beforeMb, peakMb } = memory.stop();
+      cpu.push({ floor: floorCpuSeconds, import: importCpu.stop() });
+      log(`pair ${pair}: CPU seconds, floor ${JSON.stringify(cpu.at(-1)!.floor)}, import ${JSON.stringify(cpu.at(-1)!.import)}`);
       if (status.status !== 'completed') throw new Error(`the import ended ${status.status}: ${status.failure}`);
       log(`import: ${seconds.toFixed(1)} s, ${status.accepted} accepted, ${status.rejected} rejected, memory ${beforeMb} → ${peakMb} MB`);
       log(`pair ${pair}: floor ${floor.seconds.toFixed(1)} s, import ${seconds.toFixed(1)} s, ratio ${(seconds / floor.seconds).toFixed(2)}`);
@@ -103,7 +114,6 @@ export async function importScenario(people: number, log: (line: string) => void
     }
     const summary = summarizePairs(timings);
     const highest = timings.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
-    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
     return {
       scenario: 'import',
       people,
@@ -112,7 +122,7 @@ export async function importScenario(people: number, log: (line: string) => void
       ratio: summary.ratio,
       ratioMin: summary.ratioMin,
       ratioMax: summary.ratioMax,
-      pairs: summary.pairs.map((pair, i) => ({ ...pair, rssBeforeImportMb: timings[i]!.rssBeforeMb, importPeakRssMb: timings[i]!.peakRssMb })),
+      pairs: summary.pairs.map((pair, i) => ({ ...pair, rssBeforeImportMb: timings[i]!.rssBeforeMb, importPeakRssMb: timings[i]!.peakRssMb, cpuSeconds: cpu[i] })),
       peakRssMb: peakRssMb(),
       // The import's own memory: before → peak of the pair that peaked highest.
       rssBeforeImportMb: highest.rssBeforeMb,
