@@ -78,6 +78,13 @@ export interface LocalStackOptions {
   readonly log?: boolean;
   /** Sets the business clock at start (LINDUNG_CLOCK): a date (09:00 in Jakarta) or an ISO timestamp. */
   readonly clock?: string;
+  /**
+   * Meter DynamoDB (default true): every request asks for ReturnConsumedCapacity, which costs
+   * DynamoDB Local a fifth to a third more CPU per write than the request alone. The benches
+   * turn it off to compare Lindung's writes with the floor's bare ones; `usage()` then counts
+   * no DynamoDB.
+   */
+  readonly meterDynamoDb?: boolean;
 }
 
 /** Written to DATA_DIR/endpoint.json for the CLI and scripts to find the running stack. */
@@ -170,11 +177,14 @@ export class LocalStack {
         AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
         AWS_ENDPOINT_URL_SFN: stepFunctionsEndpoint,
         POWERTOOLS_TRACE_ENABLED: 'false',
+        // With tracing off, X-Ray's automatic mode would still hook every promise of the process
+        // (cls-hooked's async hooks, destroy tracking included): a third of the CPU of a bench's run.
+        AWS_XRAY_MANUAL_MODE: 'true',
         POWERTOOLS_METRICS_DISABLED: 'true',
         ...options.environment,
       }, meter);
       // Handlers share one DynamoDB client and call the insurer with fetch: both metered here.
-      const unmeterDynamoDb = meterDynamoDbClient(dynamoDbClient, template, meter);
+      const unmeterDynamoDb = options.meterDynamoDb === false ? () => undefined : meterDynamoDbClient(dynamoDbClient, template, meter);
       const unmeterOutbound = meterOutboundRequests(meter);
       cleanups.push(async () => {
         unmeterDynamoDb();

@@ -8,10 +8,15 @@ import { call } from './api-call';
 import { approvedProposal } from './approved-proposal';
 import { measureFloor } from './floor';
 import { InsurerProcess } from './insurer-process';
-import { peakRssMb, peakRssMbOf } from './peak-memory';
+import { cpuMeter } from './cpu-time';
+import { freshTables } from './fresh-tables';
+import { type PairTiming, round, summarizePairs } from './pairs';
+import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
 import { usageProfile, writeUsageProfile } from './usage-profile';
 
 export interface EnrollBenchOptions {
+  /** Floor/run pairs, each on fresh tables (default 3). */
+  pairs?: number;
   /** Insurer faults of the second figure (LINDUNG_INSURER_FAULTS syntax); none: no second figure. */
   faults?: string;
   /**
@@ -22,33 +27,59 @@ export interface EnrollBenchOptions {
 }
 
 /**
- * `npm run bench -- enroll --people N [--faults 429=0.05,500=0.02,timeout=0.01]`: imports a
- * synthetic roster of N people, has it proposed and approved, then times the enrollment run from
- * the start request to its end, next to the raw floor measured on the same DynamoDB Local in the
- * same run. The insurer simulator runs in its own process at zero latency and without faults;
- * with --faults, a second roster of the same size is enrolled with the insurer flaky.
+ * `npm run bench -- enroll --people N [--pairs P] [--faults 429=0.05,500=0.02,timeout=0.01]`: P
+ * times over (3 by default), on fresh tables each time, imports a synthetic roster of N people,
+ * has it proposed and approved, measures the raw floor, then times the enrollment run from the
+ * start request to its end. Floor and run alternate in one process, so the machine's noise falls
+ * on both; the result is the median of the pairs' ratios with their spread (pairs.ts). The
+ * insurer simulator runs in its own process at zero latency and without faults; with --faults, a
+ * second roster of the same size is enrolled with the insurer flaky, after the pairs.
  */
 export async function enrollScenario(people: number, log: (line: string) => void, options: EnrollBenchOptions = {}) {
+  const pairCount = options.pairs ?? 3;
   const insurer = await InsurerProcess.start();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-enroll-'));
   const stack = await LocalStack.start({
     template: synthesizeTemplate({ bundle: false }),
     dataDir,
     inMemory: true,
+    // Bare DynamoDB requests, as the floor's; a usage profile needs the meter.
+    meterDynamoDb: options.profile !== undefined,
     environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR', ...insurer.lindungEnvironment() },
   });
   try {
-    const { proposalId } = await approvedProposal(stack, 'bench-tangsel', '3674', people, log);
-    const floor = await ledgerFloor(stack, people, log);
-    const headline = await timedRun(stack, proposalId, people, log);
+    const timings: (PairTiming & { rssBeforeMb: number; peakRssMb: number })[] = [];
+    let floorConcurrency: number | undefined;
+    let headline: Awaited<ReturnType<typeof timedRun>> | undefined;
+    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
+    const processes = { lindung: process.pid, dynamoDbLocal: javaPid, insurer: insurer.pid };
+    const cpu: { floor: Record<string, number>; run: Record<string, number> }[] = [];
+    for (let pair = 1; pair <= pairCount; pair++) {
+      log(`pair ${pair} of ${pairCount}`);
+      // The same state for every pair: empty tables, then a roster of the same people under a regulation id not used before.
+      if (pair > 1) await freshTables(stack);
+      const { proposalId } = await approvedProposal(stack, `bench-tangsel-p${pair}`, '3674', people, log);
+      const floorCpu = cpuMeter(processes);
+      const floor = await ledgerFloor(stack, people, log, floorConcurrency);
+      floorConcurrency = floor.concurrency;
+      const runCpu = cpuMeter(processes);
+      const floorCpuSeconds = floorCpu.stop();
+      headline = await timedRun(stack, proposalId, people, log);
+      cpu.push({ floor: floorCpuSeconds, run: runCpu.stop() });
+      log(`pair ${pair}: CPU seconds, floor ${JSON.stringify(cpu.at(-1)!.floor)}, run ${JSON.stringify(cpu.at(-1)!.run)}`);
+      timings.push({ floorSeconds: floor.seconds, seconds: headline.seconds, rssBeforeMb: headline.rssBeforeMb, peakRssMb: headline.runPeakRssMb });
+      log(`pair ${pair}: floor ${floor.seconds.toFixed(1)} s, run ${headline.seconds.toFixed(1)} s, ratio ${(headline.seconds / floor.seconds).toFixed(2)}`);
+    }
+    const summary = summarizePairs(timings);
+    const last = headline!;
     if (options.profile) {
       // A second roster of half the size (other NIKs): with two sizes, per-run usage is told apart from per-person usage.
       const baselinePeople = Math.round(people / 2);
       const baseline = await timedRun(stack, (await approvedProposal(stack, 'bench-tangsel-half', '3671', baselinePeople, log)).proposalId, baselinePeople, log);
-      const profile = usageProfile(headline.usage, people, {
+      const profile = usageProfile(last.usage, people, {
         workflow: 'Enrollment run',
         command: `npm run bench -- enroll --people ${people} --profile ${options.profile}`,
-        seconds: headline.seconds,
+        seconds: last.seconds,
         baseline: { delta: baseline.usage, people: baselinePeople },
       });
       writeUsageProfile(profile, options.profile);
@@ -60,21 +91,23 @@ export async function enrollScenario(people: number, log: (line: string) => void
       const { proposalId: second } = await approvedProposal(stack, 'bench-tangsel-faults', '3603', people, log);
       await insurer.setFaults(options.faults);
       const faulty = await timedRun(stack, second, people, log);
-      withFaults = { faults: options.faults, seconds: faulty.seconds, ratio: round(faulty.seconds / floor.seconds), enrolled: faulty.enrolled, failed: faulty.failed };
+      withFaults = { faults: options.faults, seconds: faulty.seconds, ratio: round(faulty.seconds / summary.floorSeconds), enrolled: faulty.enrolled, failed: faulty.failed };
     }
-    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
     return {
       scenario: 'enroll',
       people,
-      seconds: headline.seconds,
-      floorSeconds: round(floor.seconds),
-      ratio: round(headline.seconds / floor.seconds),
+      seconds: summary.seconds,
+      floorSeconds: summary.floorSeconds,
+      ratio: summary.ratio,
+      ratioMin: summary.ratioMin,
+      ratioMax: summary.ratioMax,
+      pairs: summary.pairs.map((pair, i) => ({ ...pair, rssBeforeRunMb: timings[i]!.rssBeforeMb, runPeakRssMb: timings[i]!.peakRssMb, cpuSeconds: cpu[i] })),
       peakRssMb: peakRssMb(),
-      rssBeforeRunMb: headline.rssBeforeMb,
-      runPeakRssMb: headline.runPeakRssMb,
-      peoplePerSecond: Math.round(people / headline.seconds),
-      enrolled: headline.enrolled,
-      floorConcurrency: floor.concurrency,
+      // The run's own memory: before → peak of the pair that peaked highest.
+      ...highestRunMemory(timings),
+      peoplePerSecond: Math.round(people / summary.seconds),
+      enrolled: last.enrolled,
+      floorConcurrency,
       dynamoDbLocalPeakRssMb: peakRssMbOf(javaPid),
       ...(withFaults ? { withFaults } : {}),
     };
@@ -83,6 +116,11 @@ export async function enrollScenario(people: number, log: (line: string) => void
     insurer.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function highestRunMemory(timings: readonly { rssBeforeMb: number; peakRssMb: number }[]) {
+  const highest = timings.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
+  return { rssBeforeRunMb: highest.rssBeforeMb, runPeakRssMb: highest.peakRssMb };
 }
 
 /** Times one enrollment run from the start request to its end. */
@@ -95,11 +133,9 @@ async function timedRun(stack: LocalStack, proposalId: string, people: number, l
   let status = run;
   let lastTenth = -1;
   // The process also held the import and the floor: the run's own memory is sampled while it runs.
-  const rssBeforeMb = rssMb();
-  let runPeakRssMb = rssBeforeMb;
+  const memory = sampleRss();
   while (status.status === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    runPeakRssMb = Math.max(runPeakRssMb, rssMb());
     status = await call(stack.apiUrl, admin, 'GET', `/enrollment-runs/${run.runId}`);
     const tenth = Math.floor(((status.counts.enrolled + status.counts.failed) / people) * 10);
     if (tenth !== lastTenth) {
@@ -108,6 +144,7 @@ async function timedRun(stack: LocalStack, proposalId: string, people: number, l
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const { beforeMb: rssBeforeMb, peakMb: runPeakRssMb } = memory.stop();
   if (status.status === 'failed') throw new Error(`the run failed: ${status.failure}`);
   log(`enroll: ${seconds.toFixed(1)} s, ${status.status}, ${status.counts.enrolled} enrolled, ${status.counts.failed} failed`);
   const usage = usageDelta(usageBefore, stack.usage());
@@ -115,7 +152,7 @@ async function timedRun(stack: LocalStack, proposalId: string, people: number, l
 }
 
 /** One ledger-entry-sized item per person with plain BatchWriteItem: the floor. */
-async function ledgerFloor(stack: LocalStack, people: number, log: (line: string) => void) {
+async function ledgerFloor(stack: LocalStack, people: number, log: (line: string) => void, concurrency?: number) {
   const sample = {
     nik: '3674011001900001', year: 2027, regulationId: 'bench-tangsel', proposalId: 'bp-2027-0123456789ab', runId: 'run-2027-0123456789ab',
     attempt: 1, segment: 'KADER_KESEHATAN', name: 'Siti Rahayu', programs: ['JKK', 'JKM'], status: 'enrolled', kpj: '10000000001',
@@ -129,10 +166,9 @@ async function ledgerFloor(stack: LocalStack, people: number, log: (line: string
     people,
     item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'ENROLL#2027' }),
     log,
+    ...(concurrency ? { concurrency } : {}),
   });
   log(`floor: ${floor.seconds.toFixed(1)} s at concurrency ${floor.concurrency}`);
   return floor;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-const rssMb = () => Math.round(process.memoryUsage.rss() / 1024 / 1024);

@@ -4,7 +4,8 @@ import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 /**
  * The raw floor of a benchmark: one item of the given size per person, written with plain
  * BatchWriteItem into the same DynamoDB Local, at the best concurrency found by a short sweep.
- * Nothing Lindung does per person can be cheaper than this.
+ * Nothing Lindung does per person can be cheaper than this. With `concurrency` (the sweep's
+ * choice in an earlier pair) the sweep is skipped, so every pair's floor writes alike.
  */
 export async function measureFloor(args: {
   dynamoDbEndpoint: string;
@@ -12,6 +13,7 @@ export async function measureFloor(args: {
   people: number;
   item: (i: number) => Record<string, unknown>;
   log: (line: string) => void;
+  concurrency?: number;
 }): Promise<{ seconds: number; concurrency: number }> {
   const client = DynamoDBDocumentClient.from(localDynamoDbClient(args.dynamoDbEndpoint));
   const write = async (offset: number, count: number, concurrency: number) => {
@@ -34,6 +36,7 @@ export async function measureFloor(args: {
     return (performance.now() - started) / 1000;
   };
 
+  if (args.concurrency) return { seconds: await write(0, args.people, args.concurrency), concurrency: args.concurrency };
   const sample = Math.min(args.people, 10_000);
   let best = { concurrency: 4, seconds: Number.POSITIVE_INFINITY };
   let offset = 10_000_000;

@@ -6,8 +6,12 @@ import { uploadRoster } from '../../cli/roster-upload';
 import { LocalStack } from '../../infra/local/local-stack';
 import { synthesizeTemplate } from '../../infra/synthesize';
 import { writeSyntheticRoster } from '../lib/synthetic-roster';
+import { call } from './api-call';
+import { cpuMeter } from './cpu-time';
+import { freshTables } from './fresh-tables';
 import { measureFloor } from './floor';
-import { peakRssMb, peakRssMbOf } from './peak-memory';
+import { type PairTiming, summarizePairs } from './pairs';
+import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
 
 const TANGSEL_SHARES: Record<string, number> = {
   KETUA_RT: 3844,
@@ -27,16 +31,22 @@ export function tangselSegments(people: number): Record<string, number> {
 }
 
 /**
- * `npm run bench -- import --people N`: imports a synthetic roster of N people (3% bad rows)
- * through the API exactly as `lindung roster import` does, next to the raw floor measured on the
- * same DynamoDB Local in the same run.
+ * `npm run bench -- import --people N [--pairs P]`: a synthetic roster of N people (3% bad rows),
+ * then P times over (3 by default), on fresh tables each time: the raw floor, and the roster
+ * imported through the API exactly as `lindung roster import` does. Floor and import alternate in
+ * one process, so the machine's noise falls on both; the result is the median of the pairs'
+ * ratios with their spread (pairs.ts), and the import's own memory (the process's RSS before it
+ * and its peak during it).
  */
-export async function importScenario(people: number, log: (line: string) => void) {
+export async function importScenario(people: number, log: (line: string) => void, options: { pairs?: number } = {}) {
+  const pairCount = options.pairs ?? 3;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-data-'));
   const stack = await LocalStack.start({
     template: synthesizeTemplate({ bundle: false }),
     dataDir,
     inMemory: true,
+    // Bare DynamoDB requests, as the floor's (the meter's ReturnConsumedCapacity costs DynamoDB Local CPU).
+    meterDynamoDb: false,
     environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
   });
   const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
@@ -46,13 +56,7 @@ export async function importScenario(people: number, log: (line: string) => void
     log(`roster: ${generated.rows} rows (${generated.bad} bad), ${(statSync(file).size / 1e6).toFixed(1)} MB CSV`);
 
     const api = { api: stack.apiUrl, token: await stack.token('bench-admin', ['admin']) };
-    const regulation = { ...parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8')), id: 'bench-tangsel' };
-    await fetch(`${stack.apiUrl}/regulations/${regulation.id}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(regulation),
-    });
-
+    const example = parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8'));
     // An item the size of a roster entry, under keys no import uses.
     const sample = {
       nik: '3674011001900001', year: 2027, regulationId: 'bench-tangsel', segment: 'KADER_KESEHATAN', priority: 6,
@@ -60,38 +64,73 @@ export async function importScenario(people: number, log: (line: string) => void
       address: 'Jl. Merpati No. 12 RT 003 RW 004', kelurahan: 'Pondok Aren', kecamatan: 'Pondok Aren', phone: '081234567890',
       updatedAt: '2026-11-21T00:00:00.000Z', gsi1pk: 'ROSTER#bench-tangsel#2027#B07', gsi1sk: 'KADER_KESEHATAN#3674011001900001',
     };
-    log('floor: BatchWriteItem, one roster-sized item per person');
-    const floor = await measureFloor({
-      dynamoDbEndpoint: stack.dynamoDbEndpoint,
-      table: stack.tableName('DataMain'),
-      people,
-      item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'COVER#2027' }),
-      log,
-    });
-    log(`floor: ${floor.seconds.toFixed(1)} s at concurrency ${floor.concurrency}`);
 
-    log('import: check file, upload chunks, workflow');
-    const started = performance.now();
-    const status = await uploadRoster(
-      api,
-      { regulationId: regulation.id, file, coverageStart: '2027-01-01' },
-      { phase: (name) => (log(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${name}`), { update: () => undefined, stop: () => undefined }) },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    if (status.status !== 'completed') throw new Error(`the import ended ${status.status}: ${status.failure}`);
-    log(`import: ${seconds.toFixed(1)} s, ${status.accepted} accepted, ${status.rejected} rejected`);
+    const timings: (PairTiming & { rssBeforeMb: number; peakRssMb: number })[] = [];
+    let floorConcurrency: number | undefined;
+    let last: { accepted: number; rejected: number } | undefined;
     const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
+    const processes = { lindung: process.pid, dynamoDbLocal: javaPid };
+    const cpu: { floor: Record<string, number>; import: Record<string, number> }[] = [];
+    for (let pair = 1; pair <= pairCount; pair++) {
+      log(`pair ${pair} of ${pairCount}`);
+      // The same state for every pair: empty tables and a regulation id not used before.
+      if (pair > 1) await freshTables(stack);
+      const regulation = { ...example, id: `bench-tangsel-p${pair}` };
+      await call(stack.apiUrl, api.token, 'PUT', `/regulations/${regulation.id}`, regulation);
+
+      log('floor: BatchWriteItem, one roster-sized item per person');
+      const floorCpu = cpuMeter(processes);
+      const floor = await measureFloor({
+        dynamoDbEndpoint: stack.dynamoDbEndpoint,
+        table: stack.tableName('DataMain'),
+        people,
+        item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'COVER#2027' }),
+        log,
+        ...(floorConcurrency ? { concurrency: floorConcurrency } : {}),
+      });
+      floorConcurrency = floor.concurrency;
+      log(`floor: ${floor.seconds.toFixed(1)} s at concurrency ${floor.concurrency}`);
+
+      log('import: check file, upload chunks, workflow');
+      // The process also holds the stack and the floor's client: the import's own memory is sampled while it runs.
+      const memory = sampleRss();
+      const floorCpuSeconds = floorCpu.stop();
+      const importCpu = cpuMeter(processes);
+      const started = performance.now();
+      const status = await uploadRoster(
+        api,
+        { regulationId: regulation.id, file, coverageStart: '2027-01-01' },
+        { phase: (name) => (log(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${name}`), { update: () => undefined, stop: () => undefined }) },
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const { beforeMb, peakMb } = memory.stop();
+      cpu.push({ floor: floorCpuSeconds, import: importCpu.stop() });
+      log(`pair ${pair}: CPU seconds, floor ${JSON.stringify(cpu.at(-1)!.floor)}, import ${JSON.stringify(cpu.at(-1)!.import)}`);
+      if (status.status !== 'completed') throw new Error(`the import ended ${status.status}: ${status.failure}`);
+      log(`import: ${seconds.toFixed(1)} s, ${status.accepted} accepted, ${status.rejected} rejected, memory ${beforeMb} → ${peakMb} MB`);
+      log(`pair ${pair}: floor ${floor.seconds.toFixed(1)} s, import ${seconds.toFixed(1)} s, ratio ${(seconds / floor.seconds).toFixed(2)}`);
+      timings.push({ floorSeconds: floor.seconds, seconds, rssBeforeMb: beforeMb, peakRssMb: peakMb });
+      last = { accepted: status.accepted, rejected: status.rejected };
+    }
+    const summary = summarizePairs(timings);
+    const highest = timings.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
     return {
       scenario: 'import',
       people,
-      seconds: round(seconds),
-      floorSeconds: round(floor.seconds),
-      ratio: round(seconds / floor.seconds),
+      seconds: summary.seconds,
+      floorSeconds: summary.floorSeconds,
+      ratio: summary.ratio,
+      ratioMin: summary.ratioMin,
+      ratioMax: summary.ratioMax,
+      pairs: summary.pairs.map((pair, i) => ({ ...pair, rssBeforeImportMb: timings[i]!.rssBeforeMb, importPeakRssMb: timings[i]!.peakRssMb, cpuSeconds: cpu[i] })),
       peakRssMb: peakRssMb(),
-      rowsPerSecond: Math.round(people / seconds),
-      accepted: status.accepted,
-      rejected: status.rejected,
-      floorConcurrency: floor.concurrency,
+      // The import's own memory: before → peak of the pair that peaked highest.
+      rssBeforeImportMb: highest.rssBeforeMb,
+      importPeakRssMb: highest.peakRssMb,
+      rowsPerSecond: Math.round(people / summary.seconds),
+      accepted: last!.accepted,
+      rejected: last!.rejected,
+      floorConcurrency,
       dynamoDbLocalPeakRssMb: peakRssMbOf(javaPid),
     };
   } finally {
@@ -100,5 +139,3 @@ export async function importScenario(people: number, log: (line: string) => void
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;

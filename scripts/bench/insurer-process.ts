@@ -24,6 +24,11 @@ export class InsurerProcess {
     return { INSURER_BASE_URL: this.url, INSURER_API_KEY: LOCAL_INSURER_API_KEY, INSURER_COLLECTIVE_ACCOUNT: LOCAL_COLLECTIVE_ACCOUNT, INSURER_TIMEOUT_MS: '2000' };
   }
 
+  /** Its process id (CPU accounting). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   async setFaults(faults: string): Promise<void> {
     this.child.stdin!.write(`${faults}\n`);
     await this.lines.next();
