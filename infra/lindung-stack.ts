@@ -5,6 +5,7 @@ import { DataTables } from './constructs/data-tables';
 import { EnrollmentWorkflow } from './constructs/enrollment-workflow';
 import { BudgetWorkflows } from './constructs/budget-workflows';
 import { LindungHttpApi } from './constructs/http-api';
+import { RemittanceWorkflows } from './constructs/remittance-workflows';
 import { RenewalWorkflows } from './constructs/renewal-workflows';
 import { RosterImportWorkflow } from './constructs/roster-import-workflow';
 import { UserDirectory } from './constructs/user-directory';
@@ -24,6 +25,7 @@ export class LindungStack extends Stack {
       budgetProposal: budget.proposal.stateMachine,
       enrollmentRun: enrollment.workflow.stateMachine,
     });
+    const remittance = new RemittanceWorkflows(this, 'Remittance', { tables });
     const http = new LindungHttpApi(this, 'Http', {
       routes: allRoutes,
       tables,
@@ -34,6 +36,7 @@ export class LindungStack extends Stack {
         ceilingAllocation: budget.ceilingAllocation.stateMachine,
         enrollmentRun: enrollment.workflow.stateMachine,
         renewal: renewal.renewal.stateMachine,
+        reconciliation: remittance.reconciliation.stateMachine,
       },
     });
 

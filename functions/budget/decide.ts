@@ -2,7 +2,7 @@ import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-wor
 import { routes } from '../../shared/api/routes';
 import { currentVersions } from '../../shared/core/budget/current-versions';
 import { decideBudget } from '../../shared/core/budget/decide-budget';
-import { jakartaDate } from '../../shared/core/budget/proposal-view';
+import { jakartaDate } from '../../shared/core/calendar/jakarta-date';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
 import { routeHandler } from '../../shared/runtime/http/route-handler';

@@ -1,6 +1,6 @@
 import { routes } from '../../shared/api/routes';
 import { currentVersions } from '../../shared/core/budget/current-versions';
-import { jakartaDate } from '../../shared/core/budget/proposal-view';
+import { jakartaDate } from '../../shared/core/calendar/jakarta-date';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { reviewProposal } from '../../shared/core/budget/review-proposal';
 import { viewProposal } from '../../shared/core/budget/view-proposal';

@@ -1,5 +1,5 @@
 /** The Step Functions workflows of the stack, by the name routes and handlers use. */
-export type WorkflowName = 'rosterImport' | 'budgetProposal' | 'ceilingAllocation' | 'enrollmentRun' | 'renewal';
+export type WorkflowName = 'rosterImport' | 'budgetProposal' | 'ceilingAllocation' | 'enrollmentRun' | 'renewal' | 'reconciliation';
 
 /** Port: starting a Step Functions workflow. */
 export interface WorkflowStarter {

@@ -1,5 +1,3 @@
-import type { RawRosterRow } from '../../core/roster/raw-roster-row';
-
 /**
  * The most JSON one staged item holds: DynamoDB refuses items over 400 KB, and the keys, TTL and
  * attribute names need a little room.
@@ -7,13 +5,13 @@ import type { RawRosterRow } from '../../core/roster/raw-roster-row';
 export const MAX_STAGED_PART_BYTES = 350_000;
 
 /**
- * A NIK bucket's rows of one chunk as JSON arrays of at most `MAX_STAGED_PART_BYTES` each, in row
+ * A NIK bucket's rows of one chunk (of a roster import or an insurer's bill) as JSON arrays of at most `MAX_STAGED_PART_BYTES` each, in row
  * order. Usually one: a 1 MB chunk spreads over 32 buckets. But identical or empty NIK text (a
  * column Excel turned into `3.67401E+15`, or left blank) puts a whole chunk in one bucket, and
  * the file must still be staged so that each row can be rejected with its reason. The same rows
  * always make the same parts, so a retried chunk overwrites them.
  */
-export function stagedRowParts(rows: readonly RawRosterRow[]): string[] {
+export function stagedRowParts<Row>(rows: readonly Row[]): string[] {
   const whole = JSON.stringify(rows);
   if (Buffer.byteLength(whole) <= MAX_STAGED_PART_BYTES) return [whole];
   const parts: string[] = [];

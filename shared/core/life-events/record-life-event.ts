@@ -3,7 +3,7 @@ import type { LifeEvent, RecordLifeEventRequest } from './life-event';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import type { ProposalStore } from '../budget/proposal-store';
-import { jakartaDate } from '../budget/proposal-view';
+import { jakartaDate } from '../calendar/jakarta-date';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { maskNik } from '../people/personal-data';
 import { formatRupiah } from '../money/rupiah';

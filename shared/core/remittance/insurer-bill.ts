@@ -51,6 +51,10 @@ export const BillStatus = z.enum([
   'accepted',
   /** The reconciliation failed (see `failure`); completing the bill again resumes it. */
   'failed',
+  /** Its lines do not add up to its own control figures (see `failure`): import a corrected file. */
+  'refused',
+  /** Taken back before acceptance (a corrected bill replaces it); kept for the trail. */
+  'withdrawn',
 ]);
 export type BillStatus = z.infer<typeof BillStatus>;
 
@@ -125,6 +129,8 @@ export const InsurerBill = z.object({
   /** Σ of the payments recorded against the bill. */
   paid: z.number().int(),
   payments: z.array(Payment),
+  /** 1, then one more each time a failed reconciliation is started again. */
+  attempt: z.number().int(),
   importedBy: z.string(),
   importedByUserId: z.string(),
   importedAt: z.string(),

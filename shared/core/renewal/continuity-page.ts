@@ -1,5 +1,5 @@
 import type { ContinuityGap, ContinuityPage } from './renewal';
-import { jakartaDate } from '../budget/proposal-view';
+import { jakartaDate } from '../calendar/jakarta-date';
 import type { CoverLedger } from './cover-ledger';
 
 /** People checked per page: one BatchGet of their cover in the year and of their lapses each. */

@@ -1,6 +1,6 @@
 import type { ProposalRecord } from '../budget/proposal-record';
 import type { ProposalStore } from '../budget/proposal-store';
-import { jakartaDate } from '../budget/proposal-view';
+import { jakartaDate } from '../calendar/jakarta-date';
 import { SYSTEM_CALLER } from '../access/system-caller';
 import type { Regulation } from '../regulation/regulation';
 import type { WorkflowStarter } from '../workflow-starter';

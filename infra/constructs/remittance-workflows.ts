@@ -1,0 +1,88 @@
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Fail, JsonPath, Map as MapState, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import type { DataTables } from './data-tables';
+import type { HandlerFunction } from './handler-function';
+import { workflowTaskFunction } from './workflow-task-function';
+import { WorkflowStateMachine } from './workflow-state-machine';
+
+/**
+ * The finance office's monthly close (docs/remittance.md):
+ * - Reconciliation: an insurer's bill against the enrollment ledger, one shard per NIK bucket,
+ *   then the totals. Every step is idempotent and a done shard is skipped, so a re-run after a
+ *   crash reaches the same report.
+ * - The arrears watch: every day at 02:00 Asia/Jakarta (after renewal's 01:00 check), each
+ *   month's state (due, paid, late, at risk, inactive) for every regulation.
+ */
+export class RemittanceWorkflows extends Construct {
+  readonly reconciliation: WorkflowStateMachine;
+  readonly arrearsWatch: WorkflowStateMachine;
+  readonly schedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: { tables: DataTables }) {
+    super(scope, id);
+    const functions: HandlerFunction[] = [];
+    const task = (name: string, entry: string, description: string, timeout: Duration, memorySize = 512) => {
+      const fn = workflowTaskFunction(this, `${name}Function`, { entry, description, timeout, memorySize, tables: props.tables });
+      functions.push(fn);
+      return fn;
+    };
+
+    const plan = new LambdaInvoke(this, 'PlanReconciliation', {
+      lambdaFunction: task('PlanReconciliation', 'functions/remittance/plan.ts', 'Reconciliation: one shard per NIK bucket', Duration.seconds(30)),
+      payloadResponseOnly: true,
+      resultPath: '$.plan',
+    });
+    const shard = new LambdaInvoke(this, 'ReconcileShard', {
+      lambdaFunction: task('ReconcileShard', 'functions/remittance/reconcile-shard.ts', "Reconciliation: one NIK bucket of a bill against the ledger", Duration.minutes(15), 1024),
+      payloadResponseOnly: true,
+      resultPath: JsonPath.DISCARD,
+    });
+    shard.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 3 });
+    const shards = new MapState(this, 'ReconcileShards', { itemsPath: '$.plan.shards', maxConcurrency: 4, resultPath: JsonPath.DISCARD }).itemProcessor(shard);
+    const finish = new LambdaInvoke(this, 'FinishReconciliation', {
+      lambdaFunction: task('FinishReconciliation', 'functions/remittance/finish-reconciliation.ts', 'Reconciliation: the totals, the ledger hash, the bill reconciled', Duration.minutes(2)),
+      payload: TaskInput.fromObject({ billId: JsonPath.stringAt('$.billId'), attempt: JsonPath.numberAt('$.attempt') }),
+      payloadResponseOnly: true,
+    });
+    const markFailed = new LambdaInvoke(this, 'MarkReconciliationFailed', {
+      lambdaFunction: task('MarkReconciliationFailed', 'functions/remittance/mark-failed.ts', 'Reconciliation: record why it failed', Duration.seconds(30)),
+      payload: TaskInput.fromObject({ billId: JsonPath.stringAt('$.billId'), attempt: JsonPath.numberAt('$.attempt'), error: JsonPath.objectAt('$.error') }),
+      payloadResponseOnly: true,
+      resultPath: JsonPath.DISCARD,
+    }).next(new Fail(this, 'ReconciliationFailed', { error: 'ReconciliationFailed', cause: 'The reconciliation failed; see the bill for the reason.' }));
+    for (const step of [plan, shards, finish]) step.addCatch(markFailed, { resultPath: '$.error' });
+    this.reconciliation = new WorkflowStateMachine(this, 'Reconciliation', {
+      comment: "Reconciliation of an insurer's bill: plan shards, reconcile each NIK bucket, sum up",
+      definition: plan.next(shards).next(finish),
+      timeout: Duration.hours(6),
+      functions,
+    });
+
+    const watchFn = workflowTaskFunction(this, 'ArrearsWatchFunction', {
+      entry: 'functions/remittance/watch-arrears.ts',
+      description: 'Remittance: the daily arrears watch of every regulation',
+      timeout: Duration.minutes(5),
+      tables: props.tables,
+    });
+    this.arrearsWatch = new WorkflowStateMachine(this, 'ArrearsWatch', {
+      comment: "Daily arrears watch: each month's remittance state, and who would lose cover",
+      definition: new LambdaInvoke(this, 'WatchArrears', { lambdaFunction: watchFn, payloadResponseOnly: true }),
+      timeout: Duration.minutes(15),
+      functions: [watchFn],
+    });
+    this.schedule = new Schedule(this, 'DailyWatch', {
+      description: 'Lindung: the daily arrears watch, 02:00 in Jakarta',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.ASIA_JAKARTA }),
+      target: new StepFunctionsStartExecution(this.arrearsWatch.stateMachine, {
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        // A missed watch is caught up by the next day's.
+        maxEventAge: Duration.hours(6),
+        retryAttempts: 10,
+      }),
+    });
+  }
+}
