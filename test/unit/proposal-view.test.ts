@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalRecord } from '../../shared/core/budget/proposal-record';
-import { jakartaDate, proposalView } from '../../shared/core/budget/proposal-view';
+import { proposalView } from '../../shared/core/budget/proposal-view';
+import { jakartaDate } from '../../shared/core/calendar/jakarta-date';
 
 const record: ProposalRecord = {
   proposalId: 'bp-2027-000000000001',
