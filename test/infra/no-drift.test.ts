@@ -29,6 +29,8 @@ interface ScenarioState {
   proposalId?: string;
   runId?: string;
   renewalProposalId?: string;
+  billId?: string;
+  secondBillId?: string;
 }
 
 /** Polls a resource until `done` says so (workflows run in the background). */
@@ -141,6 +143,50 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     body: { nik: '3674015002900002', kind: 'removal', effectiveDate: '2027-03-01', note: 'No longer Ketua RT' },
   },
   'GET /life-events': { role: 'auditor', path: () => '/life-events?nik=3674015002900002' },
+  'GET /regulations/{id}/bills': { role: 'auditor', path: () => `/regulations/${regulation.id}/bills?year=2027` },
+  // An insurer's bill of two people the ledger does not cover: reconciled, one line disputed, accepted, the other paid.
+  'POST /regulations/{id}/bills': {
+    role: 'finance',
+    path: () => `/regulations/${regulation.id}/bills`,
+    body: { header: { kodeIuran: '12345678901', month: '2027-01', controlCount: 2, controlTotal: 33_600 }, fileName: 'tagihan-januari.csv', fileDigest: 'a'.repeat(64) },
+    after: async (body, state) => {
+      state.billId = body.billId;
+      const second = await api('POST', `/regulations/${regulation.id}/bills`, {
+        token: await tokenFor('finance'),
+        body: { header: { kodeIuran: '12345678902', month: '2027-02', controlCount: 0, controlTotal: 0 }, fileName: 'tagihan-februari.csv', fileDigest: 'b'.repeat(64) },
+      });
+      state.secondBillId = second.body.billId;
+    },
+  },
+  'PUT /bills/{billId}/chunks/{seq}': {
+    role: 'finance',
+    path: (state) => `/bills/${state.billId}/chunks/0`,
+    body: {
+      lines: [
+        { line: 1, kpj: '19000000001', nik: '3674015002909901', name: 'Bukan Peserta Satu', segment: 'KETUA_RT', month: '2027-01', amount: 16_800 },
+        { line: 2, kpj: '19000000002', nik: '3674015002909902', name: 'Bukan Peserta Dua', segment: 'KETUA_RT', month: '2027-01', amount: 16_800 },
+      ],
+    },
+  },
+  'POST /bills/{billId}/complete': {
+    role: 'finance',
+    path: (state) => `/bills/${state.billId}/complete`,
+    body: { chunks: 1, lines: 2 },
+    after: (_body, state) => waitUntil(`/bills/${state.billId}`, (bill) => bill.status === 'reconciled'),
+  },
+  'GET /bills/{billId}': { role: 'auditor', path: (state) => `/bills/${state.billId}` },
+  'GET /bills/{billId}/discrepancies': { role: 'finance', path: (state) => `/bills/${state.billId}/discrepancies?kind=not-enrolled` },
+  'POST /bills/{billId}/disputes': { role: 'finance', path: (state) => `/bills/${state.billId}/disputes`, body: { nik: '3674015002909901', note: 'Tidak terdaftar di wadah kami' } },
+  'POST /bills/{billId}/acceptance': { role: 'finance', path: (state) => `/bills/${state.billId}/acceptance`, body: { note: 'Satu baris disanggah' } },
+  'POST /bills/{billId}/withdrawal': { role: 'finance', path: (state) => `/bills/${state.secondBillId}/withdrawal`, body: { reason: 'Tagihan koreksi akan dikirim' } },
+  // Whoever accepted a bill does not record its payment: another finance officer does.
+  'POST /bills/{billId}/payments': {
+    role: 'finance',
+    username: 'bendahara',
+    path: (state) => `/bills/${state.billId}/payments`,
+    body: { sp2dNumber: '0001/SP2D/LS/2027', sp2dDate: '2027-01-14', amount: 16_800, kodeIuran: '12345678901' },
+  },
+  'GET /regulations/{id}/arrears': { role: 'auditor', path: () => `/regulations/${regulation.id}/arrears?year=2027` },
   'POST /regulations/{id}/renewals': {
     role: 'admin',
     path: () => `/regulations/${regulation.id}/renewals`,
