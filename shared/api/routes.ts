@@ -481,7 +481,7 @@ export const routes = {
     method: 'POST',
     path: '/bills/{billId}/complete',
     entry: 'functions/remittance/complete.ts',
-    summary: "Close the upload: the bill's own control count and total are checked (422 with the difference if its lines do not add up), then it is reconciled person by person against the ledger",
+    summary: "Close the upload: the bill's own control count and total are checked (400 with the difference if its lines do not add up), then it is reconciled person by person against the ledger",
     access: ['finance'],
     params: BillParams,
     body: CompleteBillRequest,
