@@ -29,7 +29,7 @@ describe('GET /coverage', () => {
       regionName: 'Kota Tangerang Selatan',
       year: 2027,
       totals: { target, onRoster: 42, funded: 42, covered: 0 },
-      budget: { approved: proposal.approvedAmount, spent: 0, pendingDecision: 0 },
+      budget: { approved: proposal.approvedAmount, committed: 0, spent: 0, pendingDecision: 0 },
       monthsOfContinuousCover: 0,
       enrollmentRuns: 0,
     });
@@ -48,9 +48,9 @@ describe('GET /coverage', () => {
     expect(bySegment.MARBOT).toMatchObject({ onRoster: 0, covered: 0 });
     expect(after.categories).toEqual([{ category: 'BPU', target, covered: 42 }]);
     expect(after.shareOfTarget).toBeCloseTo(42 / target, 10);
-    expect(after.budget).toEqual({ approved: proposal.approvedAmount, spent: run.committedAmount, pendingDecision: 0 });
+    expect(after.budget).toEqual({ approved: proposal.approvedAmount, committed: run.committedAmount, spent: 0, pendingDecision: 0 });
     expect(after.months).toHaveLength(12);
-    expect(after.months[0]).toEqual({ month: '2027-01', covered: 42, premiums: 42 * 16_800 });
+    expect(after.months[0]).toEqual({ month: '2027-01', covered: 42, premiums: 42 * 16_800, paid: 0 });
     expect(after.monthsOfContinuousCover).toBe(12);
     expect(after.enrollmentRuns).toBe(1);
 

@@ -9,7 +9,7 @@ import { personRow, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
 /**
- * A death or removal changes the money (issue #11): the invoice, the coverage report and "spent"
+ * A death or removal changes the money (issue #11): the invoice, the coverage report and the money committed
  * drop the person from the month after cover ends, the premiums of those months go back to the
  * proposal once and visibly, and a death recorded after the renewal carried the person into the
  * next year removes that entry too (and its cover, if it was enrolled already). On a stack of its
@@ -89,10 +89,10 @@ describe('a death changes the money', () => {
     expect(peopleBilled(afterMarch.invoice, '2027-12')).toBe(3);
     expect(afterMarch.invoice.total).toBe(approved2027 - 9 * monthly);
     const coverage2027 = await coverage(2027);
-    expect(coverage2027.budget).toMatchObject({ approved: approved2027, spent: approved2027 - 9 * monthly });
+    expect(coverage2027.budget).toMatchObject({ approved: approved2027, committed: approved2027 - 9 * monthly, spent: 0 });
     expect(coverage2027.months.slice(2, 4)).toEqual([
-      { month: '2027-03', covered: 4, premiums: 4 * monthly },
-      { month: '2027-04', covered: 3, premiums: 3 * monthly },
+      { month: '2027-03', covered: 4, premiums: 4 * monthly, paid: 0 },
+      { month: '2027-04', covered: 3, premiums: 3 * monthly, paid: 0 },
     ]);
     const cli = (token: string, ...args: string[]) => run(lindungBin, args, { env: { ...process.env, LINDUNG_API_URL: local.stack.apiUrl, LINDUNG_TOKEN: token } });
     const status = await cli(auditor, 'enroll', 'status', started.body.runId);
@@ -138,7 +138,7 @@ describe('a death changes the money', () => {
     expect(after2028.releasedAmount).toBe(approved2028 / 2);
     expect(after2028.committedAmount).toBe(approved2028 / 2);
     expect(after2028.invoice.monthlyTotals.map((m: any) => m.people)).toEqual(Array(12).fill(1));
-    expect((await coverage(2028)).budget.spent).toBe(approved2028 / 2);
+    expect((await coverage(2028)).budget.committed).toBe(approved2028 / 2);
     expect((await roster(2028)).total).toBe(1);
   }, 180_000);
 

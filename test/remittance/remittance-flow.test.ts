@@ -16,7 +16,8 @@ const REGULATION = 'perwal-remittance-flow';
 const KODE_JANUARI = '55500000001';
 const KODE_FEBRUARI = '55500000002';
 
-const [missing, wrongAmount, twice, fine1, fine2, dies] = [31, 32, 33, 34, 35, 36].map((serial, i) => tangselNik(`1980-0${(i % 9) + 1}-1${i}`, i % 2 ? 'P' : 'L', serial));
+const birthDate = (i: number) => `1980-0${i + 1}-1${i}`;
+const [missing, wrongAmount, twice, fine1, fine2, dies] = [31, 32, 33, 34, 35, 36].map((serial, i) => tangselNik(birthDate(i), i % 2 ? 'P' : 'L', serial)) as [string, string, string, string, string, string];
 const stranger = tangselNik('1981-01-01', 'L', 37);
 const people = [missing, wrongAmount, twice, fine1, fine2, dies];
 
@@ -60,7 +61,7 @@ describe("the finance office's monthly close", () => {
   it('reconciles, accepts, pays and watches arrears through a year', async () => {
     // ---- Six Ketua RT enrolled for 2027 ----
     expect((await local.api('PUT', `/regulations/${REGULATION}`, admin, tangselRegulation(REGULATION))).status).toBe(200);
-    const rows = people.map((nik, i) => personRow(nik, `Warga ${nik.slice(-4)}`, `1980-0${(i % 9) + 1}-1${i}`, i % 2 ? 'P' : 'L', 'KETUA_RT'));
+    const rows = people.map((nik, i) => personRow(nik, `Warga ${nik.slice(-4)}`, birthDate(i), i % 2 ? 'P' : 'L', 'KETUA_RT'));
     expect(await local.importRoster(REGULATION, rows, '2027-01-01', admin)).toMatchObject({ status: 'completed', accepted: 6 });
     const requested = await local.api('POST', '/proposals', admin, { regulationId: REGULATION, year: 2027, cohort: 'original', clientToken: 'remittance-flow-2027' });
     await local.waitFor(`/proposals/${requested.body.proposalId}`, auditor, (p) => p.status === 'pending-decision', 'proposal');
@@ -146,6 +147,11 @@ describe("the finance office's monthly close", () => {
     expect(over.status).toBe(400);
     expect(over.body.detail).toContain('Overpayment refused');
     expect((await local.api('POST', `/bills/${jan.billId}/payments`, treasurer, { ...payment, sp2dNumber: '0102/SP2D/2027', amount: 2 * premium + 1_000 })).body).toMatchObject({ paid: 6 * premium + 1_000 });
+
+    // Coverage tells covered and paid from enrolled, and "spent" is what was paid.
+    const coverage = (await local.api('GET', `/coverage?regulationId=${REGULATION}&year=2027`, auditor)).body;
+    expect(coverage.months.slice(0, 2).map((m: any) => [m.covered, m.paid])).toEqual([[6, 6], [5, 0]]);
+    expect(coverage.budget).toMatchObject({ committed: run.committedAmount - 11 * premium, spent: 6 * premium + 1_000 });
 
     // ---- February: the person who died is billed after cover ended ----
     const feb = await importBill('2027-02', KODE_FEBRUARI, [missing, wrongAmount, twice, fine1, fine2, dies].map((nik) => ({ nik, amount: premium })));

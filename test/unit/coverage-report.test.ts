@@ -13,7 +13,14 @@ function run(year: number, from: number, people: Record<string, number>, committ
   return { year, committedAmount, invoice: { lines } };
 }
 
-const report = (year: number, runs: RunFigures[]) => coverageReport({ regulation, year, roster: undefined, proposals: [], runs });
+type Bill = Parameters<typeof coverageReport>[0]['bills'][number];
+const report = (year: number, runs: RunFigures[], bills: Bill[] = []) => coverageReport({ regulation, year, roster: undefined, proposals: [], runs, bills });
+const acceptedBill = (month: string, payable: number, paid: number): Bill => ({
+  month,
+  status: 'accepted',
+  paid,
+  acceptance: { by: 'siti', byUserId: 'siti', at: '2027-01-10T00:00:00Z', hash: 'h', payable, disputed: { people: 0, amount: 0 } },
+});
 
 describe('coverageReport', () => {
   it('adds up runs of one year without counting a person twice across months', () => {
@@ -23,9 +30,19 @@ describe('coverageReport', () => {
     const covered = Object.fromEntries(coverage.segments.map((s) => [s.segment, s.covered]));
     expect(covered).toMatchObject({ KETUA_RT: 120, MARBOT: 5, KETUA_RW: 0 });
     expect(coverage.totals.covered).toBe(125);
-    expect(coverage.budget.spent).toBe(1_200);
-    expect(coverage.months[5]).toEqual({ month: '2027-06', covered: 105, premiums: 105 * 16_800 });
-    expect(coverage.months[6]).toEqual({ month: '2027-07', covered: 125, premiums: 125 * 16_800 });
+    expect(coverage.budget).toMatchObject({ committed: 1_200, spent: 0 });
+    expect(coverage.months[5]).toEqual({ month: '2027-06', covered: 105, premiums: 105 * 16_800, paid: 0 });
+    expect(coverage.months[6]).toEqual({ month: '2027-07', covered: 125, premiums: 125 * 16_800, paid: 0 });
+  });
+
+  it('tells covered and paid from enrolled, and spends what was paid, not what was committed', () => {
+    const coverage = report(2027, [run(2027, 1, { KETUA_RT: 10 }, 2_016_000)], [
+      acceptedBill('2027-01', 168_000, 168_000),
+      // Paid in part: the month's people are enrolled, not yet covered and paid.
+      acceptedBill('2027-02', 168_000, 100_000),
+    ]);
+    expect(coverage.months.slice(0, 3).map((m) => [m.covered, m.paid])).toEqual([[10, 10], [10, 0], [10, 0]]);
+    expect(coverage.budget).toMatchObject({ committed: 2_016_000, spent: 268_000 });
   });
 
   it('counts continuous cover back into earlier years, and stops at a month without cover', () => {

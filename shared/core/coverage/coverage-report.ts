@@ -3,6 +3,7 @@ import type { Coverage } from './coverage';
 import type { RosterSummary } from '../roster/roster-summary';
 import { regionName } from '../people/regions';
 import type { Regulation } from '../regulation/regulation';
+import type { InsurerBill } from '../remittance/insurer-bill';
 
 /**
  * The figures of an enrollment run that coverage counts: its invoice lines (people and premium
@@ -22,10 +23,13 @@ export interface CoverageInputs {
   readonly proposals: readonly Proposal[];
   /** The regulation's enrollment runs of the year and the years before (for continuity). */
   readonly runs: readonly RunFigures[];
+  /** The insurer's bills of the year that hold their month, with what was paid against them. */
+  readonly bills: readonly Pick<InsurerBill, 'month' | 'status' | 'paid' | 'acceptance'>[];
 }
 
 /**
- * Covered headcount by segment and category against the target, money approved and spent, and
+ * Covered headcount by segment and category against the target, money approved, committed and
+ * spent (paid to the insurer: "covered" is enrolled, `months[].paid` is covered and paid), and
  * cover month by month, from the roster, the approved proposals and the enrollment runs.
  *
  * A run's people in a segment are the most it invoices for any one month (each person is billed
@@ -77,7 +81,9 @@ export function coverageReport(inputs: CoverageInputs): Coverage {
     return { category, target: sum((s) => s.target, inCategory), covered: sum((s) => s.covered, inCategory) };
   });
   const totals = { target: sum((s) => s.target), onRoster: sum((s) => s.onRoster), funded: sum((s) => s.funded), covered: sum((s) => s.covered) };
-  const months = [...monthly].map(([month, figures]) => ({ month, ...figures }));
+  const bills = inputs.bills.filter((bill) => bill.month.startsWith(`${year}-`));
+  const paidInFull = new Set(bills.filter((bill) => bill.status === 'accepted' && bill.acceptance && bill.paid >= bill.acceptance.payable).map((bill) => bill.month));
+  const months = [...monthly].map(([month, figures]) => ({ month, ...figures, paid: paidInFull.has(month) ? figures.covered : 0 }));
 
   return {
     regulationId: regulation.id,
@@ -91,7 +97,8 @@ export function coverageReport(inputs: CoverageInputs): Coverage {
     shareOfTarget: totals.target > 0 ? totals.covered / totals.target : 0,
     budget: {
       approved: approved.reduce((total, p) => total + (p.approvedAmount ?? 0), 0),
-      spent: runs.reduce((total, r) => total + r.committedAmount, 0),
+      committed: runs.reduce((total, r) => total + r.committedAmount, 0),
+      spent: bills.reduce((total, bill) => total + bill.paid, 0),
       pendingDecision: proposals.filter((p) => p.status === 'pending-decision').length,
     },
     months,

@@ -31,6 +31,8 @@ export const MonthCoverage = z.object({
   covered: z.number().int(),
   /** Premiums of that month's cover, integer rupiah. */
   premiums: z.number().int(),
+  /** People with cover that month whose premiums are paid: the month's accepted bill is paid in full (0 otherwise). */
+  paid: z.number().int(),
 }).meta({ id: 'MonthCoverage' });
 
 export const Coverage = z.object({
@@ -49,7 +51,9 @@ export const Coverage = z.object({
   budget: z.object({
     /** Σ of the year's approved amounts (APBD and APBD-Perubahan). */
     approved: z.number().int(),
-    /** Premiums committed by enrollment runs against those approvals: the APBD spent. */
+    /** Premiums committed by enrollment runs against those approvals (people enrolled × months bought). */
+    committed: z.number().int(),
+    /** Paid to the insurer by SP2D against the year's bills: the APBD spent. */
     spent: z.number().int(),
     /** Proposals of the year still waiting for finance. */
     pendingDecision: z.number().int(),
