@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { enrollScenario } from './bench/enroll-scenario';
 import { importScenario } from './bench/import-scenario';
 import { loadScenario } from './bench/load-scenario';
+import { reconcileScenario } from './bench/reconcile-scenario';
 
 /**
  * `npm run bench -- SCENARIO --people N [--pairs P] [--faults RATES] [--profile FILE] [--seconds S --clients C]`.
  * Runs the scenario on a fresh local stack and prints progress lines, then one JSON object as the
  * last line (scenario, people, seconds, floorSeconds, ratio, ratioMin, ratioMax, pairs, peakRssMb
- * and more). This machine is noisy: import and enroll measure P floor/run pairs (3 by default)
+ * and more). This machine is noisy: import, enroll and reconcile measure P floor/run pairs (3 by default)
  * alternately in one process, each pair on fresh tables, and report medians with the spread. `--profile` writes enroll's usage
  * profile (docs/cost.md). `load` reads the API with C clients for S seconds through an import and
  * a crash (docs/enrollment.md) and exits 1 unless it passed (0 errors, the run complete).
@@ -32,6 +33,7 @@ const scenarios = {
   enroll: (people: number) =>
     enrollScenario(people, log, { pairs, ...(values.faults ? { faults: values.faults } : {}), ...(values.profile ? { profile: values.profile } : {}) }),
   load: (people: number) => loadScenario(people, log, { seconds, clients }),
+  reconcile: (people: number) => reconcileScenario(people, log, { pairs }),
 };
 const name = positionals[0] as keyof typeof scenarios | undefined;
 const people = Number(values.people);
