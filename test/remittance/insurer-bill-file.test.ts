@@ -142,6 +142,12 @@ describe('the insurer bill file: what it accepts', () => {
 });
 
 describe('the insurer bill file: what it refuses, and how it says so', () => {
+  it('says an empty file is an empty bill', async () => {
+    const error = await billError(csv('empty.csv', [[], []]));
+    expect(error.problem).toBe('EMPTY_FILE');
+    expect(error.message).toMatch(/^The bill file is empty/);
+  });
+
   it('names a missing header key', async () => {
     const error = await billError(csv('no-kode.csv', [HEADER_ROWS[1]!, HEADER_ROWS[2]!, HEADER_ROWS[3]!, COLUMN_ROW, GOOD_LINE]));
     expect(error.problem).toBe('BILL_HEADER');

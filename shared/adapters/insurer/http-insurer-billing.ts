@@ -39,7 +39,8 @@ const BILL_RETRIES: RetryPolicy = {
 /**
  * The InsurerBilling port over the partner's HTTP API (assumed: insurer-billing-port.ts):
  * `GET {baseUrl}/v1/collective-accounts/{account}/bills/{YYYY-MM}` with `x-api-key`, answered
- * with the bill as CSV in the bill file's layout. The body is streamed to a temporary file and
+ * with the bill as CSV in the bill file's layout. The collective account names the bill; the
+ * request's wadah code is not part of the route. The body is streamed to a temporary file and
  * read with readInsurerBill, the reader of the files offices import, so memory stays flat and
  * both ways in parse alike. The lines are read from that file as they are iterated; the file is
  * removed once they have been iterated to the end (or the loop is left), so iterate them once.

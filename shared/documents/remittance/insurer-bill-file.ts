@@ -128,7 +128,7 @@ async function* billLines(file: string): AsyncGenerator<BillFileLine> {
  */
 async function readBillStart(rows: AsyncIterator<SpreadsheetRow>): Promise<BillStart> {
   const found: Partial<Record<BillHeaderKey, { row: number; value: string | number }>> = {};
-  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+  for (let next = await nextRow(rows); !next.done; next = await nextRow(rows)) {
     const row = next.value;
     if (isColumnHeaderRow(row)) return { header: completeHeader(found, row.rowNumber), columns: columnPlaces(row) };
     const title = cellText(row.cells[0]);
@@ -148,6 +148,18 @@ async function readBillStart(rows: AsyncIterator<SpreadsheetRow>): Promise<BillS
     `The file has no column header row: no row names both a NIK and a KPJ column. A bill lists ${labels(Object.values(BILL_COLUMNS))} as columns, ` +
       'below its header rows — check that this is the insurer\'s bill, or ask the BPJS branch for it again.',
   );
+}
+
+/** readSpreadsheet words an empty file for a roster; a bill's office is told in a bill's words. */
+async function nextRow(rows: AsyncIterator<SpreadsheetRow>): Promise<IteratorResult<SpreadsheetRow>> {
+  try {
+    return await rows.next();
+  } catch (error) {
+    if (error instanceof FileFormatError && error.problem === 'EMPTY_FILE') {
+      throw new FileFormatError('EMPTY_FILE', 'The bill file is empty (or the first worksheet of the workbook is) — ask the BPJS branch for the bill again.');
+    }
+    throw error;
+  }
 }
 
 function headerValue(key: BillHeaderKey, row: SpreadsheetRow, title: string): string | number {
