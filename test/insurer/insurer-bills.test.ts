@@ -6,11 +6,11 @@ import { InsurerSimulator, LOCAL_INSURER_API_KEY, parseBillFaults } from '../../
 import { HttpInsurerBilling } from '../../shared/adapters/insurer/http-insurer-billing';
 import { HttpInsurerClient } from '../../shared/adapters/insurer/http-insurer-client';
 import { InsurerRejectedRequestError } from '../../shared/core/enrollment/insurer-errors';
-import type { Registration } from '../../shared/core/enrollment/insurer-port';
 import { parseNik } from '../../shared/core/people/nik';
 import { BillDigest } from '../../shared/core/remittance/bill-digest';
 import type { BillHeader, BillLine } from '../../shared/core/remittance/insurer-bill';
 import { checkInsurerBill } from '../../shared/documents/remittance/insurer-bill-file';
+import { nikOf, person } from '../support/insurer-registrations';
 
 const ACCOUNT = 'TANGSEL-01';
 /** BPU JKK 1% + JKM Rp6,800 at the lowest declared income, Rp1,000,000; JHT adds 2%. */
@@ -20,29 +20,11 @@ const JKK_JKM_JHT = 36_800;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'lindung-insurer-bills-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function nikOf(serial: number): string {
-  return `367401010190${String(serial).padStart(4, '0')}`;
-}
-
-function person(serial: number, overrides: Partial<Registration> = {}): Registration {
-  return {
-    nik: nikOf(serial),
-    name: `Warga ${serial}`,
-    birthDate: '1990-01-01',
-    gender: 'L',
-    programs: ['JKK', 'JKM'],
-    coverageStart: '2027-01-01',
-    coverageEnd: '2027-12-31',
-    segment: 'KETUA_RT',
-    ...overrides,
-  };
-}
-
-/** 10 people on JKK + JKM all year, one also on JHT, one whose cover ends mid-January; one under another account. */
+/** 10 people on JKK + JKM all 2026, one also on JHT, one whose cover ends mid-January; one under another account. */
 const REGISTERED = [
   ...Array.from({ length: 10 }, (_, i) => person(i + 1)),
   person(11, { programs: ['JKK', 'JKM', 'JHT'] }),
-  person(12, { coverageEnd: '2027-01-14' }),
+  person(12, { coverageEnd: '2026-01-14' }),
 ];
 
 async function registerAll(simulator: InsurerSimulator): Promise<void> {
@@ -51,7 +33,7 @@ async function registerAll(simulator: InsurerSimulator): Promise<void> {
   await client.registerBatch({ wadahCode: 'SG', collectiveAccount: 'BEKASI-01', idempotencyKey: `bills-other-${simulator.url}`, people: [person(99)] });
 }
 
-async function fetchBill(billing: HttpInsurerBilling, month = '2027-01'): Promise<{ header: BillHeader; lines: BillLine[] }> {
+async function fetchBill(billing: HttpInsurerBilling, month = '2026-01'): Promise<{ header: BillHeader; lines: BillLine[] }> {
   const bill = await billing.monthlyBill({ wadahCode: 'SG', collectiveAccount: ACCOUNT, month });
   const lines: BillLine[] = [];
   for await (const line of bill.lines) lines.push(line);
@@ -86,32 +68,32 @@ describe('the simulator\'s monthly bill, through the HTTP billing adapter', () =
   it('bills every member of the account covered in the month, at the insurer\'s own premium, in KPJ order', async () => {
     const bill = await fetchBill(billingOf(simulator));
     expectAddsUp(bill);
-    expect(bill.header).toMatchObject({ month: '2027-01', controlCount: 12, controlTotal: 11 * JKK_JKM + JKK_JKM_JHT });
+    expect(bill.header).toMatchObject({ month: '2026-01', controlCount: 12, controlTotal: 11 * JKK_JKM + JKK_JKM_JHT });
     expect(bill.header.kodeIuran).toMatch(/^\d{11}$/);
     expect(bill.lines.map((line) => line.nik)).toEqual(REGISTERED.map((p) => p.nik));
-    expect(bill.lines[0]).toEqual({ line: 1, kpj: simulator.member(nikOf(1))!.kpj, nik: nikOf(1), name: 'Warga 1', segment: 'KETUA_RT', month: '2027-01', amount: JKK_JKM });
+    expect(bill.lines[0]).toEqual({ line: 1, kpj: simulator.member(nikOf(1))!.kpj, nik: nikOf(1), name: 'Warga 1', segment: 'Ketua RT', month: '2026-01', amount: JKK_JKM });
     expect(bill.lines[10]?.amount).toBe(JKK_JKM_JHT);
   });
 
   it('bills a month whole or not at all, and gives each month its own kode iuran, the same every time', async () => {
     const billing = billingOf(simulator);
     const january = await fetchBill(billing);
-    const february = await fetchBill(billing, '2027-02');
+    const february = await fetchBill(billing, '2026-02');
     expect(february.lines.map((line) => line.nik)).toEqual(REGISTERED.slice(0, 11).map((p) => p.nik));
     expect(february.header.kodeIuran).not.toBe(january.header.kodeIuran);
     expect((await fetchBill(billing)).header.kodeIuran).toBe(january.header.kodeIuran);
-    expect((await fetchBill(billing, '2026-12')).header).toMatchObject({ controlCount: 0, controlTotal: 0 });
+    expect((await fetchBill(billing, '2025-12')).header).toMatchObject({ controlCount: 0, controlTotal: 0 });
   });
 
   it('answers the same content as the file an office imports: the same digest', async () => {
-    const response = await getBill(simulator, `${ACCOUNT}/bills/2027-01`);
+    const response = await getBill(simulator, `${ACCOUNT}/bills/2026-01`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = await response.text();
     expect(text.split('\r\n').slice(0, 7)).toEqual([
       // fetch decodes UTF-8 without the BOM the CSV writer puts first.
       expect.stringMatching(/^Kode Iuran,\d{11},,,,$/),
-      'Bulan,2027-01,,,,',
+      'Bulan,2026-01,,,,',
       'Jumlah Peserta,12,,,,',
       `Jumlah Iuran,${11 * JKK_JKM + JKK_JKM_JHT},,,,`,
       'Wadah,SG,,,,',
@@ -133,13 +115,13 @@ describe('the simulator\'s monthly bill, through the HTTP billing adapter', () =
   });
 
   it('asks for the same API key as registrations, and refuses a bad month or the wrong method', async () => {
-    expect((await getBill(simulator, `${ACCOUNT}/bills/2027-01`, 'not-the-key')).status).toBe(401);
-    expect((await getBill(simulator, `${ACCOUNT}/bills/2027-13`)).status).toBe(400);
-    expect((await getBill(simulator, `${ACCOUNT}/bills/2027-01?faults=lost:1`)).status).toBe(400);
-    expect((await fetch(`${simulator.url}/v1/collective-accounts/${ACCOUNT}/bills/2027-01`, { method: 'POST', headers: { 'x-api-key': LOCAL_INSURER_API_KEY } })).status).toBe(405);
+    expect((await getBill(simulator, `${ACCOUNT}/bills/2026-01`, 'not-the-key')).status).toBe(401);
+    expect((await getBill(simulator, `${ACCOUNT}/bills/2026-13`)).status).toBe(400);
+    expect((await getBill(simulator, `${ACCOUNT}/bills/2026-01?faults=lost:1`)).status).toBe(400);
+    expect((await fetch(`${simulator.url}/v1/collective-accounts/${ACCOUNT}/bills/2026-01`, { method: 'POST', headers: { 'x-api-key': LOCAL_INSURER_API_KEY } })).status).toBe(405);
 
     const wrongKey = new HttpInsurerBilling({ baseUrl: simulator.url, apiKey: 'not-the-key', tempDir: scratch });
-    const error = await wrongKey.monthlyBill({ wadahCode: 'SG', collectiveAccount: ACCOUNT, month: '2027-01' }).catch((e: unknown) => e);
+    const error = await wrongKey.monthlyBill({ wadahCode: 'SG', collectiveAccount: ACCOUNT, month: '2026-01' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InsurerRejectedRequestError);
     expect((error as InsurerRejectedRequestError).status).toBe(401);
   });
@@ -173,7 +155,7 @@ describe('faults planted in the simulator\'s bill', () => {
     const strangers = bill.lines.filter((line) => !registered.has(line.nik));
     expect(strangers).toHaveLength(2);
     for (const stranger of strangers) {
-      expect(parseNik(stranger.nik, { numericCell: false, referenceDate: '2027-01-31' }).ok).toBe(true);
+      expect(parseNik(stranger.nik, { numericCell: false, referenceDate: '2026-01-31' }).ok).toBe(true);
       expect(stranger.kpj).toMatch(/^19\d{9}$/);
       expect(simulator.member(stranger.nik)).toBeUndefined();
     }
@@ -192,7 +174,7 @@ describe('faults planted in the simulator\'s bill', () => {
   });
 
   it('lets a request choose its own faults, or none', async () => {
-    const text = async (query: string) => (await getBill(simulator, `${ACCOUNT}/bills/2027-01${query}`)).text();
+    const text = async (query: string) => (await getBill(simulator, `${ACCOUNT}/bills/2026-01${query}`)).text();
     expect(await text('?faults=')).toMatch(/Jumlah Peserta,12,/);
     expect(await text('?faults=missing:2')).toMatch(/Jumlah Peserta,10,/);
   });

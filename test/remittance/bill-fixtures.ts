@@ -1,9 +1,5 @@
 import type { BillHeader, BillLine } from '../../shared/core/remittance/insurer-bill';
-
-/** A valid NIK of Kota Tangerang Selatan, born 1 January 1990, per serial. */
-export function nikOf(serial: number): string {
-  return `367401010190${String(serial).padStart(4, '0')}`;
-}
+import { nikOf } from '../support/insurer-registrations';
 
 /** `count` lines of January 2027 at Rp16,800 (BPU JKK + JKM at the lowest declared income). */
 export function billLines(count: number, from = 1): BillLine[] {

@@ -5,7 +5,8 @@ import { checkInsurerBill, readInsurerBill, readInsurerBillRows } from '../../sh
 import { writeInsurerBill } from '../../shared/documents/remittance/insurer-bill-writer';
 import { FileFormatError } from '../../shared/documents/spreadsheets/file-format-error';
 import { heapUsed, makeXlsx, scratchDir } from '../spreadsheets/helpers';
-import { billLines, headerFor, nikOf } from './bill-fixtures';
+import { nikOf } from '../support/insurer-registrations';
+import { billLines, headerFor } from './bill-fixtures';
 
 const file = scratchDir();
 

@@ -8,7 +8,7 @@ import {
   writeReconciliationReport,
 } from '../../shared/documents/remittance/reconciliation-report';
 import { readTexts, scratchDir } from '../spreadsheets/helpers';
-import { nikOf } from './bill-fixtures';
+import { nikOf } from '../support/insurer-registrations';
 
 const file = scratchDir();
 
