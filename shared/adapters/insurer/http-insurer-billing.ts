@@ -6,10 +6,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { InsurerRejectedRequestError, InsurerThrottledError, InsurerUnavailableError } from '../../core/enrollment/insurer-errors';
+import { INSURER_RETRIES } from '../../core/enrollment/register-with-retries';
 import { maskPersonalData } from '../../core/people/personal-data';
 import type { BillHeader, BillLine } from '../../core/remittance/insurer-bill';
 import type { InsurerBilling, MonthlyBillRequest } from '../../core/remittance/insurer-billing-port';
-import { type RetryPolicy, withRetries } from '../../lib/retry';
+import { withRetries } from '../../lib/retry';
 import { readInsurerBill } from '../../documents/remittance/insurer-bill-file';
 import { messageOf, retryAfterSeconds } from './insurer-response';
 
@@ -24,19 +25,6 @@ export interface HttpInsurerBillingOptions {
 }
 
 /**
- * Throttling and outages pass, a refused request does not; a throttled request waits at least
- * as long as the insurer's Retry-After says. Fetching a bill changes nothing, so any attempt
- * may be repeated.
- */
-const BILL_RETRIES: RetryPolicy = {
-  attempts: 5,
-  baseDelayMs: 500,
-  maxDelayMs: 10_000,
-  retryable: (error) => error instanceof InsurerThrottledError || error instanceof InsurerUnavailableError,
-  minDelayMs: (error) => (error instanceof InsurerThrottledError ? error.retryAfterSeconds * 1000 : 0),
-};
-
-/**
  * The InsurerBilling port over the partner's HTTP API (assumed: insurer-billing-port.ts):
  * `GET {baseUrl}/v1/collective-accounts/{account}/bills/{YYYY-MM}` with `x-api-key`, answered
  * with the bill as CSV in the bill file's layout. The collective account names the bill; the
@@ -47,7 +35,7 @@ const BILL_RETRIES: RetryPolicy = {
  *
  * Errors as HttpInsurerClient maps them: 429 → InsurerThrottledError, 5xx, timeout or network
  * failure → InsurerUnavailableError, other 4xx → InsurerRejectedRequestError, each retried or
- * not by BILL_RETRIES; a body that is not a bill → the reader's FileFormatError. Messages pass
+ * not by INSURER_RETRIES; a body that is not a bill → the reader's FileFormatError. Messages pass
  * through maskPersonalData.
  */
 export class HttpInsurerBilling implements InsurerBilling {
@@ -67,7 +55,8 @@ export class HttpInsurerBilling implements InsurerBilling {
     const dir = await mkdtemp(path.join(this.tempDir, 'lindung-bill-'));
     const file = path.join(dir, 'bill.csv');
     try {
-      await withRetries(() => this.download(request, file), BILL_RETRIES);
+      // Fetching a bill changes nothing, so any attempt may be repeated.
+      await withRetries(() => this.download(request, file), INSURER_RETRIES);
       const bill = await readInsurerBill(file);
       return {
         header: bill.header,
