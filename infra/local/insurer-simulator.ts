@@ -6,10 +6,15 @@ import path from 'node:path';
 import { maskNik } from '../../shared/core/people/personal-data';
 import type { Registration, RegistrationResult } from '../../shared/core/enrollment/insurer-port';
 import { INSURER_MAX_BATCH_SIZE } from '../../shared/core/enrollment/insurer-port';
+import { isIsoMonth } from '../../shared/core/calendar/calendar-patterns';
+import { InvalidInputError } from '../../shared/core/errors';
+import { writeInsurerBill } from '../../shared/documents/remittance/insurer-bill-writer';
 import { seededRandom } from '../../shared/lib/seeded-random';
+import { type BillFaults, type MonthlyBill, monthlyBill, parseBillFaults } from './insurer-simulator-bills';
 import { type InsurerFaults, decideFault } from './insurer-simulator-faults';
 
 export { type InsurerFaults, parseInsurerFaults } from './insurer-simulator-faults';
+export { type BillFaults, parseBillFaults } from './insurer-simulator-bills';
 
 /** The only API key the simulator accepts. Local only; the cloud key lives in Secrets Manager. */
 export const LOCAL_INSURER_API_KEY = 'lindung-local-insurer-key';
@@ -22,9 +27,14 @@ export interface InsurerSimulatorOptions {
   /** Keeps state in dataDir/insurer.json across restarts; in memory when absent. */
   dataDir?: string;
   faults?: InsurerFaults;
+  /**
+   * What is wrong in every monthly bill (insurer-simulator-bills.ts): none by default. A request's
+   * `?faults=missing:1,neverEnrolled:1,wrongAmount:1,duplicate:1` replaces it for that bill.
+   */
+  billFaults?: BillFaults;
   /** Added to every request before it is handled. */
   latencyMs?: number;
-  /** Seeds fault decisions (and the 500/503 choice). */
+  /** Seeds fault decisions (and the 500/503 choice), and which people a bill's faults touch. */
   seed?: number;
   /** How long a timeout fault holds the response before dropping the connection (default 30 s, above the client's 10 s). */
   timeoutHoldMs?: number;
@@ -54,7 +64,8 @@ const SAVE_DEBOUNCE_MS = 50;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const WADAH_CODES = new Set(['SG', 'SA', 'SD', 'SB', 'SC']);
 const PROGRAMS = new Set(['JKK', 'JKM', 'JHT']);
-const ROUTE = /^\/v1\/collective-accounts\/([^/]+)\/registrations:batch$/;
+const REGISTRATION_ROUTE = /^\/v1\/collective-accounts\/([^/]+)\/registrations:batch$/;
+const BILL_ROUTE = /^\/v1\/collective-accounts\/([^/]+)\/bills\/([^/]+)$/;
 const ACCOUNT_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
 const KPJ_BASE = 10_000_000_000; // serial 1 → "10000000001": 11 digits
 
@@ -73,6 +84,11 @@ class HttpFailure extends Error {
  * It behaves like the real thing where that matters for Lindung: API key, batch limit, KPJ
  * issuing, membership under one collective account at a time, idempotency keys, and faults
  * (429, 5xx, and timeouts whose registration was applied but whose response was lost).
+ *
+ * Routes: `POST /v1/collective-accounts/{account}/registrations:batch`, and
+ * `GET /v1/collective-accounts/{account}/bills/{YYYY-MM}`, the month's bill as CSV in the
+ * layout of shared/documents/remittance/insurer-bill-format.ts. The partner API's bill route
+ * is assumed: no public one could be found (insurer-billing-port.ts).
  */
 export class InsurerSimulator {
   private saveTimer: NodeJS.Timeout | undefined;
@@ -152,9 +168,11 @@ export class InsurerSimulator {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      const match = ROUTE.exec(url.pathname);
-      if (!match) throw new HttpFailure(404, 'NOT_FOUND', `No route ${url.pathname}.`);
-      if (request.method !== 'POST') throw new HttpFailure(405, 'METHOD_NOT_ALLOWED', 'Use POST.');
+      const registration = REGISTRATION_ROUTE.exec(url.pathname);
+      const bill = BILL_ROUTE.exec(url.pathname);
+      if (!registration && !bill) throw new HttpFailure(404, 'NOT_FOUND', `No route ${url.pathname}.`);
+      const method = registration ? 'POST' : 'GET';
+      if (request.method !== method) throw new HttpFailure(405, 'METHOD_NOT_ALLOWED', `Use ${method}.`);
       const text = await readBody(request);
       if (request.headers['x-api-key'] !== LOCAL_INSURER_API_KEY) {
         throw new HttpFailure(401, 'UNAUTHORIZED', 'Missing or wrong x-api-key.');
@@ -172,7 +190,13 @@ export class InsurerSimulator {
         throw new HttpFailure(status, 'SERVER_ERROR', status === 500 ? 'Internal error.' : 'Service unavailable.');
       }
 
-      const account = decodeURIComponent(match[1] ?? '');
+      if (bill) {
+        // A bill changes nothing, so a timeout only loses the response.
+        if (fault === 'timeout') this.hold(response);
+        else await this.sendBill(response, decodeURIComponent(bill[1] ?? ''), decodeURIComponent(bill[2] ?? ''), url.searchParams.get('faults'));
+        return;
+      }
+      const account = decodeURIComponent(registration?.[1] ?? '');
       const key = request.headers['idempotency-key'];
       if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
         throw new HttpFailure(400, 'IDEMPOTENCY_KEY', 'An idempotency-key header (1..200 characters) is required.');
@@ -209,6 +233,34 @@ export class InsurerSimulator {
         send(response, 500, { code: 'SERVER_ERROR', message: 'Internal error.' });
       }
     }
+  }
+
+  /** The month's bill, as CSV, streamed: the header is computed first, so a refusal comes before any line. */
+  private async sendBill(response: ServerResponse, account: string, month: string, faultsQuery: string | null): Promise<void> {
+    if (!ACCOUNT_PATTERN.test(account)) throw new HttpFailure(400, 'INVALID_ACCOUNT', 'The collective account number is not valid.');
+    if (!isIsoMonth(month)) throw new HttpFailure(400, 'INVALID_MONTH', 'The month must be written YYYY-MM.');
+    let faults = this.options.billFaults ?? {};
+    if (faultsQuery !== null) {
+      try {
+        faults = parseBillFaults(faultsQuery);
+      } catch (error) {
+        throw new HttpFailure(400, 'INVALID_FAULTS', (error as Error).message);
+      }
+    }
+    let bill: MonthlyBill;
+    try {
+      bill = monthlyBill(this.state.members, { account, month, faults, seed: this.options.seed ?? 1 });
+    } catch (error) {
+      if (error instanceof InvalidInputError) throw new HttpFailure(422, 'NO_RATE', error.message);
+      throw error;
+    }
+    const wadahCode = Object.values(this.state.members).find((member) => member.collectiveAccount === account)?.wadahCode;
+    response.statusCode = 200;
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
+    await writeInsurerBill(response, { header: bill.header, lines: bill.lines() }, {
+      format: 'csv',
+      extraHeader: [...(wadahCode ? [['Wadah', wadahCode] as const] : []), ['Nomor Wadah', account]],
+    });
   }
 
   private register(account: string, wadahCode: string, person: unknown): RegistrationResult {

@@ -10,25 +10,7 @@ import {
   InsurerUnavailableError,
 } from '../../shared/core/enrollment/insurer-errors';
 import { KPJ_PATTERN, type Registration, type RegistrationResult } from '../../shared/core/enrollment/insurer-port';
-
-/** A valid-shaped NIK per serial: Kota Tangerang Selatan, born 1 Jan 1990. */
-function nikOf(serial: number): string {
-  return `367401010190${String(serial).padStart(4, '0')}`;
-}
-
-function person(serial: number, overrides: Partial<Registration> = {}): Registration {
-  return {
-    nik: nikOf(serial),
-    name: `Warga ${serial}`,
-    birthDate: '1990-01-01',
-    gender: 'L',
-    programs: ['JKK', 'JKM'],
-    coverageStart: '2026-01-01',
-    coverageEnd: '2026-12-31',
-    segment: 'Ketua RT',
-    ...overrides,
-  };
-}
+import { nikOf, person } from '../support/insurer-registrations';
 
 function people(from: number, count: number): Registration[] {
   return Array.from({ length: count }, (_, i) => person(from + i));

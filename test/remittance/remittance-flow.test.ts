@@ -88,7 +88,8 @@ describe("the finance office's monthly close", () => {
     // ---- A bill whose lines do not add up is refused with the difference, and frees its month ----
     const short = await importBill('2027-01', KODE_JANUARI, [{ nik: fine1, amount: premium }], { count: 2, total: 2 * premium });
     expect(short.completed!.status).toBe(400);
-    expect(short.completed!.body.detail).toContain('1 person fewer');
+    expect(short.completed!.body.detail).toContain('1 person and');
+    expect(short.completed!.body.detail).toContain('fewer). Ask the BPJS branch for a corrected bill.');
     expect((await local.api('GET', `/bills/${short.billId}`, auditor)).body).toMatchObject({ status: 'refused' });
 
     // ---- January's bill with four planted discrepancies ----

@@ -6,6 +6,7 @@ import {
   type RegisterBatchRequest,
   type RegistrationResult,
 } from '../../core/enrollment/insurer-port';
+import { messageOf, retryAfterSeconds } from './insurer-response';
 
 export interface HttpInsurerClientOptions {
   /**
@@ -20,8 +21,6 @@ export interface HttpInsurerClientOptions {
   timeoutMs?: number;
   maxBatchSize?: number;
 }
-
-const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 /**
  * The insurer port over the partner's HTTP API:
@@ -119,23 +118,4 @@ function isResult(value: unknown): value is RegistrationResult {
   if (!r || typeof r.nik !== 'string') return false;
   if (r.outcome === 'registered') return typeof r.kpj === 'string';
   return r.outcome === 'rejected' && typeof r.reason === 'string';
-}
-
-function messageOf(text: string): string | undefined {
-  try {
-    const message = (JSON.parse(text) as { message?: unknown } | null)?.message;
-    return typeof message === 'string' ? message : undefined;
-  } catch {
-    return text ? text.slice(0, 200) : undefined;
-  }
-}
-
-/** Retry-After is delta-seconds or an HTTP date. */
-function retryAfterSeconds(header: string | null): number {
-  if (!header) return DEFAULT_RETRY_AFTER_SECONDS;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(header);
-  if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
-  return DEFAULT_RETRY_AFTER_SECONDS;
 }

@@ -65,6 +65,17 @@ export function formatIndonesianMonthRange(from: string, to: string): string {
   return `${monthName(fromIndex)}–${monthName(toIndex)} ${toYear}`;
 }
 
+/**
+ * `Januari 2027` → `2027-01`, as a bill or letter names a month (any case, any spacing); undefined
+ * for anything else, so the caller can say which text it could not read.
+ */
+export function parseIndonesianMonth(text: string): string | undefined {
+  const match = /^([a-z]+)\s+(\d{4})$/i.exec(text.trim());
+  if (!match) return undefined;
+  const index = MONTHS.findIndex((name) => name.toLowerCase() === match[1]!.toLowerCase());
+  return index < 0 ? undefined : `${match[2]}-${twoDigits(index + 1)}`;
+}
+
 function inJakarta(iso: string): JakartaTime {
   if (isIsoDate(iso)) {
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number];

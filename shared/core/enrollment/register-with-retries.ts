@@ -4,9 +4,10 @@ import type { Insurer, RegisterBatchRequest, RegistrationResult } from './insure
 
 /**
  * Throttling and outages pass; a refused request does not. A throttled request waits at least as
- * long as the insurer's Retry-After says.
+ * long as the insurer's Retry-After says. Every call to the insurer retries so (the bill too:
+ * shared/adapters/insurer/http-insurer-billing.ts).
  */
-const INSURER_RETRIES: RetryPolicy = {
+export const INSURER_RETRIES: RetryPolicy = {
   attempts: 8,
   baseDelayMs: 200,
   maxDelayMs: 10_000,

@@ -14,7 +14,13 @@ export type FileFormatProblem =
   | 'MALFORMED_CSV'
   | 'MALFORMED_XLSX'
   | 'NO_NIK_COLUMN'
-  | 'DUPLICATE_COLUMN';
+  | 'DUPLICATE_COLUMN'
+  /** The insurer's bill: a header key missing, repeated or unreadable (insurer-bill-file.ts). */
+  | 'BILL_HEADER'
+  /** The insurer's bill: no column header row, or a column missing. */
+  | 'BILL_COLUMNS'
+  /** The insurer's bill: a line with a field that cannot be read. */
+  | 'BILL_LINE';
 
 export class FileFormatError extends Error {
   constructor(

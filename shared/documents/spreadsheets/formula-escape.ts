@@ -14,3 +14,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function escapeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * Undoes escapeFormula for a file Lindung wrote and reads back (the insurer's bill the simulator
+ * and tests write): `'=X` → `=X`. A `'` before anything else is left alone, being data then.
+ */
+export function unescapeFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
