@@ -20,8 +20,8 @@ import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
 
 const MONTH = '2027-01';
 const PREMIUM = 16_800;
-/** Lines per chunk: about 0.9 MB of JSON, under the route's 1 MB. */
-const LINES_PER_CHUNK = 8_000;
+/** A chunk closes before its lines pass this many bytes of JSON, under the route's 1 MB. */
+const CHUNK_BYTES = 900_000;
 const CHUNKS_IN_FLIGHT = 3;
 /** The discrepancies planted in every bill: one of each kind the ledger alone can show. */
 const PLANTED = { 'amount-differs': 1, 'billed-twice': 1, 'not-enrolled': 1, 'not-billed': 1 };
@@ -191,12 +191,16 @@ async function importBill(apiUrl: string, token: string, regulationId: string, p
   function* chunks(): Generator<{ seq: number; lines: BillLine[] }> {
     let seq = 0;
     let chunk: BillLine[] = [];
+    let bytes = 0;
     for (const line of lines()) {
-      chunk.push(line);
-      if (chunk.length === LINES_PER_CHUNK) {
+      const size = JSON.stringify(line).length + 1;
+      if (bytes + size > CHUNK_BYTES) {
         yield { seq: seq++, lines: chunk };
         chunk = [];
+        bytes = 0;
       }
+      chunk.push(line);
+      bytes += size;
     }
     if (chunk.length > 0) yield { seq: seq++, lines: chunk };
   }
