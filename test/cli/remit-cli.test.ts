@@ -160,6 +160,15 @@ describe('npx lindung remit', () => {
     expect(paid.stdout).toContain('paid Rp67.200 by SP2D 00127/SP2D/LS/2027 of 2027-01-12, recorded by dewi');
     expect(paid.stdout).toContain('lunas: paid in full (Rp67.200)');
 
+    // An accepted bill is not withdrawn, and has no reconciliation to resume; an admin imports no bill.
+    const notWithdrawn = await refused(asRina(['remit', 'withdraw', billId, '--reason', 'Tagihan koreksi']));
+    expect(notWithdrawn.stderr).toContain('Rejected (409)');
+    expect(notWithdrawn.stderr).toContain('it was accepted');
+    expect((await asRina(['remit', 'reconcile', billId])).stdout).toContain(`Bill ${billId} is accepted: there is no reconciliation to resume.`);
+    const notAdmin = await refused(as(admin)(['remit', 'import', '--regulation', regulationId, billFile]));
+    expect(notAdmin.stderr).toContain('Rejected (403)');
+    expect(notAdmin.stderr).toContain('needs the finance role');
+
     // The arrears: January paid; if nothing more is paid, everyone loses cover after three unpaid months.
     const arrears = await asRina(['remit', 'arrears', '--regulation', regulationId, '--year', '2027']);
     expect(arrears.stdout).toMatch(/^2027-01 {2}2027-01-15 {2}lunas \/ paid +5 +Rp84\.000 +Rp67\.200 {2}/m);
