@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ImportStatus, UploadChunkResult } from '../shared/api/roster-schemas';
-import { forEachConcurrently } from '../shared/lib/for-each-concurrently';
 import { mapColumns, toRawRow } from '../shared/documents/roster-file/roster-columns';
 import { type RosterChunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
 import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
 import { readSpreadsheet } from '../shared/documents/spreadsheets/read-spreadsheet';
 import { callApi, type GlobalOptions } from './api-client';
+import { sendChunks } from './chunk-upload';
 import { CliError } from './cli-config';
 import type { Progress } from './progress';
 
@@ -25,9 +25,6 @@ export interface RosterUpload {
 export interface UploadObserver {
   phase(name: 'checking' | 'uploading' | 'processing', total: number): Progress;
 }
-
-/** Chunks in flight at once: enough to keep the API busy, few enough to keep memory flat. */
-const PARALLEL_CHUNKS = 3;
 
 /**
  * Imports a roster file: checks the whole file first (so a broken file stores nothing), then
@@ -56,7 +53,11 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
 
   if (created.status === 'receiving') {
     try {
-      await sendChunks(api, importId, upload.file, observer.phase('uploading', rows));
+      await sendChunks(
+        chunksOf(upload.file),
+        (chunk) => callApi<z.infer<typeof UploadChunkResult>>(api, 'PUT', `/imports/${importId}/chunks/${chunk.seq}`, { rows: chunk.rows }, { retry: true }),
+        observer.phase('uploading', rows),
+      );
     } catch (error) {
       throw uploadStopped(error, importId);
     }
@@ -76,17 +77,6 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-}
-
-/** Sends the file's chunks, a few at a time; the API stores each once, whatever was sent before. */
-async function sendChunks(api: GlobalOptions, importId: string, file: string, sending: Progress): Promise<void> {
-  let sent = 0;
-  await forEachConcurrently(chunksOf(file), PARALLEL_CHUNKS, async (chunk) => {
-    await callApi<z.infer<typeof UploadChunkResult>>(api, 'PUT', `/imports/${importId}/chunks/${chunk.seq}`, { rows: chunk.rows }, { retry: true });
-    sent += chunk.rows.length;
-    sending.update(sent);
-  });
-  sending.stop();
 }
 
 /**

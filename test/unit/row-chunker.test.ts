@@ -26,6 +26,13 @@ describe('RowChunker', () => {
     for (const chunk of chunksOf(rows)) expect(Buffer.byteLength(JSON.stringify({ rows: chunk.rows }))).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
   });
 
+  it('closes a chunk at maxRows too, for routes that take at most so many rows', () => {
+    const chunker = new RowChunker<number>({ maxRows: 3 });
+    const chunks = Array.from({ length: 7 }, (_, i) => i).flatMap((n) => chunker.add(n) ?? []);
+    const last = chunker.flush();
+    expect([...chunks, ...(last ? [last] : [])]).toEqual([{ seq: 0, rows: [0, 1, 2] }, { seq: 1, rows: [3, 4, 5] }, { seq: 2, rows: [6] }]);
+  });
+
   it('makes no chunk from no rows', () => {
     expect(chunksOf([])).toEqual([]);
   });

@@ -1,0 +1,179 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import type { BillChunkResult, Discrepancy, InsurerBill } from '../shared/api/remittance-schemas';
+import { describeControlDifference } from '../shared/core/remittance/bill-controls';
+import type { BillHeader, BillLine } from '../shared/core/remittance/insurer-bill';
+import { checkInsurerBill, readInsurerBill } from '../shared/documents/remittance/insurer-bill-file';
+import { writeReconciliationReport } from '../shared/documents/remittance/reconciliation-report';
+import { type Chunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
+import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
+import type { z } from 'zod';
+import { callApi, type GlobalOptions } from './api-client';
+import { sendChunks } from './chunk-upload';
+import { CliError } from './cli-config';
+import type { Progress } from './progress';
+
+/*
+ * The CLI's one door to the insurer's bill as a file (shared/documents/remittance/): reading and
+ * checking it for `lindung remit import`, and writing the reconciliation report for
+ * `lindung remit report`. Everything else of `lindung remit` talks to the API only.
+ */
+
+export interface BillUpload {
+  regulationId: string;
+  file: string;
+}
+
+export interface BillUploadObserver {
+  phase(name: 'checking' | 'uploading', total: number): Progress;
+  /** A line for the person at the terminal (what is happening, why a step is skipped). */
+  note(text: string): void;
+}
+
+export interface BillUploadOutcome {
+  bill: InsurerBill;
+  /** The same file was imported before: the bill already open, shown as it is, nothing sent. */
+  alreadyOpen: boolean;
+}
+
+/**
+ * What this module uses of shared/documents/remittance/insurer-bill-file.ts, written out so that
+ * the assignments below check the two against each other.
+ */
+interface CheckedBillFile {
+  header: BillHeader;
+  /** How many lines the file has, and their sum in rupiah. */
+  lines: number;
+  total: number;
+  /** The bill's digest (OpenBillRequest.fileDigest): the same content is the same bill. */
+  digest: string;
+  /** Lines less control figures; absent when they add up. */
+  controlDifference?: { count: number; amount: number };
+}
+
+interface ReadBillFile {
+  header: BillHeader;
+  lines: AsyncIterable<BillLine>;
+}
+
+/** The route's most lines in one chunk (BillChunkRequest); 1 MB of JSON usually closes a chunk first. */
+const MAX_LINES_PER_CHUNK = 20_000;
+
+/** Bill statuses a reconciliation workflow is still working on. */
+const WORKING: readonly InsurerBill['status'][] = ['reconciling'];
+
+/**
+ * Imports an insurer's bill file: checks the whole file first (a file whose lines do not add up
+ * to its own control figures is refused here, with the difference, and nothing is sent), opens
+ * the bill with its header and digest, streams its lines in numbered chunks of at most 1 MB, a
+ * few in flight, completes it and follows the reconciliation until it ends. The same file again
+ * is the bill already open: shown, not sent again, unless its upload had stopped part-way.
+ */
+export async function uploadBill(api: GlobalOptions, upload: BillUpload, observer: BillUploadObserver): Promise<BillUploadOutcome> {
+  const fileName = path.basename(upload.file);
+  if (!existsSync(upload.file)) throw new CliError(`${upload.file} does not exist. Give the path of the bill file (.csv or .xlsx) the BPJS branch sent.`);
+  const check: CheckedBillFile = await readingFile(fileName, () => checkInsurerBill(upload.file));
+  observer.phase('checking', check.lines).stop();
+  if (check.controlDifference) {
+    throw new CliError(
+      `${fileName} is refused and nothing was uploaded. ${describeControlDifference(check.header, { people: check.lines, amount: check.total })}`,
+      { header: check.header, lines: check.lines, total: check.total, controlDifference: check.controlDifference },
+    );
+  }
+
+  const opened = await callApi<InsurerBill>(
+    api,
+    'POST',
+    `/regulations/${encodeURIComponent(upload.regulationId)}/bills`,
+    { header: check.header, fileName, fileDigest: check.digest },
+    { retry: true },
+  );
+  if (opened.status !== 'receiving') {
+    observer.note(`${fileName} was imported before as bill ${opened.billId} (${opened.status}): nothing was sent again.`);
+    return { bill: WORKING.includes(opened.status) ? await followBill(api, opened.billId) : opened, alreadyOpen: true };
+  }
+  if (opened.received.people > 0) observer.note(`Bill ${opened.billId} had received ${opened.received.people} of ${check.lines} lines: sending the file again to finish it.`);
+
+  let chunks = 0;
+  let sent: number;
+  try {
+    sent = await sendChunks(
+      countingChunks(fileName, upload.file, () => (chunks += 1)),
+      (chunk) => callApi<z.infer<typeof BillChunkResult>>(api, 'PUT', `/bills/${encodeURIComponent(opened.billId)}/chunks/${chunk.seq}`, { lines: chunk.rows }, { retry: true }),
+      observer.phase('uploading', check.lines),
+    );
+  } catch (error) {
+    throw uploadStopped(error, opened, upload);
+  }
+  if (sent !== check.lines) throw new CliError(`${fileName} changed while it was uploaded (${check.lines} lines when checked, ${sent} when sent). Import it again.`);
+
+  await callApi<InsurerBill>(api, 'POST', `/bills/${encodeURIComponent(opened.billId)}/complete`, { chunks, lines: check.lines }, { retry: true });
+  observer.note(`Reconciling bill ${opened.billId} person by person against the ledger…`);
+  return { bill: await followBill(api, opened.billId), alreadyOpen: false };
+}
+
+/** Follows a bill while its reconciliation runs; returns it as it ends (reconciled, failed, …). */
+export async function followBill(api: GlobalOptions, billId: string): Promise<InsurerBill> {
+  for (;;) {
+    const bill = await callApi<InsurerBill>(api, 'GET', `/bills/${encodeURIComponent(billId)}`, undefined, { retry: true });
+    if (!WORKING.includes(bill.status)) return bill;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
+
+/**
+ * Writes the reconciliation report of a bill (.csv or .xlsx): its figures, then the
+ * discrepancies as they stream in from the API, page by page.
+ */
+export async function writeBillReport(output: string | Writable, format: 'csv' | 'xlsx', bill: InsurerBill, discrepancies: AsyncIterable<Discrepancy>): Promise<void> {
+  await writeReconciliationReport(output, format, bill, discrepancies);
+}
+
+/** The file's lines as numbered chunks, the same chunks on every read; counts them as they go. */
+async function* countingChunks(fileName: string, file: string, counted: () => void): AsyncIterable<Chunk<BillLine>> {
+  const bill: ReadBillFile = await readingFile(fileName, () => readInsurerBill(file));
+  const chunker = new RowChunker<BillLine>({ maxRows: MAX_LINES_PER_CHUNK });
+  const iterator = bill.lines[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await readingFile(fileName, () => iterator.next());
+    if (next.done) break;
+    const full = chunker.add(next.value);
+    if (full) {
+      counted();
+      yield full;
+    }
+  }
+  const last = chunker.flush();
+  if (last) {
+    counted();
+    yield last;
+  }
+}
+
+/** A file that cannot be read is a message naming the row and field, not a stack trace. */
+async function readingFile<T>(fileName: string, read: () => T | Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof FileFormatError) throw new CliError(`${fileName} cannot be imported: ${error.message}`, { problem: error.problem });
+    throw error;
+  }
+}
+
+/**
+ * An upload that stops part-way (the API or the network failing past the retries) leaves the
+ * bill receiving with the chunks it got: the same command sends the rest (the same file is the
+ * same bill). Not when the API refused the lines themselves: its message says what to do.
+ */
+function uploadStopped(error: unknown, bill: InsurerBill, upload: BillUpload): unknown {
+  if (!(error instanceof CliError)) return error;
+  const details = error.details as { status?: number; problem?: string } | undefined;
+  // The file itself (its problem), or the API refusing the lines (a 4xx): sending again would not help.
+  if (details?.problem !== undefined || (details?.status !== undefined && details.status !== 429 && details.status < 500)) return error;
+  return new CliError(
+    `${error.message}\nThe upload of bill ${bill.billId} stopped part-way; the lines it received are kept. ` +
+      `Run the same command again (npx lindung remit import --regulation ${upload.regulationId} ${upload.file}) to send the rest.`,
+    error.details,
+  );
+}
