@@ -25,6 +25,7 @@ const PARAMS: Record<string, string> = {
   seq: '0',
   proposalId: 'bp-role-matrix-0001',
   runId: 'run-role-matrix-0001',
+  billId: 'bill-role-matrix-0001',
 };
 
 /** A valid query for each route whose query has required fields. */
@@ -38,6 +39,8 @@ const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   continuity: { year: '2028', bucket: '0' },
   lifeEvents: { nik: '9901010101010001' },
   coverage: { regulationId, year: '2027' },
+  expectedBills: { year: '2027' },
+  arrears: { year: '2027' },
 };
 
 /** A body that parses for each route that takes one; what it names does not exist, so it changes nothing. */
@@ -54,6 +57,14 @@ const BODIES: Partial<Record<RouteName, unknown>> = {
   retryEnrollmentFailures: { attempt: 1 },
   startRenewal: { year: 2028 },
   recordLifeEvent: { nik: '9901010101010001', kind: 'removal', effectiveDate: '2027-03-01' },
+  // The one body that creates something: a bill for this run's own regulation, which nothing else reads.
+  openBill: { header: { kodeIuran: '12345678901', month: '2027-01', controlCount: 0, controlTotal: 0 }, fileName: 'tagihan.csv', fileDigest: 'c'.repeat(64) },
+  uploadBillChunk: { lines: [{ line: 1, nik: '9901010101010001', name: 'Uji', segment: 'KETUA_RT', month: '2027-01', amount: 16_800 }] },
+  completeBill: { chunks: 1, lines: 1 },
+  disputeBillLine: { nik: '9901010101010001', note: 'Uji matriks peran' },
+  acceptBill: { note: 'Uji matriks peran' },
+  withdrawBill: { reason: 'Uji matriks peran' },
+  recordPayment: { sp2dNumber: '0001/SP2D/2027', sp2dDate: '2027-01-14', amount: 16_800, kodeIuran: '12345678901' },
 };
 
 /** The request each caller sends to a route: sample parameters, query and body, checked against its schemas. */
