@@ -14,6 +14,7 @@ const MENU: readonly { route: string; label: Text; roles: readonly Role[] }[] = 
   { route: 'usulan', label: 'Usulan anggaran', roles: ['admin', 'finance', 'auditor'] },
   { route: 'pendaftaran', label: 'Pendaftaran', roles: ['admin', 'auditor'] },
   { route: 'perpanjangan', label: 'Perpanjangan', roles: ['admin', 'auditor'] },
+  { route: 'iuran', label: 'Iuran & rekonsiliasi', roles: ['admin', 'finance', 'auditor'] },
   { route: 'audit', label: 'Jejak audit', roles: ['auditor', 'admin'] },
 ];
 
@@ -54,6 +55,7 @@ export function renderHeader(top: HTMLElement, config: ConsoleConfig, route: Rou
 /** Detail pages light up the menu entry they belong to. */
 function activeMenu(route: Route): string {
   if (route.name === 'keputusan' || route.name === 'dokumen') return 'usulan';
+  if (route.name === 'tagihan') return 'iuran';
   return route.name;
 }
 

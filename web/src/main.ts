@@ -11,6 +11,8 @@ import { enrollmentPage } from './pages/enrollment';
 import { proposalPage } from './pages/proposal';
 import { proposalsPage } from './pages/proposals';
 import { regulationPage } from './pages/regulation';
+import { remittancePage } from './pages/remittance';
+import { remittanceBillPage } from './pages/remittance-bill';
 import { renewalPage } from './pages/renewal';
 import { rosterPage } from './pages/roster';
 import { signInPage } from './pages/sign-in';
@@ -35,6 +37,8 @@ const PAGES: Record<string, { page: Page; roles: readonly Role[] }> = {
   dokumen: { page: documentPage, roles: ['admin', 'finance', 'auditor'] },
   pendaftaran: { page: enrollmentPage, roles: ['admin', 'finance', 'auditor'] },
   perpanjangan: { page: renewalPage, roles: ['admin', 'finance', 'auditor'] },
+  iuran: { page: remittancePage, roles: ['admin', 'finance', 'auditor'] },
+  tagihan: { page: remittanceBillPage, roles: ['admin', 'finance', 'auditor'] },
   audit: { page: auditPage, roles: ['admin', 'finance', 'auditor'] },
 };
 

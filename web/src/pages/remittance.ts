@@ -1,0 +1,186 @@
+import type { z } from 'zod';
+import type { ExpectedBillList } from '../../../shared/api/remittance-schemas';
+import type { ArrearsWatch, MonthRemittance, MonthState } from '../../../shared/core/remittance/arrears';
+import type { ExpectedBill } from '../../../shared/core/remittance/expected-bills';
+import type { BillStatus, DiscrepancyKind } from '../../../shared/core/remittance/insurer-bill';
+import type { Regulation } from '../../../shared/core/regulation/regulation';
+import { apiGet } from '../api-client';
+import { h, notice, replace, table } from '../dom';
+import { exportButtons } from '../export/export-buttons';
+import { formatCount, formatIndonesianDate, formatIndonesianMonth, formatRupiah } from '../format';
+import { t, type Text } from '../i18n';
+import type { PageContext } from '../main';
+import { pickRegulation } from '../regulation-picker';
+import { href } from '../router';
+
+/** A month's remittance state, as its badge reads (docs/console.md; shared/core/remittance/arrears.ts). */
+export const MONTH_STATE_LABELS: Record<MonthState, Text> = {
+  none: 'Tanpa peserta',
+  upcoming: 'Belum',
+  due: 'Jatuh tempo',
+  paid: 'Lunas',
+  late: 'Terlambat',
+  'at-risk': 'Berisiko',
+  inactive: 'Nonaktif',
+};
+
+export const BILL_STATUS_LABELS: Record<BillStatus, Text> = {
+  receiving: 'Menerima baris',
+  reconciling: 'Sedang direkonsiliasi',
+  reconciled: 'Direkonsiliasi',
+  accepted: 'Diterima',
+  failed: 'Gagal',
+  refused: 'Ditolak (tidak sesuai kontrol)',
+  withdrawn: 'Ditarik',
+};
+
+export const DISCREPANCY_LABELS: Record<DiscrepancyKind, Text> = {
+  'not-enrolled': 'Ditagih, tidak terdaftar',
+  'not-billed': 'Terdaftar, tidak ditagih',
+  'amount-differs': 'Jumlah berbeda',
+  'billed-after-cover-ended': 'Ditagih setelah kepesertaan berakhir',
+  'billed-twice': 'Ditagih dua kali',
+};
+
+/** A state as a badge: text for everyone, the colour only repeats it. */
+export function stateBadge(state: MonthState): HTMLElement {
+  return h('span', { class: `badge remit-${state}`, 'data-state': state }, t(MONTH_STATE_LABELS[state]));
+}
+
+/** The twelve months of a year: `2027-01` … `2027-12`. */
+function monthsOf(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** The address of a regulation's year on this page. */
+export function remittanceHref(regulationId: string, year: number): string {
+  return `#/iuran?${new URLSearchParams({ regulation: regulationId, year: String(year) })}`;
+}
+
+/**
+ * Iuran & rekonsiliasi: for a regulation and year, each month's expected bill (people × premium
+ * per segment), the insurer's bill imported for it, what acceptance made payable, what was paid,
+ * and the arrears state as of today; and who would lose cover, and when, if nothing is paid.
+ */
+export async function remittancePage(main: HTMLElement, { route }: PageContext): Promise<void> {
+  const picked = await pickRegulation(route);
+  const heading = h('h1', { tabindex: '-1' }, t('Iuran & rekonsiliasi'));
+  if (!picked.regulation) {
+    replace(main, heading, notice('status', t('Belum ada peraturan.')));
+    return;
+  }
+  const id = encodeURIComponent(picked.regulation.id);
+  const year = picked.year;
+  const [expected, arrears, regulation] = await Promise.all([
+    apiGet<z.infer<typeof ExpectedBillList>>(`/regulations/${id}/bills`, { year }),
+    apiGet<ArrearsWatch>(`/regulations/${id}/arrears`, { year }),
+    apiGet<Regulation>(`/regulations/${id}`).catch(() => undefined),
+  ]);
+  const segmentName = (code: string) => regulation?.segments.find((s) => s.code === code)?.name ?? code;
+  const expectedOf = new Map(expected.bills.map((b) => [b.month, b]));
+  const stateOf = new Map(arrears.months.map((m) => [m.month, m]));
+  const months = monthsOf(year).map((month) => ({ month, expected: expectedOf.get(month), remittance: stateOf.get(month) }));
+
+  replace(
+    main,
+    heading,
+    picked.form,
+    h('p', { class: 'lead' }, `${picked.regulation.title} · ${t('Tahun anggaran')} ${year} · ${t('Keadaan per {date}', { date: formatIndonesianDate(arrears.asOf) })}`),
+    expected.bills.length === 0 ? notice('status', t('Belum ada peserta yang didaftarkan untuk tahun ini, jadi belum ada iuran yang ditagihkan.')) : undefined,
+    losesCoverNotice(arrears, segmentName),
+    h(
+      'section',
+      { 'aria-labelledby': 'months-heading' },
+      h('h2', { id: 'months-heading' }, t('Iuran per bulan')),
+      table(
+        t('Iuran per bulan: yang diharapkan, tagihan BPJS, dibayar dan keadaannya'),
+        [t('Bulan'), t('Jatuh tempo'), t('Peserta'), t('Iuran diharapkan'), t('Tagihan BPJS'), t('Kontrol tagihan'), t('Dapat dibayar'), t('Dibayar'), t('Keadaan')],
+        months.map(({ month, expected: bill, remittance }) => monthRow(month, bill, remittance, segmentName)),
+        {
+          numeric: [2, 3, 6, 7],
+          footer: [
+            t('Jumlah'),
+            '',
+            '',
+            formatRupiah(expected.bills.reduce((sum, b) => sum + b.controlTotal, 0)),
+            '',
+            '',
+            formatRupiah(arrears.months.reduce((sum, m) => sum + (m.payable ?? 0), 0)),
+            formatRupiah(arrears.months.reduce((sum, m) => sum + m.paid, 0)),
+            '',
+          ],
+        },
+      ),
+      exportButtons(`iuran-${picked.regulation.id}-${year}`, t('Iuran'), () => [
+        ['month', 'dueDate', 'people', 'expectedAmount', 'billId', 'kodeIuran', 'billStatus', 'controlCount', 'controlTotal', 'payable', 'paid', 'state'],
+        ...months.map(({ month, expected: bill, remittance }) => [
+          month,
+          remittance?.dueDate ?? bill?.dueDate ?? '',
+          String(bill?.controlCount ?? 0),
+          String(bill?.controlTotal ?? 0),
+          bill?.bill?.billId ?? '',
+          bill?.bill?.kodeIuran ?? '',
+          bill?.bill?.status ?? '',
+          bill?.bill ? String(bill.bill.controlCount) : '',
+          bill?.bill ? String(bill.bill.controlTotal) : '',
+          bill?.bill?.payable !== undefined ? String(bill.bill.payable) : '',
+          String(bill?.bill?.paid ?? 0),
+          remittance?.state ?? 'none',
+        ]),
+      ]),
+    ),
+  );
+}
+
+function monthRow(month: string, bill: ExpectedBill | undefined, remittance: MonthRemittance | undefined, segmentName: (code: string) => string): (string | HTMLElement)[] {
+  const imported = bill?.bill;
+  const state = remittance?.state ?? 'none';
+  // Per segment on expand: people × premium of each segment, as the insurer should bill them.
+  const people = bill
+    ? h(
+        'details',
+        {},
+        h('summary', {}, formatCount(bill.controlCount)),
+        table(
+          t('Per segmen, {month}', { month: formatIndonesianMonth(month) }),
+          [t('Segmen'), t('Peserta'), t('Iuran')],
+          bill.segments.map((s) => [segmentName(s.segment), formatCount(s.people), formatRupiah(s.amount)]),
+          { numeric: [1, 2] },
+        ),
+      )
+    : '—';
+  return [
+    formatIndonesianMonth(month),
+    remittance?.dueDate || bill?.dueDate ? formatIndonesianDate((remittance?.dueDate ?? bill?.dueDate)!) : '—',
+    people,
+    bill ? formatRupiah(bill.controlTotal) : '—',
+    imported
+      ? h(
+          'div',
+          { 'data-testid': `bill-${month}` },
+          h('a', { href: href('tagihan', imported.billId) }, t('Kode iuran {kode}', { kode: imported.kodeIuran })),
+          h('br'),
+          h('span', { class: `badge bill-${imported.status}` }, t(BILL_STATUS_LABELS[imported.status])),
+        )
+      : t('Belum diimpor'),
+    imported ? `${formatCount(imported.controlCount)} · ${formatRupiah(imported.controlTotal)}` : '—',
+    imported?.payable !== undefined ? formatRupiah(imported.payable) : '—',
+    imported ? formatRupiah(imported.paid) : '—',
+    h('span', { 'data-testid': `state-${month}` }, stateBadge(state)),
+  ];
+}
+
+/** If nothing more is paid: the day membership and protection end, and for how many people. */
+function losesCoverNotice(arrears: ArrearsWatch, segmentName: (code: string) => string): HTMLElement | undefined {
+  const loses = arrears.losesCover;
+  if (!loses) return undefined;
+  const alarming = arrears.months.some((m) => m.state === 'late' || m.state === 'at-risk' || m.state === 'inactive');
+  const bySegment = Object.entries(loses.bySegment).filter(([, n]) => n > 0);
+  return notice(
+    alarming ? 'alert' : 'status',
+    h('strong', {}, t('Jika tidak ada pembayaran, kepesertaan {people} orang nonaktif sejak {date}.', { people: formatCount(loses.people), date: formatIndonesianDate(loses.on) })),
+    ' ',
+    t('Bulan yang belum dibayar: {months}.', { months: loses.unpaidMonths.map(formatIndonesianMonth).join(', ') }),
+    bySegment.length ? h('ul', {}, ...bySegment.map(([segment, n]) => h('li', {}, t('{segment}: {count} orang', { segment: segmentName(segment), count: formatCount(n) })))) : undefined,
+  );
+}
