@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BillFigures, DiscrepancyKind, Reconciliation } from './insurer-bill';
+import { type BillFigures, DiscrepancyKind, type Reconciliation } from './insurer-bill';
 
 /** One NIK bucket's share of a reconciliation: what a shard found, summed by finishReconciliation. */
 export interface BucketTally {
@@ -20,7 +20,8 @@ export function sumTallies(tallies: readonly BucketTally[], finishedAt: string):
     people: ordered.reduce((sum, t) => sum + pick(t).people, 0),
     amount: ordered.reduce((sum, t) => sum + pick(t).amount, 0),
   });
-  const discrepancies: Partial<Record<DiscrepancyKind, number>> = {};
+  // Every kind, zero when none was found: the schema (and the API's contract) requires them all.
+  const discrepancies = Object.fromEntries(DiscrepancyKind.options.map((kind) => [kind, 0])) as Record<DiscrepancyKind, number>;
   for (const tally of ordered) {
     for (const [kind, count] of Object.entries(tally.discrepancies) as [DiscrepancyKind, number][]) discrepancies[kind] = (discrepancies[kind] ?? 0) + count;
   }
@@ -30,7 +31,7 @@ export function sumTallies(tallies: readonly BucketTally[], finishedAt: string):
     expected: add((t) => t.expected),
     billed: add((t) => t.billed),
     matched: ordered.reduce((sum, t) => sum + t.matched, 0),
-    discrepancies: discrepancies as Reconciliation['discrepancies'],
+    discrepancies,
     discrepantAmount: ordered.reduce((sum, t) => sum + t.discrepantAmount, 0),
     ledgerHash: ledgerHash.digest('hex'),
     finishedAt,

@@ -67,5 +67,14 @@ export async function openBill(store: RemittanceStore, regulation: Regulation, r
       summary: `Tagihan ${header.month} (kode iuran ${header.kodeIuran}) dibuka: ${header.controlCount} orang, ${formatRupiah(header.controlTotal)} / Bill for ${header.month} opened from ${request.fileName}`,
     });
     if (await store.open(bill, event)) return { bill, created: true };
+    // Not opened: either another bill took the month meanwhile (read it again), or this very file
+    // was imported before and refused or withdrawn, and its bill keeps the id: it cannot open again.
+    const earlier = await store.bill(bill.billId);
+    if (earlier && (earlier.status === 'refused' || earlier.status === 'withdrawn')) {
+      throw new ConflictError(
+        `This file was imported before as bill ${earlier.billId}, which was ${earlier.status}${earlier.failure ? ` (${earlier.failure})` : ''}. Import the corrected bill the BPJS branch sends instead.`,
+        { billId: earlier.billId, status: earlier.status },
+      );
+    }
   }
 }
