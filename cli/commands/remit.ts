@@ -15,6 +15,7 @@ import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { type Progress, progress } from '../progress';
+import { amountInDispute } from '../../shared/core/remittance/reconcile-person';
 
 type ExpectedBills = z.infer<typeof ExpectedBillList>;
 
@@ -122,7 +123,7 @@ export function registerRemit(program: Command): void {
 
   remit
     .command('dispute <billId>')
-    .description("Dispute a person's line of a reconciled bill (finance); its amount is held back from what may be paid. Again: replaces the note")
+    .description("Dispute a person's line of a reconciled bill (finance); what it bills beyond the premium owed is held back from what may be paid. Again: replaces the note")
     .requiredOption('--nik <nik>', 'the NIK of the person whose line is disputed')
     .requiredOption('--note <text>', 'why, for the BPJS branch')
     .action(async (billId: string, options: { nik: string; note: string }, command: Command) => {
@@ -131,7 +132,7 @@ export function registerRemit(program: Command): void {
       const disputed = await remitApi<Discrepancy>(globals, 'POST', `${billPath(billId)}/disputes`, { nik, note: options.note });
       print(globals.json, disputed, () => [
         `Disputed on bill ${billId}: ${maskNik(disputed.nik)} ${disputed.name} (${KIND_LABELS[disputed.kind]}, billed ${formatRupiah(disputed.billed)}, expected ${formatRupiah(disputed.expected)}).`,
-        `  ${formatRupiah(disputed.billed)} is held back from what acceptance lets be paid. Then: npx lindung remit accept ${billId}`,
+        `  ${formatRupiah(amountInDispute(disputed))} is held back from what acceptance lets be paid. Then: npx lindung remit accept ${billId}`,
       ]);
     });
 

@@ -143,22 +143,22 @@ describe('npx lindung remit', () => {
     expect(reportRows.some((row) => row[0] === `${wrong.nik.slice(0, 4)}********${wrong.nik.slice(12)}`)).toBe(true);
     expect(reportRows.flat()).not.toContain(wrong.nik);
 
-    // Disputed, accepted by rina: payable is the total less the disputed line.
-    expect((await asRina(['remit', 'dispute', billId, '--nik', wrong.nik, '--note', 'Tarif salah, seharusnya Rp16.800'])).stdout).toContain('Rp17.800 is held back');
+    // Disputed, accepted by rina: payable is the total less what the line bills beyond the premium.
+    expect((await asRina(['remit', 'dispute', billId, '--nik', wrong.nik, '--note', 'Tarif salah, seharusnya Rp16.800'])).stdout).toContain('Rp1.000 is held back');
     const accepted = await asRina(['remit', 'accept', billId, '--note', 'Sesuai rekonsiliasi']);
     expect(accepted.stdout).toMatch(/: accepted$/m);
     expect(accepted.stdout).toContain('accepted by rina');
-    expect(accepted.stdout).toContain('payable Rp67.200, 1 person disputed (Rp17.800 held back)');
+    expect(accepted.stdout).toContain('payable Rp84.000, 1 person disputed (Rp1.000 held back)');
 
     // Separation of duties: whoever accepted the bill does not record its payment; another officer does.
-    const payment = ['remit', 'pay', billId, '--sp2d', '00127/SP2D/LS/2027', '--date', '2027-01-12', '--amount', '67.200', '--kode-iuran', KODE_IURAN];
+    const payment = ['remit', 'pay', billId, '--sp2d', '00127/SP2D/LS/2027', '--date', '2027-01-12', '--amount', '84.000', '--kode-iuran', KODE_IURAN];
     const notRina = await refused(asRina(payment));
     expect(notRina.stderr).toContain('Rejected (403): rina accepted bill');
     expect(notRina.stderr).toContain('another finance officer must');
     expect(notRina.stderr).not.toContain('holds that role');
     const paid = await asDewi(payment);
-    expect(paid.stdout).toContain('paid Rp67.200 by SP2D 00127/SP2D/LS/2027 of 2027-01-12, recorded by dewi');
-    expect(paid.stdout).toContain('lunas: paid in full (Rp67.200)');
+    expect(paid.stdout).toContain('paid Rp84.000 by SP2D 00127/SP2D/LS/2027 of 2027-01-12, recorded by dewi');
+    expect(paid.stdout).toContain('lunas: paid in full (Rp84.000)');
 
     // An accepted bill is not withdrawn, and has no reconciliation to resume; an admin imports no bill.
     const notWithdrawn = await refused(asRina(['remit', 'withdraw', billId, '--reason', 'Tagihan koreksi']));
@@ -171,12 +171,12 @@ describe('npx lindung remit', () => {
 
     // The arrears: January paid; if nothing more is paid, everyone loses cover after three unpaid months.
     const arrears = await asRina(['remit', 'arrears', '--regulation', regulationId, '--year', '2027']);
-    expect(arrears.stdout).toMatch(/^2027-01 {2}2027-01-15 {2}lunas \/ paid +5 +Rp84\.000 +Rp67\.200 {2}/m);
+    expect(arrears.stdout).toMatch(/^2027-01 {2}2027-01-15 {2}lunas \/ paid +5 +Rp84\.000 +Rp84\.000 {2}/m);
     expect(arrears.stdout).toMatch(/^2027-02 {2}2027-02-15 {2}(belum dimulai \/ upcoming|jatuh tempo \/ due|terlambat \/ late) /m);
     expect(arrears.stdout).toContain(
       'Who would lose cover, and when: if nothing more is paid, 5 people (KADER_KESEHATAN 2, KETUA_RT 3) lose their membership and protection on 2027-04-16, after 3 unpaid months (Februari 2027, Maret 2027, April 2027).',
     );
     const watch = JSON.parse((await asRina(['--json', 'remit', 'arrears', '--regulation', regulationId, '--year', '2027'])).stdout);
-    expect(watch.months[0]).toMatchObject({ month: '2027-01', state: 'paid', paid: 67_200, billId });
+    expect(watch.months[0]).toMatchObject({ month: '2027-01', state: 'paid', paid: 84_000, billId });
   }, 180_000);
 });

@@ -6,12 +6,14 @@ import { formatRupiah } from '../money/rupiah';
 import { canonicalJson } from '../../lib/canonical-json';
 import type { InsurerBill } from './insurer-bill';
 import type { RemittanceStore } from './remittance-store';
+import { amountInDispute } from './reconcile-person';
 import { requireBill } from './require-bill';
 
 /**
  * Finance accepts a reconciled bill, freezing it: the acceptance is bound to a hash of the bill's
  * file, the ledger's side of the reconciliation and the disputed lines, as a decision is bound to
- * its proposal's snapshot. What may be paid is the bill's total less the disputed lines.
+ * its proposal's snapshot. What may be paid is the bill's total less what the disputes hold back
+ * (amountInDispute).
  */
 export async function acceptBill(store: RemittanceStore, billId: string, request: { note?: string }, caller: Caller, at: Date): Promise<InsurerBill> {
   const bill = await requireBill(store, billId);
@@ -21,7 +23,7 @@ export async function acceptBill(store: RemittanceStore, billId: string, request
   for await (const line of store.allDiscrepancies(billId, bill.attempt)) {
     if (!line.dispute) continue;
     disputed.people += 1;
-    disputed.amount += line.billed;
+    disputed.amount += amountInDispute(line);
     disputes.update(`${canonicalJson({ nik: line.nik, kind: line.kind, billed: line.billed, note: line.dispute.note })}\n`);
   }
   const hash = createHash('sha256')

@@ -108,8 +108,9 @@ export function watchArrears(regulationId: string, year: number, ledger: readonl
 }
 
 /**
- * The first run of unpaid months (begun, not paid) long enough to end membership if nothing is
- * paid: cover is lost the day after the due date of its last month.
+ * If nothing more is paid: the first run of consecutive months not paid in full, counting months
+ * not yet begun, long enough to end membership. Cover is lost the day after the due date of its
+ * last month.
  */
 function whenCoverIsLost(months: readonly MonthRemittance[], ledger: readonly MonthLedger[]): ArrearsWatch['losesCover'] {
   const unpaid: MonthRemittance[] = [];

@@ -88,7 +88,7 @@ export const BillAcceptance = z.object({
   note: z.string().optional(),
   /** SHA-256 binding the bill's file, the ledger's side and the disputes: what was accepted. */
   hash: z.string(),
-  /** What may be paid: the bill's total less the billed amounts of disputed lines. */
+  /** What may be paid: the bill's total less what the disputed lines hold back (reconcile-person.ts, amountInDispute). */
   payable: z.number().int(),
   disputed: BillFigures,
 }).meta({ id: 'BillAcceptance' });

@@ -59,3 +59,13 @@ export function reconcilePerson(person: PersonComparison): Discrepancy | undefin
   }
   return undefined;
 }
+
+/**
+ * What disputing a discrepancy holds back from payment: what was billed beyond what the ledger
+ * expects. The whole line of someone not covered, the second line of someone billed twice, the
+ * excess of a wrong amount; never the premium a covered person is owed, so a dispute cannot leave
+ * their month unpaid and put their cover at risk.
+ */
+export function amountInDispute(discrepancy: Pick<Discrepancy, 'billed' | 'expected'>): number {
+  return Math.max(0, discrepancy.billed - discrepancy.expected);
+}
