@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNik } from '../../shared/core/people/nik';
 import type { BillLine } from '../../shared/core/remittance/insurer-bill';
 import type { MonthCover } from '../../shared/core/remittance/month-cover';
-import { type PersonComparison, reconcilePerson } from '../../shared/core/remittance/reconcile-person';
+import { amountInDispute, type PersonComparison, reconcilePerson } from '../../shared/core/remittance/reconcile-person';
 import type { CoveredEntry } from '../../shared/core/renewal/cover-ledger';
 import { balikpapanNik, billLine, coveredEntry, UNMASKED_NIK } from './remittance-fixtures';
 
@@ -138,5 +138,16 @@ describe('reconcilePerson', () => {
       expect(discrepancy!.nik).toBe(nik);
     }
     expect(found[0]!.detail).toContain('6471********0101');
+  });
+
+  it("holds back in a dispute only what is billed beyond the premium owed, never a covered person's premium", () => {
+    const held = (cover: MonthCover, lines: BillLine[]) => amountInDispute(reconcilePerson(compare(cover, lines))!);
+    expect(held(outside, [billLine(1, nik, 16_800)])).toBe(16_800);
+    expect(held(died, [billLine(1, nik, 16_800)])).toBe(16_800);
+    expect(held(covered, [billLine(1, nik, 16_800), billLine(2, nik, 16_800)])).toBe(16_800);
+    expect(held(covered, [billLine(1, nik, 17_800)])).toBe(1_000);
+    // Billed less than owed: nothing to hold back (the rest is still owed to the insurer).
+    expect(held(covered, [billLine(1, nik, 15_000)])).toBe(0);
+    expect(held(covered, [])).toBe(0);
   });
 });

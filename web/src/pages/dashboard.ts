@@ -40,6 +40,7 @@ export async function dashboardPage(main: HTMLElement, { route }: PageContext): 
       tile(t('Tercakup'), `${formatCount(coverage.totals.covered)} / ${formatCount(coverage.totals.target)}`, 'covered-total'),
       tile(t('Persentase target'), formatShare(coverage.shareOfTarget)),
       tile(t('APBD disetujui'), formatRupiah(coverage.budget.approved)),
+      tile(t('Iuran terikat'), formatRupiah(coverage.budget.committed)),
       tile(t('APBD terpakai'), formatRupiah(coverage.budget.spent)),
       tile(t('Bulan cakupan berturut-turut'), `${coverage.monthsOfContinuousCover} / 12`),
     ),
@@ -99,7 +100,12 @@ export async function dashboardPage(main: HTMLElement, { route }: PageContext): 
         series: [{ label: t('Tercakup'), className: 'series-0', values: coverage.months.map((m) => m.covered) }],
         format: formatCount,
       }),
-      table(t('Peserta tercakup per bulan'), [t('Bulan'), t('Tercakup'), t('Iuran')], coverage.months.map((m) => [formatIndonesianMonth(m.month), formatCount(m.covered), formatRupiah(m.premiums)]), { numeric: [1, 2] }),
+      table(
+        t('Peserta tercakup per bulan'),
+        [t('Bulan'), t('Tercakup'), t('Tercakup & dibayar'), t('Iuran')],
+        coverage.months.map((m) => [formatIndonesianMonth(m.month), formatCount(m.covered), formatCount(m.paid), formatRupiah(m.premiums)]),
+        { numeric: [1, 2, 3] },
+      ),
     ),
   );
 }
