@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { InsurerSimulator } from '../infra/local/insurer-simulator';
+import { InsurerSimulator, LOCAL_COLLECTIVE_ACCOUNT, LOCAL_INSURER_API_KEY } from '../infra/local/insurer-simulator';
 import { LocalStack } from '../infra/local/local-stack';
 import { synthesizeTemplate } from '../infra/synthesize';
 import { maskNik } from '../shared/core/people/personal-data';
@@ -95,11 +95,40 @@ try {
   await lindung('login', '--as', 'auditor', '--user', 'budi');
   await lindung('audit', '--entity', `regulation:${regulationId}`);
 
+  step('January 2027: what BPJS Ketenagakerjaan should bill the wadah each month, from the enrollment ledger');
+  await lindung('clock', 'set', '2027-01-10');
+  await lindung('login', '--as', 'finance', '--user', 'siti');
+  await lindung('remit', 'bills', '--regulation', regulationId, '--year', '2027');
+
+  step("The branch's January bill arrives, with three discrepancies planted by the insurer simulator: one person missing, one never enrolled, one wrong amount");
+  const billFile = path.join(rosterDir, 'tagihan-2027-01.csv');
+  writeFileSync(billFile, await insurerBill('2027-01', 'missing:1,neverEnrolled:1,wrongAmount:1'));
+  const bill = JSON.parse(await lindung('--json', 'remit', 'import', '--regulation', regulationId, billFile)) as { billId: string; kodeIuran: string };
+  await lindung('remit', 'show', bill.billId);
+  await lindung('remit', 'discrepancies', bill.billId);
+
+  step('Siti disputes the line of the person never enrolled and accepts the bill; the acceptance is bound to a hash of the bill and the ledger');
+  const [stranger] = (JSON.parse(await lindung('--json', 'remit', 'discrepancies', bill.billId, '--kind', 'not-enrolled')) as { discrepancies: { nik: string }[] }).discrepancies;
+  if (stranger) await lindung('remit', 'dispute', bill.billId, '--nik', stranger.nik, '--note', 'Bukan peserta wadah Pemda');
+  const accepted = JSON.parse(await lindung('--json', 'remit', 'accept', bill.billId, '--note', 'Diperiksa BPKAD')) as { acceptance?: { payable: number } };
+  await lindung('remit', 'show', bill.billId);
+
+  step('Siti may not record its payment; Dewi, the treasurer, records the SP2D');
+  const payment = ['remit', 'pay', bill.billId, '--sp2d', '0012/SP2D/LS/2027', '--date', '2027-01-14', '--amount', String(accepted.acceptance?.payable ?? 0), '--kode-iuran', bill.kodeIuran];
+  await lindung(...payment);
+  await lindung('login', '--as', 'finance', '--user', 'dewi');
+  await lindung(...payment);
+  await lindung('login', '--as', 'admin', '--user', 'ani');
+
   step('March 2027: a Ketua RT dies; the admin records it (the local clock stands in for the months passing)');
   await lindung('login', '--as', 'admin', '--user', 'ani');
   await lindung('clock', 'set', '2027-03-15');
   const [deceasedNik] = readFileSync(rosterFile, 'utf8').split(/\r?\n/)[1]!.split(';');
   await lindung('life-event', 'record', '--nik', deceasedNik!, '--death', '--date', '2027-03-14', '--note', 'Meninggal dunia; dilaporkan kelurahan');
+
+  step('16 March 2027: February and March are unpaid, so the daily arrears watch shows who is at risk, and when they would lose cover');
+  await lindung('clock', 'set', '2027-03-16');
+  await lindung('remit', 'arrears', '--regulation', regulationId, '--year', '2027');
 
   step('1 August 2027, the renewal day: the daily schedule renews cover into 2028');
   await lindung('clock', 'set', '2027-08-01');
@@ -151,6 +180,14 @@ async function runningApi(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The insurer simulator's bill for a month of the local wadah, as the CSV a branch would send, with `faults` planted. */
+async function insurerBill(month: string, faults: string): Promise<string> {
+  const base = insurer?.url ?? `http://127.0.0.1:${process.env.LINDUNG_INSURER_PORT ?? 4020}`;
+  const response = await fetch(`${base}/v1/collective-accounts/${LOCAL_COLLECTIVE_ACCOUNT}/bills/${month}?faults=${faults}`, { headers: { 'x-api-key': LOCAL_INSURER_API_KEY } });
+  if (!response.ok) throw new Error(`The insurer simulator answered ${response.status} for the bill of ${month}: ${await response.text()}`);
+  return response.text();
 }
 
 function step(title: string): void {
