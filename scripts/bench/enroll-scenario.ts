@@ -10,7 +10,7 @@ import { measureFloor } from './floor';
 import { InsurerProcess } from './insurer-process';
 import { cpuMeter } from './cpu-time';
 import { freshTables } from './fresh-tables';
-import { type PairTiming, round, summarizePairs } from './pairs';
+import { highestRunMemory, type PairTiming, round, summarizePairs } from './pairs';
 import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
 import { usageProfile, writeUsageProfile } from './usage-profile';
 
@@ -116,11 +116,6 @@ export async function enrollScenario(people: number, log: (line: string) => void
     insurer.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function highestRunMemory(timings: readonly { rssBeforeMb: number; peakRssMb: number }[]) {
-  const highest = timings.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
-  return { rssBeforeRunMb: highest.rssBeforeMb, runPeakRssMb: highest.peakRssMb };
 }
 
 /** Times one enrollment run from the start request to its end. */

@@ -48,3 +48,9 @@ export function summarizePairs(timings: readonly PairTiming[]): PairSummary {
 }
 
 export const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The run's own memory over the pairs: the process's RSS before the run and its peak during it, of the pair that peaked highest. */
+export function highestRunMemory(timings: readonly { rssBeforeMb: number; peakRssMb: number }[]) {
+  const highest = timings.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
+  return { rssBeforeRunMb: highest.rssBeforeMb, runPeakRssMb: highest.peakRssMb };
+}

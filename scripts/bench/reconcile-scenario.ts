@@ -15,7 +15,7 @@ import { call } from './api-call';
 import { cpuMeter } from './cpu-time';
 import { freshTables } from './fresh-tables';
 import { measureFloor } from './floor';
-import { type PairTiming, summarizePairs } from './pairs';
+import { highestRunMemory, type PairTiming, summarizePairs } from './pairs';
 import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
 
 const MONTH = '2027-01';
@@ -105,7 +105,6 @@ export async function reconcileScenario(people: number, log: (line: string) => v
       timings.push({ floorSeconds: floor.seconds, seconds, rssBeforeMb: beforeMb, peakRssMb: peakMb });
     }
     const summary = summarizePairs(timings);
-    const highest = timings.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
     return {
       scenario: 'reconcile',
       people,
@@ -117,8 +116,7 @@ export async function reconcileScenario(people: number, log: (line: string) => v
       pairs: summary.pairs.map((p, i) => ({ ...p, rssBeforeRunMb: timings[i]!.rssBeforeMb, runPeakRssMb: timings[i]!.peakRssMb, cpuSeconds: cpu[i] })),
       peakRssMb: peakRssMb(),
       // The reconciliation's own memory: before → peak of the pair that peaked highest.
-      rssBeforeRunMb: highest.rssBeforeMb,
-      runPeakRssMb: highest.peakRssMb,
+      ...highestRunMemory(timings),
       linesPerSecond: Math.round(people / summary.seconds),
       discrepancies: found,
       floorConcurrency,
