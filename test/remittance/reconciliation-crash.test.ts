@@ -545,3 +545,17 @@ describe('a bill whose lines do not add up', () => {
     expect(started.at(-1)).toMatchObject({ name: `${corrected.billId}-a1` });
   }, 60_000);
 });
+
+describe("a shard run again after the ledger changed", () => {
+  it('leaves only the discrepancies the ledger still shows, so the list matches the tally', async () => {
+    const billId = 'remit-crash-stale-2027-01-0000000000';
+    const [first, second] = PLANTED_FOUND.slice(0, 2).map((d): Discrepancy => ({ ...d, bucket: 5, name: 'Warga', segment: 'KETUA_RT', detail: 'planted' }));
+    const tally = { bucket: 5, expected: { people: 0, amount: 0 }, billed: { people: 0, amount: 0 }, matched: 0, discrepancies: {}, discrepantAmount: 0, ledgerDigest: 'x' };
+    // The crashed run found two; the rerun, after a death was recorded, finds only one.
+    await adapters.store.finishShard(billId, 1, [first!, second!], tally);
+    await adapters.store.finishShard(billId, 1, [first!], tally);
+    const left: string[] = [];
+    for await (const d of adapters.store.allDiscrepancies(billId, 1)) left.push(d.nik);
+    expect(left).toEqual([first!.nik]);
+  }, 30_000);
+});

@@ -9,6 +9,7 @@ import type { BucketTally } from '../../core/remittance/bucket-tally';
 import type { BillFigures, BillLine, Discrepancy, DiscrepancyKind, InsurerBill, Payment } from '../../core/remittance/insurer-bill';
 import type { BillChanges, DiscrepancyPage, RemittanceStore } from '../../core/remittance/remittance-store';
 import { auditItem } from './audit-items';
+import { bucketPart } from './key-numbers';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { queryPage, TABLE_KEY } from './query-page';
@@ -140,7 +141,23 @@ export class DynamoDbRemittanceStore implements RemittanceStore {
   }
 
   async finishShard(billId: string, attempt: number, discrepancies: readonly Discrepancy[], tally: BucketTally): Promise<void> {
-    await batchWrite(this.table, discrepancies.map((d) => ({ PutRequest: { Item: { ...remittanceKeys.discrepancy(billId, attempt, d.bucket, d.nik), ...d } } })));
+    // A run of the shard that crashed before its tally may have written discrepancies the ledger
+    // no longer shows (a death recorded meanwhile): they go, so the list matches the tally.
+    const found = new Set(discrepancies.map((d) => remittanceKeys.discrepancy(billId, attempt, d.bucket, d.nik).sk));
+    const stale: { pk: string; sk: string }[] = [];
+    for await (const page of paginateQuery({ client: documentClient }, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bucket)',
+      ExpressionAttributeValues: { ':pk': discrepancyPartition(billId, attempt), ':bucket': `${bucketPart(tally.bucket)}#` },
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    })) {
+      for (const item of page.Items ?? []) if (!found.has(item.sk as string)) stale.push({ pk: item.pk as string, sk: item.sk as string });
+    }
+    await batchWrite(this.table, [
+      ...stale.map((Key) => ({ DeleteRequest: { Key } })),
+      ...discrepancies.map((d) => ({ PutRequest: { Item: { ...remittanceKeys.discrepancy(billId, attempt, d.bucket, d.nik), ...d } } })),
+    ]);
     await documentClient.send(new PutCommand({ TableName: this.table, Item: { ...remittanceKeys.tally(billId, attempt, tally.bucket), tally } }));
   }
 
