@@ -95,10 +95,11 @@ try {
   await lindung('login', '--as', 'auditor', '--user', 'budi');
   await lindung('audit', '--entity', `regulation:${regulationId}`);
 
-  step('January 2027: what BPJS Ketenagakerjaan should bill the wadah each month, from the enrollment ledger');
+  step('January 2027: what BPJS Ketenagakerjaan should bill the wadah, from the enrollment ledger');
+  await lindung('login', '--as', 'admin', '--user', 'ani');
   await lindung('clock', 'set', '2027-01-10');
   await lindung('login', '--as', 'finance', '--user', 'siti');
-  await lindung('remit', 'bills', '--regulation', regulationId, '--year', '2027');
+  await lindung('remit', 'bills', '--regulation', regulationId, '--year', '2027', '--month', '2027-01');
 
   step("The branch's January bill arrives, with three discrepancies planted by the insurer simulator: one person missing, one never enrolled, one wrong amount");
   const billFile = path.join(rosterDir, 'tagihan-2027-01.csv');

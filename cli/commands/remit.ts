@@ -48,9 +48,12 @@ export function registerRemit(program: Command): void {
     .description('What the insurer should bill month by month (people and amount per segment, control count and total), and the bill imported for each month')
     .requiredOption('--regulation <id>', 'the regulation')
     .requiredOption('--year <year>', 'the coverage year')
-    .action(async (options: { regulation: string; year: string }, command: Command) => {
+    .option('--month <YYYY-MM>', 'only this month')
+    .action(async (options: { regulation: string; year: string; month?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const list = await remitApi<ExpectedBills>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}/bills?year=${encodeURIComponent(yearOption(options.year))}`);
+      const all = await remitApi<ExpectedBills>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}/bills?year=${encodeURIComponent(yearOption(options.year))}`);
+      const list = options.month ? { ...all, bills: all.bills.filter((bill) => bill.month === options.month) } : all;
+      if (options.month && list.bills.length === 0) throw new CliError(`Nobody is billed in ${options.month} under ${options.regulation}: check the month, or list the year without --month.`);
       print(globals.json, list, () => describeExpectedBills(list));
     });
 
