@@ -4,25 +4,27 @@ import { MAX_CHUNK_BYTES } from '../../core/roster/import-limits';
 /** Room for the JSON envelope around the rows (`{"rows":[…]}`). */
 const CHUNK_ENVELOPE_BYTES = 64;
 
-export interface RosterChunk {
+export interface RowChunk<Row> {
   readonly seq: number;
-  readonly rows: RawRosterRow[];
+  readonly rows: Row[];
 }
 
+export type RosterChunk = RowChunk<RawRosterRow>;
+
 /**
- * Groups roster rows, in order, into numbered chunks of at most 1 MB of JSON for the import's
- * upload, so the same rows always make the same chunks (a resumed upload sends them again
- * harmlessly). Used by the CLI for files and by the console for fixed rows.
+ * Groups rows, in order, into numbered chunks of at most 1 MB of JSON for an upload, so the same
+ * rows always make the same chunks (a resumed upload sends them again harmlessly). Used by the CLI
+ * for roster files and the BPJS branch's member files, and by the console for fixed roster rows.
  */
-export class RowChunker {
-  private rows: RawRosterRow[] = [];
+export class RowChunker<Row = RawRosterRow> {
+  private rows: Row[] = [];
   private bytes = CHUNK_ENVELOPE_BYTES;
   private seq = 0;
 
   /** Adds a row; returns the chunk that is full before it, if this row does not fit in it. */
-  add(row: RawRosterRow): RosterChunk | undefined {
+  add(row: Row): RowChunk<Row> | undefined {
     const size = utf8Length(JSON.stringify(row)) + 1;
-    let full: RosterChunk | undefined;
+    let full: RowChunk<Row> | undefined;
     if (this.bytes + size > MAX_CHUNK_BYTES && this.rows.length > 0) full = this.take();
     this.rows.push(row);
     this.bytes += size;
@@ -30,11 +32,11 @@ export class RowChunker {
   }
 
   /** The last chunk, with whatever rows remain; undefined when none do. */
-  flush(): RosterChunk | undefined {
+  flush(): RowChunk<Row> | undefined {
     return this.rows.length > 0 ? this.take() : undefined;
   }
 
-  private take(): RosterChunk {
+  private take(): RowChunk<Row> {
     const chunk = { seq: this.seq++, rows: this.rows };
     this.rows = [];
     this.bytes = CHUNK_ENVELOPE_BYTES;
