@@ -9,8 +9,10 @@ import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
+import { uploadMemberFile } from '../member-file-upload';
 import { formatCount, print } from '../output';
-import { progress } from '../progress';
+import { type Progress, progress } from '../progress';
+import { exportRegistrationFile } from '../registration-file-export';
 
 type Run = z.infer<typeof EnrollmentRun>;
 
@@ -76,7 +78,36 @@ export function registerEnrollment(program: Command): void {
       const rows = await exportPeople(globals, runId, status, options.output);
       print(globals.json, { runId, status, rows, output: options.output }, () => [`${formatCount(rows)} ${status} people written to ${options.output}.`]);
     });
+
+  enroll
+    .command('registration-file')
+    .description("Write the registration file for the BPJS branch (a regulation with insurerChannel: file): who an approved proposal funds, to .csv or .xlsx")
+    .requiredOption('--proposal <id>', 'the approved proposal')
+    .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
+    .action(async (options: { proposal: string; output: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const people = await exportRegistrationFile(globals, options.proposal, options.output, (total) => (globals.json ? silent : progress('writing', total)));
+      print(globals.json, { proposalId: options.proposal, people, output: options.output }, () => [
+        `${formatCount(people)} people written to ${options.output}. Send it to the BPJS Ketenagakerjaan branch, then import its answer:`,
+        `  npx lindung enroll member-file --proposal ${options.proposal} FILE`,
+      ]);
+    });
+
+  enroll
+    .command('member-file <file>')
+    .description("Import the BPJS branch's member file (.csv or .xlsx) for a proposal: each person's KPJ, or the branch's refusal (admin)")
+    .requiredOption('--proposal <id>', 'the approved proposal the file answers')
+    .action(async (file: string, options: { proposal: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const stored = await uploadMemberFile(globals, options.proposal, file, { phase: (name, total) => (globals.json ? silent : progress(name, total)) });
+      print(globals.json, { proposalId: options.proposal, ...stored }, () => [
+        `${formatCount(stored.answers)} answer${stored.answers === 1 ? '' : 's'} stored for proposal ${options.proposal}: ${formatCount(stored.registered)} registered, ${formatCount(stored.refused)} refused.`,
+        `Enroll them: npx lindung enroll start --proposal ${options.proposal} --wait (after a run: npx lindung enroll retry RUN_ID --wait).`,
+      ]);
+    });
 }
+
+const silent: Progress = { update: () => undefined, stop: () => undefined };
 
 /**
  * Polls the run until the attempt ends: a bar of the people enrolled of those planned, with the

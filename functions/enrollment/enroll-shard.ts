@@ -1,5 +1,3 @@
-import { HttpInsurerClient } from '../../shared/adapters/insurer/http-insurer-client';
-import { insurerConfig } from '../../shared/adapters/insurer/insurer-config';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { now } from '../../shared/core/clock';
 import { enrollShard } from '../../shared/core/enrollment/enroll-shard';
@@ -9,6 +7,7 @@ import { RunShardInput } from '../../shared/core/enrollment/workflow-inputs';
 import { logger } from '../../shared/runtime/observability/powertools';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 import { workflowTask } from '../../shared/runtime/workflows/workflow-task';
+import { channelInsurer } from './channel-insurer';
 import { enrollmentStores as stores } from './stores';
 
 export const handler = workflowTask(RunShardInput, async ({ runId, attempt, bucket }) => {
@@ -16,14 +15,9 @@ export const handler = workflowTask(RunShardInput, async ({ runId, attempt, buck
   const run = requireRun(await stores.runs.get(runId), runId);
   const proposal = requireProposal(await stores.proposals.get(run.proposalId), run.proposalId);
   const regulation = requireRegulation(await stores.regulations.version(proposal.regulationId, proposal.regulationVersion), proposal.regulationId);
-  const config = await insurerConfig();
-  const plan = runPlanOf(runId, proposal, regulation, config.collectiveAccount);
-  const tally = await enrollShard(plan, attempt, bucket, {
-    ledger: stores.ledger,
-    roster: stores.roster,
-    insurer: new HttpInsurerClient({ baseUrl: config.baseUrl, apiKey: config.apiKey, ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}) }),
-    now,
-  });
+  const { insurer, collectiveAccount } = await channelInsurer(regulation, proposal.proposalId);
+  const plan = runPlanOf(runId, proposal, regulation, collectiveAccount);
+  const tally = await enrollShard(plan, attempt, bucket, { ledger: stores.ledger, roster: stores.roster, insurer, now });
   logger.info('Enrollment shard done', { runId, attempt, bucket, enrolled: tally.enrolled, failed: tally.failed, skipped: tally.skipped, ms: Date.now() - started });
   return { bucket, enrolled: tally.enrolled, failed: tally.failed, skipped: tally.skipped };
 });

@@ -1,5 +1,6 @@
 import { DynamoDbEnrollmentLedger } from '../../shared/adapters/dynamodb/dynamodb-enrollment-ledger';
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
+import { DynamoDbMemberFileStore } from '../../shared/adapters/dynamodb/dynamodb-member-file-store';
 import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-proposal-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
@@ -14,5 +15,6 @@ export const enrollmentStores = {
   imports: new DynamoDbImportStore(),
   ledger: new DynamoDbEnrollmentLedger(),
   roster: new DynamoDbRosterLedger(),
+  memberFiles: new DynamoDbMemberFileStore(),
   workflows: new SfnWorkflowStarter(),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../core/calendar/calendar';
 import { RegulationId, SegmentCode } from '../core/regulation/regulation';
 import { NextCursor, PageQuery } from './page-query';
 import { ProposalId, CohortKind, MonthPremium, SegmentBudget, Snapshot, DecisionKind, SegmentAllocation, Decision, Review, WithdrawnDecision, ProposalStatus, Proposal } from '../core/budget/proposal';
@@ -27,7 +28,7 @@ export const PeopleQuery = z.object({
 export const PeoplePage = z.object({
   segment: SegmentCode,
   bucket: z.number().int(),
-  people: z.array(z.object({ nik: z.string(), name: z.string(), funded: z.boolean() })),
+  people: z.array(z.object({ nik: z.string(), name: z.string(), birthDate: IsoDate, gender: z.enum(['L', 'P']), funded: z.boolean() })),
   after: z.string().optional(),
 }).meta({ id: 'PeoplePage' });
 

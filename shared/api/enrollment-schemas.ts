@@ -4,6 +4,7 @@ import { RegulationId, SegmentCode } from '../core/regulation/regulation';
 import { ProposalId } from './budget-schemas';
 import { NextCursor, PageQuery } from './page-query';
 import { RunId, RunStatus, RunCounts, InvoiceLine, PremiumInvoice, FailureReasonCount, EnrollmentRun } from '../core/enrollment/enrollment-run';
+import { MemberAnswer } from '../core/enrollment/member-answer';
 
 // The records themselves are the core's model; the API serves them as they are.
 export { RunId, RunStatus, RunCounts, InvoiceLine, PremiumInvoice, FailureReasonCount, EnrollmentRun };
@@ -44,3 +45,12 @@ export const RunPeoplePage = z.object({
   after: z.string().optional(),
 }).meta({ id: 'RunPeoplePage' });
 
+export const MemberFileChunkParams = z.object({ proposalId: ProposalId, seq: z.coerce.number().int().min(0).max(99_999) });
+/** One chunk of the BPJS branch's member file, at most 1 MB (the CLI's chunker closes every chunk at that size). */
+export const MemberFileChunkRequest = z.strictObject({ rows: z.array(MemberAnswer).min(1).max(20_000) }).meta({ id: 'MemberFileChunkRequest' });
+export const MemberFileChunkResult = z.object({
+  seq: z.number().int(),
+  answers: z.number().int(),
+  registered: z.number().int(),
+  refused: z.number().int(),
+}).meta({ id: 'MemberFileChunkResult' });

@@ -4,6 +4,9 @@ import { Coverage, CoverageQuery } from './coverage-schemas';
 import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, ReviewRequest, WithdrawRequest } from './budget-schemas';
 import {
   EnrollmentRun,
+  MemberFileChunkParams,
+  MemberFileChunkRequest,
+  MemberFileChunkResult,
   RetryFailedRequest,
   RunList,
   RunParams,
@@ -313,6 +316,18 @@ export const routes = {
     params: ProposalParams,
     query: PeopleQuery,
     response: PeoplePage,
+  },
+  uploadMemberFileChunk: {
+    method: 'PUT',
+    path: '/proposals/{proposalId}/member-file/chunks/{seq}',
+    entry: 'functions/enrollment/upload-member-file-chunk.ts',
+    summary:
+      "Send chunk number seq of the BPJS branch's member file for an approved proposal (at most 1 MB): each row's answer (KPJ, or a refusal) replaces the person's earlier one; sending it again is harmless",
+    access: ['admin'],
+    params: MemberFileChunkParams,
+    body: MemberFileChunkRequest,
+    maxBodyBytes: MAX_CHUNK_BYTES,
+    response: MemberFileChunkResult,
   },
   startEnrollmentRun: {
     method: 'POST',

@@ -53,6 +53,7 @@ const BODIES: Partial<Record<RouteName, unknown>> = {
   reviewProposal: { notes: 'Uji matriks peran' },
   decideBudget: { decision: 'reject', reason: 'Uji matriks peran' },
   withdrawBudgetDecision: { reason: 'Uji matriks peran' },
+  uploadMemberFileChunk: { rows: [{ row: 2, nik: '9901010101010001', status: 'refused' }] },
   startEnrollmentRun: { proposalId: 'bp-role-matrix-0001' },
   retryEnrollmentFailures: { attempt: 1 },
   startRenewal: { year: 2028 },

@@ -118,6 +118,12 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     },
   },
   'GET /proposals/{proposalId}/people': { role: 'admin', path: (state) => `/proposals/${state.proposalId}/people?segment=KETUA_RT&bucket=0` },
+  // A branch's answer is stored whatever the regulation's channel; this one's run uses the partner API and never reads it.
+  'PUT /proposals/{proposalId}/member-file/chunks/{seq}': {
+    role: 'admin',
+    path: (state) => `/proposals/${state.proposalId}/member-file/chunks/0`,
+    body: { rows: [{ row: 2, nik: '3674015002900002', status: 'refused', reason: 'Uji no-drift' }] },
+  },
   'POST /enrollment-runs': {
     role: 'admin',
     path: () => '/enrollment-runs',

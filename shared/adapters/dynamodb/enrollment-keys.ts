@@ -1,3 +1,4 @@
+import { nikBucket } from '../../core/people/nik-bucket';
 import { attemptPart, bucketPart } from './key-numbers';
 
 export const COVER_END_PREFIX = 'ENDED#';
@@ -22,6 +23,12 @@ export const enrollmentKeys = {
   committed: (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'COMMITTED' }),
   /** How many of a run's people of a segment life events stopped billing after a month. */
   coverEnd: (runId: string, segment: string, lastBilledMonth: string) => ({ pk: `RUN#${runId}`, sk: `${COVER_END_PREFIX}${segment}#${lastBilledMonth}` }),
+  /**
+   * The BPJS branch's answer for one person of a proposal's registration file (the file channel):
+   * a partition per NIK bucket, so a member file of a million people spreads its writes, and a
+   * shard's reads stay in its bucket.
+   */
+  memberAnswer: (proposalId: string, nik: string) => ({ pk: `MEMBERS#${proposalId}#${bucketPart(nikBucket(nik))}`, sk: nik }),
 };
 
 /** A shard's progress item holds each page's outcome in its own attribute: `page#<page id>`. */

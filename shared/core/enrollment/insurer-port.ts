@@ -3,7 +3,9 @@
  * regional government's collective account (wadah) and returns their KPJ membership numbers.
  *
  * Adapters: shared/adapters/insurer/http-insurer-client.ts (the partner HTTP API, in the cloud and
- * against the local simulator in infra/local/insurer-simulator.ts). Failures are the errors of
+ * against the local simulator in infra/local/insurer-simulator.ts) and
+ * shared/adapters/insurer/file-exchange-insurer.ts (the BPJS branch's member file, for
+ * regulations whose insurerChannel is `file`). Failures are the errors of
  * ./insurer-errors.ts, whose names Step Functions Retry/Catch clauses match.
  */
 
@@ -25,7 +27,12 @@ export interface Registration {
   segment: string;
 }
 
-export type RejectionReason = 'REGISTERED_ELSEWHERE' | 'INVALID_DATA';
+/**
+ * Why the insurer did not register a person. The partner API answers REGISTERED_ELSEWHERE or
+ * INVALID_DATA; the file channel answers REFUSED_BY_BRANCH (the branch's member file refused the
+ * person, with its reason) or AWAITING_BRANCH (no member file has answered for the person yet).
+ */
+export type RejectionReason = 'REGISTERED_ELSEWHERE' | 'INVALID_DATA' | 'REFUSED_BY_BRANCH' | 'AWAITING_BRANCH';
 
 export type RegistrationResult =
   | { nik: string; outcome: 'registered'; /** 11 digits, opaque */ kpj: string; coverageStart: string; coverageEnd: string }

@@ -19,6 +19,7 @@ export interface RunPlan {
   segments: { segment: string; perPerson: number; allocation: FundedSegment }[];
   programs: InsurerProgram[];
   wadahCode: string;
+  /** The Pemda's collective account with the partner API; empty on the file channel, where the branch registers people under the account it holds. */
   collectiveAccount: string;
   coverageStart: string;
   coverageEnd: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../calendar/calendar';
 import { isKnownRegionCode } from '../people/regions';
+import { InsurerChannel } from './insurer-channel';
 
 /**
  * A regional regulation (Perwal, Perbup, Pergub, Perda) that obliges the region to pay BPJS
@@ -135,6 +136,12 @@ const RegulationFields = {
    * default when absent), `require` (reject the row) or `ignore`. See shared/core/roster/residency.ts.
    */
   residency: z.enum(['warn', 'require', 'ignore']).optional(),
+  /**
+   * How enrollment runs register people with BPJS Ketenagakerjaan: `api` (the default when
+   * absent) through the partner API, or `file` through a registration file and the branch's
+   * member file. See shared/core/regulation/insurer-channel.ts and docs/enrollment.md.
+   */
+  insurerChannel: InsurerChannel.optional(),
 };
 
 /** The document an admin applies; the stored regulation adds a version and provenance. */
