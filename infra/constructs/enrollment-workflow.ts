@@ -5,8 +5,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { RETRYABLE_INSURER_ERRORS } from '../../shared/core/enrollment/insurer-errors';
 import type { DataTables } from './data-tables';
-import type { HandlerFunction } from './handler-function';
-import { workflowTaskFunction } from './workflow-task-function';
+import { WorkflowTasks } from './workflow-task-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 /**
@@ -35,20 +34,15 @@ export class EnrollmentWorkflow extends Construct {
       reason: 'The partner API key is issued and rotated by BPJS Ketenagakerjaan, not by a Lambda rotation function; operators put the new key in the secret.',
     });
 
-    const functions: HandlerFunction[] = [];
-    const task = (name: string, entry: string, description: string, timeout: Duration, memorySize?: number) => {
-      const fn = workflowTaskFunction(this, `${name}Function`, { entry, description, timeout, tables: props.tables, ...(memorySize ? { memorySize } : {}) });
-      functions.push(fn);
-      return fn;
-    };
+    const tasks = new WorkflowTasks(this, props.tables);
 
     const plan = new LambdaInvoke(this, 'PlanRun', {
-      lambdaFunction: task('PlanRun', 'functions/enrollment/plan-run.ts', 'Enrollment: one shard per NIK bucket', Duration.seconds(30)),
+      lambdaFunction: tasks.add('PlanRun', 'functions/enrollment/plan-run.ts', 'Enrollment: one shard per NIK bucket', Duration.seconds(30)),
       payloadResponseOnly: true,
       resultPath: '$.plan',
     });
 
-    const shardFunction = task('EnrollShard', 'functions/enrollment/enroll-shard.ts', "Enrollment: one NIK bucket's people with the insurer", Duration.minutes(15), 1024);
+    const shardFunction = tasks.add('EnrollShard', 'functions/enrollment/enroll-shard.ts', "Enrollment: one NIK bucket's people with the insurer", Duration.minutes(15), 1024);
     shardFunction.addEnvironment('INSURER_SECRET_ARN', this.insurerSecret.secretArn);
     this.insurerSecret.grantRead(shardFunction);
     const enrollShard = new LambdaInvoke(this, 'EnrollShard', { lambdaFunction: shardFunction, payloadResponseOnly: true });
@@ -65,12 +59,12 @@ export class EnrollmentWorkflow extends Construct {
     }).itemProcessor(enrollShard);
 
     const finish = new LambdaInvoke(this, 'FinishRun', {
-      lambdaFunction: task('FinishRun', 'functions/enrollment/finish-run.ts', 'Enrollment: counts, failure reasons and the premium invoice', Duration.minutes(1)),
+      lambdaFunction: tasks.add('FinishRun', 'functions/enrollment/finish-run.ts', 'Enrollment: counts, failure reasons and the premium invoice', Duration.minutes(1)),
       payload: TaskInput.fromObject({ runId: JsonPath.stringAt('$.runId'), attempt: JsonPath.numberAt('$.attempt') }),
       payloadResponseOnly: true,
     });
     const markFailed = new LambdaInvoke(this, 'MarkRunFailed', {
-      lambdaFunction: task('MarkRunFailed', 'functions/enrollment/mark-run-failed.ts', 'Enrollment: record why an attempt failed', Duration.seconds(30)),
+      lambdaFunction: tasks.add('MarkRunFailed', 'functions/enrollment/mark-run-failed.ts', 'Enrollment: record why an attempt failed', Duration.seconds(30)),
       payload: TaskInput.fromObject({ runId: JsonPath.stringAt('$.runId'), attempt: JsonPath.numberAt('$.attempt'), error: JsonPath.objectAt('$.error') }),
       payloadResponseOnly: true,
       resultPath: JsonPath.DISCARD,
@@ -81,7 +75,7 @@ export class EnrollmentWorkflow extends Construct {
       comment: 'Enrollment run: plan shards, enroll each NIK bucket with the insurer, finish',
       definition: plan.next(shards).next(finish),
       timeout: Duration.hours(24),
-      functions,
+      functions: tasks.functions,
     });
     const stateMachine = this.workflow.stateMachine;
     const logicalId = Stack.of(this).getLogicalId(stateMachine.node.defaultChild as CfnStateMachine);

@@ -5,8 +5,7 @@ import { Fail, JsonPath, Map as MapState, TaskInput } from 'aws-cdk-lib/aws-step
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { DataTables } from './data-tables';
-import type { HandlerFunction } from './handler-function';
-import { workflowTaskFunction } from './workflow-task-function';
+import { WorkflowTasks, workflowTaskFunction } from './workflow-task-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 /**
@@ -24,32 +23,27 @@ export class RemittanceWorkflows extends Construct {
 
   constructor(scope: Construct, id: string, props: { tables: DataTables }) {
     super(scope, id);
-    const functions: HandlerFunction[] = [];
-    const task = (name: string, entry: string, description: string, timeout: Duration, memorySize = 512) => {
-      const fn = workflowTaskFunction(this, `${name}Function`, { entry, description, timeout, memorySize, tables: props.tables });
-      functions.push(fn);
-      return fn;
-    };
+    const tasks = new WorkflowTasks(this, props.tables);
 
     const plan = new LambdaInvoke(this, 'PlanReconciliation', {
-      lambdaFunction: task('PlanReconciliation', 'functions/remittance/plan.ts', 'Reconciliation: one shard per NIK bucket', Duration.seconds(30)),
+      lambdaFunction: tasks.add('PlanReconciliation', 'functions/remittance/plan.ts', 'Reconciliation: one shard per NIK bucket', Duration.seconds(30)),
       payloadResponseOnly: true,
       resultPath: '$.plan',
     });
     const shard = new LambdaInvoke(this, 'ReconcileShard', {
-      lambdaFunction: task('ReconcileShard', 'functions/remittance/reconcile-shard.ts', "Reconciliation: one NIK bucket of a bill against the ledger", Duration.minutes(15), 1024),
+      lambdaFunction: tasks.add('ReconcileShard', 'functions/remittance/reconcile-shard.ts', "Reconciliation: one NIK bucket of a bill against the ledger", Duration.minutes(15), 1024),
       payloadResponseOnly: true,
       resultPath: JsonPath.DISCARD,
     });
     shard.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 3 });
     const shards = new MapState(this, 'ReconcileShards', { itemsPath: '$.plan.shards', maxConcurrency: 4, resultPath: JsonPath.DISCARD }).itemProcessor(shard);
     const finish = new LambdaInvoke(this, 'FinishReconciliation', {
-      lambdaFunction: task('FinishReconciliation', 'functions/remittance/finish-reconciliation.ts', 'Reconciliation: the totals, the ledger hash, the bill reconciled', Duration.minutes(2)),
+      lambdaFunction: tasks.add('FinishReconciliation', 'functions/remittance/finish-reconciliation.ts', 'Reconciliation: the totals, the ledger hash, the bill reconciled', Duration.minutes(2)),
       payload: TaskInput.fromObject({ billId: JsonPath.stringAt('$.billId'), attempt: JsonPath.numberAt('$.attempt') }),
       payloadResponseOnly: true,
     });
     const markFailed = new LambdaInvoke(this, 'MarkReconciliationFailed', {
-      lambdaFunction: task('MarkReconciliationFailed', 'functions/remittance/mark-failed.ts', 'Reconciliation: record why it failed', Duration.seconds(30)),
+      lambdaFunction: tasks.add('MarkReconciliationFailed', 'functions/remittance/mark-failed.ts', 'Reconciliation: record why it failed', Duration.seconds(30)),
       payload: TaskInput.fromObject({ billId: JsonPath.stringAt('$.billId'), attempt: JsonPath.numberAt('$.attempt'), error: JsonPath.objectAt('$.error') }),
       payloadResponseOnly: true,
       resultPath: JsonPath.DISCARD,
@@ -59,7 +53,7 @@ export class RemittanceWorkflows extends Construct {
       comment: "Reconciliation of an insurer's bill: plan shards, reconcile each NIK bucket, sum up",
       definition: plan.next(shards).next(finish),
       timeout: Duration.hours(6),
-      functions,
+      functions: tasks.functions,
     });
 
     const watchFn = workflowTaskFunction(this, 'ArrearsWatchFunction', {

@@ -3,8 +3,7 @@ import { Fail, JsonPath, Map as MapState, TaskInput } from 'aws-cdk-lib/aws-step
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { DataTables } from './data-tables';
-import type { HandlerFunction } from './handler-function';
-import { workflowTaskFunction } from './workflow-task-function';
+import { WorkflowTasks } from './workflow-task-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 /**
@@ -17,20 +16,15 @@ export class RosterImportWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: { tables: DataTables }) {
     super(scope, id);
-    const functions: HandlerFunction[] = [];
-    const task = (name: string, entry: string, description: string, timeout: Duration, memorySize = 512) => {
-      const fn = workflowTaskFunction(this, `${name}Function`, { entry, description, timeout, memorySize, tables: props.tables });
-      functions.push(fn);
-      return fn;
-    };
+    const tasks = new WorkflowTasks(this, props.tables);
 
     const plan = new LambdaInvoke(this, 'PlanShards', {
-      lambdaFunction: task('PlanShards', 'functions/roster/plan-shards.ts', 'Roster import: one shard per NIK bucket', Duration.seconds(30)),
+      lambdaFunction: tasks.add('PlanShards', 'functions/roster/plan-shards.ts', 'Roster import: one shard per NIK bucket', Duration.seconds(30)),
       payloadResponseOnly: true,
       resultPath: '$.plan',
     });
     const processShard = new LambdaInvoke(this, 'ProcessShard', {
-      lambdaFunction: task(
+      lambdaFunction: tasks.add(
         'ProcessShard',
         'functions/roster/process-shard.ts',
         'Roster import: check, deduplicate and store the rows of one NIK bucket',
@@ -55,11 +49,11 @@ export class RosterImportWorkflow extends Construct {
       resultPath: JsonPath.DISCARD,
     }).itemProcessor(processShard);
     const finalize = new LambdaInvoke(this, 'FinalizeImport', {
-      lambdaFunction: task('FinalizeImport', 'functions/roster/finalize-import.ts', 'Roster import: totals and the new roster version', Duration.minutes(2)),
+      lambdaFunction: tasks.add('FinalizeImport', 'functions/roster/finalize-import.ts', 'Roster import: totals and the new roster version', Duration.minutes(2)),
       payloadResponseOnly: true,
     });
     const markFailed = new LambdaInvoke(this, 'MarkImportFailed', {
-      lambdaFunction: task('MarkImportFailed', 'functions/roster/mark-import-failed.ts', 'Roster import: record why it failed', Duration.seconds(30)),
+      lambdaFunction: tasks.add('MarkImportFailed', 'functions/roster/mark-import-failed.ts', 'Roster import: record why it failed', Duration.seconds(30)),
       payload: TaskInput.fromObject({ importId: JsonPath.stringAt('$.importId'), error: JsonPath.objectAt('$.error') }),
       payloadResponseOnly: true,
       resultPath: JsonPath.DISCARD,
@@ -70,7 +64,7 @@ export class RosterImportWorkflow extends Construct {
       comment: 'Roster import: plan shards, process each NIK bucket, finalise',
       definition: plan.next(shards).next(finalize),
       timeout: Duration.hours(6),
-      functions,
+      functions: tasks.functions,
     });
   }
 }

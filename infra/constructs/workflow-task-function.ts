@@ -25,3 +25,22 @@ export function workflowTaskFunction(
   acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
   return fn;
 }
+
+/**
+ * The step functions of one workflow construct, each made by workflowTaskFunction under the id
+ * `<name>Function` and kept, so that the state machine can be given them all.
+ */
+export class WorkflowTasks {
+  readonly functions: HandlerFunction[] = [];
+
+  constructor(
+    private readonly scope: Construct,
+    private readonly tables: DataTables,
+  ) {}
+
+  add(name: string, entry: string, description: string, timeout: Duration, memorySize?: number): HandlerFunction {
+    const fn = workflowTaskFunction(this.scope, `${name}Function`, { entry, description, timeout, tables: this.tables, ...(memorySize ? { memorySize } : {}) });
+    this.functions.push(fn);
+    return fn;
+  }
+}
