@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { BillChunkResult, Discrepancy, InsurerBill } from '../shared/api/remittance-schemas';
 import { describeControlDifference } from '../shared/core/remittance/bill-controls';
-import type { BillHeader, BillLine } from '../shared/core/remittance/insurer-bill';
+import type { BillLine } from '../shared/core/remittance/insurer-bill';
 import { checkInsurerBill, readInsurerBill } from '../shared/documents/remittance/insurer-bill-file';
 import { writeReconciliationReport } from '../shared/documents/remittance/reconciliation-report';
 import { type Chunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
@@ -37,26 +37,6 @@ export interface BillUploadOutcome {
   alreadyOpen: boolean;
 }
 
-/**
- * What this module uses of shared/documents/remittance/insurer-bill-file.ts, written out so that
- * the assignments below check the two against each other.
- */
-interface CheckedBillFile {
-  header: BillHeader;
-  /** How many lines the file has, and their sum in rupiah. */
-  lines: number;
-  total: number;
-  /** The bill's digest (OpenBillRequest.fileDigest): the same content is the same bill. */
-  digest: string;
-  /** Lines less control figures; absent when they add up. */
-  controlDifference?: { count: number; amount: number };
-}
-
-interface ReadBillFile {
-  header: BillHeader;
-  lines: AsyncIterable<BillLine>;
-}
-
 /** The route's most lines in one chunk (BillChunkRequest); 1 MB of JSON usually closes a chunk first. */
 const MAX_LINES_PER_CHUNK = 20_000;
 
@@ -73,7 +53,7 @@ const WORKING: readonly InsurerBill['status'][] = ['reconciling'];
 export async function uploadBill(api: GlobalOptions, upload: BillUpload, observer: BillUploadObserver): Promise<BillUploadOutcome> {
   const fileName = path.basename(upload.file);
   if (!existsSync(upload.file)) throw new CliError(`${upload.file} does not exist. Give the path of the bill file (.csv or .xlsx) the BPJS branch sent.`);
-  const check: CheckedBillFile = await readingFile(fileName, () => checkInsurerBill(upload.file));
+  const check = await readingFile(fileName, () => checkInsurerBill(upload.file));
   observer.phase('checking', check.lines).stop();
   if (check.controlDifference) {
     throw new CliError(
@@ -132,7 +112,7 @@ export async function writeBillReport(output: string | Writable, format: 'csv' |
 
 /** The file's lines as numbered chunks, the same chunks on every read; counts them as they go. */
 async function* countingChunks(fileName: string, file: string, counted: () => void): AsyncIterable<Chunk<BillLine>> {
-  const bill: ReadBillFile = await readingFile(fileName, () => readInsurerBill(file));
+  const bill = await readingFile(fileName, () => readInsurerBill(file));
   const chunker = new RowChunker<BillLine>({ maxRows: MAX_LINES_PER_CHUNK });
   const iterator = bill.lines[Symbol.asyncIterator]();
   for (;;) {
