@@ -94,6 +94,7 @@ try {
   step('The audit trail, as an auditor reads it');
   await lindung('login', '--as', 'auditor', '--user', 'budi');
   await lindung('audit', '--entity', `regulation:${regulationId}`);
+  await lindung('audit', '--entity', `enrollment-run:${run.runId}`);
 
   step('January 2027: what BPJS Ketenagakerjaan should bill the wadah, from the enrollment ledger');
   await lindung('login', '--as', 'admin', '--user', 'ani');

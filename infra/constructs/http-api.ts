@@ -9,6 +9,7 @@ import type { RouteSpec, WorkflowName } from '../../shared/api/route-spec';
 import { workflowArnVariable } from '../../shared/api/route-spec';
 import { acknowledgeIndexGrants } from './acknowledge-index-grants';
 import type { DataTables } from './data-tables';
+import { grantAppendOnly } from './grant-append-only';
 import { HandlerFunction } from './handler-function';
 import type { UserDirectory } from './user-directory';
 
@@ -69,17 +70,19 @@ export class LindungHttpApi extends Construct {
           ),
         },
       });
-      // Reads stay reads: only routes that change something may write.
+      // Reads stay reads: only routes that change something may write, and to the audit trail
+      // only append.
       if (route.method === 'GET') {
         props.tables.main.grantReadData(fn);
         props.tables.audit.grantReadData(fn);
+        acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
       } else {
         props.tables.main.grantReadWriteData(fn);
-        props.tables.audit.grantWriteData(fn);
+        grantAppendOnly(props.tables.audit, fn);
         props.tables.idempotency.grantReadWriteData(fn);
+        acknowledgeIndexGrants(fn, [props.tables.main]);
       }
       for (const name of route.starts ?? []) props.workflows[name].grantStartExecution(fn);
-      acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
       const [httpRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

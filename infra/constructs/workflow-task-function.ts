@@ -2,10 +2,11 @@ import type { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { acknowledgeIndexGrants } from './acknowledge-index-grants';
 import type { DataTables } from './data-tables';
+import { grantAppendOnly } from './grant-append-only';
 import { HandlerFunction } from './handler-function';
 
 /**
- * A Lambda function for one workflow step: reads and writes the main table, writes the audit
+ * A Lambda function for one workflow step: reads and writes the main table, appends to the audit
  * trail, and nothing else.
  */
 export function workflowTaskFunction(
@@ -21,8 +22,8 @@ export function workflowTaskFunction(
     environment: { MAIN_TABLE: props.tables.main.tableName, AUDIT_TABLE: props.tables.audit.tableName },
   });
   props.tables.main.grantReadWriteData(fn);
-  props.tables.audit.grantWriteData(fn);
-  acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
+  grantAppendOnly(props.tables.audit, fn);
+  acknowledgeIndexGrants(fn, [props.tables.main]);
   return fn;
 }
 

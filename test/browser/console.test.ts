@@ -126,6 +126,22 @@ describe('web console', () => {
     await page.context().close();
   });
 
+  it("journey 4: an auditor finds the enrollment run's outcome in the regulation's audit trail", async () => {
+    const auditor = await tokenFor('auditor');
+    const [run] = (await api('GET', `/enrollment-runs?regulationId=${REGULATION_ID}`, { token: auditor })).body.runs;
+    const page = await signedIn('dewi', 'auditor');
+    await page.goto(`${inject('apiUrl')}/console/#/audit?regulation=${REGULATION_ID}`);
+    const events = page.getByRole('table', { name: 'Kejadian, terbaru lebih dulu' });
+    // The run keeps its own trail; searching its regulation shows it beside the regulation's events.
+    const finished = events.getByRole('row').filter({ hasText: 'enrollment.finished' });
+    await expectText(finished.getByRole('cell').nth(2), `enrollment-run:${run.runId}`);
+    const summary = (await finished.getByRole('cell').nth(3).textContent())!;
+    expect(summary).toContain(`Pendaftaran ${run.runId} selesai (percobaan 1): ${formatCountForTest(PEOPLE)} orang terdaftar, 0 gagal`);
+    expect(summary).not.toMatch(/\d{16}/);
+    expect(await events.getByRole('row').filter({ hasText: 'budget.approve' }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('lets an admin fix a rejected row and import it again', async () => {
     const regulationId = 'perwal-tangsel-console-fix';
     const admin = await tokenFor('admin', 'ani');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { api, tokenFor } from '../support/api';
+import { formatRupiah } from '../../shared/core/money/rupiah';
 import { approvedProposal, runPeople, waitForRun } from '../support/enrollment';
 
 let admin: string;
@@ -90,6 +91,19 @@ describe('enrollment runs', () => {
     const retried = await waitForRun(admin, run.runId);
     expect(retried).toMatchObject({ attempt: 2, status: 'completed-with-failures', counts: { enrolled: 77, failed: 3 } });
     expect(retried.committedAmount).toBe(run.committedAmount);
+
+    // The auditor reads each attempt's outcome in the run's trail: counts, reasons and premiums, and
+    // where the people are, in Bahasa Indonesia and English, naming no one.
+    const trail = (await api('GET', `/audit-events?entity=enrollment-run:${run.runId}`, { token: auditor })).body.events as { action: string; summary: string }[];
+    expect(trail.map((event) => event.action)).toEqual(['enrollment.started', 'enrollment.finished', 'enrollment.retried', 'enrollment.finished']);
+    const outcome = trail.at(-1)!.summary;
+    expect(outcome).toContain(
+      `Pendaftaran ${run.runId} selesai dengan kegagalan (percobaan 2): 77 orang terdaftar, 3 gagal (REGISTERED_ELSEWHERE 3), ${retried.counts.skipped} sudah tercakup; ` +
+        `iuran terikat ${formatRupiah(retried.invoice.total)}; entri ledger di `,
+    );
+    expect(outcome).toMatch(/ halaman \(GURU_MENGAJI \d+, KETUA_RT \d+\): GET \/enrollment-runs\/[\w-]+\/people \/ Enrollment run /);
+    expect(outcome).toContain(`attempt 2 completed with failures: 77 enrolled, 3 failed (REGISTERED_ELSEWHERE 3), ${retried.counts.skipped} already covered`);
+    for (const event of trail) expect(event.summary).not.toMatch(/\d{16}/);
   }, 120_000);
 
   it('enrolls only whom a ceiling funds, and never commits more than approved', async () => {

@@ -39,6 +39,25 @@ describe('the CDK app', () => {
     expect(unauthenticated).toEqual(['GET /openapi.json']);
   });
 
+  it('lets no role edit or delete audit events: on the Audit table, PutItem (also inside a transaction) and reads only', () => {
+    const template = lindungTemplate();
+    const auditTable = auditTableId(template);
+    const statements = iamStatements(template);
+    const reaching = statements.filter(({ statement }) => mayReachTable(statement, auditTable));
+    const offending = reaching.flatMap(({ policy, statement }) => [
+      ...(statement.NotAction || statement.NotResource ? [`${policy}: NotAction/NotResource`] : []),
+      ...actionsOf(statement)
+        .filter((action) => /^(dynamodb:|\*$)/i.test(action) && !AUDIT_TABLE_ACTIONS.has(action))
+        .map((action) => `${policy}: ${action}`),
+    ]);
+    expect(offending).toEqual([]);
+    // Not vacuous: the functions that record changes do append to it, and the audit route reads it.
+    expect(reaching.some(({ statement }) => actionsOf(statement).includes('dynamodb:PutItem'))).toBe(true);
+    expect(reaching.some(({ statement }) => actionsOf(statement).includes('dynamodb:Query'))).toBe(true);
+    const managed = Object.values(template.Resources).flatMap((r) => (r.Type === 'AWS::IAM::Role' ? ((r.Properties?.ManagedPolicyArns ?? []) as unknown[]) : []));
+    expect(managed.filter((arn) => /dynamodb/i.test(JSON.stringify(arn)))).toEqual([]);
+  });
+
   it('passes cfn-lint, but for W3005', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'lindung-cfn-lint-'));
     const file = path.join(directory, 'Lindung.template.json');
@@ -80,3 +99,70 @@ describe('the CDK app', () => {
     expect(readdirSync(path.join(outdir, consoleAssets[0]!)).sort()).toEqual(['console.css', 'console.js', 'console.js.map', 'index.html']);
   }, 300_000);
 });
+
+/**
+ * What a role may do on the Audit table: add an event (a Put in TransactWriteItems is authorised
+ * as PutItem) and read. GetRecords and GetShardIterator are stream reads that CDK's grantReadData
+ * adds; the table has no stream.
+ */
+const AUDIT_TABLE_ACTIONS = new Set([
+  'dynamodb:PutItem',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+]);
+
+interface PolicyStatement {
+  Effect: string;
+  Action?: string | string[];
+  NotAction?: unknown;
+  Resource?: unknown;
+  NotResource?: unknown;
+}
+
+/** The logical id of the table every function is given as AUDIT_TABLE. */
+function auditTableId(template: CloudFormationTemplate): string {
+  const ids = new Set(
+    Object.values(template.Resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((r) => (r.Properties?.Environment as { Variables?: Record<string, { Ref?: string }> } | undefined)?.Variables?.AUDIT_TABLE?.Ref)
+      .filter((id) => id !== undefined),
+  );
+  expect(ids.size).toBe(1);
+  return [...ids][0]!;
+}
+
+/** Every Allow statement of every policy in the template: policies, roles' inline policies, managed policies. */
+function iamStatements(template: CloudFormationTemplate): { policy: string; statement: PolicyStatement }[] {
+  return Object.entries(template.Resources).flatMap(([id, r]) => {
+    const documents =
+      r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy'
+        ? [r.Properties?.PolicyDocument]
+        : r.Type === 'AWS::IAM::Role'
+          ? ((r.Properties?.Policies ?? []) as { PolicyDocument: unknown }[]).map((p) => p.PolicyDocument)
+          : [];
+    return documents.flatMap((document) =>
+      ((document as { Statement?: PolicyStatement[] } | undefined)?.Statement ?? []).filter((s) => s.Effect === 'Allow').map((statement) => ({ policy: id, statement })),
+    );
+  });
+}
+
+/** A statement names the table (its ARN or its indexes'), or any resource through a wildcard. */
+function mayReachTable(statement: PolicyStatement, tableId: string): boolean {
+  if (statement.NotResource) return true;
+  const resources = [statement.Resource].flat();
+  return resources.some((resource) => {
+    const text = JSON.stringify(resource);
+    if (typeof resource === 'string') return resource.includes('*') && !/^arn:[^:]*:(?!dynamodb)/.test(resource);
+    return text.includes(`"${tableId}"`) || /dynamodb:[^"]*table\/\*/.test(text);
+  });
+}
+
+function actionsOf(statement: PolicyStatement): string[] {
+  return [statement.Action ?? []].flat();
+}

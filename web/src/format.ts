@@ -2,11 +2,7 @@
 export { formatRupiah } from '../../shared/core/money/rupiah';
 export { formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth } from '../../shared/core/calendar/indonesian-dates';
 export { maskNik } from '../../shared/core/people/personal-data';
-
-/** `12928` → `12.928`. */
-export function formatCount(count: number): string {
-  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(count);
-}
+export { formatCount } from '../../shared/core/people/people-count';
 
 /** `0.5` → `50,0%`. */
 export function formatShare(share: number): string {

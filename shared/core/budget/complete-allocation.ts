@@ -8,6 +8,7 @@ import type { ProposalStore } from './proposal-store';
 import { requireProposal } from './require-proposal';
 import { type RosterFundingDependencies, unfundedNiks } from './roster-funding';
 import type { RosterLedger } from '../roster/roster-ledger';
+import { formatCount } from '../people/people-count';
 
 export type AllocationDependencies = FundingContextStores &
   RosterFundingDependencies & {
@@ -51,7 +52,7 @@ export async function completeAllocation(
       entityType: 'regulation',
       entityId: record.regulationId,
       summary: cut
-        ? `Allocated ${proposalId} within its ceiling: ${cut.segment} funded up to NIK ${maskNik(cut.lastFundedNik!)} (${cut.funded} of ${cut.funded + cut.unfunded})`
+        ? `Allocated ${proposalId} within its ceiling: ${cut.segment} funded up to NIK ${maskNik(cut.lastFundedNik!)} (${formatCount(cut.funded)} of ${formatCount(cut.funded + cut.unfunded)})`
         : `Allocated ${proposalId} within its ceiling`,
     }),
   );

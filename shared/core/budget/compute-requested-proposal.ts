@@ -11,6 +11,7 @@ import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
 import { requireProposal } from './require-proposal';
 import { type RosterFundingDependencies, alreadyFundedOnRoster } from './roster-funding';
+import { formatCount } from '../people/people-count';
 
 export type ProposalComputationDependencies = FundingContextStores &
   RosterFundingDependencies & {
@@ -54,7 +55,7 @@ export async function computeRequestedProposal(
       action: 'budget.computed',
       entityType: 'regulation',
       entityId: record.regulationId,
-      summary: `Computed ${proposalId}: ${computed.totalHeadcount} people, ${formatRupiah(computed.total)}; waiting for finance (snapshot ${computed.snapshot.hash.slice(0, 12)})`,
+      summary: `Computed ${proposalId}: ${formatCount(computed.totalHeadcount)} people, ${formatRupiah(computed.total)}; waiting for finance (snapshot ${computed.snapshot.hash.slice(0, 12)})`,
     }),
   );
   return { proposalId, status: next.status };

@@ -14,6 +14,7 @@ import { withOverTargetFunded } from './segment-quota';
 import { smallestUsefulCeiling } from './smallest-useful-ceiling';
 import { requireNotRequester, requireReviewByAnother } from './separation-of-duties';
 import type { WorkflowStarter } from '../workflow-starter';
+import { formatCount } from '../people/people-count';
 
 /**
  * Records finance's decision on a proposal, bound to the snapshot it was made on. Refused for the
@@ -118,9 +119,9 @@ function describeDecision(record: ProposalRecord): string {
   const decision = record.decision!;
   switch (decision.decision) {
     case 'approve':
-      return `Approved ${record.proposalId}: ${formatRupiah(record.approvedAmount!)} for ${record.allocation!.reduce((n, a) => n + a.funded, 0)} people${decision.fundOverTarget ? ', over the target headcounts too' : ''}`;
+      return `Approved ${record.proposalId}: ${formatRupiah(record.approvedAmount!)} for ${formatCount(record.allocation!.reduce((n, a) => n + a.funded, 0))} people${decision.fundOverTarget ? ', over the target headcounts too' : ''}`;
     case 'approve-with-ceiling':
-      return `Approved ${record.proposalId} with a ceiling of ${formatRupiah(decision.ceiling!)}: ${formatRupiah(record.approvedAmount!)} for ${record.allocation!.reduce((n, a) => n + a.funded, 0)} of ${record.totalHeadcount} people`;
+      return `Approved ${record.proposalId} with a ceiling of ${formatRupiah(decision.ceiling!)}: ${formatRupiah(record.approvedAmount!)} for ${formatCount(record.allocation!.reduce((n, a) => n + a.funded, 0))} of ${formatCount(record.totalHeadcount)} people`;
     case 'reject':
       return `Rejected ${record.proposalId}: ${decision.reason}`;
     case 'request-revision':

@@ -9,6 +9,7 @@ import type { ProposalStore } from './proposal-store';
 import type { CurrentVersions } from './current-versions';
 import { proposalView } from './proposal-view';
 import { needsReview } from './separation-of-duties';
+import { formatCount } from '../people/people-count';
 
 /**
  * Records a finance officer's review of a proposal the system requested: the first of the two
@@ -48,7 +49,7 @@ export async function reviewProposal(
       action: 'budget.review',
       entityType: 'regulation',
       entityId: record.regulationId,
-      summary: `Reviewed ${proposalId}: ${formatRupiah(record.total)} for ${record.totalHeadcount} people, for another finance officer to decide${request.notes ? ` (${request.notes})` : ''}`,
+      summary: `Reviewed ${proposalId}: ${formatRupiah(record.total)} for ${formatCount(record.totalHeadcount)} people, for another finance officer to decide${request.notes ? ` (${request.notes})` : ''}`,
       changes: [{ path: `proposals[${proposalId}].review.reviewedBy`, after: caller.username }],
     }),
   );

@@ -1,8 +1,8 @@
 import { SYSTEM_CALLER } from '../access/system-caller';
 import { auditEvent } from '../audit/audit-event';
 import type { ProposalRecord } from '../budget/proposal-record';
-import { formatRupiah } from '../money/rupiah';
-import { runTally } from './run-view';
+import { runOutcomeSummary } from './run-outcome-summary';
+import { runPages, runTally } from './run-view';
 import { premiumInvoice } from './premium-invoice';
 import { requireRun } from './require-run';
 import type { RunRecord, RunStore } from './run-record';
@@ -14,7 +14,8 @@ import type { RunRecord, RunStore } from './run-record';
  */
 export async function finishRun(runs: RunStore, record: RunRecord, attempt: number, proposal: ProposalRecord, now: Date): Promise<RunRecord> {
   if (record.status !== 'running' || record.attempt !== attempt) return record;
-  const tally = runTally(await runs.shards(record.runId));
+  const shards = await runs.shards(record.runId);
+  const tally = runTally(shards);
   const handled = tally.enrolled + tally.failed + tally.skipped;
   const status = tally.failed > 0 || handled < record.planned ? 'completed-with-failures' : 'completed';
   const invoice = premiumInvoice(proposal.segments, tally.enrolledBySegment);
@@ -25,7 +26,7 @@ export async function finishRun(runs: RunStore, record: RunRecord, attempt: numb
     action: 'enrollment.finished',
     entityType: 'enrollment-run',
     entityId: record.runId,
-    summary: `Enrollment run ${record.runId} attempt ${attempt} ${status}: ${tally.enrolled} enrolled, ${tally.failed} failed, ${tally.skipped} already covered; premiums ${formatRupiah(invoice.total)}`,
+    summary: runOutcomeSummary({ runId: record.runId, attempt, status, tally, pages: runPages(shards), premiums: invoice.total }),
     changes: [{ path: 'status', before: 'running', after: status }],
   });
   return (await runs.update(finished, { status: 'running', attempt }, event)) ? finished : ((await runs.get(record.runId)) ?? finished);
@@ -48,7 +49,7 @@ export async function failRun(runs: RunStore, input: { runId: string; attempt: n
     action: 'enrollment.failed',
     entityType: 'enrollment-run',
     entityId: record.runId,
-    summary: `Enrollment run ${record.runId} attempt ${attempt} failed: ${failure}`,
+    summary: `Pendaftaran ${record.runId} gagal (percobaan ${attempt}) / Enrollment run ${record.runId} attempt ${attempt} failed: ${failure}`,
     changes: [{ path: 'status', before: 'running', after: 'failed' }],
   });
   await runs.update(failed, { status: 'running', attempt }, event);

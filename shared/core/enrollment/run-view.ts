@@ -25,8 +25,14 @@ export function runView(record: RunRecord, shards: readonly ShardProgress[], mon
   };
 }
 
+/** A run's counts from its shards' progress: every page at its newest outcome (runPages), summed. */
+export function runTally(shards: readonly ShardProgress[]): ShardTally {
+  return runPages(shards).reduce((tally, page) => addPage(tally, page.segment, page.tally), EMPTY_SHARD_TALLY);
+}
+
 /**
- * A run's counts from its shards' progress: per NIK bucket, every page at its newest outcome.
+ * Every page of a run at its newest outcome in the shards' progress: what its counts (runTally)
+ * are summed from, and what its audit event refers to.
  *
  * Live counts never go down, by construction rather than by holding on to a highest number: a
  * page's outcome is counted from each of its people's ledger entries, and an entry only ever moves
@@ -39,14 +45,12 @@ export function runView(record: RunRecord, shards: readonly ShardProgress[], mon
  * An attempt that has gone through the whole bucket (done) is the bucket's outcome on its own: a
  * page only an earlier attempt reported no longer exists (the roster changed between attempts).
  */
-export function runTally(shards: readonly ShardProgress[]): ShardTally {
+export function runPages(shards: readonly ShardProgress[]): PageOutcome[] {
   const pagesPerBucket = new Map<number, Map<string, PageOutcome>>();
   for (const shard of [...shards].sort((a, b) => a.attempt - b.attempt)) {
     const pages = shard.done ? new Map<string, PageOutcome>() : (pagesPerBucket.get(shard.bucket) ?? new Map<string, PageOutcome>());
     for (const [pageId, outcome] of Object.entries(shard.pages)) pages.set(pageId, outcome);
     pagesPerBucket.set(shard.bucket, pages);
   }
-  let tally = EMPTY_SHARD_TALLY;
-  for (const pages of pagesPerBucket.values()) for (const { segment, tally: page } of pages.values()) tally = addPage(tally, segment, page);
-  return tally;
+  return [...pagesPerBucket.values()].flatMap((pages) => [...pages.values()]);
 }

@@ -8,6 +8,7 @@ import { proposalView } from '../budget/proposal-view';
 import { jakartaDate } from '../calendar/jakarta-date';
 import { ConflictError } from '../errors';
 import { formatRupiah } from '../money/rupiah';
+import { formatCount, formatPeople } from '../people/people-count';
 import type { WorkflowStarter } from '../workflow-starter';
 import { coveragePeriod } from './run-plan';
 import { attemptExecutionName, runIdOf } from './run-identity';
@@ -73,7 +74,9 @@ export async function startRun(
     action: 'enrollment.started',
     entityType: 'enrollment-run',
     entityId: runId,
-    summary: `Started enrollment run ${runId} for proposal ${proposal.proposalId}: ${planned} people, at most ${formatRupiah(view.approvedAmount)}`,
+    summary:
+      `Pendaftaran ${runId} dimulai untuk usulan ${proposal.proposalId}: ${formatPeople(planned)}, paling banyak ${formatRupiah(view.approvedAmount)} / ` +
+      `Started enrollment run ${runId} for proposal ${proposal.proposalId}: ${formatCount(planned)} people, at most ${formatRupiah(view.approvedAmount)}`,
   });
   if (!(await deps.runs.create(record, { decidedAt: proposal.decision!.decidedAt }, event))) {
     // Another start won the race: that run is this run. No run means the decision was withdrawn.

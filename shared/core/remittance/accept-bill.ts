@@ -8,6 +8,7 @@ import type { InsurerBill } from './insurer-bill';
 import type { RemittanceStore } from './remittance-store';
 import { amountInDispute } from './reconcile-person';
 import { requireBill } from './require-bill';
+import { formatCount } from '../people/people-count';
 
 /**
  * Finance accepts a reconciled bill, freezing it: the acceptance is bound to a hash of the bill's
@@ -37,7 +38,7 @@ export async function acceptBill(store: RemittanceStore, billId: string, request
     action: 'bill.accepted',
     entityType: 'bill',
     entityId: billId,
-    summary: `Tagihan ${bill.month} diterima: dapat dibayar ${formatRupiah(payable)}, ${disputed.people} baris disanggah (${formatRupiah(disputed.amount)}) / Bill accepted; hash ${hash.slice(0, 12)}`,
+    summary: `Tagihan ${bill.month} diterima: dapat dibayar ${formatRupiah(payable)}, ${formatCount(disputed.people)} baris disanggah (${formatRupiah(disputed.amount)}) / Bill accepted; hash ${hash.slice(0, 12)}`,
   }));
   if (!moved) throw new ConflictError(`Bill ${billId} changed meanwhile: read it again.`);
   return requireBill(store, billId);

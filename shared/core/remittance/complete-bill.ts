@@ -7,6 +7,7 @@ import { controlDifference, describeControlDifference } from './bill-controls';
 import type { BillFigures, InsurerBill } from './insurer-bill';
 import type { RemittanceStore } from './remittance-store';
 import { requireBill } from './require-bill';
+import { formatCount } from '../people/people-count';
 
 /** The reconciliation workflow's execution for an attempt: one per attempt, so a retried request starts none twice. */
 export function reconciliationExecution(bill: Pick<InsurerBill, 'billId'>, attempt: number): string {
@@ -77,7 +78,7 @@ async function start(
     action: 'bill.reconciling',
     entityType: 'bill',
     entityId: bill.billId,
-    summary: `Rekonsiliasi tagihan ${bill.month} dimulai (percobaan ${attempt}): ${received.people} baris / Reconciliation started, attempt ${attempt}`,
+    summary: `Rekonsiliasi tagihan ${bill.month} dimulai (percobaan ${attempt}): ${formatCount(received.people)} baris / Reconciliation started, attempt ${attempt}`,
   }));
   // Started even if another request moved the bill first: the execution's name makes it one.
   await deps.workflows.start('reconciliation', reconciliationExecution(bill, attempt), { billId: bill.billId, attempt });

@@ -6,6 +6,7 @@ import { sumTallies } from './bucket-tally';
 import type { InsurerBill } from './insurer-bill';
 import type { RemittanceStore } from './remittance-store';
 import { requireBill } from './require-bill';
+import { formatCount } from '../people/people-count';
 
 /** The last step of the reconciliation workflow: every bucket's tally summed into the bill's reconciliation. */
 export async function finishReconciliation(store: RemittanceStore, input: { billId: string; attempt: number }, at: Date): Promise<InsurerBill> {
@@ -22,7 +23,7 @@ export async function finishReconciliation(store: RemittanceStore, input: { bill
     action: 'bill.reconciled',
     entityType: 'bill',
     entityId: input.billId,
-    summary: `Tagihan ${bill.month} direkonsiliasi: ${reconciliation.matched} cocok, ${found} selisih (${formatRupiah(reconciliation.discrepantAmount)}) / Reconciled: ${reconciliation.matched} matched, ${found} discrepancies`,
+    summary: `Tagihan ${bill.month} direkonsiliasi: ${formatCount(reconciliation.matched)} cocok, ${formatCount(found)} selisih (${formatRupiah(reconciliation.discrepantAmount)}) / Reconciled: ${formatCount(reconciliation.matched)} matched, ${formatCount(found)} discrepancies`,
   }));
   return requireBill(store, input.billId);
 }

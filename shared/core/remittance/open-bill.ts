@@ -5,6 +5,7 @@ import { formatRupiah } from '../money/rupiah';
 import type { Regulation } from '../regulation/regulation';
 import type { BillHeader, InsurerBill } from './insurer-bill';
 import type { RemittanceStore } from './remittance-store';
+import { formatPeople } from '../people/people-count';
 
 export interface BillToOpen {
   readonly header: BillHeader;
@@ -64,7 +65,7 @@ export async function openBill(store: RemittanceStore, regulation: Regulation, r
       action: 'bill.opened',
       entityType: 'bill',
       entityId: bill.billId,
-      summary: `Tagihan ${header.month} (kode iuran ${header.kodeIuran}) dibuka: ${header.controlCount} orang, ${formatRupiah(header.controlTotal)} / Bill for ${header.month} opened from ${request.fileName}`,
+      summary: `Tagihan ${header.month} (kode iuran ${header.kodeIuran}) dibuka: ${formatPeople(header.controlCount)}, ${formatRupiah(header.controlTotal)} / Bill for ${header.month} opened from ${request.fileName}`,
     });
     if (await store.open(bill, event)) return { bill, created: true };
     // Not opened: either another bill took the month meanwhile (read it again), or this very file

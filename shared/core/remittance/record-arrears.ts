@@ -6,6 +6,7 @@ import type { Regulation } from '../regulation/regulation';
 import { type ArrearsWatch, type MonthLedger, watchArrears } from './arrears';
 import { expectedBills } from './expected-bills';
 import type { RemittanceStore } from './remittance-store';
+import { formatPeople } from '../people/people-count';
 
 const STATE_WORDS: Record<string, string> = { late: 'terlambat / late', 'at-risk': 'berisiko / at risk', inactive: 'nonaktif / inactive', paid: 'lunas / paid' };
 
@@ -54,7 +55,7 @@ export async function recordArrears(
       action: `remittance.${m.state}`,
       entityType: 'regulation',
       entityId: regulation.id,
-      summary: `Iuran ${formatIndonesianMonth(m.month)}: ${STATE_WORDS[m.state]} (jatuh tempo ${m.dueDate}, ${m.people.toLocaleString('id-ID')} orang)`,
+      summary: `Iuran ${formatIndonesianMonth(m.month)}: ${STATE_WORDS[m.state]} (jatuh tempo ${m.dueDate}, ${formatPeople(m.people)})`,
     }));
   await store.saveArrears(watch, audits);
   return watch;

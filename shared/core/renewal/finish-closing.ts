@@ -13,6 +13,7 @@ import type { LapseCounts } from './lapse-bucket';
 import { requireRenewal } from './require-renewal';
 import type { RenewalRecord } from './renewal-record';
 import type { RenewalStore } from './renewal-store';
+import { formatCount } from '../people/people-count';
 
 /**
  * Closes the renewal on (or after) 1 January: with an approved budget, the enrollment run that
@@ -59,7 +60,7 @@ export async function finishClosing(
         (enrollmentRunId
           ? `Renewed cover into ${record.year}: enrollment run ${enrollmentRunId} started for budget ${record.proposalId}`
           : `Cover was not renewed into ${record.year}: budget ${record.proposalId} is ${proposal?.status ?? 'missing'}`) +
-        `; ${lapsed} people's cover lapsed on ${lastDay} or earlier${lapsed > 0 ? ` (${Object.entries(lapseReasons).map(([r, n]) => `${n} ${r}`).join(', ')})` : ''}`,
+        `; ${formatCount(lapsed)} people's cover lapsed on ${lastDay} or earlier${lapsed > 0 ? ` (${Object.entries(lapseReasons).map(([r, n]) => `${formatCount(n)} ${r}`).join(', ')})` : ''}`,
       changes: [{ path: `renewals[${record.year}].status`, before: record.status, after: outcome }],
     }),
   );

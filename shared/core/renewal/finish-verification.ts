@@ -10,6 +10,7 @@ import { renewalDiff } from './bucket-diff';
 import { requireRenewal } from './require-renewal';
 import type { RenewalStore } from './renewal-store';
 import { RosterBusyError } from './roster-busy-error';
+import { formatCount } from '../people/people-count';
 
 /**
  * After every bucket is carried forward: the diff of the whole roster, and the new year's
@@ -60,8 +61,8 @@ export async function finishVerification(
       entityType: 'regulation',
       entityId: record.regulationId,
       summary:
-        `Verified the ${record.fromYear} roster for ${record.year}: ${diff.totals.unchanged} renewed, ${diff.totals.joiners} joined, ` +
-        `${diff.totals.leavers} left${describeReasons(diff.leaverReasons)}; ${diff.totals.next} people on the ${record.year} roster`,
+        `Verified the ${record.fromYear} roster for ${record.year}: ${formatCount(diff.totals.unchanged)} renewed, ${formatCount(diff.totals.joiners)} joined, ` +
+        `${formatCount(diff.totals.leavers)} left${describeReasons(diff.leaverReasons)}; ${formatCount(diff.totals.next)} people on the ${record.year} roster`,
     }),
   );
   if (!stored) throw new RosterBusyError(input.regulationId, input.year, 'it changed while it was recounted');
@@ -69,6 +70,6 @@ export async function finishVerification(
 }
 
 function describeReasons(reasons: Record<string, number | undefined>): string {
-  const parts = Object.entries(reasons).filter(([, n]) => n).map(([reason, n]) => `${n} ${reason}`);
+  const parts = Object.entries(reasons).flatMap(([reason, n]) => (n ? [`${formatCount(n)} ${reason}`] : []));
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }

@@ -7,6 +7,7 @@ import type { WorkflowStarter } from '../workflow-starter';
 import { renewalProposalId } from './renewal-identity';
 import { requireRenewal } from './require-renewal';
 import type { RenewalStore } from './renewal-store';
+import { formatCount } from '../people/people-count';
 
 /**
  * The renewal's budget: an original-APBD proposal for the whole new year from the verified roster,
@@ -41,7 +42,7 @@ export async function proposeRenewal(
       action: 'renewal.proposed',
       entityType: 'regulation',
       entityId: record.regulationId,
-      summary: `Proposed the ${record.year} renewal budget ${proposalId} for ${record.diff.totals.next} people; waiting for finance`,
+      summary: `Proposed the ${record.year} renewal budget ${proposalId} for ${formatCount(record.diff.totals.next)} people; waiting for finance`,
       changes: [{ path: `renewals[${record.year}].status`, before: 'verifying', after: 'proposed' }],
     }),
   );

@@ -6,6 +6,7 @@ import type { WorkflowStarter } from '../workflow-starter';
 import { importStatusOf } from './import-status';
 import type { ImportStore } from './import-store';
 import { requireImport } from './require-import';
+import { formatCount } from '../people/people-count';
 
 /**
  * Closes the upload and starts the import workflow, once every chunk the client announces has
@@ -42,7 +43,7 @@ export async function completeImport(
         action: 'roster.import.submitted',
         entityType: 'regulation',
         entityId: record.regulationId,
-        summary: `Submitted import ${importId}: ${expected.rows} rows in ${expected.chunks} chunks`,
+        summary: `Submitted import ${importId}: ${formatCount(expected.rows)} rows in ${formatCount(expected.chunks)} chunks`,
       }),
     );
   }

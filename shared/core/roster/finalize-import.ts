@@ -5,6 +5,7 @@ import { importStatusOf } from './import-status';
 import type { ImportStore } from './import-store';
 import { requireImport } from './require-import';
 import { addCounts, emptyCounts, totalsOf } from './shard-counts';
+import { formatCount } from '../people/people-count';
 
 /**
  * Completes an import once every shard is done: the import's totals, and the regulation's roster
@@ -32,10 +33,10 @@ export async function finalizeImport(store: ImportStore, importId: string, now: 
       entityType: 'regulation',
       entityId: record.regulationId,
       summary:
-        `Import ${importId} completed: ${totals.accepted} accepted, ${totals.rejected} rejected of ${totals.processed}` +
-        `${totals.warnings > 0 ? ` (${totals.warnings} with a warning)` : ''}; ` +
+        `Import ${importId} completed: ${formatCount(totals.accepted)} accepted, ${formatCount(totals.rejected)} rejected of ${formatCount(totals.processed)}` +
+        `${totals.warnings > 0 ? ` (${formatCount(totals.warnings)} with a warning)` : ''}; ` +
         (changed
-          ? `the ${record.year} roster changed by ${change >= 0 ? '+' : ''}${change} people (${sum.peopleChanged} added, moved or updated)`
+          ? `the ${record.year} roster changed by ${change >= 0 ? '+' : ''}${formatCount(change)} people (${formatCount(sum.peopleChanged ?? 0)} added, moved or updated)`
           : `the ${record.year} roster is unchanged`),
     }),
   );

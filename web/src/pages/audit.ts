@@ -1,3 +1,4 @@
+import type { EnrollmentRun } from '../../../shared/api/enrollment-schemas';
 import type { AuditEvent } from '../../../shared/api/schemas';
 import { apiGetAll } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
@@ -10,8 +11,8 @@ import { navigate } from '../router';
 import { errorNotice } from './error-notice';
 
 /**
- * The audit trail, searched by regulation, by user, and by date (Jakarta days). Personal data is
- * never in an event's summary unmasked (the writers mask NIKs).
+ * The audit trail, searched by regulation (with its enrollment runs), by user, and by date
+ * (Jakarta days). Personal data is never in an event's summary unmasked (the writers mask NIKs).
  */
 export async function auditPage(main: HTMLElement, { route }: PageContext): Promise<void> {
   const { regulations } = await pickRegulation(route, { withYear: false });
@@ -49,12 +50,17 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
     return;
   }
   try {
-    // A person on their own is looked for in every regulation's trail.
-    const entities = regulation.value || actor.value.trim() ? [regulation.value] : regulations.map((r) => r.id);
+    // A user on their own is looked for across entities; a person on their own in every regulation's
+    // trail (run events name no one).
+    const entities = regulation.value
+      ? await trailsOf(regulation.value)
+      : actor.value.trim()
+        ? [undefined]
+        : regulations.map((r) => `regulation:${r.id}`);
     const found = await Promise.all(
-      entities.map((id) =>
+      entities.map((entity) =>
         apiGetAll<AuditEvent>('/audit-events', 'events', {
-          entity: id ? `regulation:${id}` : undefined,
+          entity,
           actor: actor.value.trim() || undefined,
           person: masked || undefined,
           from: from.value || undefined,
@@ -84,6 +90,16 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
   } catch (error) {
     replace(results, errorNotice(error));
   }
+}
+
+/**
+ * The trails a regulation's search reads: its own, and those of its enrollment runs, which keep
+ * their own (`enrollment-run:<run id>`, as the CLI and the API name them) but happen under the
+ * regulation, where an auditor looks for them.
+ */
+async function trailsOf(regulationId: string): Promise<string[]> {
+  const runs = await apiGetAll<EnrollmentRun>('/enrollment-runs', 'runs', { regulationId });
+  return [`regulation:${regulationId}`, ...runs.map((run) => `enrollment-run:${run.runId}`)];
 }
 
 /** A typed NIK as the audit trail writes it (`3674********0001`); a masked one as it is; anything else unchanged, for the API to refuse. */
