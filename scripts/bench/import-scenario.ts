@@ -7,11 +7,11 @@ import { LocalStack } from '../../infra/local/local-stack';
 import { synthesizeTemplate } from '../../infra/synthesize';
 import { writeSyntheticRoster } from '../lib/synthetic-roster';
 import { call } from './api-call';
-import { cpuMeter } from './cpu-time';
 import { freshTables } from './fresh-tables';
 import { measureFloor } from './floor';
 import { type PairTiming, summarizePairs } from './pairs';
-import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
+import { measuredPhase } from './measured-phase';
+import { peakRssMb, peakRssMbOf } from './peak-memory';
 
 const TANGSEL_SHARES: Record<string, number> = {
   KETUA_RT: 3844,
@@ -79,37 +79,36 @@ export async function importScenario(people: number, log: (line: string) => void
       await call(stack.apiUrl, api.token, 'PUT', `/regulations/${regulation.id}`, regulation);
 
       log('floor: BatchWriteItem, one roster-sized item per person');
-      const floorCpu = cpuMeter(processes);
-      const floor = await measureFloor({
-        dynamoDbEndpoint: stack.dynamoDbEndpoint,
-        table: stack.tableName('DataMain'),
-        people,
-        item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'COVER#2027' }),
-        log,
-        ...(floorConcurrency ? { concurrency: floorConcurrency } : {}),
-      });
-      floorConcurrency = floor.concurrency;
-      log(`floor: ${floor.seconds.toFixed(1)} s at concurrency ${floor.concurrency}`);
+      const floor = await measuredPhase(processes, () =>
+        measureFloor({
+          dynamoDbEndpoint: stack.dynamoDbEndpoint,
+          table: stack.tableName('DataMain'),
+          people,
+          item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'COVER#2027' }),
+          log,
+          ...(floorConcurrency ? { concurrency: floorConcurrency } : {}),
+        }),
+      );
+      floorConcurrency = floor.result.concurrency;
+      log(`floor: ${floor.result.seconds.toFixed(1)} s at concurrency ${floorConcurrency}`);
 
       log('import: check file, upload chunks, workflow');
       // The process also holds the stack and the floor's client: the import's own memory is sampled while it runs.
-      const memory = sampleRss();
-      const floorCpuSeconds = floorCpu.stop();
-      const importCpu = cpuMeter(processes);
-      const started = performance.now();
-      const status = await uploadRoster(
-        api,
-        { regulationId: regulation.id, file, coverageStart: '2027-01-01' },
-        { phase: (name) => (log(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${name}`), { update: () => undefined, stop: () => undefined }) },
-      );
-      const seconds = (performance.now() - started) / 1000;
-      const { beforeMb, peakMb } = memory.stop();
-      cpu.push({ floor: floorCpuSeconds, import: importCpu.stop() });
+      const imported = await measuredPhase(processes, () => {
+        const started = performance.now();
+        return uploadRoster(
+          api,
+          { regulationId: regulation.id, file, coverageStart: '2027-01-01' },
+          { phase: (name) => (log(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${name}`), { update: () => undefined, stop: () => undefined }) },
+        );
+      });
+      const { result: status, seconds, rssBeforeMb: beforeMb, peakRssMb: peakMb } = imported;
+      cpu.push({ floor: floor.cpuSeconds, import: imported.cpuSeconds });
       log(`pair ${pair}: CPU seconds, floor ${JSON.stringify(cpu.at(-1)!.floor)}, import ${JSON.stringify(cpu.at(-1)!.import)}`);
       if (status.status !== 'completed') throw new Error(`the import ended ${status.status}: ${status.failure}`);
       log(`import: ${seconds.toFixed(1)} s, ${status.accepted} accepted, ${status.rejected} rejected, memory ${beforeMb} → ${peakMb} MB`);
-      log(`pair ${pair}: floor ${floor.seconds.toFixed(1)} s, import ${seconds.toFixed(1)} s, ratio ${(seconds / floor.seconds).toFixed(2)}`);
-      timings.push({ floorSeconds: floor.seconds, seconds, rssBeforeMb: beforeMb, peakRssMb: peakMb });
+      log(`pair ${pair}: floor ${floor.result.seconds.toFixed(1)} s, import ${seconds.toFixed(1)} s, ratio ${(seconds / floor.result.seconds).toFixed(2)}`);
+      timings.push({ floorSeconds: floor.result.seconds, seconds, rssBeforeMb: beforeMb, peakRssMb: peakMb });
       last = { accepted: status.accepted, rejected: status.rejected };
     }
     const summary = summarizePairs(timings);

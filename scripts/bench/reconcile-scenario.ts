@@ -12,11 +12,11 @@ import type { EnrollmentEntry } from '../../shared/core/enrollment/enrollment-en
 import type { BillLine } from '../../shared/core/remittance/insurer-bill';
 import { forEachConcurrently } from '../../shared/lib/for-each-concurrently';
 import { call } from './api-call';
-import { cpuMeter } from './cpu-time';
 import { freshTables } from './fresh-tables';
 import { measureFloor } from './floor';
 import { highestRunMemory, type PairTiming, summarizePairs } from './pairs';
-import { peakRssMb, peakRssMbOf, sampleRss } from './peak-memory';
+import { measuredPhase } from './measured-phase';
+import { peakRssMb, peakRssMbOf } from './peak-memory';
 
 const MONTH = '2027-01';
 const PREMIUM = 16_800;
@@ -77,32 +77,27 @@ export async function reconcileScenario(people: number, log: (line: string) => v
       await seedLedger({ ledger, proposals, regulationId, people, log });
 
       log('floor: BatchWriteItem, one bill-line-sized item per person');
-      const floorCpu = cpuMeter(processes);
-      const floor = await measureFloor({
-        dynamoDbEndpoint: stack.dynamoDbEndpoint,
-        table: stack.tableName('DataMain'),
-        people,
-        item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'LINE' }),
-        log,
-        ...(floorConcurrency ? { concurrency: floorConcurrency } : {}),
-      });
-      floorConcurrency = floor.concurrency;
-      const floorCpuSeconds = floorCpu.stop();
+      const floor = await measuredPhase(processes, () =>
+        measureFloor({
+          dynamoDbEndpoint: stack.dynamoDbEndpoint,
+          table: stack.tableName('DataMain'),
+          people,
+          item: (i) => ({ ...sample, pk: `FLOOR#${i}`, sk: 'LINE' }),
+          log,
+          ...(floorConcurrency ? { concurrency: floorConcurrency } : {}),
+        }),
+      );
+      floorConcurrency = floor.result.concurrency;
 
       log('reconcile: open, upload chunks, complete, workflow');
-      const memory = sampleRss();
-      const runCpu = cpuMeter(processes);
-      const started = performance.now();
-      const bill = await importBill(stack.apiUrl, finance, regulationId, people, log);
-      const seconds = (performance.now() - started) / 1000;
-      const { beforeMb, peakMb } = memory.stop();
-      cpu.push({ floor: floorCpuSeconds, run: runCpu.stop() });
-      found = bill.reconciliation.discrepancies;
+      const run = await measuredPhase(processes, () => importBill(stack.apiUrl, finance, regulationId, people, log));
+      cpu.push({ floor: floor.cpuSeconds, run: run.cpuSeconds });
+      found = run.result.reconciliation.discrepancies;
       for (const [kind, count] of Object.entries(PLANTED)) {
         if (found![kind] !== count) throw new Error(`the reconciliation found ${JSON.stringify(found)}, not the planted ${JSON.stringify(PLANTED)}`);
       }
-      log(`pair ${pair}: floor ${floor.seconds.toFixed(1)} s, reconcile ${seconds.toFixed(1)} s, ratio ${(seconds / floor.seconds).toFixed(2)}, memory ${beforeMb} → ${peakMb} MB`);
-      timings.push({ floorSeconds: floor.seconds, seconds, rssBeforeMb: beforeMb, peakRssMb: peakMb });
+      log(`pair ${pair}: floor ${floor.result.seconds.toFixed(1)} s, reconcile ${run.seconds.toFixed(1)} s, ratio ${(run.seconds / floor.result.seconds).toFixed(2)}, memory ${run.rssBeforeMb} → ${run.peakRssMb} MB`);
+      timings.push({ floorSeconds: floor.result.seconds, seconds: run.seconds, rssBeforeMb: run.rssBeforeMb, peakRssMb: run.peakRssMb });
     }
     const summary = summarizePairs(timings);
     return {
