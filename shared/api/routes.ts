@@ -172,6 +172,7 @@ export const routes = {
     query: AuditQuery,
     response: AuditEventList,
   },
+
   createImport: {
     method: 'POST',
     path: '/regulations/{id}/imports',

@@ -2,7 +2,9 @@ import { type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import { AuditEvent } from '../../api/schemas';
 import type { AuditSearch, AuditTrail } from '../../core/audit/audit-trail';
-import { auditPartition } from './audit-items';
+import type { ChainLink } from '../../core/audit/audit-chain';
+import { auditKey, auditPartition, chainPartition } from './audit-items';
+import { batchGet } from './batch-operations';
 import { documentClient, tableName } from './document-client';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
 
@@ -26,6 +28,24 @@ export class DynamoDbAuditTrail implements AuditTrail {
       ? { partition: { attribute: 'pk', value: auditPartition(search.entityType!, search.entityId!) }, attributes: TABLE_KEY }
       : { partition: { attribute: 'actor', value: search.actor! }, attributes: [...TABLE_KEY, 'actor', 'at'] };
     return mapPage(await queryPage(searchQuery(search), page, key), (item) => AuditEvent.parse(item));
+  }
+
+  async *chain(regulationId: string): AsyncIterable<{ link: ChainLink; event: AuditEvent | undefined }> {
+    const table = tableName('AUDIT_TABLE');
+    for await (const page of paginateQuery({ client: documentClient }, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': chainPartition(regulationId) },
+      ConsistentRead: true,
+    })) {
+      const links = (page.Items ?? []).map(({ pk: _pk, sk: _sk, ...link }) => link as unknown as ChainLink);
+      const events = await batchGet(table, links.map((link) => auditKey(link)));
+      const byKey = new Map(events.map((item) => [`${item.pk as string}|${item.sk as string}`, AuditEvent.parse(item)]));
+      for (const link of links) {
+        const key = auditKey(link);
+        yield { link, event: byKey.get(`${key.pk}|${key.sk}`) };
+      }
+    }
   }
 }
 

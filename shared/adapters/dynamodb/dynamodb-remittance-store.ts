@@ -8,7 +8,6 @@ import type { ArrearsWatch } from '../../core/remittance/arrears';
 import type { BucketTally } from '../../core/remittance/bucket-tally';
 import type { BillFigures, BillLine, Discrepancy, DiscrepancyKind, InsurerBill, Payment } from '../../core/remittance/insurer-bill';
 import type { BillChanges, DiscrepancyPage, RemittanceStore } from '../../core/remittance/remittance-store';
-import { auditItem } from './audit-items';
 import { bucketPart } from './key-numbers';
 import { batchWrite } from './batch-operations';
 import { documentClient, tableName } from './document-client';
@@ -254,12 +253,8 @@ export class DynamoDbRemittanceStore implements RemittanceStore {
 
   async saveArrears(watch: ArrearsWatch, audits: readonly AuditEvent[]): Promise<void> {
     const put = { Put: { TableName: this.table, Item: { ...remittanceKeys.arrears(watch.regulationId, watch.year), watch } } };
-    const [first, ...rest] = audits;
-    if (!first) {
-      await documentClient.send(new PutCommand(put.Put));
-      return;
-    }
-    await transactWithAudit([put, ...rest.map((event) => ({ Put: { TableName: tableName('AUDIT_TABLE'), Item: auditItem(event) } }))], first);
+    if (audits.length === 0) await documentClient.send(new PutCommand(put.Put));
+    else await transactWithAudit([put], audits);
   }
 
   private async *chunkItems(billId: string): AsyncIterable<Record<string, unknown>> {

@@ -14,6 +14,15 @@ export const AuditEvent = z.object({
   entityId: z.string(),
   summary: z.string(),
   changes: z.array(FieldChange),
+  /**
+   * The regulation whose hash chain the event joins (audit-chain.ts). Every event auditEvent()
+   * builds has one; only events stored before the trail was chained have none.
+   */
+  regulationId: z.string().optional(),
+  /** Set when the event is stored: its place in the chain, the hash of the event before it, its own hash. */
+  seq: z.number().int().positive().optional(),
+  prevHash: z.string().optional(),
+  hash: z.string().optional(),
 }).meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
@@ -21,12 +30,10 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
  * Builds an audit event: who did what to which entity, when, and which fields changed. Every
  * decision and state change in Lindung writes one, in the same transaction as the change.
  */
-export function auditEvent(args: {
+export function auditEvent(args: AuditSubject & {
   caller: Caller;
   at: Date;
   action: string;
-  entityType: string;
-  entityId: string;
   summary: string;
   changes?: FieldChange[];
 }): AuditEvent {
@@ -40,5 +47,14 @@ export function auditEvent(args: {
     entityId: args.entityId,
     summary: args.summary,
     changes: args.changes ?? [],
+    regulationId: args.regulationId ?? args.entityId,
   };
 }
+
+/**
+ * What an event is about: a regulation, or another entity (an enrollment run, a bill) that
+ * belongs to one, named so that the event joins that regulation's hash chain.
+ */
+type AuditSubject =
+  | { entityType: 'regulation'; entityId: string; regulationId?: undefined }
+  | { entityType: string; entityId: string; regulationId: string };

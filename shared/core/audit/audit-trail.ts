@@ -1,3 +1,4 @@
+import type { ChainLink } from './audit-chain';
 import type { AuditEvent } from './audit-event';
 
 /** Which events an audit search returns: one entity's, one user's, or one user's on one entity, within a time range. */
@@ -18,4 +19,6 @@ export interface AuditTrail {
   eventsOf(entityType: string, entityId: string): Promise<AuditEvent[]>;
   /** The events a search names, oldest first. */
   search(search: AuditSearch): Promise<AuditEvent[]>;
+  /** A regulation's chain in order: each link with the event it points to (undefined: no such event). */
+  chain(regulationId: string): AsyncIterable<{ link: ChainLink; event: AuditEvent | undefined }>;
 }

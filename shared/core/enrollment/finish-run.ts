@@ -26,6 +26,7 @@ export async function finishRun(runs: RunStore, record: RunRecord, attempt: numb
     action: 'enrollment.finished',
     entityType: 'enrollment-run',
     entityId: record.runId,
+    regulationId: record.regulationId,
     summary: runOutcomeSummary({ runId: record.runId, attempt, status, tally, pages: runPages(shards), premiums: invoice.total }),
     changes: [{ path: 'status', before: 'running', after: status }],
   });
@@ -49,6 +50,7 @@ export async function failRun(runs: RunStore, input: { runId: string; attempt: n
     action: 'enrollment.failed',
     entityType: 'enrollment-run',
     entityId: record.runId,
+    regulationId: record.regulationId,
     summary: `Pendaftaran ${record.runId} gagal (percobaan ${attempt}) / Enrollment run ${record.runId} attempt ${attempt} failed: ${failure}`,
     changes: [{ path: 'status', before: 'running', after: 'failed' }],
   });

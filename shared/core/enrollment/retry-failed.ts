@@ -24,6 +24,7 @@ export async function retryFailed(deps: { runs: RunStore; workflows: WorkflowSta
     action: 'enrollment.retried',
     entityType: 'enrollment-run',
     entityId: record.runId,
+    regulationId: record.regulationId,
     summary: `Kegagalan pendaftaran ${record.runId} diulang (percobaan ${next.attempt}) / Retried the failures of enrollment run ${record.runId} (attempt ${next.attempt})`,
     changes: [{ path: 'attempt', before: record.attempt, after: next.attempt }, { path: 'status', before: record.status, after: 'running' }],
   });

@@ -74,6 +74,7 @@ export async function startRun(
     action: 'enrollment.started',
     entityType: 'enrollment-run',
     entityId: runId,
+    regulationId: proposal.regulationId,
     summary:
       `Pendaftaran ${runId} dimulai untuk usulan ${proposal.proposalId}: ${formatPeople(planned)}, paling banyak ${formatRupiah(view.approvedAmount)} / ` +
       `Started enrollment run ${runId} for proposal ${proposal.proposalId}: ${formatCount(planned)} people, at most ${formatRupiah(view.approvedAmount)}`,

@@ -38,6 +38,7 @@ export async function acceptBill(store: RemittanceStore, billId: string, request
     action: 'bill.accepted',
     entityType: 'bill',
     entityId: billId,
+    regulationId: bill.regulationId,
     summary: `Tagihan ${bill.month} diterima: dapat dibayar ${formatRupiah(payable)}, ${formatCount(disputed.people)} baris disanggah (${formatRupiah(disputed.amount)}) / Bill accepted; hash ${hash.slice(0, 12)}`,
   }));
   if (!moved) throw new ConflictError(`Bill ${billId} changed meanwhile: read it again.`);

@@ -53,6 +53,7 @@ export async function completeBill(
       action: 'bill.refused',
       entityType: 'bill',
       entityId: billId,
+      regulationId: bill.regulationId,
       summary: `Tagihan ${bill.month} ditolak: jumlah kontrol tidak sesuai / Bill refused: ${message}`,
     }));
     throw new InvalidInputError(message, [
@@ -78,6 +79,7 @@ async function start(
     action: 'bill.reconciling',
     entityType: 'bill',
     entityId: bill.billId,
+    regulationId: bill.regulationId,
     summary: `Rekonsiliasi tagihan ${bill.month} dimulai (percobaan ${attempt}): ${formatCount(received.people)} baris / Reconciliation started, attempt ${attempt}`,
   }));
   // Started even if another request moved the bill first: the execution's name makes it one.

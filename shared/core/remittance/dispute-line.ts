@@ -23,6 +23,7 @@ export async function disputeLine(store: RemittanceStore, billId: string, reques
     action: 'bill.line-disputed',
     entityType: 'bill',
     entityId: billId,
+    regulationId: bill.regulationId,
     summary: `Baris ${maskNik(request.nik)} disanggah / Line disputed (${discrepancy.kind}): ${request.note}`,
   }));
   if (!stored) throw new ConflictError(`Bill ${billId} changed meanwhile (accepted?): read it again.`);

@@ -23,6 +23,7 @@ export async function finishReconciliation(store: RemittanceStore, input: { bill
     action: 'bill.reconciled',
     entityType: 'bill',
     entityId: input.billId,
+    regulationId: bill.regulationId,
     summary: `Tagihan ${bill.month} direkonsiliasi: ${formatCount(reconciliation.matched)} cocok, ${formatCount(found)} selisih (${formatRupiah(reconciliation.discrepantAmount)}) / Reconciled: ${formatCount(reconciliation.matched)} matched, ${formatCount(found)} discrepancies`,
   }));
   return requireBill(store, input.billId);

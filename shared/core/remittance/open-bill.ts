@@ -65,6 +65,7 @@ export async function openBill(store: RemittanceStore, regulation: Regulation, r
       action: 'bill.opened',
       entityType: 'bill',
       entityId: bill.billId,
+      regulationId: bill.regulationId,
       summary: `Tagihan ${header.month} (kode iuran ${header.kodeIuran}) dibuka: ${formatPeople(header.controlCount)}, ${formatRupiah(header.controlTotal)} / Bill for ${header.month} opened from ${request.fileName}`,
     });
     if (await store.open(bill, event)) return { bill, created: true };

@@ -55,6 +55,7 @@ export async function recordPayment(store: RemittanceStore, billId: string, requ
       action: 'bill.paid',
       entityType: 'bill',
       entityId: billId,
+      regulationId: bill.regulationId,
       summary: `SP2D ${request.sp2dNumber} tanggal ${request.sp2dDate}: ${formatRupiah(request.amount)} untuk tagihan ${bill.month} (${paidNow === bill.acceptance.payable ? 'lunas' : `sisa ${formatRupiah(bill.acceptance.payable - paidNow)}`}) / Payment recorded`,
     }));
     if (added) return requireBill(store, billId);

@@ -19,6 +19,7 @@ export async function withdrawBill(store: RemittanceStore, billId: string, reque
     action: 'bill.withdrawn',
     entityType: 'bill',
     entityId: billId,
+    regulationId: bill.regulationId,
     summary: `Tagihan ${bill.month} ditarik / Bill withdrawn: ${request.reason}`,
   }));
   if (!moved) throw new ConflictError(`Bill ${billId} changed meanwhile: read it again.`);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { type ChainLink, chainEvents, GENESIS_HASH, verifyChain } from '../../shared/core/audit/audit-chain';
+import { type AuditEvent, auditEvent } from '../../shared/core/audit/audit-event';
+
+/** The hash chain of a regulation's audit trail, and what verification finds when it is tampered with. */
+
+const siti = { userId: 'u-siti', username: 'siti', roles: ['finance'] as const };
+const events = (n: number): AuditEvent[] =>
+  Array.from({ length: n }, (_, i) => auditEvent({ caller: siti, at: new Date(Date.UTC(2027, 0, 1 + i)), action: `step.${i + 1}`, entityType: 'regulation', entityId: 'perwal-x', summary: `Langkah ${i + 1}` }));
+
+function linked(chained: AuditEvent[]): { link: ChainLink; event: AuditEvent | undefined }[] {
+  return chained.map((event) => ({
+    link: { regulationId: event.regulationId!, seq: event.seq!, prevHash: event.prevHash!, hash: event.hash!, at: event.at, entityType: event.entityType, entityId: event.entityId, eventId: event.eventId },
+    event,
+  }));
+}
+
+async function* walk<T>(items: T[]): AsyncIterable<T> {
+  yield* items;
+}
+
+describe('the audit hash chain', () => {
+  const chain = chainEvents(events(5), { seq: 0, hash: GENESIS_HASH });
+
+  it('links each event to the one before, from the genesis hash', async () => {
+    expect(chain.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(chain[0]!.prevHash).toBe(GENESIS_HASH);
+    for (let i = 1; i < chain.length; i++) expect(chain[i]!.prevHash).toBe(chain[i - 1]!.hash);
+    expect(await verifyChain('perwal-x', walk(linked(chain)))).toEqual({
+      regulationId: 'perwal-x',
+      events: 5,
+      verifiedUpTo: { seq: 5, at: chain[4]!.at, hash: chain[4]!.hash },
+    });
+  });
+
+  it('continues after a head, so a later write joins the same chain', () => {
+    const more = chainEvents(events(1), { seq: 5, hash: chain[4]!.hash });
+    expect(more[0]).toMatchObject({ seq: 6, prevHash: chain[4]!.hash });
+  });
+
+  it('names an event changed after it was recorded', async () => {
+    const tampered = linked(chain);
+    tampered[2] = { ...tampered[2]!, event: { ...tampered[2]!.event!, summary: 'Disetujui Rp9.999.999.999' } };
+    const result = await verifyChain('perwal-x', walk(tampered));
+    expect(result.broken).toMatchObject({ seq: 3, reason: expect.stringContaining('was changed after it was recorded') });
+    expect(result.verifiedUpTo?.seq).toBe(2);
+  });
+
+  it('names an event deleted under its link, and a link deleted with its event', async () => {
+    const eventGone = linked(chain);
+    eventGone[1] = { ...eventGone[1]!, event: undefined };
+    expect((await verifyChain('perwal-x', walk(eventGone))).broken).toMatchObject({ seq: 2, reason: expect.stringContaining('was deleted') });
+
+    const linkGone = linked(chain).filter((_, i) => i !== 3);
+    expect((await verifyChain('perwal-x', walk(linkGone))).broken).toMatchObject({ seq: 4, reason: expect.stringContaining('link 4 is missing') });
+  });
+
+  it('names a link rewritten to skip an event', async () => {
+    const relinked = linked(chain);
+    relinked[3] = { ...relinked[3]!, link: { ...relinked[3]!.link, prevHash: GENESIS_HASH } };
+    expect((await verifyChain('perwal-x', walk(relinked))).broken).toMatchObject({ seq: 4, reason: expect.stringContaining('does not follow') });
+  });
+
+  it('refuses an event that names no regulation', () => {
+    const { regulationId: _none, ...orphan } = events(1)[0]!;
+    expect(() => chainEvents([orphan], { seq: 0, hash: GENESIS_HASH })).toThrow('names no regulation');
+  });
+});
