@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { CfnResource, Duration, Validations } from 'aws-cdk-lib';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -21,6 +22,8 @@ export interface HandlerFunctionProps {
   readonly environment?: Record<string, string>;
   readonly memorySize?: number;
   readonly timeout?: Duration;
+  /** The execution role, when functions of the same access share one (route-roles.ts); otherwise its own. */
+  readonly role?: IRole;
 }
 
 /**
@@ -40,6 +43,7 @@ export class HandlerFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(29),
       tracing: Tracing.ACTIVE,
       logGroup,
+      ...(props.role ? { role: props.role } : {}),
       environment: {
         POWERTOOLS_SERVICE_NAME: 'lindung',
         POWERTOOLS_METRICS_NAMESPACE: 'Lindung',

@@ -7,10 +7,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteSpec, WorkflowName } from '../../shared/api/route-spec';
 import { workflowArnVariable } from '../../shared/api/route-spec';
-import { acknowledgeIndexGrants } from './acknowledge-index-grants';
 import type { DataTables } from './data-tables';
-import { grantAppendOnly } from './grant-append-only';
 import { HandlerFunction } from './handler-function';
+import { RouteRoles } from './route-roles';
 import type { UserDirectory } from './user-directory';
 
 export interface LindungHttpApiProps {
@@ -22,8 +21,9 @@ export interface LindungHttpApiProps {
 }
 
 /**
- * The HTTP API: one Lambda function per route of the catalogue, a Cognito JWT authorizer on
- * every route that is not public, and access logs.
+ * The HTTP API: one Lambda function per route of the catalogue (its role shared with the routes
+ * of the same access: route-roles.ts), a Cognito JWT authorizer on every route that is not
+ * public, and access logs.
  */
 export class LindungHttpApi extends Construct {
   readonly api: HttpApi;
@@ -57,10 +57,12 @@ export class LindungHttpApi extends Construct {
       }),
     };
 
+    const roles = new RouteRoles(this, 'RouteRoles', { tables: props.tables, workflows: props.workflows });
     for (const route of props.routes) {
       const fn = new HandlerFunction(this, functionId(route.entry), {
         entry: route.entry,
         description: `${route.method} ${route.path}: ${route.summary}`,
+        role: roles.roleFor(route),
         environment: {
           MAIN_TABLE: props.tables.main.tableName,
           AUDIT_TABLE: props.tables.audit.tableName,
@@ -70,19 +72,6 @@ export class LindungHttpApi extends Construct {
           ),
         },
       });
-      // Reads stay reads: only routes that change something may write, and to the audit trail
-      // only append.
-      if (route.method === 'GET') {
-        props.tables.main.grantReadData(fn);
-        props.tables.audit.grantReadData(fn);
-        acknowledgeIndexGrants(fn, [props.tables.main, props.tables.audit]);
-      } else {
-        props.tables.main.grantReadWriteData(fn);
-        grantAppendOnly(props.tables.audit, fn);
-        props.tables.idempotency.grantReadWriteData(fn);
-        acknowledgeIndexGrants(fn, [props.tables.main]);
-      }
-      for (const name of route.starts ?? []) props.workflows[name].grantStartExecution(fn);
       const [httpRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
