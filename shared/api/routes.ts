@@ -1,4 +1,5 @@
 import { ROLES } from '../core/access/roles';
+import { ChainVerification } from '../core/audit/audit-chain';
 import { RegulationInput } from '../core/regulation/regulation';
 import { Coverage, CoverageQuery } from './coverage-schemas';
 import { DecideRequest, PeoplePage, PeopleQuery, Proposal, ProposalList, ProposalParams, ProposalsQuery, ProposeRequest, ReviewRequest, WithdrawRequest } from './budget-schemas';
@@ -171,6 +172,15 @@ export const routes = {
     access: ['auditor', 'admin', 'finance'],
     query: AuditQuery,
     response: AuditEventList,
+  },
+  verifyAuditChain: {
+    method: 'GET',
+    path: '/regulations/{id}/audit-chain',
+    entry: 'functions/audit/verify-chain.ts',
+    summary: "Walk the regulation's hash-chained audit trail and name the first broken link: an event edited or deleted after it was recorded",
+    access: ['auditor', 'admin'],
+    params: RegulationParams,
+    response: ChainVerification,
   },
 
   createImport: {

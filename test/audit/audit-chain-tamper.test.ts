@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { DeleteCommand, DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
@@ -13,7 +16,9 @@ import { tangselRegulation } from '../support/tangsel';
  * deleted directly in DynamoDB Local, behind the API's back.
  */
 
-const run = Date.now().toString(36);
+const suffix = Date.now().toString(36);
+const lindungBin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'lindung.mjs');
+const execute = promisify(execFile);
 let trail: AuditTrail;
 let raw: DynamoDBDocumentClient;
 let admin: string;
@@ -52,26 +57,39 @@ async function eventAt(id: string, seq: number): Promise<{ pk: string; sk: strin
 
 describe("a regulation's hash-chained audit trail", () => {
   it('verifies intact after real changes, four of them at once', async () => {
-    const id = `perwal-chain-intact-${run}`;
+    const id = `perwal-chain-intact-${suffix}`;
     await regulationWithHistory(id);
     const result = await verify(id);
     expect(result.broken).toBeUndefined();
     expect(result.events).toBeGreaterThanOrEqual(7);
     expect(result.verifiedUpTo?.seq).toBe(result.events);
+    const { stdout } = await execute(lindungBin, ['audit', 'verify', '--regulation', id], { env: { ...process.env, LINDUNG_API_URL: inject('apiUrl'), LINDUNG_TOKEN: await tokenFor('auditor', 'budi') } });
+    // The proposals' workflows go on adding events meanwhile: the chain only grows, still whole.
+    expect(stdout).toMatch(new RegExp(`^${id}: \\d+ events, verified up to event \\d+ of `, 'm'));
   });
 
   it('names the event edited directly in the table', async () => {
-    const id = `perwal-chain-edited-${run}`;
+    const id = `perwal-chain-edited-${suffix}`;
     await regulationWithHistory(id);
     const edited = await eventAt(id, 2);
     await raw.send(new UpdateCommand({ TableName: process.env.AUDIT_TABLE, Key: edited, UpdateExpression: 'SET summary = :s', ExpressionAttributeValues: { ':s': 'Nothing happened here' } }));
     const result = await verify(id);
     expect(result.broken).toMatchObject({ seq: 2, reason: expect.stringContaining('was changed after it was recorded') });
     expect(result.verifiedUpTo?.seq).toBe(1);
+
+    // The same through the API and `lindung audit verify`, which exits 1 and names the link.
+    const auditor = await tokenFor('auditor', 'budi');
+    expect((await api('GET', `/regulations/${id}/audit-chain`, { token: auditor })).body).toMatchObject({ broken: { seq: 2 } });
+    const cli = await execute(lindungBin, ['audit', 'verify', '--regulation', id], { env: { ...process.env, LINDUNG_API_URL: inject('apiUrl'), LINDUNG_TOKEN: auditor } }).then(
+      () => ({ code: 0, stdout: '' }),
+      (failure: { code: number; stdout: string }) => failure,
+    );
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`${id}: BROKEN at event 2: event 2`);
   });
 
   it('names the event deleted directly from the table', async () => {
-    const id = `perwal-chain-deleted-${run}`;
+    const id = `perwal-chain-deleted-${suffix}`;
     await regulationWithHistory(id);
     await raw.send(new DeleteCommand({ TableName: process.env.AUDIT_TABLE, Key: await eventAt(id, 3) }));
     expect((await verify(id)).broken).toMatchObject({ seq: 3, reason: expect.stringContaining('was deleted') });

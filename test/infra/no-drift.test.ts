@@ -149,6 +149,14 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
     body: { nik: '3674015002900002', kind: 'removal', effectiveDate: '2027-03-01', note: 'No longer Ketua RT' },
   },
   'GET /life-events': { role: 'auditor', path: () => '/life-events?nik=3674015002900002' },
+  'GET /regulations/{id}/audit-chain': {
+    role: 'auditor',
+    path: () => `/regulations/${regulation.id}/audit-chain`,
+    after: (body) => {
+      expect(body.broken).toBeUndefined();
+      expect(body.events).toBeGreaterThan(0);
+    },
+  },
   'GET /regulations/{id}/bills': { role: 'auditor', path: () => `/regulations/${regulation.id}/bills?year=2027` },
   // An insurer's bill of two people the ledger does not cover: reconciled, one line disputed, accepted, the other paid.
   'POST /regulations/{id}/bills': {
