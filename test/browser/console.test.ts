@@ -139,6 +139,10 @@ describe('web console', () => {
     expect(summary).toContain(`Pendaftaran ${run.runId} selesai (percobaan 1): ${formatCountForTest(PEOPLE)} orang terdaftar, 0 gagal`);
     expect(summary).not.toMatch(/\d{16}/);
     expect(await events.getByRole('row').filter({ hasText: 'budget.approve' }).count()).toBe(1);
+    // The regulation's hash chain verifies, up to its latest event.
+    const chain = (await api('GET', `/regulations/${REGULATION_ID}/audit-chain`, { token: auditor })).body;
+    expect(chain.broken).toBeUndefined();
+    expect(await page.getByTestId('chain-verified').textContent()).toMatch(new RegExp(`^Rantai hash jejak ini utuh: terverifikasi sampai .+ \\(\\d+ kejadian\\)\\.$`));
     await page.context().close();
   });
 

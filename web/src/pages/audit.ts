@@ -1,6 +1,7 @@
 import type { EnrollmentRun } from '../../../shared/api/enrollment-schemas';
 import type { AuditEvent } from '../../../shared/api/schemas';
-import { apiGetAll } from '../api-client';
+import type { ChainVerification } from '../../../shared/core/audit/audit-chain';
+import { ApiError, apiGet, apiGetAll } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatIndonesianDateTime, maskNik } from '../format';
@@ -72,6 +73,7 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
     const newestFirst = [...events].reverse();
     replace(
       results,
+      regulation.value ? await chainStatus(regulation.value) : undefined,
       h('p', { role: 'status' }, t('{n} kejadian.', { n: events.length })),
       newestFirst.length
         ? [
@@ -90,6 +92,31 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
   } catch (error) {
     replace(results, errorNotice(error));
   }
+}
+
+/**
+ * Whether the regulation's hash-chained trail is whole (GET /regulations/{id}/audit-chain): up to
+ * which event it verifies, or the first event edited or deleted. Auditors and admins may ask;
+ * for others it is left out.
+ */
+async function chainStatus(regulationId: string): Promise<HTMLElement | undefined> {
+  let chain: ChainVerification;
+  try {
+    chain = await apiGet<ChainVerification>(`/regulations/${encodeURIComponent(regulationId)}/audit-chain`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return undefined;
+    throw error;
+  }
+  if (chain.broken) {
+    return notice('alert', t('Jejak audit rusak pada kejadian {seq}: {reason}', { seq: chain.broken.seq, reason: chain.broken.reason }));
+  }
+  return h(
+    'p',
+    { role: 'status', 'data-testid': 'chain-verified' },
+    chain.verifiedUpTo
+      ? t('Rantai hash jejak ini utuh: terverifikasi sampai {at} ({n} kejadian).', { at: formatIndonesianDateTime(chain.verifiedUpTo.at), n: chain.events })
+      : t('Rantai hash jejak ini belum berisi kejadian.'),
+  );
 }
 
 /**
