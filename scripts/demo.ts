@@ -95,6 +95,7 @@ try {
   await lindung('login', '--as', 'auditor', '--user', 'budi');
   await lindung('audit', '--entity', `regulation:${regulationId}`);
   await lindung('audit', '--entity', `enrollment-run:${run.runId}`);
+  await lindung('audit', 'verify', '--regulation', regulationId);
 
   step('January 2027: what BPJS Ketenagakerjaan should bill the wadah, from the enrollment ledger');
   await lindung('login', '--as', 'admin', '--user', 'ani');
