@@ -11,6 +11,7 @@ export interface Session {
   token: string;
   username?: string;
   roles?: string[];
+  region?: string;
 }
 
 const sessionFile = () => path.join(dataDir(), 'cli-session.json');
@@ -36,7 +37,7 @@ export function apiUrl(flag: string | undefined): string {
 /** The bearer token: --token, then LINDUNG_TOKEN, then the session saved by `lindung login`. */
 export function bearerToken(flag: string | undefined): string {
   const token = flag || process.env.LINDUNG_TOKEN || loadSession()?.token;
-  if (!token) throw new CliError('Not signed in. Run `npx lindung login --as admin --user NAME` first (or pass --token).');
+  if (!token) throw new CliError('Not signed in. Run `npx lindung login --as admin --user NAME --region CODE` first (or pass --token).');
   return token;
 }
 

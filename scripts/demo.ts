@@ -34,11 +34,11 @@ try {
   say(running ? `Using the running local system at ${running}.` : `Started the local system at ${stack?.apiUrl} for this demo.`);
 
   step('An admin signs in and applies Perwal Tangsel 25/2019');
-  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
   await lindung('regulation', 'apply', '-f', regulationFile);
 
   step('The same command as a finance officer is refused');
-  await lindung('login', '--as', 'finance', '--user', 'siti');
+  await lindung('login', '--as', 'finance', '--user', 'siti', '--region', '3674');
   await lindung('regulation', 'apply', '-f', regulationFile);
 
   step('Monthly premium per person in January 2027, from the effective-dated rates');
@@ -66,7 +66,7 @@ try {
     duplicatesAcrossSegments: 18,
     appendBadRows: 12,
   });
-  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
   await lindung('roster', 'import', '--regulation', regulationId, '--file', rosterFile, '--coverage-start', '2027-01-01');
   await lindung('roster', 'summary', '--regulation', regulationId, '--year', '2027');
 
@@ -75,12 +75,12 @@ try {
   await lindung('budget', 'show', proposal.proposalId);
 
   step('The finance office (BPKAD) approves it: another user, as separation of duties requires');
-  await lindung('login', '--as', 'finance', '--user', 'siti');
+  await lindung('login', '--as', 'finance', '--user', 'siti', '--region', '3674');
   await lindung('budget', 'decide', proposal.proposalId, '--approve', '--notes', 'Sesuai KUA-PPAS 2027');
   await lindung('budget', 'show', proposal.proposalId, '-o', path.join(rosterDir, 'dokumen-anggaran-2027.html'));
 
   step('Enrollment: the admin registers the approved cohort with BPJS Ketenagakerjaan (the local insurer simulator)');
-  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
   const run = JSON.parse(await lindung('--json', 'enroll', 'start', '--proposal', proposal.proposalId, '--wait')) as { runId: string };
   await lindung('enroll', 'status', run.runId);
   const enrolledFile = path.join(rosterDir, 'peserta-2027.csv');
@@ -92,15 +92,15 @@ try {
   }
 
   step('The audit trail, as an auditor reads it');
-  await lindung('login', '--as', 'auditor', '--user', 'budi');
+  await lindung('login', '--as', 'auditor', '--user', 'budi', '--region', '3674');
   await lindung('audit', '--entity', `regulation:${regulationId}`);
   await lindung('audit', '--entity', `enrollment-run:${run.runId}`);
   await lindung('audit', 'verify', '--regulation', regulationId);
 
   step('January 2027: what BPJS Ketenagakerjaan should bill the wadah, from the enrollment ledger');
-  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
   await lindung('clock', 'set', '2027-01-10');
-  await lindung('login', '--as', 'finance', '--user', 'siti');
+  await lindung('login', '--as', 'finance', '--user', 'siti', '--region', '3674');
   await lindung('remit', 'bills', '--regulation', regulationId, '--year', '2027', '--month', '2027-01');
 
   step("The branch's January bill arrives, with three discrepancies planted by the insurer simulator: one person missing, one never enrolled, one wrong amount");
@@ -119,12 +119,12 @@ try {
   step('Siti may not record its payment; Dewi, the treasurer, records the SP2D');
   const payment = ['remit', 'pay', bill.billId, '--sp2d', '0012/SP2D/LS/2027', '--date', '2027-01-14', '--amount', String(accepted.acceptance?.payable ?? 0), '--kode-iuran', bill.kodeIuran];
   await lindung(...payment);
-  await lindung('login', '--as', 'finance', '--user', 'dewi');
+  await lindung('login', '--as', 'finance', '--user', 'dewi', '--region', '3674');
   await lindung(...payment);
-  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
 
   step('March 2027: a Ketua RT dies; the admin records it (the local clock stands in for the months passing)');
-  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
   await lindung('clock', 'set', '2027-03-15');
   const [deceasedNik] = readFileSync(rosterFile, 'utf8').split(/\r?\n/)[1]!.split(';');
   await lindung('life-event', 'record', '--nik', deceasedNik!, '--death', '--date', '2027-03-14', '--note', 'Meninggal dunia; dilaporkan kelurahan');
@@ -138,18 +138,41 @@ try {
   await lindung('renewal', 'diff', '--regulation', regulationId, '--year', '2028', '--wait', '--list', 'leavers');
 
   step('The system requested the renewal budget, so two BPKAD officers approve it: Dewi reviews it with the diff against 2027 in front of her');
-  await lindung('login', '--as', 'finance', '--user', 'dewi');
+  await lindung('login', '--as', 'finance', '--user', 'dewi', '--region', '3674');
   const renewal = JSON.parse(await lindung('--json', 'renewal', 'diff', '--regulation', regulationId, '--year', '2028')) as { renewal: { proposalId?: string } };
   const renewalProposalId = renewal.renewal.proposalId;
   if (renewalProposalId) await lindung('budget', 'review', renewalProposalId, '--notes', 'Selisih peserta sesuai laporan kelurahan');
 
   step('The reviewer cannot also approve it; Siti, another officer, does');
   if (renewalProposalId) await lindung('budget', 'decide', renewalProposalId, '--approve', '--notes', 'APBD 2028');
-  await lindung('login', '--as', 'finance', '--user', 'siti');
+  await lindung('login', '--as', 'finance', '--user', 'siti', '--region', '3674');
   if (renewalProposalId) await lindung('budget', 'decide', renewalProposalId, '--approve', '--notes', 'APBD 2028');
   await lindung('renewal', 'diff', '--regulation', regulationId, '--year', '2028');
-  await lindung('login', '--as', 'admin', '--user', 'ani');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
   await lindung('clock', 'reset');
+
+  step('A second region on the same system: Kabupaten Bekasi (3216) applies its own Perbup');
+  const bekasiFile = path.join(rosterDir, 'perbup-bekasi-demo.json');
+  const tangselDocument = JSON.parse(await lindung('--json', 'regulation', 'get', regulationId)) as Record<string, unknown>;
+  const { version: _v, recordedAt: _at, recordedBy: _by, ...document } = tangselDocument;
+  writeFileSync(bekasiFile, JSON.stringify({ ...document, id: 'perbup-bekasi-demo', title: 'Jaminan Sosial Ketenagakerjaan bagi Ketua RT/RW', jurisdiction: '3216', legalBasis: { type: 'Perbup', number: '9', year: 2026 } }, null, 2));
+  await lindung('login', '--as', 'admin', '--user', 'rahmat', '--region', '3216');
+  await lindung('regulation', 'apply', '-f', bekasiFile);
+
+  step("Each region sees only its own: Bekasi's admin lists one regulation, and Tangsel's does not exist for him");
+  await lindung('regulation', 'list');
+  await lindung('regulation', 'get', regulationId);
+  await lindung('budget', 'list');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
+  await lindung('regulation', 'list');
+  await lindung('regulation', 'get', 'perbup-bekasi-demo');
+
+  step("Banten's provincial auditor reads Tangsel, beneath it, but not Bekasi; a national auditor reads both and changes nothing");
+  await lindung('login', '--as', 'auditor', '--user', 'wulan', '--region', '36');
+  await lindung('regulation', 'list');
+  await lindung('login', '--as', 'auditor', '--user', 'bpk', '--region', 'ID');
+  await lindung('regulation', 'list');
+  await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
 } finally {
   await stack?.stop();
   await insurer?.stop();

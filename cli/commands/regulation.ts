@@ -39,7 +39,7 @@ export function registerRegulation(program: Command): void {
       print(globals.json, result, () => describeApply(result));
     });
 
-  withPageOptions(regulation.command('list').description('All regulations')).action(async (options: PageOptions, command: Command) => {
+  withPageOptions(regulation.command('list').description('The regulations of your region (a province: and its regencies and cities; the national scope: all)')).action(async (options: PageOptions, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
     const listed = await listPages<z.infer<typeof RegulationList>['regulations'][number]>(globals, '/regulations', 'regulations', {}, options);
     const regulations = listed.items;

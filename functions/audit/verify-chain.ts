@@ -3,7 +3,7 @@ import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb
 import { routes } from '../../shared/api/routes';
 import { verifyChain } from '../../shared/core/audit/audit-chain';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 
 const trail = new DynamoDbAuditTrail();
 const regulations = new DynamoDbRegulationStore();

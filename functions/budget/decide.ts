@@ -5,7 +5,7 @@ import { decideBudget } from '../../shared/core/budget/decide-budget';
 import { jakartaDate } from '../../shared/core/calendar/jakarta-date';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { budgetStores } from './stores';
 import { now as clockNow } from '../../shared/core/clock';
 

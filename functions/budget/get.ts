@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { budgetStores } from './stores';
 import { now } from '../../shared/core/clock';
 

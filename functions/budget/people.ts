@@ -1,7 +1,7 @@
 import { DynamoDbRosterLedger } from '../../shared/adapters/dynamodb/dynamodb-roster-ledger';
 import { routes } from '../../shared/api/routes';
 import { proposalPeople } from '../../shared/core/budget/proposal-people';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { budgetStores } from './stores';
 
 const roster = new DynamoDbRosterLedger();

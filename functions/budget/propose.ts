@@ -6,7 +6,7 @@ import { routes } from '../../shared/api/routes';
 import type { Caller } from '../../shared/core/access/roles';
 import { proposeBudget } from '../../shared/core/budget/propose-budget';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { budgetStores } from './stores';
 import { now } from '../../shared/core/clock';
 

@@ -5,7 +5,7 @@ import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { reviewProposal } from '../../shared/core/budget/review-proposal';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
 import { now as clockNow } from '../../shared/core/clock';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { budgetStores } from './stores';
 
 export const handler = routeHandler(routes.reviewProposal, async ({ params, body, caller }) => {

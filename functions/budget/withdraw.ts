@@ -4,7 +4,7 @@ import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
 import { withdrawDecision } from '../../shared/core/budget/withdraw-decision';
 import { now as clockNow } from '../../shared/core/clock';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { budgetStores } from './stores';
 
 const runs = new DynamoDbRunStore();

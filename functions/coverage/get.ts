@@ -3,7 +3,7 @@ import { routes } from '../../shared/api/routes';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
 import { now } from '../../shared/core/clock';
 import { coverageReport } from '../../shared/core/coverage/coverage-report';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 import { budgetStores } from '../budget/stores';
 import { enrollmentStores } from '../enrollment/stores';

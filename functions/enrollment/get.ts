@@ -1,6 +1,6 @@
 import { routes } from '../../shared/api/routes';
 import { requireRun } from '../../shared/core/enrollment/require-run';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { enrollmentStores } from './stores';
 import { viewRun } from './view';
 

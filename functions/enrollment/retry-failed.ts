@@ -2,7 +2,7 @@ import { routes } from '../../shared/api/routes';
 import { now } from '../../shared/core/clock';
 import { requireRun } from '../../shared/core/enrollment/require-run';
 import { retryFailed } from '../../shared/core/enrollment/retry-failed';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { enrollmentStores as stores } from './stores';
 import { viewRun } from './view';
 

@@ -3,7 +3,7 @@ import { currentVersions } from '../../shared/core/budget/current-versions';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { now } from '../../shared/core/clock';
 import { startRun } from '../../shared/core/enrollment/start-run';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { enrollmentStores as stores } from './stores';
 import { viewRun } from './view';
 

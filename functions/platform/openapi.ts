@@ -1,6 +1,6 @@
 import { openApiDocument } from '../../shared/api/openapi';
 import { allRoutes, routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 
 const document = openApiDocument(allRoutes);
 

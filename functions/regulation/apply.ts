@@ -2,7 +2,7 @@ import { DynamoDbProposalStore } from '../../shared/adapters/dynamodb/dynamodb-p
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
 import { InvalidInputError } from '../../shared/core/errors';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { applyRegulation } from '../../shared/core/regulation/apply-regulation';
 import { now } from '../../shared/core/clock';
 

@@ -1,6 +1,6 @@
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 
 const store = new DynamoDbRegulationStore();

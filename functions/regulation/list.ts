@@ -1,11 +1,11 @@
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 
 const store = new DynamoDbRegulationStore();
 
-export const handler = routeHandler(routes.listRegulations, async ({ query }) => {
-  const page = await store.page(query);
+export const handler = routeHandler(routes.listRegulations, async ({ query, caller }) => {
+  const page = caller.region ? await store.page(query, caller.region) : { items: [] };
   return {
     regulations: page.items.map((regulation) => ({
       id: regulation.id,

@@ -2,7 +2,7 @@ import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb
 import { routes } from '../../shared/api/routes';
 import { monthlyPremium } from '../../shared/core/money/rates/monthly-premium';
 import { loadRateSchedule } from '../../shared/core/money/rates/rate-schedule';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 
 const store = new DynamoDbRegulationStore();

@@ -3,7 +3,7 @@ import { now } from '../../shared/core/clock';
 import { jakartaDate } from '../../shared/core/calendar/jakarta-date';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 import { arrearsOf } from '../../shared/core/remittance/record-arrears';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { remittanceStores, runFiguresOf } from './stores';
 
 /** Computed as of now rather than read from the last daily watch, so that a payment shows at once. */

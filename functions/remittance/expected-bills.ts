@@ -1,7 +1,7 @@
 import { routes } from '../../shared/api/routes';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 import { expectedBills } from '../../shared/core/remittance/expected-bills';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { remittanceStores, runFiguresOf } from './stores';
 
 export const handler = routeHandler(routes.expectedBills, async ({ params, query }) => {

@@ -2,7 +2,7 @@ import { routes } from '../../shared/api/routes';
 import { now } from '../../shared/core/clock';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 import { openBill } from '../../shared/core/remittance/open-bill';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { remittanceStores } from './stores';
 
 export const handler = routeHandler(routes.openBill, async ({ params, body, caller }) => {

@@ -1,6 +1,6 @@
 import { DynamoDbCoverLedger } from '../../shared/adapters/dynamodb/dynamodb-cover-ledger';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { continuityPage } from '../../shared/core/renewal/continuity-page';
 
 const cover = new DynamoDbCoverLedger();

@@ -1,5 +1,5 @@
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { requireRenewal } from '../../shared/core/renewal/require-renewal';
 import { renewalStores } from './stores';
 

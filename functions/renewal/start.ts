@@ -2,7 +2,7 @@ import { routes } from '../../shared/api/routes';
 import { requireProposal } from '../../shared/core/budget/require-proposal';
 import { viewProposal } from '../../shared/core/budget/view-proposal';
 import { now } from '../../shared/core/clock';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { renewalView } from '../../shared/core/renewal/renewal-view';
 import { startRenewal } from '../../shared/core/renewal/start-renewal';
 import { renewalStores, workflows } from './stores';

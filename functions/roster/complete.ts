@@ -1,7 +1,7 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { SfnWorkflowStarter } from '../../shared/adapters/step-functions/sfn-workflow-starter';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { completeImport } from '../../shared/core/roster/complete-import';
 import { now } from '../../shared/core/clock';
 

@@ -4,7 +4,7 @@ import { idempotent } from '../../shared/adapters/dynamodb/idempotent';
 import type { CreateImportRequest } from '../../shared/api/roster-schemas';
 import { routes } from '../../shared/api/routes';
 import type { Caller } from '../../shared/core/access/roles';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { createImport } from '../../shared/core/roster/create-import';
 import type { z } from 'zod';
 import { now } from '../../shared/core/clock';

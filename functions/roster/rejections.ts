@@ -1,6 +1,6 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { explainProblem } from '../../shared/core/roster/rejection-reasons';
 import { requireImport } from '../../shared/core/roster/require-import';
 

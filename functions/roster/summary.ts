@@ -1,7 +1,7 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { requireRegulation } from '../../shared/core/regulation/require-regulation';
 
 const imports = new DynamoDbImportStore();

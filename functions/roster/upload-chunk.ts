@@ -1,6 +1,6 @@
 import { DynamoDbImportStore } from '../../shared/adapters/dynamodb/dynamodb-import-store';
 import { routes } from '../../shared/api/routes';
-import { routeHandler } from '../../shared/runtime/http/route-handler';
+import { routeHandler } from '../route-handler';
 import { uploadChunk } from '../../shared/core/roster/upload-chunk';
 
 const store = new DynamoDbImportStore();

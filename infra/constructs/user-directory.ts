@@ -1,11 +1,13 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/core/access/roles';
 
 /**
- * Who may sign in, and in which role. Each role is a Cognito group; the group names end up in
- * the `cognito:groups` claim that the API's role middleware reads.
+ * Who may sign in, in which role and for which region. Each role is a Cognito group; the group
+ * names end up in the `cognito:groups` claim that the API's role middleware reads. The region is
+ * the custom attribute `region` (the `custom:region` claim): a Kemendagri code, or ID for a
+ * national auditor. Only the pool's administrators set it; a user cannot change their own.
  */
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
@@ -29,11 +31,14 @@ export class UserDirectory extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      customAttributes: { region: new StringAttribute({ minLen: 2, maxLen: 4, mutable: true }) },
       featurePlan: FeaturePlan.PLUS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.client = this.userPool.addClient('Console', {
       authFlows: { userSrp: true },
+      // The console may change a user's e-mail, never their region: that is the administrator's.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { RegionCode } from '../../shared/core/access/region-reach';
 import { Role } from '../../shared/core/access/roles';
 import { REPO_ROOT } from '../constructs/handler-function';
 import type { ConsoleConfig } from '../../shared/api/console-config';
@@ -104,24 +105,26 @@ export class LocalConsole {
     }
   }
 
-  /** POST {username, role} → {token}: the local stand-in for Cognito's hosted sign-in. */
+  /** POST {username, role, region} → {token}: the local stand-in for Cognito's hosted sign-in. */
   private async signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
     if (!this.auth) return json(response, 501, { message: 'The template has no JWT authorizer, so the local API takes no tokens' });
-    let body: { username?: unknown; role?: unknown };
+    let body: { username?: unknown; role?: unknown; region?: unknown };
     try {
       body = JSON.parse(await readText(request)) as typeof body;
     } catch {
-      return json(response, 400, { message: 'The body must be JSON: {"username": "...", "role": "admin|finance|auditor"}' });
+      return json(response, 400, { message: 'The body must be JSON: {"username": "...", "role": "admin|finance|auditor", "region": "3674"}' });
     }
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const role = Role.safeParse(body.role);
+    const region = RegionCode.safeParse(body.region);
     const issues = [
       ...(USERNAME.test(username) ? [] : [{ path: 'username', message: 'must be 2-32 lower-case letters, digits, ".", "_" or "-", starting with a letter' }]),
       ...(role.success ? [] : [{ path: 'role', message: `must be one of ${Role.options.join(', ')}` }]),
+      ...(region.success ? [] : [{ path: 'region', message: region.error.issues[0]!.message }]),
     ];
-    if (!role.success || issues.length > 0) return json(response, 400, { message: 'Cannot sign in', issues });
-    const token = await signLocalToken(this.dataDir, { ...this.auth, username, roles: [role.data] });
+    if (!role.success || !region.success || issues.length > 0) return json(response, 400, { message: 'Cannot sign in', issues });
+    const token = await signLocalToken(this.dataDir, { ...this.auth, username, roles: [role.data], region: region.data });
     json(response, 200, { token });
   }
 }

@@ -240,10 +240,10 @@ export class LocalStack {
     return this.meter.snapshot();
   }
 
-  /** A token for the local API, as Cognito would issue to `username` in the groups `roles`. */
-  async token(username: string, roles: readonly Role[]): Promise<string> {
+  /** A token for the local API, as Cognito would issue to `username` in the groups `roles` and of the region `region`. */
+  async token(username: string, roles: readonly Role[], region: string): Promise<string> {
     if (!this.authConfig) throw new Error('The template has no JWT authorizer, so the local API takes no tokens');
-    return signLocalToken(this.dataDir, { username, roles, ...this.authConfig });
+    return signLocalToken(this.dataDir, { username, roles, region, ...this.authConfig });
   }
 
   async stop(): Promise<void> {

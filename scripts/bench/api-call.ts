@@ -3,7 +3,7 @@ import type { Role } from '../../shared/core/access/roles';
 /** What a bench needs of a running stack, in-process (LocalStack) or in its own process (LocalStackProcess). */
 export interface BenchStack {
   readonly apiUrl: string;
-  token(username: string, roles: readonly Role[]): Promise<string>;
+  token(username: string, roles: readonly Role[], region: string): Promise<string>;
 }
 
 /** One API request whose answer must be a success: its JSON, or it throws with the status and body. */

@@ -24,7 +24,7 @@ export async function approvedProposal(
   try {
     const file = path.join(work, 'roster.csv');
     await writeTangselRoster(file, people, regionCode);
-    const admin = await stack.token('bench-admin', ['admin']);
+    const admin = await stack.token('bench-admin', ['admin'], '3674');
     await applyTangselRegulation(stack, regulationId);
     log(`setup: import ${people} people into ${regulationId}, propose, approve`);
     const imported = await importRoster(stack, regulationId, file);
@@ -34,7 +34,7 @@ export async function approvedProposal(
       await new Promise((resolve) => setTimeout(resolve, 200));
       proposal = await call(stack.apiUrl, admin, 'GET', `/proposals/${proposal.proposalId}`);
     }
-    const finance = await stack.token('bench-finance', ['finance']);
+    const finance = await stack.token('bench-finance', ['finance'], '3674');
     await call(stack.apiUrl, finance, 'POST', `/proposals/${proposal.proposalId}/decision`, { decision: 'approve' });
     return { proposalId: proposal.proposalId as string, imported };
   } finally {
@@ -50,13 +50,13 @@ export async function writeTangselRoster(file: string, people: number, regionCod
 /** Tangsel's segments under `regulationId`, scaled to the bench's size: the targets are not a quota here. */
 export async function applyTangselRegulation(stack: BenchStack, regulationId: string): Promise<void> {
   const regulation = { ...parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8')), id: regulationId, overTarget: 'allow' };
-  await call(stack.apiUrl, await stack.token('bench-admin', ['admin']), 'PUT', `/regulations/${regulationId}`, regulation);
+  await call(stack.apiUrl, await stack.token('bench-admin', ['admin'], '3674'), 'PUT', `/regulations/${regulationId}`, regulation);
 }
 
 /** Imports `file` for 2027 as `lindung roster import` does; `resume` continues an interrupted import. */
 export async function importRoster(stack: BenchStack, regulationId: string, file: string, resume?: string): Promise<z.infer<typeof ImportStatus>> {
   return uploadRoster(
-    { api: stack.apiUrl, token: await stack.token('bench-admin', ['admin']) },
+    { api: stack.apiUrl, token: await stack.token('bench-admin', ['admin'], '3674') },
     { regulationId, file, coverageStart: '2027-01-01', ...(resume ? { resume } : {}) },
     { phase: () => ({ update: () => undefined, stop: () => undefined }) },
   );

@@ -121,7 +121,7 @@ export async function enrollScenario(people: number, log: (line: string) => void
 /** Times one enrollment run from the start request to its end. */
 async function timedRun(stack: LocalStack, proposalId: string, people: number, log: (line: string) => void) {
   log(`enroll: ${people} people`);
-  const admin = await stack.token('bench-admin', ['admin']);
+  const admin = await stack.token('bench-admin', ['admin'], '3674');
   const usageBefore = stack.usage();
   const started = performance.now();
   const run = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId });

@@ -55,7 +55,7 @@ export async function importScenario(people: number, log: (line: string) => void
     const generated = await writeSyntheticRoster(file, { segments: tangselSegments(people), regionCode: '3674', seed: 42 });
     log(`roster: ${generated.rows} rows (${generated.bad} bad), ${(statSync(file).size / 1e6).toFixed(1)} MB CSV`);
 
-    const api = { api: stack.apiUrl, token: await stack.token('bench-admin', ['admin']) };
+    const api = { api: stack.apiUrl, token: await stack.token('bench-admin', ['admin'], '3674') };
     const example = parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8'));
     // An item the size of a roster entry, under keys no import uses.
     const sample = {

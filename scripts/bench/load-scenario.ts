@@ -43,7 +43,7 @@ export async function loadScenario(people: number, log: (line: string) => void, 
   let stack = await LocalStackProcess.start(dataDir, insurer.lindungEnvironment());
   try {
     const read = await approvedProposal(stack, 'load-read', '3671', READ_PEOPLE, log);
-    const admin = await stack.token('bench-admin', ['admin']);
+    const admin = await stack.token('bench-admin', ['admin'], '3674');
     const readRun = await call(stack.apiUrl, admin, 'POST', '/enrollment-runs', { proposalId: read.proposalId });
     await runEnd(stack.apiUrl, admin, readRun.runId, () => undefined);
     const targets: ReadTargets = { regulationId: 'load-read', importId: read.imported.importId, proposalId: read.proposalId, runId: readRun.runId };
@@ -52,7 +52,7 @@ export async function loadScenario(people: number, log: (line: string) => void, 
     const rosterFile = path.join(work, 'roster.csv');
     await writeTangselRoster(rosterFile, people, '3603');
     const tokens = await Promise.all(
-      Array.from({ length: options.clients }, (_, i) => stack.token(`load-client-${i}`, [CLIENT_ROLES[i % CLIENT_ROLES.length]!])),
+      Array.from({ length: options.clients }, (_, i) => stack.token(`load-client-${i}`, [CLIENT_ROLES[i % CLIENT_ROLES.length]!], '3674')),
     );
 
     log(`load: ${options.clients} clients for ${options.seconds} s, while ${people} people are imported and ${people} enrolled through a crash`);

@@ -58,8 +58,8 @@ export async function reconcileScenario(people: number, log: (line: string) => v
     ]);
     const ledger = new DynamoDbEnrollmentLedger();
     const proposals = new DynamoDbProposalStore();
-    const admin = await stack.token('bench-admin', ['admin']);
-    const finance = await stack.token('bench-finance', ['finance']);
+    const admin = await stack.token('bench-admin', ['admin'], '3674');
+    const finance = await stack.token('bench-finance', ['finance'], '3674');
     const example = parse(readFileSync(new URL('../../examples/perwal-tangsel-25-2019.yaml', import.meta.url), 'utf8'));
     const sample = { kpj: '10000000001', nik: nikOf(1), name: 'Siti Rahayu', segment: 'KETUA_RT', month: MONTH, amount: PREMIUM, line: 123456 };
 

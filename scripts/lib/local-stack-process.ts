@@ -40,10 +40,10 @@ export class LocalStackProcess {
   }
 
   /** A token for the stack's API, as Cognito would issue to `username` in the groups `roles` (as LocalStack.token). */
-  async token(username: string, roles: readonly Role[]): Promise<string> {
+  async token(username: string, roles: readonly Role[], region: string): Promise<string> {
     const config = readLocalAuthConfig(this.dataDir);
     if (!config) throw new Error(`no local auth configuration in ${this.dataDir}`);
-    return signLocalToken(this.dataDir, { ...config, username, roles });
+    return signLocalToken(this.dataDir, { ...config, username, roles, region });
   }
 
   /** Node and DynamoDB Local die at once, mid-write: nothing gets to clean up. */

@@ -99,7 +99,7 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'A Cognito ID token (locally: `npx lindung login --as ROLE --user NAME`)',
+          description: 'A Cognito ID token, with the user\'s region in `custom:region` (locally: `npx lindung login --as ROLE --user NAME --region CODE`)',
         },
       },
       schemas: components.schemas(),

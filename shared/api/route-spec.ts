@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RegulationPart } from '../core/access/region-directory';
 import type { Role } from '../core/access/roles';
 import type { WorkflowName } from '../core/workflow-starter';
 export type { WorkflowName };
@@ -17,6 +18,8 @@ export interface RouteSpec {
   readonly summary: string;
   /** Roles allowed to call the route, or `public` for routes without a token (e.g. OpenAPI). */
   readonly access: readonly Role[] | 'public';
+  /** Which regulation the route touches, so that its region decides whether the caller may (shared/runtime/http/region-gate.ts). */
+  readonly scope: RouteScope;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   /** Request headers the logic reads, by their lower-case names (as API Gateway passes them). */
@@ -32,6 +35,30 @@ export interface RouteSpec {
   /** Workflows the route may start; it gets their ARNs as environment variables. */
   readonly starts?: readonly WorkflowName[];
 }
+
+/** Where a request names a value: a path parameter, a query parameter or a field of the JSON body. */
+export interface RequestField {
+  readonly in: 'params' | 'query' | 'body';
+  readonly field: string;
+}
+
+/**
+ * How a route finds the regulation whose region decides access:
+ * - `none`: it touches no region's data (who am I, the OpenAPI document);
+ * - `listing`: it lists across regulations, and answers only those the caller's region reaches
+ *   (a `regulationId` in its query narrows it, and is checked like `regulation`);
+ * - `regulation`: the request names the regulation; `createdFrom` is the body field that gives a
+ *   new regulation's jurisdiction;
+ * - a part of a regulation (a proposal, run, import or bill) that the request names by its id;
+ * - `person`: the request names a person, and the use case acts on the regulation whose roster
+ *   holds them only if the caller's region may change it (record-life-event.ts).
+ */
+export type RouteScope =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'listing' }
+  | { readonly kind: 'person' }
+  | ({ readonly kind: 'regulation'; readonly createdFrom?: string } & RequestField)
+  | ({ readonly kind: RegulationPart } & RequestField);
 
 export interface ResponseHeader {
   readonly description: string;

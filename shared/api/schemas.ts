@@ -108,7 +108,9 @@ export const RegulationPremiums = z.object({
 
 export { Regulation };
 
-export const WhoAmI = z.object({ userId: z.string(), username: z.string(), roles: z.array(Role) }).meta({ id: 'WhoAmI' });
+export const WhoAmI = z
+  .object({ userId: z.string(), username: z.string(), roles: z.array(Role), region: z.string().optional().describe('Kemendagri region code, or ID for the national scope') })
+  .meta({ id: 'WhoAmI' });
 
 export const OpenApiDocument = z.record(z.string(), z.unknown());
 

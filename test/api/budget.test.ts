@@ -17,8 +17,8 @@ beforeAll(async () => {
   [admin, finance, auditor] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('finance', 'siti'), tokenFor('auditor', 'budi')]);
 });
 
-async function apply(document: Record<string, unknown>): Promise<void> {
-  const response = await api('PUT', `/regulations/${document.id}`, { token: admin, body: document });
+async function apply(document: Record<string, unknown>, token = admin): Promise<void> {
+  const response = await api('PUT', `/regulations/${document.id}`, { token, body: document });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
 }
 
@@ -36,7 +36,7 @@ async function syntheticImport(
     duplicatesAcrossSegments: options.duplicatesAcrossSegments ?? 0,
     firstSerial: options.firstSerial ?? 0,
   });
-  const status = await importRoster(regulationId, file);
+  const status = await importRoster(regulationId, file, { region: options.regionCode });
   expect(status.status).toBe('completed');
   return status;
 }
@@ -80,19 +80,21 @@ describe('budget proposals', () => {
         { code: 'RENTAN', name: 'Pekerja rentan', category: 'BPU', premiumBasis: { type: 'declared-income', declaredIncome: 1_000_000 }, eligibility: { minAge: 18, maxAge: 65 }, targetHeadcount: 20_000, priority: 1 },
       ],
     };
-    await apply(regulation);
+    // The regency's own users: Tangsel's cannot see, let alone change, a regulation of PPU.
+    const [ppuAdmin, ppuFinance] = await Promise.all([tokenFor('admin', 'ani', '6409'), tokenFor('finance', 'siti', '6409')]);
+    await apply(regulation, ppuAdmin);
     await syntheticImport(regulation.id, { RENTAN: 15_000 }, { regionCode: '6409', seed: 2 });
-    const original = await propose(admin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
+    const original = await propose(ppuAdmin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
     expect(original.total).toBe(3_024_000_000);
-    expect((await api('POST', `/proposals/${original.proposalId}/decision`, { token: finance, body: { decision: 'approve' } })).status).toBe(200);
+    expect((await api('POST', `/proposals/${original.proposalId}/decision`, { token: ppuFinance, body: { decision: 'approve' } })).status).toBe(200);
     // January: the original cohort is enrolled (a roster change would make its approval stale first).
-    const run = await api('POST', '/enrollment-runs', { token: admin, body: { proposalId: original.proposalId } });
+    const run = await api('POST', '/enrollment-runs', { token: ppuAdmin, body: { proposalId: original.proposalId } });
     expect(run.status, JSON.stringify(run.body)).toBe(202);
-    expect((await waitForRun(admin, run.body.runId)).counts).toMatchObject({ enrolled: 15_000, failed: 0 });
+    expect((await waitForRun(ppuAdmin, run.body.runId)).counts).toMatchObject({ enrolled: 15_000, failed: 0 });
 
     // 5,000 more people join the roster mid-year.
     await syntheticImport(regulation.id, { RENTAN: 5_000 }, { regionCode: '6409', seed: 3, firstSerial: 15_000 });
-    const topUp = await propose(admin, { regulationId: regulation.id, year: 2027, cohort: 'perubahan', startMonth: '2027-07' });
+    const topUp = await propose(ppuAdmin, { regulationId: regulation.id, year: 2027, cohort: 'perubahan', startMonth: '2027-07' });
     expect(topUp.segments[0]).toMatchObject({ headcount: 5_000, months: 6, amount: 5_000 * 16_800 * 6 });
     expect(topUp.total).toBe(504_000_000);
     expect(topUp.decideBy).toBe('2027-12-31');
@@ -106,10 +108,11 @@ describe('budget proposals', () => {
         { code: 'TKK', name: 'Tenaga kerja kontrak', category: 'PU', premiumBasis: { type: 'wage', monthlyWage: 4_901_117, jkkRiskGroup: 'low' }, eligibility: { minAge: 18, maxAge: 58 }, targetHeadcount: 10, priority: 1 },
       ],
     };
-    await apply(regulation);
+    const bekasiAdmin = await tokenFor('admin', 'ani', '3275');
+    await apply(regulation, bekasiAdmin);
     const rows = Array.from({ length: 10 }, (_, i) => personRow(tangselNik(`1985-0${1 + (i % 9)}-1${i % 9}`, 'L', 900 + i).replace(/^3674/, '3275'), `Staf ${i}`, `1985-0${1 + (i % 9)}-1${i % 9}`, 'L', 'TKK'));
-    expect((await importRoster(regulation.id, rosterCsv(rows))).accepted).toBe(10);
-    const proposal = await propose(admin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
+    expect((await importRoster(regulation.id, rosterCsv(rows), { region: '3275' })).accepted).toBe(10);
+    const proposal = await propose(bekasiAdmin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
     // JKK 0.54% of Rp4,901,117 = 26,466.03 → 26,466; JKM 0.30% = 14,703.35 → 14,703.
     const monthly = 26_466 + 14_703;
     expect(proposal.segments[0].monthlyPremiums[0].premium).toBe(monthly);

@@ -275,7 +275,7 @@ describe('reading regulations', () => {
   it('answers 404 for an unknown regulation and 400 for a malformed id', async () => {
     const missing = await api('GET', '/regulations/perwal-nowhere-1-2020', { token: finance });
     expect(missing.status).toBe(404);
-    expect(missing.body.message).toContain('regulation list');
+    expect(missing.body.message).toContain('does not exist in 3674 Kota Tangerang Selatan. List the regulations with `npx lindung regulation list`');
     const malformed = await api('GET', '/regulations/Not_An_Id', { token: finance });
     expect(malformed.status).toBe(400);
     expect(malformed.body.issues[0].path).toBe('path.id');

@@ -24,18 +24,18 @@ describe('the local console', () => {
     expect((await fetch(consoleUrl('no-such-file.js'))).status).toBe(404);
   });
 
-  it('signs in a user name and role with the local key, and says what is wrong with anything else', async () => {
+  it('signs in a user name, role and region with the local key, and says what is wrong with anything else', async () => {
     const signIn = (body: unknown) => fetch(consoleUrl('local-sign-in'), { method: 'POST', body: JSON.stringify(body) });
-    const ok = await signIn({ username: 'siti', role: 'finance' });
+    const ok = await signIn({ username: 'siti', role: 'finance', region: '3674' });
     expect(ok.status).toBe(200);
     const { token } = (await ok.json()) as { token: string };
     const me = await fetch(`${inject('apiUrl')}/me`, { headers: { authorization: `Bearer ${token}` } });
-    expect(await me.json()).toMatchObject({ username: 'siti', roles: ['finance'] });
+    expect(await me.json()).toMatchObject({ username: 'siti', roles: ['finance'], region: '3674' });
 
-    const bad = await signIn({ username: 'Siti Rahayu', role: 'mayor' });
+    const bad = await signIn({ username: 'Siti Rahayu', role: 'mayor', region: '3999' });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { issues: { path: string }[] };
-    expect(body.issues.map((issue) => issue.path)).toEqual(['username', 'role']);
+    expect(body.issues.map((issue) => issue.path)).toEqual(['username', 'role', 'region']);
     expect((await fetch(consoleUrl('local-sign-in'))).status).toBe(405);
   });
 

@@ -25,7 +25,7 @@ async function lindung(...args: string[]): Promise<{ code: number; stdout: strin
 
 describe('npx lindung regulation apply', () => {
   it('applies the shipped Tangsel regulation as admin, refuses it as finance, and rejects an invalid file', async () => {
-    expect((await lindung('login', '--as', 'admin', '--user', 'ani')).code).toBe(0);
+    expect((await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674')).code).toBe(0);
     const applied = await lindung('regulation', 'apply', '-f', tangselFile);
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toMatch(/(Created|is unchanged).*perwal-tangsel-25-2019|perwal-tangsel-25-2019.*(Created|unchanged)/);
@@ -34,7 +34,7 @@ describe('npx lindung regulation apply', () => {
     const json = await lindung('--json', 'regulation', 'get', 'perwal-tangsel-25-2019');
     expect(JSON.parse(json.stdout).segments).toHaveLength(6);
 
-    expect((await lindung('login', '--as', 'finance', '--user', 'siti')).code).toBe(0);
+    expect((await lindung('login', '--as', 'finance', '--user', 'siti', '--region', '3674')).code).toBe(0);
     const refused = await lindung('regulation', 'apply', '-f', tangselFile);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Rejected (403)');
@@ -42,7 +42,7 @@ describe('npx lindung regulation apply', () => {
 
     const invalidFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-')), 'bad.yaml');
     writeFileSync(invalidFile, 'id: perwal-bad-1-2024\ntitle: Bad\njurisdiction: "9999"\n');
-    await lindung('login', '--as', 'admin', '--user', 'ani');
+    await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
     const invalid = await lindung('regulation', 'apply', '-f', invalidFile);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('Rejected (400)');
@@ -58,18 +58,18 @@ describe('npx lindung regulation apply', () => {
       writeFileSync(written, JSON.stringify(document));
       return written;
     };
-    expect((await lindung('login', '--as', 'admin', '--user', 'ani')).code).toBe(0);
+    expect((await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674')).code).toBe(0);
     const original = { ...(parseYaml(readFileSync(tangselFile, 'utf8')) as object), id };
     expect((await lindung('regulation', 'apply', '-f', file('new.json', original))).stdout).toContain(`Created ${id} version 1.`);
 
     // Ani saves version 1 to edit it; meanwhile Dewi amends a plain file, which amends the current version.
     const saved = JSON.parse((await lindung('--json', 'regulation', 'get', id)).stdout);
     expect(saved.version).toBe(1);
-    await lindung('login', '--as', 'admin', '--user', 'dewi');
+    await lindung('login', '--as', 'admin', '--user', 'dewi', '--region', '3674');
     const dewi = await lindung('regulation', 'apply', '-f', file('dewi.json', { ...original, title: 'Perubahan Dewi' }));
     expect(dewi.stdout).toContain(`Amended ${id} to version 2.`);
 
-    await lindung('login', '--as', 'admin', '--user', 'ani');
+    await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
     const stale = await lindung('regulation', 'apply', '-f', file('ani.json', { ...saved, title: 'Perubahan Ani' }));
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain(`Someone else amended ${id} since your copy was read: it is now at version 2.`);
@@ -81,7 +81,7 @@ describe('npx lindung regulation apply', () => {
   });
 
   it('lists one page with --limit and the next with the cursor it prints; without, every page', async () => {
-    expect((await lindung('login', '--as', 'admin', '--user', 'ani')).code).toBe(0);
+    expect((await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674')).code).toBe(0);
     for (const id of ['perwal-cli-page-a-2030', 'perwal-cli-page-b-2030']) {
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-')), `${id}.yaml`);
       writeFileSync(file, readFileSync(tangselFile, 'utf8').replace(/^id: .*$/m, `id: ${id}`));

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 function client(apiUrl: string, dataDir: string) {
-  const token = (username: string, role: Role) => signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username, roles: [role] });
+  const token = (username: string, role: Role) => signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username, roles: [role], region: '3674' });
   const call = async (role: Role, method: string, route: string, body?: unknown): Promise<any> => {
     const response = await fetch(`${apiUrl}${route}`, {
       method,

@@ -125,7 +125,7 @@ describe('responses from functions', () => {
 
 describe('handlers and DynamoDB Local', () => {
   it('lets a plain new DynamoDBClient({}) in a handler reach DynamoDB Local through AWS_ENDPOINT_URL_DYNAMODB', async () => {
-    const token = await stack.token('ani', ['admin']);
+    const token = await stack.token('ani', ['admin'], '3674');
     const stored = await request('PUT', '/items/abc', {
       headers: [bearer(token), ['content-type', 'text/plain']],
       body: 'hello',
@@ -239,7 +239,7 @@ describe('request logging', () => {
     server.on('request', api.listener);
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const token = await stack.token('siti', ['finance']);
+      const token = await stack.token('siti', ['finance'], '3674');
       await request('GET', '/private?nik=3674', { baseUrl: `http://127.0.0.1:${port}`, headers: [bearer(token)] });
       const logged = stdout.mock.calls.map(([text]) => String(text)).join('');
       expect(logged).toMatch(/GET \/private 200 \d+ ms\n$/);
@@ -331,7 +331,7 @@ describe('the local controls', () => {
   it('answer only a local admin token', async () => {
     const tokens = {
       none: undefined,
-      finance: await stack.token('siti', ['finance']),
+      finance: await stack.token('siti', ['finance'], '3674'),
       garbage: 'not-a-jwt',
     };
     for (const [who, token] of Object.entries(tokens)) {
@@ -342,7 +342,7 @@ describe('the local controls', () => {
         expect(response.json().message).toContain('npx lindung login --as admin');
       }
     }
-    const admin = await stack.token('ani', ['admin']);
+    const admin = await stack.token('ani', ['admin'], '3674');
     const clock = await request('GET', '/_local/clock', { headers: [bearer(admin)] });
     expect(clock.status).toBe(200);
     expect(clock.json()).toHaveProperty('now');

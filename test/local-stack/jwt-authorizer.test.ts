@@ -35,7 +35,7 @@ const withAuthorization = (urlPath: string, values: string[]): Promise<RawRespon
 
 describe('the forms of the Authorization header', () => {
   it('accepts the token prefixed with "Bearer ", and the bare token, as AWS does', async () => {
-    const token = await stack.token('siti', ['finance']);
+    const token = await stack.token('siti', ['finance'], '3674');
     for (const authorization of [`Bearer ${token}`, token]) {
       const response = await withAuthorization('/private', [authorization]);
       expect(response.status, authorization.slice(0, 12)).toBe(200);
@@ -45,7 +45,7 @@ describe('the forms of the Authorization header', () => {
 
   it('answers 401 without calling the function for anything else', async () => {
     const invoke = vi.spyOn(stack.lambdas, 'invoke');
-    const token = await stack.token('siti', ['finance']);
+    const token = await stack.token('siti', ['finance'], '3674');
     const forms: Record<string, string[]> = {
       'no header': [],
       'an empty header': [''],
@@ -77,14 +77,14 @@ describe('the token itself', () => {
     const config = readLocalAuthConfig(dataDir)!;
     const otherDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-other-key-'));
     try {
-      const good = await stack.token('siti', ['finance']);
+      const good = await stack.token('siti', ['finance'], '3674');
       const tokens: Record<string, string> = {
         'not a JWT': 'not-a-jwt',
         'a broken signature': `${good.slice(0, -8)}AAAAAAAA`,
-        'another signing key': await signLocalToken(otherDir, { ...config, username: 'siti', roles: ['finance'] }),
-        'another audience': await signLocalToken(dataDir, { ...config, audience: 'someone-else', username: 'siti', roles: ['finance'] }),
-        'another issuer': await signLocalToken(dataDir, { ...config, issuer: 'https://elsewhere', username: 'siti', roles: ['finance'] }),
-        expired: await signLocalToken(dataDir, { ...config, username: 'siti', roles: ['finance'], ttlSeconds: -60 }),
+        'another signing key': await signLocalToken(otherDir, { ...config, username: 'siti', roles: ['finance'], region: '3674' }),
+        'another audience': await signLocalToken(dataDir, { ...config, audience: 'someone-else', username: 'siti', roles: ['finance'], region: '3674' }),
+        'another issuer': await signLocalToken(dataDir, { ...config, issuer: 'https://elsewhere', username: 'siti', roles: ['finance'], region: '3674' }),
+        expired: await signLocalToken(dataDir, { ...config, username: 'siti', roles: ['finance'], region: '3674', ttlSeconds: -60 }),
       };
       for (const [what, token] of Object.entries(tokens)) {
         for (const authorization of [`Bearer ${token}`, token]) {
@@ -100,7 +100,7 @@ describe('the token itself', () => {
   });
 
   it('passes the claims stringified, as API Gateway does', async () => {
-    const token = await stack.token('siti', ['admin', 'finance']);
+    const token = await stack.token('siti', ['admin', 'finance'], '3674');
     const response = await withAuthorization('/private', [`Bearer ${token}`]);
     expect(response.status).toBe(200);
     const { authorizer } = response.json().event.requestContext;
@@ -115,7 +115,7 @@ describe('the token itself', () => {
 
 describe('the local controls', () => {
   it('read the admin token in the same forms as the authorizer', async () => {
-    const admin = await stack.token('ani', ['admin']);
+    const admin = await stack.token('ani', ['admin'], '3674');
     for (const authorization of [`Bearer ${admin}`, admin]) {
       expect((await withAuthorization('/_local/clock', [authorization])).status).toBe(200);
     }

@@ -18,12 +18,13 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('local tokens', () => {
   it('carry the claims of a Cognito ID token', async () => {
-    const token = await signLocalToken(dataDir, { ...config, username: 'siti', roles: ['finance', 'auditor'] });
+    const token = await signLocalToken(dataDir, { ...config, username: 'siti', roles: ['finance', 'auditor'], region: '3674' });
     const claims = decodeJwt(token);
     expect(claims).toMatchObject({
       sub: stableUserId('siti'),
       'cognito:username': 'siti',
       'cognito:groups': ['finance', 'auditor'],
+      'custom:region': '3674',
       token_use: 'id',
       iss: config.issuer,
       aud: config.audience,
@@ -43,7 +44,7 @@ describe('local tokens', () => {
   it('are refused when expired, for another audience or issuer, or signed with another key', async () => {
     const otherDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-local-auth-other-'));
     try {
-      const user = { username: 'ani', roles: ['admin'] as const };
+      const user = { username: 'ani', roles: ['admin'] as const, region: '3674' };
       for (const token of [
         await signLocalToken(dataDir, { ...config, ...user, ttlSeconds: -60 }),
         await signLocalToken(dataDir, { ...config, ...user, audience: 'OtherClient' }),

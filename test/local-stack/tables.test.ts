@@ -43,7 +43,7 @@ async function withClient<T>(use: (client: DynamoDBClient, table: string) => Pro
 }
 
 async function call(method: string, urlPath: string, body?: string): Promise<{ status: number; body: any }> {
-  const token = await stack!.token('ani', ['admin']);
+  const token = await stack!.token('ani', ['admin'], '3674');
   const response = await fetch(`${stack!.apiUrl}${urlPath}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 it('meters a roster import: a transition per state and shard, a write unit and an index write per person stored, every request', async () => {
-  const token = await stack.token('meter-admin', ['admin']);
+  const token = await stack.token('meter-admin', ['admin'], '3674');
   const regulation = { ...parse(readFileSync('examples/perwal-tangsel-25-2019.yaml', 'utf8')), id: 'meter-tangsel' };
   const applied = await fetch(`${stack.apiUrl}/regulations/${regulation.id}`, {
     method: 'PUT',

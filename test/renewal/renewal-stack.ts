@@ -38,8 +38,8 @@ export class RenewalStack {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  token(role: Role, username: string): Promise<string> {
-    return this.stack.token(username, [role]);
+  token(role: Role, username: string, region = '3674'): Promise<string> {
+    return this.stack.token(username, [role], region);
   }
 
   async api<T = any>(method: string, urlPath: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {

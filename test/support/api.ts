@@ -3,12 +3,15 @@ import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-
 import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import type { Role } from '../../shared/core/access/roles';
 
+/** The region of the suite's example regulations (Kota Tangerang Selatan), where test users sign in. */
+export const TEST_REGION = '3674';
+
 /** A signed local token for a user holding one role, as `npx lindung login` issues it. */
-export async function tokenFor(role: Role, username = `${role}-tester`): Promise<string> {
+export async function tokenFor(role: Role, username = `${role}-tester`, region = TEST_REGION): Promise<string> {
   const dataDir = inject('dataDir');
   const config = readLocalAuthConfig(dataDir);
   if (!config) throw new Error('The local stack wrote no local-auth.json');
-  return signLocalToken(dataDir, { ...config, username, roles: [role] });
+  return signLocalToken(dataDir, { ...config, username, roles: [role], region });
 }
 
 export interface ApiResponse<T = any> {

@@ -2,12 +2,12 @@ import { inject } from 'vitest';
 import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
 import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import type { Role } from '../../shared/core/access/roles';
-import { api } from './api';
+import { TEST_REGION, api } from './api';
 
 /** A token for one user holding several roles (Cognito allows a user in several groups). */
-export async function tokenWithRoles(username: string, roles: Role[]): Promise<string> {
+export async function tokenWithRoles(username: string, roles: Role[], region = TEST_REGION): Promise<string> {
   const dataDir = inject('dataDir');
-  return signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username, roles });
+  return signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username, roles, region });
 }
 
 /** Requests a proposal and waits until the workflow has computed it. */

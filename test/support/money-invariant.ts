@@ -20,7 +20,7 @@ interface Run {
 }
 
 export async function moneyInvariantViolations(apiUrl: string, dataDir: string): Promise<string[]> {
-  const token = await signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username: 'invariant-check', roles: ['auditor'] });
+  const token = await signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username: 'invariant-check', roles: ['auditor'], region: '3674' });
   const runs: Run[] = [];
   let cursor: string | undefined;
   do {

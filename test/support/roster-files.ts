@@ -18,11 +18,12 @@ export function rosterCsv(rows: readonly (readonly string[])[], header: readonly
 export async function importRoster(
   regulationId: string,
   file: string,
-  options: { segment?: string; coverageStart?: string; resume?: string; updateIdentities?: boolean } = {},
+  options: { segment?: string; coverageStart?: string; resume?: string; updateIdentities?: boolean; region?: string } = {},
 ): Promise<ImportStatus> {
+  const { region, ...upload } = options;
   return uploadRoster(
-    { api: inject('apiUrl'), token: await tokenFor('admin', 'ani') },
-    { regulationId, file, coverageStart: options.coverageStart ?? '2027-01-01', ...options },
+    { api: inject('apiUrl'), token: await tokenFor('admin', 'ani', region) },
+    { regulationId, file, coverageStart: options.coverageStart ?? '2027-01-01', ...upload },
     { phase: () => ({ update: () => undefined, stop: () => undefined }) },
   );
 }

@@ -35,9 +35,10 @@ const EN = {
   'Masuk dengan akun Lindung Anda (kata sandi dan kode MFA).': 'Sign in with your Lindung account (password and MFA code).',
   'Nama pengguna': 'User name',
   'Contoh: siti': 'For example: siti',
+  'Kode wilayah Kemendagri: 3674 (kota), 36 (provinsi), atau ID untuk auditor nasional': 'Kemendagri region code: 3674 (city), 36 (province), or ID for a national auditor',
   Peran: 'Role',
-  'Sistem lokal (npm start): pilih nama pengguna dan peran. Di AWS, Anda masuk melalui Cognito.':
-    'Local system (npm start): pick a user name and a role. On AWS you sign in through Cognito.',
+  'Sistem lokal (npm start): pilih nama pengguna, peran dan wilayah. Di AWS, Anda masuk melalui Cognito.':
+    'Local system (npm start): pick a user name, a role and a region. On AWS you sign in through Cognito.',
   // Picker
   'Pilih peraturan dan tahun': 'Choose a regulation and year',
   'Tahun anggaran': 'Fiscal year',

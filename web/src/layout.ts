@@ -1,3 +1,4 @@
+import { describeRegion } from '../../shared/core/access/region-reach';
 import type { Role } from '../../shared/core/access/roles';
 import { cognitoSignOutUrl } from './auth/cognito-sign-in';
 import type { ConsoleConfig } from './config';
@@ -45,7 +46,7 @@ export function renderHeader(top: HTMLElement, config: ConsoleConfig, route: Rou
     ? h(
         'div',
         { class: 'user' },
-        h('span', {}, `${session.username} · ${session.roles.map((role) => t(ROLE_LABELS[role])).join(', ')}`),
+        h('span', {}, `${session.username} · ${session.roles.map((role) => t(ROLE_LABELS[role])).join(', ')}${session.region ? ` · ${describeRegion(session.region)}` : ''}`),
         h('button', { type: 'button', onclick: () => signOutOf(config) }, t('Keluar')),
       )
     : undefined;

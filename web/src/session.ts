@@ -2,7 +2,7 @@ import type { Role } from '../../shared/core/access/roles';
 
 /**
  * The signed-in user: the ID token (Cognito's in the cloud, the local key's locally) kept for
- * this browser tab only, and the user name and roles read from its claims. The API checks the
+ * this browser tab only, and the user name, roles and region read from its claims. The API checks the
  * token; the console reads the claims only to show the right pages.
  */
 
@@ -10,6 +10,8 @@ export interface Session {
   readonly token: string;
   readonly username: string;
   readonly roles: readonly Role[];
+  /** The Kemendagri region the user belongs to (`ID`: national), absent when the account has none. */
+  readonly region?: string;
   /** Seconds since the epoch. */
   readonly expiresAt: number;
 }
@@ -33,12 +35,14 @@ export function signIn(token: string): Session {
     'cognito:username'?: string;
     username?: string;
     'cognito:groups'?: Role[];
+    'custom:region'?: string;
     exp?: number;
   };
   const session: Session = {
     token,
     username: claims['cognito:username'] ?? claims.username ?? '?',
     roles: claims['cognito:groups'] ?? [],
+    ...(claims['custom:region'] ? { region: claims['custom:region'] } : {}),
     expiresAt: claims.exp ?? Math.floor(Date.now() / 1000) + 3600,
   };
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));

@@ -56,7 +56,7 @@ export class DynamoDbImportStore implements ImportStore {
 
   /** One page of a regulation's imports, newest first. */
   async page(regulationId: string, page: PageQuery): Promise<Page<ImportRecord>> {
-    return mapPage(await pageNewestFirst(this.table, importKeys.metaIndex(regulationId, '').gsi1pk, {}, page), recordOf);
+    return mapPage(await pageNewestFirst(this.table, [importKeys.metaIndex(regulationId, '').gsi1pk], page), recordOf);
   }
 
   async putChunk(importId: string, seq: number, rows: readonly RawRosterRow[], sha256: string): Promise<{ alreadyReceived: boolean }> {

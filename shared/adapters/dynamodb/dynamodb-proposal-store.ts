@@ -11,8 +11,8 @@ import { mapPage } from './query-page';
 import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
- * Main-table keys of proposals: `pk = PROPOSAL#<id>`, `sk = META`; index gsi1 lists them all
- * (`gsi1pk = PROPOSALS`) newest first: a deployment has a few dozen a year. A proposal is one
+ * Main-table keys of proposals: `pk = PROPOSAL#<id>`, `sk = META`; index gsi1 lists a
+ * regulation's (`gsi1pk = PROPOSALS#<regulation>`) newest first: it has a few a year. A proposal is one
  * item, rewritten whole under a condition on its status: a decision can only land on the state it
  * was made on.
  */
@@ -31,13 +31,13 @@ export class DynamoDbProposalStore implements ProposalStore {
     return Item ? recordOf(Item) : undefined;
   }
 
-  async list(filter: { regulationId?: string }): Promise<ProposalRecord[]> {
-    const items = await listNewestFirst(this.table, 'PROPOSALS', filter);
+  async list(filter: { regulationId: string }): Promise<ProposalRecord[]> {
+    const items = await listNewestFirst(this.table, proposalList(filter.regulationId));
     return items.map(recordOf);
   }
 
-  async page(filter: { regulationId?: string }, page: PageQuery): Promise<Page<ProposalRecord>> {
-    return mapPage(await pageNewestFirst(this.table, 'PROPOSALS', filter, page), recordOf);
+  async page(filter: { regulationIds: readonly string[] }, page: PageQuery): Promise<Page<ProposalRecord>> {
+    return mapPage(await pageNewestFirst(this.table, filter.regulationIds.map(proposalList), page), recordOf);
   }
 
   async update(
@@ -127,9 +127,11 @@ export class DynamoDbProposalStore implements ProposalStore {
 }
 
 export const proposalKey = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'META' });
+/** A regulation's proposals: the list is the regulation's, so it never crosses regions. */
+const proposalList = (regulationId: string) => `PROPOSALS#${regulationId}`;
 
 function item(record: ProposalRecord): Record<string, unknown> {
-  return { ...proposalKey(record.proposalId), gsi1pk: 'PROPOSALS', gsi1sk: record.requestedAt, ...record };
+  return { ...proposalKey(record.proposalId), gsi1pk: proposalList(record.regulationId), gsi1sk: record.requestedAt, ...record };
 }
 
 function recordOf(item: Record<string, unknown>): ProposalRecord {

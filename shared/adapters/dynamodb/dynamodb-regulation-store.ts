@@ -1,20 +1,24 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageQuery } from '../../api/page-query';
 import type { AuditEvent } from '../../api/schemas';
+import { reachedProvinces } from '../../core/access/region-reach';
 import { ConflictError } from '../../core/errors';
 import type { Regulation } from '../../core/regulation/regulation';
 import type { RegulationStore, RegulationVersionInfo } from '../../core/regulation/regulation-store';
 import { documentClient, tableName } from './document-client';
 import { zeroPadded } from './key-numbers';
-import { GSI1_KEY, mapPage, queryPage } from './query-page';
+import { GSI1_KEY, mapPage } from './query-page';
+import { type PartitionQuery, queryPartitionsPage } from './query-partitions-page';
 import { transactWithAudit } from './transact-with-audit';
 
 /**
  * Main table keys for regulations (docs/data-model.md):
  * - `pk = REG#<id>`, `sk = V#<000001>`: each version, immutable;
  * - `pk = REG#<id>`, `sk = CURRENT`: a copy of the latest version, guarded by its version number;
- * - index gsi1 `gsi1pk = REGULATION`, `gsi1sk = <id>` on CURRENT items: the list of regulations.
+ * - index gsi1 `gsi1pk = REGULATIONS#<province>`, `gsi1sk = <jurisdiction>#<id>` on CURRENT items:
+ *   the regulations of a province and the regencies and cities beneath it, by region then id, so
+ *   that a listing reads only the regions its caller reaches (region-reach.ts).
  */
 export class DynamoDbRegulationStore implements RegulationStore {
   async current(id: string): Promise<Regulation | undefined> {
@@ -37,15 +41,17 @@ export class DynamoDbRegulationStore implements RegulationStore {
     return versions;
   }
 
-  async list(): Promise<Regulation[]> {
+  async list(region: string): Promise<Regulation[]> {
     const regulations: Regulation[] = [];
-    for await (const page of paginateQuery({ client: documentClient }, currentVersions())) regulations.push(...(page.Items ?? []).map(documentOf));
+    for (const { query } of reachedLists(region)) {
+      for await (const page of paginateQuery({ client: documentClient }, query)) regulations.push(...(page.Items ?? []).map(documentOf));
+    }
     return regulations;
   }
 
-  /** One page of the regulations, by id. */
-  async page(page: PageQuery): Promise<Page<Regulation>> {
-    return mapPage(await queryPage(currentVersions(), page, { partition: { attribute: 'gsi1pk', value: REGULATION_LIST }, attributes: GSI1_KEY }), documentOf);
+  /** One page of the regulations `region` reaches, by region and id. */
+  async page(page: PageQuery, region: string): Promise<Page<Regulation>> {
+    return mapPage(await queryPartitionsPage(reachedLists(region), page), documentOf);
   }
 
   async record(regulation: Regulation, event: AuditEvent): Promise<void> {
@@ -66,8 +72,7 @@ export class DynamoDbRegulationStore implements RegulationStore {
               Item: {
                 pk: partition(regulation.id),
                 sk: 'CURRENT',
-                gsi1pk: REGULATION_LIST,
-                gsi1sk: regulation.id,
+                ...listKeys(regulation),
                 ...regulation,
               },
               ConditionExpression: previous === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
@@ -94,15 +99,24 @@ export class DynamoDbRegulationStore implements RegulationStore {
 }
 
 const partition = (id: string) => `REG#${id}`;
-const REGULATION_LIST = 'REGULATION';
+const listKeys = (regulation: Pick<Regulation, 'id' | 'jurisdiction'>) => ({
+  gsi1pk: `REGULATIONS#${regulation.jurisdiction.slice(0, 2)}`,
+  gsi1sk: `${regulation.jurisdiction}#${regulation.id}`,
+});
 
-function currentVersions(): QueryCommandInput {
-  return {
-    TableName: tableName('MAIN_TABLE'),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :type',
-    ExpressionAttributeValues: { ':type': REGULATION_LIST },
-  };
+function reachedLists(region: string): PartitionQuery[] {
+  return reachedProvinces(region).map(({ province, jurisdiction }) => {
+    const gsi1pk = `REGULATIONS#${province}`;
+    return {
+      query: {
+        TableName: tableName('MAIN_TABLE'),
+        IndexName: 'gsi1',
+        KeyConditionExpression: jurisdiction ? 'gsi1pk = :list AND begins_with(gsi1sk, :region)' : 'gsi1pk = :list',
+        ExpressionAttributeValues: { ':list': gsi1pk, ...(jurisdiction ? { ':region': `${jurisdiction}#` } : {}) },
+      },
+      key: { partition: { attribute: 'gsi1pk', value: gsi1pk }, attributes: GSI1_KEY },
+    };
+  });
 }
 const versionKey = (version: number) => `V#${zeroPadded(version, 6)}`;
 

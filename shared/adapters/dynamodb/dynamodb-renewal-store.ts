@@ -31,7 +31,7 @@ export class DynamoDbRenewalStore implements RenewalStore {
 
   /** One page of a regulation's renewals, newest year first. */
   async page(regulationId: string, page: PageQuery): Promise<Page<RenewalRecord>> {
-    return mapPage(await pageNewestFirst(this.table, renewalKeys.metaIndex(regulationId, 0).gsi1pk, {}, page), recordOf);
+    return mapPage(await pageNewestFirst(this.table, [renewalKeys.metaIndex(regulationId, 0).gsi1pk], page), recordOf);
   }
 
   async create(record: RenewalRecord, event: AuditEvent): Promise<boolean> {

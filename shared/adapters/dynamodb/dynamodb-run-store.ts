@@ -13,7 +13,7 @@ import { transactWithAuditIfUnchanged } from './transact-with-audit';
 
 /**
  * Enrollment runs in the main table: `pk = RUN#<id>`, `sk = META`, listed through gsi1
- * (`gsi1pk = RUNS`, newest first); the shards' progress sits in the same partition.
+ * (`gsi1pk = RUNS#<regulation>`, newest first); the shards' progress sits in the same partition.
  */
 export class DynamoDbRunStore implements RunStore {
   private readonly table = tableName('MAIN_TABLE');
@@ -42,13 +42,14 @@ export class DynamoDbRunStore implements RunStore {
     return Item ? recordOf(Item) : undefined;
   }
 
-  async list(filter: { regulationId?: string }): Promise<RunRecord[]> {
-    const items = await listNewestFirst(this.table, 'RUNS', filter);
+  async list(filter: { regulationId: string }): Promise<RunRecord[]> {
+    const items = await listNewestFirst(this.table, enrollmentKeys.runIndex(filter.regulationId, '').gsi1pk);
     return items.map(recordOf);
   }
 
-  async page(filter: { regulationId?: string }, page: PageQuery): Promise<Page<RunRecord>> {
-    return mapPage(await pageNewestFirst(this.table, 'RUNS', filter, page), recordOf);
+  async page(filter: { regulationIds: readonly string[] }, page: PageQuery): Promise<Page<RunRecord>> {
+    const lists = filter.regulationIds.map((regulationId) => enrollmentKeys.runIndex(regulationId, '').gsi1pk);
+    return mapPage(await pageNewestFirst(this.table, lists, page), recordOf);
   }
 
   async update(record: RunRecord, expected: Pick<RunRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean> {
@@ -114,7 +115,7 @@ export class DynamoDbRunStore implements RunStore {
 }
 
 function item(record: RunRecord): Record<string, unknown> {
-  return { ...enrollmentKeys.run(record.runId), ...enrollmentKeys.runIndex(record.startedAt), ...record };
+  return { ...enrollmentKeys.run(record.runId), ...enrollmentKeys.runIndex(record.regulationId, record.startedAt), ...record };
 }
 
 function recordOf(item: Record<string, unknown>): RunRecord {

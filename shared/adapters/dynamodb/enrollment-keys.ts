@@ -13,7 +13,8 @@ export const enrollmentKeys = {
     gsi1sk: `${status}#${nik}`,
   }),
   run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META' }),
-  runIndex: (startedAt: string) => ({ gsi1pk: 'RUNS', gsi1sk: startedAt }),
+  /** A regulation's runs, newest first: the list is the regulation's, so it never crosses regions. */
+  runIndex: (regulationId: string, startedAt: string) => ({ gsi1pk: `RUNS#${regulationId}`, gsi1sk: startedAt }),
   shard: (runId: string, attempt: number, bucket: number) => ({ pk: `RUN#${runId}`, sk: `SHARD#${attemptPart(attempt)}#${bucketPart(bucket)}` }),
   reservation: (runId: string, bucket: number, pageId: string) => ({ pk: reservationPartition(runId, bucket), sk: `RES#${pageId}` }),
   /**

@@ -15,4 +15,10 @@ export interface Caller {
   /** Human-readable user name, recorded in the audit trail. */
   readonly username: string;
   readonly roles: readonly Role[];
+  /**
+   * The Kemendagri region the user belongs to (shared/core/access/region-reach.ts), from the
+   * token's `custom:region` claim. Absent on an account nobody assigned a region yet: such a
+   * caller reaches no regulation.
+   */
+  readonly region?: string;
 }

@@ -6,7 +6,7 @@ export interface ProposalStore {
   /** False, storing nothing, when a proposal with the record's id exists already. */
   create(record: ProposalRecord, event: AuditEvent): Promise<boolean>;
   get(proposalId: string): Promise<ProposalRecord | undefined>;
-  list(filter: { regulationId?: string }): Promise<ProposalRecord[]>;
+  list(filter: { regulationId: string }): Promise<ProposalRecord[]>;
   /**
    * Replaces the record if its status is still `expectedStatus` (and, when given, its snapshot
    * hash still `expectedHash`): false when someone else changed it first.

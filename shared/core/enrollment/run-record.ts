@@ -38,7 +38,7 @@ export interface RunStore {
    */
   create(record: RunRecord, approval: { decidedAt: string }, event: AuditEvent): Promise<boolean>;
   get(runId: string): Promise<RunRecord | undefined>;
-  list(filter: { regulationId?: string }): Promise<RunRecord[]>;
+  list(filter: { regulationId: string }): Promise<RunRecord[]>;
   /** Replaces the run if it is still at `expected` (status and attempt); false otherwise. */
   update(record: RunRecord, expected: Pick<RunRecord, 'status' | 'attempt'>, event: AuditEvent): Promise<boolean>;
   shards(runId: string): Promise<ShardProgress[]>;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { LifeEvent, RecordLifeEventRequest } from './life-event';
 import { auditEvent } from '../audit/audit-event';
+import type { RegionDirectory } from '../access/region-directory';
+import { requireReach } from '../access/require-reach';
 import type { Caller } from '../access/roles';
 import type { ProposalStore } from '../budget/proposal-store';
 import { jakartaDate } from '../calendar/jakarta-date';
@@ -20,7 +22,7 @@ import type { LifeEventStore } from './life-event-store';
  * (cover-changes.ts), all with the event. Recording the same event again changes nothing.
  */
 export async function recordLifeEvent(
-  stores: { lifeEvents: LifeEventStore; proposals: Pick<ProposalStore, 'get'> },
+  stores: { lifeEvents: LifeEventStore; proposals: Pick<ProposalStore, 'get'>; regions: Pick<RegionDirectory, 'jurisdictionOf'> },
   request: z.output<typeof RecordLifeEventRequest>,
   caller: Caller,
   now: Date,
@@ -33,9 +35,10 @@ export async function recordLifeEvent(
   const year = Number(request.effectiveDate.slice(0, 4));
   const store = stores.lifeEvents;
   const entry = (await store.rosterEntry(request.nik, year)) ?? (await store.rosterEntry(request.nik, year + 1));
-  if (!entry) {
-    throw new NotFoundError(`NIK ${masked} is on no roster for ${year} or ${year + 1}, so there is no cover to end. Check the NIK.`);
-  }
+  const onNoRoster = () => new NotFoundError(`NIK ${masked} is on no roster for ${year} or ${year + 1}, so there is no cover to end. Check the NIK.`);
+  if (!entry) throw onNoRoster();
+  // Another region's roster is no roster to this caller: the NIK's cover elsewhere must not show.
+  requireReach(caller, await stores.regions.jurisdictionOf(entry.regulationId), 'change', onNoRoster);
   const event: LifeEvent = {
     nik: request.nik,
     kind: request.kind,

@@ -16,3 +16,8 @@ export function isKnownRegionCode(code: string): boolean {
 export function regionName(code: string): string | undefined {
   return code.length === 2 ? provinces[code] : regencies[code];
 }
+
+/** Every province code, in order: what a deployment-wide listing walks. */
+export function provinceCodes(): string[] {
+  return Object.keys(provinces).sort();
+}

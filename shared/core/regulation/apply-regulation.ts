@@ -7,6 +7,7 @@ import { Regulation, type RegulationInput } from './regulation';
 import type { ProposalStore } from '../budget/proposal-store';
 import { requireAmendmentKeepsCover } from './amendment-keeps-cover';
 import { requireAmendmentPrecondition, type VersionPrecondition } from './amendment-precondition';
+import { requireJurisdictionIsFixed } from './jurisdiction-is-fixed';
 import type { RegulationStore } from './regulation-store';
 import { FieldChange } from '../audit/document-diff';
 
@@ -21,7 +22,8 @@ export type ApplyRegulationResult = z.infer<typeof ApplyRegulationResult>;
  * Creates a regulation, or amends it into a new version. Applying the same document again
  * changes nothing and records nothing, so a repeated `regulation apply` is harmless. An
  * amendment must name the version it was made from (amendment-precondition.ts). Amended
- * effective dates may not leave funded people outside them (amendment-keeps-cover.ts).
+ * effective dates may not leave funded people outside them (amendment-keeps-cover.ts), and the
+ * jurisdiction never changes (jurisdiction-is-fixed.ts).
  */
 export async function applyRegulation(
   stores: { regulations: RegulationStore; proposals: Pick<ProposalStore, 'list'> },
@@ -35,6 +37,7 @@ export async function applyRegulation(
   const changes = current ? diffDocuments(documentOf(current), input) : [];
   if (current && changes.length === 0) return { outcome: 'unchanged', regulation: current, changes };
   requireAmendmentPrecondition(input.id, current, precondition);
+  requireJurisdictionIsFixed(current, input);
   if (current && (current.effectiveFrom !== input.effectiveFrom || current.effectiveTo !== input.effectiveTo)) {
     requireAmendmentKeepsCover(input, await stores.proposals.list({ regulationId: input.id }));
   }

@@ -12,7 +12,8 @@ export interface RegulationStore {
   current(id: string): Promise<Regulation | undefined>;
   version(id: string, version: number): Promise<Regulation | undefined>;
   versions(id: string): Promise<RegulationVersionInfo[]>;
-  list(): Promise<Regulation[]>;
+  /** The regulations a region reaches (region-reach.ts); workflows that serve every region pass NATIONAL_REGION. */
+  list(region: string): Promise<Regulation[]>;
   /**
    * Stores a new version together with its audit event, atomically. Fails with ConflictError
    * when another version was recorded since `regulation.version - 1` was read.

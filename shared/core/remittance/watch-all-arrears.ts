@@ -3,6 +3,7 @@ import type { RunFigures } from '../coverage/coverage-report';
 import type { RegulationStore } from '../regulation/regulation-store';
 import { recordArrears } from './record-arrears';
 import type { RemittanceStore } from './remittance-store';
+import { NATIONAL_REGION } from '../access/region-reach';
 
 /**
  * The daily arrears watch (the ArrearsWatch workflow, started at 02:00 in Jakarta): every
@@ -16,7 +17,7 @@ export async function watchAllArrears(
   const year = Number(asOf.slice(0, 4));
   const years = asOf.slice(5, 7) === '01' ? [year - 1, year] : [year];
   const outcome = { watched: 0, late: 0, atRisk: 0, inactive: 0 };
-  for (const regulation of await deps.regulations.list()) {
+  for (const regulation of await deps.regulations.list(NATIONAL_REGION)) {
     const runs = await deps.runsOf(regulation.id);
     for (const y of years) {
       if (!runs.some((run) => run.year === y)) continue;

@@ -10,6 +10,7 @@ import { renewalStartDate } from './renewal-setting';
 import { type RenewalStores, startRenewal } from './start-renewal';
 import { monthsToYearEnd } from '../calendar/calendar';
 import { monthsInForce } from '../regulation/effective-period';
+import { NATIONAL_REGION } from '../access/region-reach';
 
 export interface DispatchOutcome {
   /** Renewals started (or found under way), as `<regulation>/<year>`. */
@@ -37,7 +38,7 @@ export async function dispatchRenewals(
   const today = jakartaDate(at);
   const year = Number(today.slice(0, 4));
   const outcome: DispatchOutcome = { renewing: [], closing: [] };
-  for (const regulation of await stores.regulations.list()) {
+  for (const regulation of await stores.regulations.list(NATIONAL_REGION)) {
     const proposals = await stores.proposals.list({ regulationId: regulation.id });
     if (await dueToRenew(stores, regulation, proposals, year, today)) {
       await startRenewal(stores, workflows, { regulationId: regulation.id, year: year + 1, trigger: 'schedule' }, SYSTEM_CALLER, at);

@@ -17,6 +17,8 @@ const SUB_NAMESPACE = '5b0f7c52-3f4c-4a53-9d0b-6c6e64756e67';
 export interface LocalTokenRequest extends LocalAuthConfig {
   readonly username: string;
   readonly roles: readonly Role[];
+  /** The user's Kemendagri region code, or `ID` for the national scope. */
+  readonly region: string;
   readonly ttlSeconds?: number;
 }
 
@@ -25,6 +27,7 @@ export interface LocalTokenClaims extends JWTPayload {
   sub: string;
   'cognito:username': string;
   'cognito:groups': string[];
+  'custom:region': string;
   token_use: 'id';
   auth_time: number;
 }
@@ -37,6 +40,7 @@ export async function signLocalToken(dataDir: string, request: LocalTokenRequest
     sub: stableUserId(request.username),
     'cognito:username': request.username,
     'cognito:groups': [...request.roles],
+    'custom:region': request.region,
     token_use: 'id',
     auth_time: now,
   };
