@@ -39,7 +39,8 @@ const samples: { [R in RejectionReason]: Extract<RowProblem, { reason: R }>['par
   AGE_ABOVE_MAXIMUM: { age: 66, minAge: 18, maxAge: 65, on: '2026-01-01', segment: 'KETUA_RT' },
   DUPLICATE_IN_FILE: { keptRow: 12 },
   DUPLICATE_LOWER_PRIORITY_SEGMENT: { keptSegment: 'KETUA_RT', keptRow: 3 },
-  COVERED_BY_OTHER_REGULATION: { keptRegulation: 'pergub-banten-5-2024', keptSegment: NIK },
+  COVERED_BY_OTHER_REGULATION: { otherRegion: '36', otherRegionName: 'Banten', otherType: 'Pergub' },
+  COVERED_BY_OTHER_PAYER: { otherRegion: '3674', otherRegionName: 'Kota Tangerang Selatan', otherType: 'Perwal' },
   IDENTITY_CONFLICT: { keptRow: 7, keptName: 'Juju Kurniawan', keptBirthDate: '1980-01-15', keptImport: 'imp-20261121-3f9a2c1b' },
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../calendar/calendar';
 import { isKnownRegionCode } from '../people/regions';
 import { InsurerChannel } from './insurer-channel';
+import { OnOtherPayer } from '../roster/other-payer';
 
 /**
  * A regional regulation (Perwal, Perbup, Pergub, Perda) that obliges the region to pay BPJS
@@ -142,6 +143,12 @@ const RegulationFields = {
    * member file. See shared/core/regulation/insurer-channel.ts and docs/enrollment.md.
    */
   insurerChannel: InsurerChannel.optional(),
+  /**
+   * What a roster import tells this office about a person another payer (a province, a regency)
+   * already covers that year: `reject` or `warn`; absent, reject for a regency or city and warn
+   * for a province. Either way the person is covered once. See shared/core/roster/other-payer.ts.
+   */
+  onOtherPayer: OnOtherPayer.optional(),
 };
 
 /** The document an admin applies; the stored regulation adds a version and provenance. */

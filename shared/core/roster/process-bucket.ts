@@ -2,6 +2,8 @@ import type { IsoDate } from '../calendar/calendar';
 import type { RegulationInput } from '../regulation/regulation';
 import { checkRow } from './check-row';
 import { decideDuplicate } from './dedupe-decision';
+import { type OtherPayer, type OtherPayerLookup, otherPayerReason } from './other-payer';
+import { regionName } from '../people/regions';
 import { sameIdentity } from './identity';
 import { identityUpdateEvent } from './identity-update-event';
 import { SHARD_PAGE_ROWS } from './import-limits';
@@ -27,6 +29,7 @@ import {
 export interface ShardPorts {
   roster: Pick<RosterLedger, 'entries' | 'writeImported'>;
   imports: Pick<ImportStore, 'writeNotices' | 'saveShardCounts'>;
+  otherPayerOf: OtherPayerLookup;
 }
 
 export interface BucketContext {
@@ -166,6 +169,12 @@ async function processPage(
         break;
       }
       case 'reject':
+        if (outcome.reason === 'COVERED_BY_OTHER_REGULATION') {
+          const reason = otherPayerReason(context.regulation);
+          countRejected(counts, candidate.segment, reason);
+          rejections.push(otherPayerRejection(candidate, reason, await ports.otherPayerOf(outcome.kept.regulationId)));
+          break;
+        }
         countRejected(counts, candidate.segment, outcome.reason);
         rejections.push(rejectionOf(candidate, outcome.reason, outcome.kept, context.importId));
         break;
@@ -215,17 +224,33 @@ function rejectionOf(entry: RosterEntry, reason: string, kept: RosterEntry, impo
       : {};
   return {
     row: entry.row,
-    values: {
-      nik: entry.nik,
-      name: entry.name,
-      birthDate: entry.birthDate,
-      gender: entry.gender,
-      segment: entry.segment,
-      ...(entry.address ? { address: entry.address } : {}),
-      ...(entry.kelurahan ? { kelurahan: entry.kelurahan } : {}),
-      ...(entry.kecamatan ? { kecamatan: entry.kecamatan } : {}),
-      ...(entry.phone ? { phone: entry.phone } : {}),
-    },
+    values: rowValues(entry),
     problems: [{ reason, field: 'nik', params: { keptRow: kept.row, keptSegment: kept.segment, keptRegulation: kept.regulationId, ...identity } }],
+  };
+}
+
+/**
+ * The rejection of a row another payer's roster holds: it names that payer by region and
+ * regulation type only (other-payer.ts), never their roster's row, segment or regulation.
+ */
+function otherPayerRejection(entry: RosterEntry, reason: string, payer: OtherPayer | undefined): StoredRejection {
+  const params = payer
+    ? { otherRegion: payer.region, ...(regionName(payer.region) ? { otherRegionName: regionName(payer.region)! } : {}), otherType: payer.regulationType }
+    : { otherRegion: '?', otherType: '?' };
+  return { row: entry.row, values: rowValues(entry), problems: [{ reason, field: 'nik', params }] };
+}
+
+/** The row as the office sent it, for the rejection report. */
+function rowValues(entry: RosterEntry): StoredRejection['values'] {
+  return {
+    nik: entry.nik,
+    name: entry.name,
+    birthDate: entry.birthDate,
+    gender: entry.gender,
+    segment: entry.segment,
+    ...(entry.address ? { address: entry.address } : {}),
+    ...(entry.kelurahan ? { kelurahan: entry.kelurahan } : {}),
+    ...(entry.kecamatan ? { kecamatan: entry.kecamatan } : {}),
+    ...(entry.phone ? { phone: entry.phone } : {}),
   };
 }

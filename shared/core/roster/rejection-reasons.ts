@@ -38,6 +38,7 @@ export const RejectionReason = z.enum([
   'DUPLICATE_IN_FILE',
   'DUPLICATE_LOWER_PRIORITY_SEGMENT',
   'COVERED_BY_OTHER_REGULATION',
+  'COVERED_BY_OTHER_PAYER',
   'IDENTITY_CONFLICT',
 ]);
 export type RejectionReason = z.infer<typeof RejectionReason>;
@@ -47,6 +48,9 @@ const nikReasonsAreCatalogued: readonly RejectionReason[] = [] as NikRejection[]
 void nikReasonsAreCatalogued;
 
 type NoParams = Readonly<Record<never, never>>;
+
+/** The other payer of a person: its Kemendagri region code and name, and its regulation type (Perwal, Pergub, ...). */
+type OtherPayerParams = { readonly otherRegion: string; readonly otherRegionName?: string; readonly otherType: string };
 
 type AgeParams = {
   readonly age: number;
@@ -103,8 +107,13 @@ export interface RejectionParamsByReason {
   DUPLICATE_IN_FILE: { readonly keptRow: number; readonly keptSegment?: string; readonly keptRegulation?: string };
   /** The person is enrolled once, in `keptSegment` (higher priority). */
   DUPLICATE_LOWER_PRIORITY_SEGMENT: { readonly keptSegment: string; readonly keptRow?: number; readonly keptRegulation?: string };
-  /** The person is already covered for the year under another regulation (e.g. a province's). */
-  COVERED_BY_OTHER_REGULATION: { readonly keptRegulation: string; readonly keptSegment?: string; readonly keptRow?: number };
+  /**
+   * The person is already covered for the year by another payer (e.g. the province), named only
+   * by its region and regulation type (other-payer.ts): the office must remove the row.
+   */
+  COVERED_BY_OTHER_REGULATION: OtherPayerParams;
+  /** The same, under a regulation whose policy is `warn`: the person is left out, and nothing needs doing. */
+  COVERED_BY_OTHER_PAYER: OtherPayerParams;
   /**
    * The NIK is on the roster, or on another row of the same file, with another name or birth
    * date: `keptName` and `keptBirthDate` are that entry's, `keptImport` the earlier import that
@@ -324,12 +333,16 @@ export const REJECTIONS: { readonly [R in RejectionReason]: RejectionText<R> } =
     fixEn: 'Nothing to do if the person really holds both roles. Otherwise check the NIK on the KTP/KK.',
   },
   COVERED_BY_OTHER_REGULATION: {
-    id: (p) =>
-      `Orang ini sudah dilindungi untuk tahun yang sama berdasarkan peraturan ${p.keptRegulation}${p.keptSegment ? ` (segmen ${p.keptSegment})` : ''}.`,
-    en: (p) =>
-      `This person is already covered for the same year under regulation ${p.keptRegulation}${p.keptSegment ? ` (segment ${p.keptSegment})` : ''}.`,
+    id: (p) => `Orang ini sudah dilindungi untuk tahun yang sama oleh pembayar lain: ${otherPayerOf(p)}.`,
+    en: (p) => `This person is already covered for the same year by another payer: ${otherPayerOf(p)}.`,
     fix: 'Keluarkan dari daftar: satu NIK tidak boleh dilindungi dua kali untuk program dan periode yang sama.',
     fixEn: 'Remove the person from the roster: one NIK must not be covered twice for the same program and period.',
+  },
+  COVERED_BY_OTHER_PAYER: {
+    id: (p) => `Orang ini sudah dilindungi untuk tahun yang sama oleh pembayar lain (${otherPayerOf(p)}), jadi tidak ditambahkan ke daftar ini.`,
+    en: (p) => `This person is already covered for the same year by another payer (${otherPayerOf(p)}), so they are not added to this roster.`,
+    fix: 'Tidak perlu tindakan: orang ini tetap dilindungi satu kali, oleh pembayar lain itu.',
+    fixEn: 'Nothing to do: the person stays covered once, by that other payer.',
   },
   IDENTITY_CONFLICT: {
     id: (p) =>
@@ -374,9 +387,15 @@ const REQUIRED_PARAMS: { readonly [R in RejectionReason]: Readonly<Record<string
   AGE_ABOVE_MAXIMUM: AGE_PLACEHOLDERS,
   DUPLICATE_IN_FILE: { keptRow: '?' },
   DUPLICATE_LOWER_PRIORITY_SEGMENT: { keptSegment: '?' },
-  COVERED_BY_OTHER_REGULATION: { keptRegulation: '?' },
+  COVERED_BY_OTHER_REGULATION: { otherRegion: '?', otherType: '?' },
+  COVERED_BY_OTHER_PAYER: { otherRegion: '?', otherType: '?' },
   IDENTITY_CONFLICT: { keptRow: '?', keptName: '?', keptBirthDate: '?' },
 };
+
+/** `Pergub 64 Kalimantan Timur`: the other payer, by regulation type and region only. */
+function otherPayerOf(p: OtherPayerParams): string {
+  return `${p.otherType} ${p.otherRegion}${p.otherRegionName ? ` ${p.otherRegionName}` : ''}`;
+}
 
 function isRejectionReason(reason: string): reason is RejectionReason {
   return Object.hasOwn(REJECTIONS, reason);
