@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { AuditEvent } from '../../shared/api/schemas';
 import type { ChainVerification } from '../../shared/core/audit/audit-chain';
 import { callApi, type GlobalOptions } from '../api-client';
-import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
+import { UsageError } from '../usage-error';
 
 type Verification = z.infer<typeof ChainVerification>;
 
@@ -17,7 +17,7 @@ export function registerAudit(program: Command): void {
       // Not a required option: commander would then demand it of `audit verify` too.
       .option('--entity <type:id>', 'e.g. regulation:perwal-tangsel-25-2019 (required)'),
   ).action(async (options: { entity?: string } & PageOptions, command: Command) => {
-    if (!options.entity) throw new CliError("Name whose trail: --entity TYPE:ID, e.g. --entity regulation:perwal-tangsel-25-2019. To check the trail for tampering: npx lindung audit verify.");
+    if (!options.entity) throw new UsageError("Name whose trail: --entity TYPE:ID, e.g. --entity regulation:perwal-tangsel-25-2019. To check the trail for tampering: npx lindung audit verify.");
     const globals = command.optsWithGlobals<GlobalOptions>();
     const listed = await listPages<AuditEvent>(globals, '/audit-events', 'events', { entity: options.entity }, options);
     print(globals.json, { events: listed.items, nextCursor: listed.nextCursor }, () => [

@@ -10,6 +10,7 @@ import type { GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { formatCount, print } from '../output';
 import { REPO_ROOT } from '../repo-root';
+import { UsageError } from '../usage-error';
 
 const DEFAULT_PROFILE = path.join(REPO_ROOT, 'shared', 'documents', 'cost', 'enrollment-usage-profile.json');
 
@@ -35,15 +36,17 @@ export function registerCost(program: Command): void {
     .action((options: CostOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const profile = readProfile(options.profile);
+      // Read before estimating: a wrong option is a usage error, not a failure of the estimate.
+      const run = {
+        people: wholeNumber(options.people, '--people'),
+        ...(options.concurrency !== undefined ? { concurrency: wholeNumber(options.concurrency, '--concurrency') } : {}),
+        ...(options.insurerRps !== undefined ? { insurerRequestsPerSecond: numberOption(options.insurerRps, '--insurer-rps', { zeroAllowed: false }) } : {}),
+        ...(options.insurerLatencyMs !== undefined ? { insurerLatencyMs: numberOption(options.insurerLatencyMs, '--insurer-latency-ms', { zeroAllowed: true }) } : {}),
+        ...(options.usdIdr !== undefined ? { idrPerUsd: decimal(options.usdIdr, '--usd-idr') } : {}),
+      };
       let estimate: RunEstimate;
       try {
-        estimate = estimateRun(profile, AWS_PRICES, {
-          people: wholeNumber(options.people, '--people'),
-          ...(options.concurrency !== undefined ? { concurrency: wholeNumber(options.concurrency, '--concurrency') } : {}),
-          ...(options.insurerRps !== undefined ? { insurerRequestsPerSecond: numberOption(options.insurerRps, '--insurer-rps', { zeroAllowed: false }) } : {}),
-          ...(options.insurerLatencyMs !== undefined ? { insurerLatencyMs: numberOption(options.insurerLatencyMs, '--insurer-latency-ms', { zeroAllowed: true }) } : {}),
-          ...(options.usdIdr !== undefined ? { idrPerUsd: decimal(options.usdIdr, '--usd-idr') } : {}),
-        });
+        estimate = estimateRun(profile, AWS_PRICES, run);
       } catch (error) {
         throw new CliError((error as Error).message);
       }
@@ -144,19 +147,19 @@ export function duration(seconds: number): string {
 
 function wholeNumber(text: string, option: string): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new CliError(`${option} must be a whole number of at least 1, not "${text}".`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${option} must be a whole number of at least 1, not "${text}".`);
   return value;
 }
 
 function numberOption(text: string, option: string, { zeroAllowed }: { zeroAllowed: boolean }): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
-    throw new CliError(`${option} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number, not "${text}".`);
+    throw new UsageError(`${option} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number, not "${text}".`);
   }
   return value;
 }
 
 function decimal(text: string, option: string): string {
-  if (!/^\d+(\.\d{1,12})?$/.test(text)) throw new CliError(`${option} must be a decimal number such as 16693 or 16693.5, not "${text}".`);
+  if (!/^\d+(\.\d{1,12})?$/.test(text)) throw new UsageError(`${option} must be a decimal number such as 16693 or 16693.5, not "${text}".`);
   return text;
 }
