@@ -9,6 +9,7 @@ import { readSpreadsheet } from '../shared/documents/spreadsheets/read-spreadshe
 import { callApi, type GlobalOptions } from './api-client';
 import { sendChunks } from './chunk-upload';
 import { CliError } from './cli-config';
+import { requireInputFile } from './input-file';
 import type { Progress } from './progress';
 
 export interface RosterUpload {
@@ -32,6 +33,7 @@ export interface UploadObserver {
  * workflow until it finishes. Memory stays flat: at most a few chunks are held at a time.
  */
 export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, observer: UploadObserver): Promise<ImportStatus> {
+  requireInputFile(upload.file, 'the roster file (.csv or .xlsx)');
   const { rows, chunks } = await checkFile(upload.file, observer);
 
   const created = upload.resume

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AWS_PRICES } from '../../shared/documents/cost/aws-price-list';
@@ -8,6 +8,7 @@ import { formatUsd, usdDecimal } from '../../shared/documents/cost/usd';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import type { GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { requireInputFile } from '../input-file';
 import { formatCount, print } from '../output';
 import { REPO_ROOT } from '../repo-root';
 import { UsageError } from '../usage-error';
@@ -55,18 +56,16 @@ export function registerCost(program: Command): void {
 }
 
 function readProfile(file: string | undefined): UsageProfile {
-  const where = file ?? DEFAULT_PROFILE;
-  let text: string;
+  if (file) requireInputFile(file, 'a usage profile (.json) as `npm run bench -- enroll --profile FILE` writes it, or leave out --profile');
+  else if (!existsSync(DEFAULT_PROFILE)) throw new CliError('No usage profile is checked in yet: measure one with `npm run bench -- enroll --people 20000`.');
+  const text = readFileSync(file ?? DEFAULT_PROFILE, 'utf8');
+  let json: unknown;
   try {
-    text = readFileSync(where, 'utf8');
-  } catch {
-    throw new CliError(
-      file
-        ? `Cannot read the usage profile ${file}.`
-        : 'No usage profile is checked in yet: measure one with `npm run bench -- enroll --people 20000`.',
-    );
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`The usage profile ${file ?? 'shared/documents/cost/enrollment-usage-profile.json'} is not JSON: ${(error as Error).message}`);
   }
-  const parsed = UsageProfile.safeParse(JSON.parse(text));
+  const parsed = UsageProfile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new CliError(`The usage profile ${file ?? 'shared/documents/cost/enrollment-usage-profile.json'} is not valid: ${issue.path.join('.')}: ${issue.message}`);

@@ -56,5 +56,10 @@ describe('npx lindung cost', () => {
     const invalid = await lindung('cost', '--people', '10', '--profile', file);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain(`The usage profile ${file} is not valid: measured:`);
+
+    writeFileSync(file, 'formatVersion: 1');
+    const notJson = await lindung('cost', '--people', '10', '--profile', file);
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(new RegExp(`^The usage profile ${file} is not JSON: .+\n$`));
   });
 });
