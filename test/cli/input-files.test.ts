@@ -51,3 +51,13 @@ describe('a file argument that cannot be read', () => {
     expect(JSON.parse(result.stdout)).toEqual({ error: `${missing} does not exist. Give the path of the roster file (.csv or .xlsx).`, details: { file: missing } });
   });
 });
+
+describe('a roster file with a cell too long', () => {
+  it('names the row and the column by its title, not an unclosed quote', async () => {
+    const roster = path.join(folder, 'alamat-panjang.csv');
+    writeFileSync(roster, `NIK;Nama;Alamat\n3674011501800001;Budi;${'Jl. Mawar '.repeat(150_000)}\n`);
+    const result = await lindung('roster', 'import', '--regulation', 'r', '--file', roster);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^alamat-panjang\.csv cannot be imported: Row 2, column "Alamat" \(C\): the cell holds more than 32,767 characters/);
+  });
+});
