@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { version } from '../package.json';
 import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
 import { registerBudget } from './commands/budget';
@@ -15,6 +14,9 @@ import { registerRoster } from './commands/roster';
 import { registerWhoAmI } from './commands/who-am-i';
 import { UsageError } from './usage-error';
 
+/** package.json's version: scripts/build-cli.mjs defines it when it bundles the CLI. */
+declare const LINDUNG_VERSION: string;
+
 /** Exit code of a command line that is wrong (an unknown option, a missing argument, an invalid choice), as getopt-style tools use. */
 const USAGE_EXIT_CODE = 2;
 
@@ -23,8 +25,7 @@ const program = new Command('lindung')
   .option('--api <url>', 'API base URL (default: the local stack from `npm start`, or LINDUNG_API_URL)')
   .option('--token <jwt>', 'bearer token (default: LINDUNG_TOKEN, or the one saved by `lindung login`)')
   .option('--json', 'print machine-readable JSON')
-  // esbuild bakes package.json's version into the bundle (and rebuilds it when package.json changes).
-  .version(version)
+  .version(LINDUNG_VERSION)
   .showHelpAfterError()
   // Commander's usage errors are thrown instead of exiting with 1, so that they exit with 2 below.
   // Set before the commands are registered: each command copies it.

@@ -28,6 +28,8 @@ describe('npx lindung --version', () => {
       const result = await lindung(flag);
       expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     }
+    // Baked into the bundle: a new version in package.json must make bin/lindung.mjs rebuild it.
+    expect(JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'lindung.inputs.json'), 'utf8'))).toContain('package.json');
   });
 });
 
