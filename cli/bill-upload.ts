@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { BillChunkResult, Discrepancy, InsurerBill } from '../shared/api/remittance-schemas';
@@ -12,6 +11,7 @@ import type { z } from 'zod';
 import { callApi, type GlobalOptions } from './api-client';
 import { sendChunks } from './chunk-upload';
 import { CliError } from './cli-config';
+import { requireInputFile } from './input-file';
 import type { Progress } from './progress';
 
 /*
@@ -52,7 +52,7 @@ const WORKING: readonly InsurerBill['status'][] = ['reconciling'];
  */
 export async function uploadBill(api: GlobalOptions, upload: BillUpload, observer: BillUploadObserver): Promise<BillUploadOutcome> {
   const fileName = path.basename(upload.file);
-  if (!existsSync(upload.file)) throw new CliError(`${upload.file} does not exist. Give the path of the bill file (.csv or .xlsx) the BPJS branch sent.`);
+  requireInputFile(upload.file, 'the bill file (.csv or .xlsx) the BPJS branch sent');
   const check = await readingFile(fileName, () => checkInsurerBill(upload.file));
   observer.phase('checking', check.lines).stop();
   if (check.controlDifference) {

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
 import { registerBudget } from './commands/budget';
@@ -12,13 +12,24 @@ import { registerRemit } from './commands/remit';
 import { registerRenewal } from './commands/renewal';
 import { registerRoster } from './commands/roster';
 import { registerWhoAmI } from './commands/who-am-i';
+import { UsageError } from './usage-error';
+
+/** package.json's version: scripts/build-cli.mjs defines it when it bundles the CLI. */
+declare const LINDUNG_VERSION: string;
+
+/** Exit code of a command line that is wrong (an unknown option, a missing argument, an invalid choice), as getopt-style tools use. */
+const USAGE_EXIT_CODE = 2;
 
 const program = new Command('lindung')
   .description('Lindung: regional subsidies of BPJS Ketenagakerjaan premiums')
   .option('--api <url>', 'API base URL (default: the local stack from `npm start`, or LINDUNG_API_URL)')
   .option('--token <jwt>', 'bearer token (default: LINDUNG_TOKEN, or the one saved by `lindung login`)')
   .option('--json', 'print machine-readable JSON')
-  .showHelpAfterError();
+  .version(LINDUNG_VERSION)
+  .showHelpAfterError()
+  // Commander's usage errors are thrown instead of exiting with 1, so that they exit with 2 below.
+  // Set before the commands are registered: each command copies it.
+  .exitOverride();
 
 registerLogin(program);
 registerWhoAmI(program);
@@ -36,8 +47,28 @@ registerCost(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  process.exitCode = report(error, Boolean(program.opts().json));
+}
+
+/**
+ * Reports an error without a stack trace and returns the exit code: 2 for a wrong command line,
+ * 1 for anything else a command reports (a file that cannot be read, a refusal of the API). With
+ * --json the error is also a JSON object on stdout. Errors that are neither are bugs, and
+ * rethrown with their stack.
+ */
+function report(error: unknown, json: boolean): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end this way too, successfully; usage errors are already on stderr, with the help.
+    if (error.exitCode === 0) return 0;
+    if (json) printJson(error.message.replace(/^error: /, ''));
+    return USAGE_EXIT_CODE;
+  }
   if (!(error instanceof CliError)) throw error;
-  if (program.opts().json) process.stdout.write(`${JSON.stringify({ error: error.message, details: error.details }, null, 2)}\n`);
+  if (json) printJson(error.message, error.details);
   process.stderr.write(`${error.message}\n`);
-  process.exitCode = 1;
+  return error instanceof UsageError ? USAGE_EXIT_CODE : 1;
+}
+
+function printJson(message: string, details?: unknown): void {
+  process.stdout.write(`${JSON.stringify({ error: message, details }, null, 2)}\n`);
 }

@@ -9,6 +9,7 @@ import { callApi, type GlobalOptions } from './api-client';
 import { sendChunks } from './chunk-upload';
 import { CliError } from './cli-config';
 import { fileChannelProposal } from './file-channel-proposal';
+import { requireInputFile } from './input-file';
 import type { Progress } from './progress';
 
 export interface MemberFileObserver {
@@ -22,6 +23,7 @@ export interface MemberFileObserver {
  * is safe; every NIK is in the file once, so the chunks may arrive in any order.
  */
 export async function uploadMemberFile(api: GlobalOptions, proposalId: string, file: string, observer: MemberFileObserver): Promise<MemberFileSummary> {
+  requireInputFile(file, "the BPJS branch's member file (.csv or .xlsx)");
   await fileChannelProposal(api, proposalId);
   const checked = await checkFile(file);
   observer.phase('checking', checked.answers).stop();

@@ -8,9 +8,9 @@ import { type RegistrationPerson, writeRegistrationFile } from '../shared/docume
 import { CsvWriter } from '../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from './api-client';
-import { CliError } from './cli-config';
 import { fileChannelProposal } from './file-channel-proposal';
 import type { Progress } from './progress';
+import { UsageError } from './usage-error';
 
 /**
  * Writes the registration file of an approved file-channel proposal to a .csv or .xlsx: the people
@@ -19,7 +19,7 @@ import type { Progress } from './progress';
  */
 export async function exportRegistrationFile(api: GlobalOptions, proposalId: string, output: string, progress: (total: number) => Progress): Promise<number> {
   const lower = output.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new CliError(`Name the registration file .csv or .xlsx (got ${output}).`);
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the registration file .csv or .xlsx (got ${output}).`);
   const { proposal, regulation } = await fileChannelProposal(api, proposalId);
   const priority = new Map(proposal.segments.map((segment) => [segment.segment, segment.priority]));
   const segments = proposal.allocation!.filter(fundsAnyone).sort((a, b) => priority.get(a.segment)! - priority.get(b.segment)!);

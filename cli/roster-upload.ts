@@ -6,9 +6,12 @@ import { mapColumns, toRawRow } from '../shared/documents/roster-file/roster-col
 import { type RosterChunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
 import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
 import { readSpreadsheet } from '../shared/documents/spreadsheets/read-spreadsheet';
+import { CellTooLongError } from '../shared/documents/spreadsheets/spreadsheet-limits';
+import type { SpreadsheetRow } from '../shared/documents/spreadsheets/spreadsheet-row';
 import { callApi, type GlobalOptions } from './api-client';
 import { sendChunks } from './chunk-upload';
 import { CliError } from './cli-config';
+import { requireInputFile } from './input-file';
 import type { Progress } from './progress';
 
 export interface RosterUpload {
@@ -32,6 +35,7 @@ export interface UploadObserver {
  * workflow until it finishes. Memory stays flat: at most a few chunks are held at a time.
  */
 export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, observer: UploadObserver): Promise<ImportStatus> {
+  requireInputFile(upload.file, 'the roster file (.csv or .xlsx)');
   const { rows, chunks } = await checkFile(upload.file, observer);
 
   const created = upload.resume
@@ -113,17 +117,24 @@ async function checkFile(file: string, observer: UploadObserver): Promise<{ rows
 
 /** The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read. */
 async function* chunksOf(file: string): AsyncIterable<RosterChunk> {
+  let header: SpreadsheetRow | undefined;
   let columns: ReturnType<typeof mapColumns> | undefined;
   const chunker = new RowChunker();
-  for await (const spreadsheetRow of readSpreadsheet(file)) {
-    if (!columns) {
-      columns = mapColumns(spreadsheetRow);
-      continue;
+  try {
+    for await (const spreadsheetRow of readSpreadsheet(file)) {
+      if (!columns) {
+        header = spreadsheetRow;
+        columns = mapColumns(spreadsheetRow);
+        continue;
+      }
+      const row = toRawRow(spreadsheetRow, columns);
+      if (!row) continue;
+      const full = chunker.add(row);
+      if (full) yield full;
     }
-    const row = toRawRow(spreadsheetRow, columns);
-    if (!row) continue;
-    const full = chunker.add(row);
-    if (full) yield full;
+  } catch (error) {
+    // The reader knows the cell's column by its letters; the office knows it by its title.
+    throw error instanceof CellTooLongError && header ? error.titled(header) : error;
   }
   if (!columns) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} is empty: it needs a header row (NIK, Nama, ...) and rows.`);
   const last = chunker.flush();

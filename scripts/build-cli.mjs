@@ -16,6 +16,7 @@ export const CLI_INPUTS = path.join(repoRoot, 'dist', 'lindung.inputs.json');
 
 export async function buildCli() {
   const { build } = await import('esbuild');
+  const { version } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
   const result = await build({
     absWorkingDir: repoRoot,
     entryPoints: ['cli/main.ts'],
@@ -26,12 +27,15 @@ export async function buildCli() {
     target: 'node24',
     packages: 'external',
     sourcemap: 'linked',
+    // `lindung --version` (cli/main.ts): package.json's version, baked in. package.json is listed
+    // with the inputs below, so that a new version makes the bundle stale.
+    define: { LINDUNG_VERSION: JSON.stringify(version) },
     metafile: true,
     write: false,
     logLevel: 'warning',
   });
   await mkdir(path.dirname(CLI_BUNDLE), { recursive: true });
-  const inputs = { path: CLI_INPUTS, contents: `${JSON.stringify(Object.keys(result.metafile.inputs), null, 2)}\n` };
+  const inputs = { path: CLI_INPUTS, contents: `${JSON.stringify([...Object.keys(result.metafile.inputs), 'package.json'], null, 2)}\n` };
   // The bundle goes last: its time stamp says everything beside it is complete. Each file is
   // renamed into place, so a CLI started meanwhile (or a second build) never reads half a file.
   const files = [...result.outputFiles.filter((file) => file.path !== CLI_BUNDLE), inputs, ...result.outputFiles.filter((file) => file.path === CLI_BUNDLE)];

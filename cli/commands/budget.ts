@@ -10,9 +10,9 @@ import { parseRupiah } from '../../shared/core/money/rupiah-text';
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
-import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
+import { UsageError } from '../usage-error';
 
 export function registerBudget(program: Command): void {
   const budget = program.command('budget').description("Budget proposals and the finance office's decision");
@@ -69,15 +69,15 @@ export function registerBudget(program: Command): void {
     .action(async (proposalId: string, options: DecideOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const chosen = [options.approve, options.ceiling, options.reject, options.revise, options.withdraw].filter((o) => o !== undefined);
-      if (chosen.length !== 1) throw new CliError('Give exactly one of --approve, --ceiling RUPIAH, --reject REASON, --revise NOTES, --withdraw --reason TEXT.');
+      if (chosen.length !== 1) throw new UsageError('Give exactly one of --approve, --ceiling RUPIAH, --reject REASON, --revise NOTES, --withdraw --reason TEXT.');
       if (options.withdraw) {
-        if (!options.reason) throw new CliError('Say why the decision is withdrawn: --withdraw --reason TEXT.');
+        if (!options.reason) throw new UsageError('Say why the decision is withdrawn: --withdraw --reason TEXT.');
         const withdrawn = await callApi<Proposal>(globals, 'POST', `/proposals/${encodeURIComponent(proposalId)}/withdrawal`, { reason: options.reason });
         print(globals.json, withdrawn, () => describeProposal(withdrawn));
         return;
       }
-      if (options.reason) throw new CliError('--reason goes with --withdraw; a rejection takes its reason as --reject REASON.');
-      if (options.fundOverTarget && !options.approve && options.ceiling === undefined) throw new CliError('--fund-over-target goes with --approve or --ceiling RUPIAH.');
+      if (options.reason) throw new UsageError('--reason goes with --withdraw; a rejection takes its reason as --reject REASON.');
+      if (options.fundOverTarget && !options.approve && options.ceiling === undefined) throw new UsageError('--fund-over-target goes with --approve or --ceiling RUPIAH.');
       const notes = { ...(options.notes ? { notes: options.notes } : {}), ...(options.fundOverTarget ? { fundOverTarget: true } : {}) };
       const body = options.approve
         ? { decision: 'approve', ...notes }
@@ -136,7 +136,7 @@ function ceilingOption(text: string): number {
     return parseRupiah(text);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    throw new CliError(`--ceiling ${error.message}: ${error.issues[0]!.message}. For example: --ceiling 1.500.000`);
+    throw new UsageError(`--ceiling ${error.message}: ${error.issues[0]!.message}. For example: --ceiling 1.500.000`);
   }
 }
 
@@ -155,7 +155,7 @@ async function writeDocument(proposal: Proposal, output: string): Promise<void> 
     writeFileSync(output, budgetDocumentHtml(proposal, { generatedAt: new Date().toISOString() }));
     return;
   }
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new CliError(`Name the document .html, .csv or .xlsx (got ${output}).`);
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the document .html, .csv or .xlsx (got ${output}).`);
   const file = createWriteStream(output);
   const writer = lower.endsWith('.xlsx') ? new XlsxWriter(file, 'Anggaran') : new CsvWriter(file);
   for (const row of budgetDocumentRows(proposal)) await writer.writeRow(row);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AWS_PRICES } from '../../shared/documents/cost/aws-price-list';
@@ -8,8 +8,10 @@ import { formatUsd, usdDecimal } from '../../shared/documents/cost/usd';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import type { GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { requireInputFile } from '../input-file';
 import { formatCount, print } from '../output';
 import { REPO_ROOT } from '../repo-root';
+import { UsageError } from '../usage-error';
 
 const DEFAULT_PROFILE = path.join(REPO_ROOT, 'shared', 'documents', 'cost', 'enrollment-usage-profile.json');
 
@@ -35,15 +37,17 @@ export function registerCost(program: Command): void {
     .action((options: CostOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const profile = readProfile(options.profile);
+      // Read before estimating: a wrong option is a usage error, not a failure of the estimate.
+      const run = {
+        people: wholeNumber(options.people, '--people'),
+        ...(options.concurrency !== undefined ? { concurrency: wholeNumber(options.concurrency, '--concurrency') } : {}),
+        ...(options.insurerRps !== undefined ? { insurerRequestsPerSecond: numberOption(options.insurerRps, '--insurer-rps', { zeroAllowed: false }) } : {}),
+        ...(options.insurerLatencyMs !== undefined ? { insurerLatencyMs: numberOption(options.insurerLatencyMs, '--insurer-latency-ms', { zeroAllowed: true }) } : {}),
+        ...(options.usdIdr !== undefined ? { idrPerUsd: decimal(options.usdIdr, '--usd-idr') } : {}),
+      };
       let estimate: RunEstimate;
       try {
-        estimate = estimateRun(profile, AWS_PRICES, {
-          people: wholeNumber(options.people, '--people'),
-          ...(options.concurrency !== undefined ? { concurrency: wholeNumber(options.concurrency, '--concurrency') } : {}),
-          ...(options.insurerRps !== undefined ? { insurerRequestsPerSecond: numberOption(options.insurerRps, '--insurer-rps', { zeroAllowed: false }) } : {}),
-          ...(options.insurerLatencyMs !== undefined ? { insurerLatencyMs: numberOption(options.insurerLatencyMs, '--insurer-latency-ms', { zeroAllowed: true }) } : {}),
-          ...(options.usdIdr !== undefined ? { idrPerUsd: decimal(options.usdIdr, '--usd-idr') } : {}),
-        });
+        estimate = estimateRun(profile, AWS_PRICES, run);
       } catch (error) {
         throw new CliError((error as Error).message);
       }
@@ -52,18 +56,16 @@ export function registerCost(program: Command): void {
 }
 
 function readProfile(file: string | undefined): UsageProfile {
-  const where = file ?? DEFAULT_PROFILE;
-  let text: string;
+  if (file) requireInputFile(file, 'a usage profile (.json) as `npm run bench -- enroll --profile FILE` writes it, or leave out --profile');
+  else if (!existsSync(DEFAULT_PROFILE)) throw new CliError('No usage profile is checked in yet: measure one with `npm run bench -- enroll --people 20000`.');
+  const text = readFileSync(file ?? DEFAULT_PROFILE, 'utf8');
+  let json: unknown;
   try {
-    text = readFileSync(where, 'utf8');
-  } catch {
-    throw new CliError(
-      file
-        ? `Cannot read the usage profile ${file}.`
-        : 'No usage profile is checked in yet: measure one with `npm run bench -- enroll --people 20000`.',
-    );
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`The usage profile ${file ?? 'shared/documents/cost/enrollment-usage-profile.json'} is not JSON: ${(error as Error).message}`);
   }
-  const parsed = UsageProfile.safeParse(JSON.parse(text));
+  const parsed = UsageProfile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new CliError(`The usage profile ${file ?? 'shared/documents/cost/enrollment-usage-profile.json'} is not valid: ${issue.path.join('.')}: ${issue.message}`);
@@ -144,19 +146,19 @@ export function duration(seconds: number): string {
 
 function wholeNumber(text: string, option: string): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new CliError(`${option} must be a whole number of at least 1, not "${text}".`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${option} must be a whole number of at least 1, not "${text}".`);
   return value;
 }
 
 function numberOption(text: string, option: string, { zeroAllowed }: { zeroAllowed: boolean }): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
-    throw new CliError(`${option} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number, not "${text}".`);
+    throw new UsageError(`${option} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number, not "${text}".`);
   }
   return value;
 }
 
 function decimal(text: string, option: string): string {
-  if (!/^\d+(\.\d{1,12})?$/.test(text)) throw new CliError(`${option} must be a decimal number such as 16693 or 16693.5, not "${text}".`);
+  if (!/^\d+(\.\d{1,12})?$/.test(text)) throw new UsageError(`${option} must be a decimal number such as 16693 or 16693.5, not "${text}".`);
   return text;
 }

@@ -7,12 +7,12 @@ import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
-import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { uploadMemberFile } from '../member-file-upload';
 import { formatCount, print } from '../output';
 import { type Progress, progress } from '../progress';
 import { exportRegistrationFile } from '../registration-file-export';
+import { UsageError } from '../usage-error';
 
 type Run = z.infer<typeof EnrollmentRun>;
 
@@ -132,7 +132,7 @@ async function follow(api: GlobalOptions, run: Run): Promise<Run> {
 
 async function exportPeople(api: GlobalOptions, runId: string, status: 'enrolled' | 'failed', output: string): Promise<number> {
   const lower = output.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new CliError(`Name the export .csv or .xlsx (got ${output}).`);
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the export .csv or .xlsx (got ${output}).`);
   const file = createWriteStream(output);
   const writer = lower.endsWith('.xlsx') ? new XlsxWriter(file, status === 'enrolled' ? 'Peserta' : 'Gagal') : new CsvWriter(file);
   await writer.writeRow(status === 'enrolled' ? ['NIK', 'Nama', 'Segmen', 'KPJ', 'Mulai', 'Sampai'] : ['NIK', 'Nama', 'Segmen', 'Alasan', 'Keterangan']);

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { LifeEvent } from '../../shared/api/renewal-schemas';
 import { maskNik } from '../../shared/core/people/personal-data';
 import { callApi, type GlobalOptions } from '../api-client';
-import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { print } from '../output';
+import { UsageError } from '../usage-error';
 
 type Event = z.infer<typeof LifeEvent>;
 
@@ -22,7 +22,7 @@ export function registerLifeEvent(program: Command): void {
     .option('--note <text>', 'a note for the record')
     .action(async (options: { nik: string; death?: boolean; removal?: boolean; date: string; note?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      if (Boolean(options.death) === Boolean(options.removal)) throw new CliError('Give exactly one of --death or --removal.');
+      if (Boolean(options.death) === Boolean(options.removal)) throw new UsageError('Give exactly one of --death or --removal.');
       const event = await callApi<Event>(
         globals,
         'POST',

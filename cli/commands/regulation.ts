@@ -13,6 +13,7 @@ import { formatRupiah } from '../../shared/core/money/rupiah';
 import { versionEtag } from '../../shared/core/regulation/version-etag';
 import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
+import { requireInputFile } from '../input-file';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 
@@ -130,12 +131,8 @@ function errorCodeOf(error: unknown): string | undefined {
 }
 
 function readDocument(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read ${file}: ${(error as Error).message}`);
-  }
+  requireInputFile(file, 'the regulation document (.yaml or .json), e.g. examples/perwal-tangsel-25-2019.yaml');
+  const text = readFileSync(file, 'utf8');
   try {
     const document = parseYaml(text) as unknown;
     if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error('expected a mapping at the top');

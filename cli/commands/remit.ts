@@ -16,6 +16,7 @@ import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-
 import { formatCount, print } from '../output';
 import { type Progress, progress } from '../progress';
 import { amountInDispute } from '../../shared/core/remittance/reconcile-person';
+import { UsageError } from '../usage-error';
 
 type ExpectedBills = z.infer<typeof ExpectedBillList>;
 
@@ -109,7 +110,7 @@ export function registerRemit(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const lower = options.output.toLowerCase();
       const format = lower.endsWith('.xlsx') ? 'xlsx' : lower.endsWith('.csv') ? 'csv' : undefined;
-      if (!format) throw new CliError(`Name the report .csv or .xlsx (got ${options.output}).`);
+      if (!format) throw new UsageError(`Name the report .csv or .xlsx (got ${options.output}).`);
       const bill = await remitApi<InsurerBill>(globals, 'GET', billPath(billId));
       const expected = Object.values(bill.reconciliation?.discrepancies ?? {}).reduce((sum, n) => sum + n, 0);
       const writing = globals.json ? silent : progress('writing', expected);
@@ -168,7 +169,7 @@ export function registerRemit(program: Command): void {
     .requiredOption('--kode-iuran <code>', 'the 11-digit kode iuran the bill is paid with')
     .action(async (billId: string, options: { sp2d: string; date: string; amount: string; kodeIuran: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new CliError(`--date ${options.date} is not a date: write it as YYYY-MM-DD, e.g. --date 2027-01-12.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date ${options.date} is not a date: write it as YYYY-MM-DD, e.g. --date 2027-01-12.`);
       const body = { sp2dNumber: options.sp2d, sp2dDate: options.date, amount: amountOption(options.amount), kodeIuran: options.kodeIuran.replace(/[\s.-]/g, '') };
       const bill = await remitApi<InsurerBill>(globals, 'POST', `${billPath(billId)}/payments`, body);
       print(globals.json, bill, () => describeBill(bill));
@@ -233,14 +234,14 @@ function explainRefusal(error: unknown): never {
 }
 
 function yearOption(text: string): string {
-  if (!/^\d{4}$/.test(text)) throw new CliError(`--year ${text} is not a year: write it as four digits, e.g. --year 2027.`);
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year ${text} is not a year: write it as four digits, e.g. --year 2027.`);
   return text;
 }
 
 function kindOption(text: string | undefined): DiscrepancyKind | undefined {
   if (text === undefined) return undefined;
   const parsed = DiscrepancyKind.safeParse(text);
-  if (!parsed.success) throw new CliError(`--kind ${text} is not a kind of discrepancy: use one of ${DiscrepancyKind.options.join(', ')}.`);
+  if (!parsed.success) throw new UsageError(`--kind ${text} is not a kind of discrepancy: use one of ${DiscrepancyKind.options.join(', ')}.`);
   return parsed.data;
 }
 
@@ -250,7 +251,7 @@ function amountOption(text: string): number {
     return parseRupiah(text);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    throw new CliError(`--amount ${error.message}: ${error.issues[0]!.message}. For example: --amount 1.234.500`);
+    throw new UsageError(`--amount ${error.message}: ${error.issues[0]!.message}. For example: --amount 1.234.500`);
   }
 }
 

@@ -10,9 +10,9 @@ import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import type { RowWriter } from '../../shared/documents/spreadsheets/row-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
-import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
+import { UsageError } from '../usage-error';
 
 /** People listed on the terminal at most; `-o` writes them all. */
 const SHOWN = 20;
@@ -82,7 +82,7 @@ export function registerRenewal(program: Command): void {
     .action(async (options: { regulation: string; from: string; to: string; output?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const [from, to] = [Number(options.from), Number(options.to)];
-      if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new CliError('Give --from and --to as years, --to after --from (e.g. --from 2027 --to 2029).');
+      if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new UsageError('Give --from and --to as years, --to after --from (e.g. --from 2027 --to 2029).');
       const report = await continuityReport(globals, options.regulation, from, to, options.output);
       print(globals.json, report, () => describeContinuity(options.regulation, report, options.output));
     });
@@ -94,7 +94,7 @@ function renewalPath(regulationId: string, year: number): string {
 
 function listKind(kind: string | undefined): RenewalPeopleKind | undefined {
   if (kind === undefined) return undefined;
-  if (!['joiners', 'leavers', 'aging-out', 'lapsed'].includes(kind)) throw new CliError(`--list must be joiners, leavers, aging-out or lapsed (got ${kind}).`);
+  if (!['joiners', 'leavers', 'aging-out', 'lapsed'].includes(kind)) throw new UsageError(`--list must be joiners, leavers, aging-out or lapsed (got ${kind}).`);
   return kind as RenewalPeopleKind;
 }
 
@@ -117,7 +117,7 @@ async function proposalOf(api: GlobalOptions, proposalId: string, wait: boolean)
 
 function spreadsheet(output: string, sheet: string): RowWriter {
   const lower = output.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new CliError(`Name the file .csv or .xlsx (got ${output}).`);
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the file .csv or .xlsx (got ${output}).`);
   const file = createWriteStream(output);
   return lower.endsWith('.xlsx') ? new XlsxWriter(file, sheet) : new CsvWriter(file);
 }

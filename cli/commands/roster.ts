@@ -7,11 +7,11 @@ import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../shared/docume
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
-import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { progress } from '../progress';
 import { uploadRoster } from '../roster-upload';
+import { UsageError } from '../usage-error';
 
 export function registerRoster(program: Command): void {
   const roster = program.command('roster').description("Rosters: import an office's spreadsheet, follow it, fix and re-import the rejected rows");
@@ -104,7 +104,7 @@ const silent = { update: () => undefined, stop: () => undefined };
 
 async function writeRejections(api: GlobalOptions, importId: string, output: string, kind: 'rejected' | 'warning'): Promise<number> {
   const format = output.toLowerCase().endsWith('.xlsx') ? 'xlsx' : output.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
-  if (!format) throw new CliError(`Name the report .csv or .xlsx (got ${output}).`);
+  if (!format) throw new UsageError(`Name the report .csv or .xlsx (got ${output}).`);
   const file = createWriteStream(output);
   const writer = format === 'xlsx' ? new XlsxWriter(file, kind === 'warning' ? 'Peringatan' : 'Ditolak') : new CsvWriter(file);
   await writer.writeRow(REJECTION_REPORT_HEADER);

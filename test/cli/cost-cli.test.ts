@@ -43,12 +43,12 @@ describe('npx lindung cost', () => {
     expect(json.wallTime.seconds).toBeGreaterThanOrEqual(faster.wallTime.seconds);
   });
 
-  it('names the option that is wrong, and the profile that cannot be used', async () => {
+  it('names the option that is wrong (a usage error: exit code 2), and the profile that cannot be used', async () => {
     const noPeople = await lindung('cost', '--people', 'lots');
-    expect(noPeople.code).toBe(1);
+    expect(noPeople.code).toBe(2);
     expect(noPeople.stderr).toContain('--people must be a whole number of at least 1, not "lots"');
     const badRate = await lindung('cost', '--people', '10', '--usd-idr', '16.693,00');
-    expect(badRate.code).toBe(1);
+    expect(badRate.code).toBe(2);
     expect(badRate.stderr).toContain('--usd-idr must be a decimal number');
 
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lindung-cost-profile-')), 'profile.json');
@@ -56,5 +56,10 @@ describe('npx lindung cost', () => {
     const invalid = await lindung('cost', '--people', '10', '--profile', file);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain(`The usage profile ${file} is not valid: measured:`);
+
+    writeFileSync(file, 'formatVersion: 1');
+    const notJson = await lindung('cost', '--people', '10', '--profile', file);
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(new RegExp(`^The usage profile ${file} is not JSON: .+\n$`));
   });
 });

@@ -124,6 +124,18 @@ describe('checkRow', () => {
     });
   });
 
+  it('rejects a birth date after the coverage start as in the future, not as a negative age', () => {
+    // The NIK's YY=98 agrees with a row that says 2098: the row's century wins, and it is wrong.
+    const nik = '3674011503980001';
+    const future = check({ nik, name: 'B', birthDate: '15/03/2098', segment: 'KETUA_RT' });
+    expect(future).toMatchObject({ ok: false, problems: [{ reason: 'BIRTH_DATE_IN_FUTURE', field: 'birthDate', params: { on: '2026-01-01' } }] });
+    expect(reasons(future)).toEqual(['BIRTH_DATE_IN_FUTURE']);
+    // Without a segment to judge the age by, it is still a problem of its own.
+    expect(reasons(check({ nik, name: 'B', birthDate: '15/03/2098', segment: 'SATPAM' }))).toEqual(['SEGMENT_UNKNOWN', 'BIRTH_DATE_IN_FUTURE']);
+    // Born on the coverage start: age 0, below the window, not in the future.
+    expect(reasons(check({ nik: '3674010101260001', name: 'B', birthDate: '01/01/2026', segment: 'KETUA_RT' }))).toEqual(['AGE_BELOW_MINIMUM']);
+  });
+
   it('checks a given gender against the NIK', () => {
     expect(reasons(check({ nik: BUDI, name: 'B', gender: 'X', segment: 'KETUA_RT' }))).toEqual(['GENDER_FORMAT']);
     expect(reasons(check({ nik: BUDI, name: 'B', gender: 'P', segment: 'KETUA_RT' }))).toEqual(['GENDER_MISMATCH']);

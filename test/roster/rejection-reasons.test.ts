@@ -31,6 +31,7 @@ const samples: { [R in RejectionReason]: Extract<RowProblem, { reason: R }>['par
   NAME_MISSING: {},
   BIRTH_DATE_FORMAT: {},
   BIRTH_DATE_MISMATCH: {},
+  BIRTH_DATE_IN_FUTURE: { on: '2027-01-01' },
   GENDER_FORMAT: {},
   GENDER_MISMATCH: {},
   SEGMENT_MISSING: { validCodes: 'KETUA_RT, KETUA_RW' },
@@ -49,7 +50,7 @@ describe('the rejection catalogue', () => {
     expect(RejectionReason.options).toEqual(
       expect.arrayContaining([
         'NIK_MISSING', 'NIK_FORMAT', 'NIK_EXCEL_SCIENTIFIC', 'NIK_EXCEL_NUMBER', 'NIK_REGION', 'NIK_BIRTH_DATE', 'NIK_SERIAL',
-        'NAME_MISSING', 'BIRTH_DATE_FORMAT', 'BIRTH_DATE_MISMATCH', 'GENDER_FORMAT', 'GENDER_MISMATCH', 'SEGMENT_MISSING',
+        'NAME_MISSING', 'BIRTH_DATE_FORMAT', 'BIRTH_DATE_MISMATCH', 'BIRTH_DATE_IN_FUTURE', 'GENDER_FORMAT', 'GENDER_MISMATCH', 'SEGMENT_MISSING',
         'SEGMENT_UNKNOWN', 'AGE_BELOW_MINIMUM', 'AGE_ABOVE_MAXIMUM', 'DUPLICATE_IN_FILE', 'DUPLICATE_LOWER_PRIORITY_SEGMENT',
         'COVERED_BY_OTHER_REGULATION', 'NIK_OUTSIDE_JURISDICTION', 'IDENTITY_CONFLICT',
       ]),
@@ -77,6 +78,9 @@ describe('the rejection catalogue', () => {
     expect(describeRejection({ reason: 'AGE_BELOW_MINIMUM', field: 'birthDate', params: samples.AGE_BELOW_MINIMUM }, 'en')).toBe(
       "Aged 17 on 1 January 2026, below the KETUA_RT segment's range (18–65).",
     );
+    const future = { reason: 'BIRTH_DATE_IN_FUTURE', field: 'birthDate', params: samples.BIRTH_DATE_IN_FUTURE } as const;
+    expect(describeRejection(future, 'id')).toBe('Tanggal lahir di masa depan: sesudah awal pertanggungan, 1 Januari 2027.');
+    expect(describeRejection(future, 'en')).toBe('The birth date is in the future: after cover starts, on 1 January 2027.');
     expect(describeRejection({ reason: 'SEGMENT_UNKNOWN', field: 'segment', params: { value: 'Satpam', validCodes: 'KETUA_RT, MARBOT' } }, 'id')).toBe(
       'Segmen "Satpam" tidak ada dalam peraturan. Segmen yang berlaku: KETUA_RT, MARBOT.',
     );

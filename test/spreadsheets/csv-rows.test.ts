@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from '../../shared/documents/spreadsheets/read-spreadsheet';
+import { CellTooLongError, MAX_CELL_CHARS } from '../../shared/documents/spreadsheets/spreadsheet-limits';
 import { isOpen, readError, readRows, scratchDir, writeBytes } from './helpers';
 
 const file = scratchDir();
@@ -85,10 +86,12 @@ describe('reading CSV', () => {
   });
 
   it('accepts a multi-byte character split across read chunks', async () => {
-    // Reads come in 64 KiB chunks: put "ü" (two bytes) across the first boundary.
-    const filler = 'x'.repeat(64 * 1024 - 'NIK,Nama\n1,'.length - 1);
-    const rows = await readRows(csv('boundary.csv', `NIK,Nama\n1,${filler}ü\n`));
-    expect(rows[1]?.[1][1]).toBe(`text:${filler}ü`);
+    // Reads come in 64 KiB chunks: put "ü" (two bytes) across the first boundary, after cells
+    // within the limit of one cell.
+    const cells = `${'x'.repeat(19_999)},`.repeat(3);
+    const filler = 'x'.repeat(64 * 1024 - `NIK,Nama\n1,${cells}`.length - 1);
+    const rows = await readRows(csv('boundary.csv', `NIK,Nama\n1,${cells}${filler}ü\n`));
+    expect(rows[1]?.[1][4]).toBe(`text:${filler}ü`);
   });
 
   it('refuses a quote that is never closed, naming the row where the cell starts', async () => {
@@ -108,7 +111,36 @@ describe('reading CSV', () => {
     const rows = '3674015001900001,Siti Aminah,Jl. Mawar No. 5\n'.repeat(40_000);
     const error = await readError(csv('runaway-quote.csv', `NIK,Nama,Alamat\n1,"Budi,Jl. Melati\n${rows}`));
     expect(error.problem).toBe('MALFORMED_CSV');
-    expect(error.message).toMatch(/^Row 2: the row is longer than 1,000,000 characters, usually because a quote is never closed/);
+    expect(error.message).toMatch(/^Row 2: the row runs on over line breaks past 1,000,000 characters, because a quote \("\) is never closed/);
+  });
+
+  it.each([
+    ['just over the limit', MAX_CELL_CHARS + 1],
+    ['past the length of a whole record', 1_500_000],
+  ])('refuses a cell %s naming its row and column, not an unclosed quote', async (_, length) => {
+    const error = await readError(csv(`long-cell-${length}.csv`, `NIK,Nama,Alamat
+1,Siti,Jl. Mawar
+2,Budi,${'x'.repeat(length)}
+3,Ani,Jl. Melati
+`));
+    expect(error).toBeInstanceOf(CellTooLongError);
+    expect(error.problem).toBe('CELL_TOO_LONG');
+    expect(error.message).toMatch(/^Row 3, column C: the cell holds more than 32,767 characters, Excel's limit for a cell\. Shorten it/);
+  });
+
+  it('reads a cell of exactly the limit', async () => {
+    const rows = await readRows(csv('cell-at-limit.csv', `NIK,Alamat
+1,${'x'.repeat(MAX_CELL_CHARS)}
+`));
+    expect(rows[1]?.[1][1]).toHaveLength('text:'.length + MAX_CELL_CHARS);
+  });
+
+  it('names the column by its title where the caller knows the header row', () => {
+    const header = { rowNumber: 1, cells: [{ text: 'NIK', kind: 'text' as const }, { text: ' Alamat Lengkap ', kind: 'text' as const }] };
+    expect(new CellTooLongError(5, 1).titled(header).message).toMatch(/^Row 5, column "Alamat Lengkap" \(B\): the cell holds more than/);
+    // A column without a title, and the header row itself, keep the letters.
+    expect(new CellTooLongError(5, 2).titled(header).message).toMatch(/^Row 5, column C:/);
+    expect(new CellTooLongError(1, 1).titled(header).message).toMatch(/^Row 1, column B:/);
   });
 
   it('releases the file when the consumer stops early', async () => {

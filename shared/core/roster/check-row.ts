@@ -55,7 +55,8 @@ export type RowCheck =
  *   both), else the row's segment cell matched to a segment code or name, ignoring case,
  *   spaces and punctuation.
  * - Age on coverageStart within the segment's window, both ends inclusive. The age is counted
- *   from the row's birth date if it parsed, else from the NIK's.
+ *   from the row's birth date if it parsed, else from the NIK's; a birth date after
+ *   coverageStart is BIRTH_DATE_IN_FUTURE instead.
  * Throws InvalidInputError when `segmentCode` is not a segment of the regulation: that is a
  * mistake about the whole file, not about a row.
  */
@@ -147,8 +148,11 @@ export function checkRow(row: RawRosterRow, context: RowCheckContext): RowCheck 
     }
   }
 
-  // Eligibility
-  if (segment !== undefined && birthDate !== undefined) {
+  // Eligibility. A birth date after the coverage start (usually a 4-digit year in the wrong
+  // century, which the NIK's two digits cannot tell) has no age to check.
+  if (birthDate !== undefined && birthDate > context.coverageStart) {
+    problems = add(problems, { reason: 'BIRTH_DATE_IN_FUTURE', field: 'birthDate', params: { on: context.coverageStart } });
+  } else if (segment !== undefined && birthDate !== undefined) {
     const { minAge, maxAge } = segment.eligibility;
     const age = ageAt(birthDate, context.coverageStart);
     const outside = outsideAgeWindow(age, segment.eligibility);

@@ -29,6 +29,7 @@ export const RejectionReason = z.enum([
   'NAME_MISSING',
   'BIRTH_DATE_FORMAT',
   'BIRTH_DATE_MISMATCH',
+  'BIRTH_DATE_IN_FUTURE',
   'GENDER_FORMAT',
   'GENDER_MISMATCH',
   'SEGMENT_MISSING',
@@ -90,6 +91,8 @@ export interface RejectionParamsByReason {
   NAME_MISSING: NoParams;
   BIRTH_DATE_FORMAT: NoParams;
   BIRTH_DATE_MISMATCH: NoParams;
+  /** The birth date is after `on`, the coverage start: there is no age to check against a segment. */
+  BIRTH_DATE_IN_FUTURE: { readonly on: IsoDate };
   GENDER_FORMAT: NoParams;
   GENDER_MISMATCH: NoParams;
   /** `validCodes`: the regulation's segment codes, joined with ", ". */
@@ -272,6 +275,12 @@ export const REJECTIONS: { readonly [R in RejectionReason]: RejectionText<R> } =
     fix: 'Periksa NIK dan tanggal lahir pada KTP/KK, lalu perbaiki yang salah ketik.',
     fixEn: 'Check the NIK and the birth date on the KTP/KK and correct whichever is mistyped.',
   },
+  BIRTH_DATE_IN_FUTURE: {
+    id: (p) => `Tanggal lahir di masa depan: sesudah awal pertanggungan, ${longDate(p.on, 'id')}.`,
+    en: (p) => `The birth date is in the future: after cover starts, on ${longDate(p.on, 'en')}.`,
+    fix: 'Periksa tahun lahir pada KTP/KK dan tulis 4 digitnya (mis. 1962, bukan 2062), atau kosongkan kolomnya (tanggal lahir diambil dari NIK).',
+    fixEn: 'Check the year of birth on the KTP/KK and write its 4 digits (e.g. 1962, not 2062), or leave the column empty (the birth date is then taken from the NIK).',
+  },
   GENDER_FORMAT: {
     id: () => 'Jenis kelamin tidak dikenali.',
     en: () => 'The gender is not recognised.',
@@ -379,6 +388,7 @@ const REQUIRED_PARAMS: { readonly [R in RejectionReason]: Readonly<Record<string
   NAME_MISSING: {},
   BIRTH_DATE_FORMAT: {},
   BIRTH_DATE_MISMATCH: {},
+  BIRTH_DATE_IN_FUTURE: { on: '?' },
   GENDER_FORMAT: {},
   GENDER_MISMATCH: {},
   SEGMENT_MISSING: { validCodes: '?' },

@@ -4,11 +4,12 @@ import { CsvError, parse, type Options } from 'csv-parse';
 import type { CsvDelimiter } from './csv-delimiter';
 import { FileFormatError } from './file-format-error';
 import { findInvalidUtf8Row } from './invalid-utf8-row';
+import { CellTooLongError, MAX_CELL_CHARS } from './spreadsheet-limits';
 import type { Cell, SpreadsheetRow } from './spreadsheet-row';
 
 /**
- * A record longer than this is not a roster row: almost always a quote that is never closed,
- * which would otherwise swallow the rest of the file into one cell held in memory.
+ * A record longer than this is not a roster row: a cell far over MAX_CELL_CHARS, or a quote that
+ * is never closed, which would otherwise swallow the rest of the file into one cell held in memory.
  */
 const MAX_RECORD_CHARS = 1_000_000;
 
@@ -36,6 +37,9 @@ export async function* csvRows(filePath: string, delimiter: CsvDelimiter): Async
     // Runs synchronously as each record is parsed, so `nextRowNumber` is always the row that the
     // parser is working on, also when it fails part-way through one.
     on_record: (fields: string[]): SpreadsheetRow => {
+      for (let column = 0; column < fields.length; column++) {
+        if (fields[column]!.length > MAX_CELL_CHARS) throw new CellTooLongError(nextRowNumber, column);
+      }
       const row = { rowNumber: nextRowNumber, cells: fields.map(toCell) };
       nextRowNumber += 1 + fields.reduce((breaks, field) => breaks + lineBreaks(field), 0);
       return row;
@@ -50,7 +54,7 @@ export async function* csvRows(filePath: string, delimiter: CsvDelimiter): Async
     for await (const row of rows as AsyncIterable<SpreadsheetRow>) yield row;
   } catch (error) {
     if (error instanceof InvalidUtf8Error) throw await notUtf8(filePath);
-    if (error instanceof CsvError) throw malformed(error, nextRowNumber);
+    if (error instanceof CsvError) throw tooLongCell(error, nextRowNumber) ?? malformed(error, nextRowNumber);
     throw error;
   }
 }
@@ -104,6 +108,16 @@ async function notUtf8(filePath: string): Promise<FileFormatError> {
   );
 }
 
+/**
+ * A record over MAX_RECORD_CHARS still on the line it started on is a cell too long, the one
+ * being read (`column`). One that ran on over line breaks is left to malformed(): an unclosed
+ * quote swallowing the lines after it.
+ */
+function tooLongCell(error: CsvError, row: number): CellTooLongError | undefined {
+  const { lines, column } = error as CsvError & { lines?: number; column?: number | string | null };
+  return error.code === 'CSV_MAX_RECORD_SIZE' && lines === row && typeof column === 'number' ? new CellTooLongError(row, column) : undefined;
+}
+
 function malformed(error: CsvError, row: number): FileFormatError {
   const problem =
     error.code === 'CSV_QUOTE_NOT_CLOSED'
@@ -113,7 +127,7 @@ function malformed(error: CsvError, row: number): FileFormatError {
         : error.code === 'INVALID_OPENING_QUOTE'
           ? 'a quote (") appears inside a cell that does not start with one'
           : error.code === 'CSV_MAX_RECORD_SIZE'
-            ? `the row is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters, usually because a quote is never closed`
+            ? `the row runs on over line breaks past ${MAX_RECORD_CHARS.toLocaleString('en')} characters, because a quote (") is never closed`
             : `the CSV cannot be read (${error.message})`;
   return new FileFormatError(
     'MALFORMED_CSV',

@@ -1,5 +1,6 @@
 import { columnLetters } from './cell-reference';
 import { FileFormatError } from './file-format-error';
+import type { SpreadsheetRow } from './spreadsheet-row';
 
 /**
  * What a roster spreadsheet may hold, whoever made it. A roster has at most 1,000,000 people (the
@@ -16,8 +17,8 @@ import { FileFormatError } from './file-format-error';
 export const MAX_SPREADSHEET_ROWS = 1_048_576;
 
 /**
- * Characters in one cell of an .xlsx: Excel's own limit. Roster fields are far shorter
- * (RawRosterRow keeps 500). A CSV record is bounded as a whole instead (csv-rows.ts).
+ * Characters in one cell of an .xlsx or a CSV: Excel's own limit. Roster fields are far shorter
+ * (RawRosterRow keeps 500). A CSV record is bounded as a whole too (csv-rows.ts).
  */
 export const MAX_CELL_CHARS = 32_767;
 
@@ -54,11 +55,28 @@ export function tooManyRows(): FileFormatError {
   );
 }
 
-/** `column` is 0-based. */
-export function cellTooLong(rowNumber: number, column: number): FileFormatError {
-  return new FileFormatError(
-    'CELL_TOO_LONG',
-    `Row ${rowNumber}, column ${columnLetters(column)}: the cell holds more than ${MAX_CELL_CHARS.toLocaleString('en')} characters, ` +
-      "Excel's limit for a cell. Shorten it (a roster field needs at most 500) and save the file again from Excel.",
-  );
+/**
+ * A cell over MAX_CELL_CHARS, at its row and 0-based column. The readers know a column by its
+ * letters only; a reader that knows which row holds the titles names it by its title as well
+ * (`titled`), as the office calls it.
+ */
+export class CellTooLongError extends FileFormatError {
+  constructor(
+    readonly rowNumber: number,
+    readonly column: number,
+    title?: string,
+  ) {
+    const where = title ? `"${title.length > 40 ? `${title.slice(0, 39)}…` : title}" (${columnLetters(column)})` : columnLetters(column);
+    super(
+      'CELL_TOO_LONG',
+      `Row ${rowNumber}, column ${where}: the cell holds more than ${MAX_CELL_CHARS.toLocaleString('en')} characters, ` +
+        "Excel's limit for a cell. Shorten it (a roster field needs at most 500) and save the file again.",
+    );
+  }
+
+  /** The same cell, its column named by the title it has in `header` (when the cell is below it). */
+  titled(header: SpreadsheetRow): CellTooLongError {
+    const title = header.cells[this.column]?.text.trim();
+    return title && this.rowNumber > header.rowNumber ? new CellTooLongError(this.rowNumber, this.column, title) : this;
+  }
 }

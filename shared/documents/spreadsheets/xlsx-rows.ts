@@ -3,7 +3,7 @@ import { excelSerialToIsoDate } from '../../lib/excel-date';
 import { FileFormatError } from './file-format-error';
 import { unescapeOoxmlText } from './ooxml-string-escape';
 import type { Cell, SpreadsheetRow } from './spreadsheet-row';
-import { cellTooLong, MAX_CELL_CHARS, MAX_SPREADSHEET_ROWS, MAX_XML_TEXT_RUN_CHARS, tooManyRows } from './spreadsheet-limits';
+import { CellTooLongError, MAX_CELL_CHARS, MAX_SPREADSHEET_ROWS, MAX_XML_TEXT_RUN_CHARS, tooManyRows } from './spreadsheet-limits';
 import { readDateStyles } from './xlsx-date-styles';
 import { MAX_SHARED_STRINGS_XML_BYTES, readSharedStrings } from './xlsx-shared-strings';
 import { locateWorkbookParts } from './xlsx-workbook';
@@ -121,7 +121,7 @@ class SheetRowCollector implements XmlHandlers {
     // Rich text arrives in runs, each a text of its own: the cell is bounded as it grows (as
     // written, escapes included; its text is held to MAX_CELL_CHARS once resolved).
     this.cell.value += text;
-    if (this.cell.value.length > MAX_XML_TEXT_RUN_CHARS) throw cellTooLong(this.rowNumber, this.cell.column);
+    if (this.cell.value.length > MAX_XML_TEXT_RUN_CHARS) throw new CellTooLongError(this.rowNumber, this.cell.column);
   }
 
   close(name: string): void {
@@ -139,7 +139,7 @@ class SheetRowCollector implements XmlHandlers {
       case 'c':
         if (this.cell?.hasValue) {
           const cell = this.resolve(this.cell.type, this.cell.style, this.cell.value);
-          if (cell.text.length > MAX_CELL_CHARS) throw cellTooLong(this.rowNumber, this.cell.column);
+          if (cell.text.length > MAX_CELL_CHARS) throw new CellTooLongError(this.rowNumber, this.cell.column);
           this.place(this.cell.column, cell);
         }
         if (this.cell) this.nextColumn = this.cell.column + 1;
