@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { allRoutes } from '../shared/api/routes';
+import { allRoutes, routes } from '../shared/api/routes';
+import { AuditExport } from './constructs/audit-export';
 import { DataTables } from './constructs/data-tables';
 import { EnrollmentWorkflow } from './constructs/enrollment-workflow';
 import { BudgetWorkflows } from './constructs/budget-workflows';
@@ -26,6 +27,7 @@ export class LindungStack extends Stack {
       enrollmentRun: enrollment.workflow.stateMachine,
     });
     const remittance = new RemittanceWorkflows(this, 'Remittance', { tables });
+    const auditExport = new AuditExport(this, 'AuditExport', { tables });
     const http = new LindungHttpApi(this, 'Http', {
       routes: allRoutes,
       tables,
@@ -38,6 +40,7 @@ export class LindungStack extends Stack {
         renewal: renewal.renewal.stateMachine,
         reconciliation: remittance.reconciliation.stateMachine,
       },
+      auditExports: { archive: auditExport, readers: [routes.verifyAuditChain] },
     });
 
     const webConsole = new WebConsole(this, 'Console', { api: http.api, users });

@@ -31,7 +31,7 @@ export function registerAudit(program: Command): void {
 
   audit
     .command('verify')
-    .description("Walk each regulation's hash-chained audit trail and name the first broken link (an event edited or deleted); exits 1 if any is broken")
+    .description("Walk each regulation's hash-chained audit trail and name the first broken link (an event edited or deleted, or the chain rewritten since its head was exported); exits 1 if any is broken")
     .option('--regulation <id>', 'only this regulation (default: every regulation)')
     .action(async (options: { regulation?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -58,5 +58,6 @@ function entityOption(text: string): string {
 function describeChain(chain: Verification): string {
   const upTo = chain.verifiedUpTo ? `verified up to event ${formatCount(chain.verifiedUpTo.seq)} of ${chain.verifiedUpTo.at}` : 'nothing to verify yet';
   if (chain.broken) return `${chain.regulationId}: BROKEN at event ${formatCount(chain.broken.seq)}: ${chain.broken.reason}; ${upTo}`;
-  return `${chain.regulationId}: ${formatCount(chain.events)} events, ${upTo}`;
+  const anchored = chain.anchor ? `, holding event ${formatCount(chain.anchor.seq)} as exported on ${chain.anchor.date}` : '';
+  return `${chain.regulationId}: ${formatCount(chain.events)} events, ${upTo}${anchored}`;
 }

@@ -5,6 +5,7 @@ import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-
 import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import { CliError, dataDir, saveSession } from '../cli-config';
 import { print } from '../output';
+import { UsageError } from '../usage-error';
 
 export function registerLogin(program: Command): void {
   program
@@ -23,12 +24,12 @@ export function registerLogin(program: Command): void {
       }
       const role = Role.safeParse(options.as);
       if (!role.success || !options.user || !options.region) {
-        throw new CliError(`Say who you are: --as ${ROLES.join('|')} --user NAME --region CODE (e.g. --as finance --user siti --region 3674).`);
+        throw new UsageError(`Say who you are: --as ${ROLES.join('|')} --user NAME --region CODE (e.g. --as finance --user siti --region 3674).`);
       }
       const region = RegionCode.safeParse(options.region);
-      if (!region.success) throw new CliError(`--region ${options.region} ${region.error.issues[0]!.message}.`);
+      if (!region.success) throw new UsageError(`--region ${options.region} ${region.error.issues[0]!.message}.`);
       if (region.data === NATIONAL_REGION && role.data !== 'auditor') {
-        throw new CliError(`The national scope (${NATIONAL_REGION}) is for auditors: it reads every region and changes none. Use --as auditor, or a region code.`);
+        throw new UsageError(`The national scope (${NATIONAL_REGION}) is for auditors: it reads every region and changes none. Use --as auditor, or a region code.`);
       }
       const config = readLocalAuthConfig(dataDir());
       if (!config) throw new CliError('The local system has not been started here yet. Run `npm start` first.');

@@ -1,14 +1,10 @@
+import { chainHeadArchiveOfEnv } from '../../shared/adapters/audit-export/chain-head-archive-of-env';
 import { DynamoDbAuditTrail } from '../../shared/adapters/dynamodb/dynamodb-audit-trail';
 import { DynamoDbRegulationStore } from '../../shared/adapters/dynamodb/dynamodb-regulation-store';
 import { routes } from '../../shared/api/routes';
-import { verifyChain } from '../../shared/core/audit/audit-chain';
-import { requireRegulation } from '../../shared/core/regulation/require-regulation';
+import { verifyRegulationChain } from '../../shared/core/audit/verify-regulation-chain';
 import { routeHandler } from '../route-handler';
 
-const trail = new DynamoDbAuditTrail();
-const regulations = new DynamoDbRegulationStore();
+const stores = { regulations: new DynamoDbRegulationStore(), trail: new DynamoDbAuditTrail(), archive: chainHeadArchiveOfEnv() };
 
-export const handler = routeHandler(routes.verifyAuditChain, async ({ params }) => {
-  requireRegulation(await regulations.current(params.id), params.id);
-  return verifyChain(params.id, trail.chain(params.id));
-});
+export const handler = routeHandler(routes.verifyAuditChain, async ({ params }) => verifyRegulationChain(stores, params.id));

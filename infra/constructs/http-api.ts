@@ -6,7 +6,8 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteSpec, WorkflowName } from '../../shared/api/route-spec';
-import { workflowArnVariable } from '../../shared/api/route-spec';
+import { routeKey, workflowArnVariable } from '../../shared/api/route-spec';
+import type { AuditExport } from './audit-export';
 import type { DataTables } from './data-tables';
 import { HandlerFunction } from './handler-function';
 import { RouteRoles } from './route-roles';
@@ -18,6 +19,8 @@ export interface LindungHttpApiProps {
   readonly users: UserDirectory;
   /** The workflows routes may start (a route names them in `starts`). */
   readonly workflows: Readonly<Record<WorkflowName, StateMachine>>;
+  /** The audit chain-head exports and the routes that read them: only those get the bucket and the right to read it. */
+  readonly auditExports?: { readonly archive: AuditExport; readonly readers: readonly RouteSpec[] };
 }
 
 /**
@@ -57,13 +60,17 @@ export class LindungHttpApi extends Construct {
       }),
     };
 
-    const roles = new RouteRoles(this, 'RouteRoles', { tables: props.tables, workflows: props.workflows });
+    const archive = props.auditExports?.archive;
+    const roles = new RouteRoles(this, 'RouteRoles', { tables: props.tables, workflows: props.workflows, ...(archive ? { auditExports: archive } : {}) });
+    const exportReaders = new Set(props.auditExports?.readers.map(routeKey));
     for (const route of props.routes) {
+      const readsAuditExports = exportReaders.has(routeKey(route));
       const fn = new HandlerFunction(this, functionId(route.entry), {
         entry: route.entry,
         description: `${route.method} ${route.path}: ${route.summary}`,
-        role: roles.roleFor(route),
+        role: roles.roleFor(route, { readsAuditExports }),
         environment: {
+          ...(readsAuditExports && archive ? archive.environment() : {}),
           MAIN_TABLE: props.tables.main.tableName,
           AUDIT_TABLE: props.tables.audit.tableName,
           IDEMPOTENCY_TABLE: props.tables.idempotency.tableName,

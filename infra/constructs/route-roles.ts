@@ -4,6 +4,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RouteSpec, WorkflowName } from '../../shared/api/route-spec';
 import { acknowledgeIndexGrants } from './acknowledge-index-grants';
+import type { AuditExport } from './audit-export';
 import type { DataTables } from './data-tables';
 import { grantAppendOnly } from './grant-append-only';
 
@@ -19,22 +20,27 @@ export class RouteRoles extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    private readonly props: { tables: DataTables; workflows: Readonly<Record<WorkflowName, StateMachine>> },
+    private readonly props: { tables: DataTables; workflows: Readonly<Record<WorkflowName, StateMachine>>; auditExports?: AuditExport },
   ) {
     super(scope, id);
   }
 
-  /** The role of a route: reads stay reads; only routes that change something write, and to the audit trail only append. */
-  roleFor(route: Pick<RouteSpec, 'method' | 'starts'>): Role {
+  /**
+   * The role of a route: reads stay reads; only routes that change something write, and to the
+   * audit trail only append. A route that reads the audit exports (`readsAuditExports`) gets a
+   * role of its own profile, so that no other route can read them.
+   */
+  roleFor(route: Pick<RouteSpec, 'method' | 'starts'>, options: { readsAuditExports?: boolean } = {}): Role {
     const writes = route.method !== 'GET';
     const starts = [...(route.starts ?? [])].sort();
-    const key = `${writes ? 'Write' : 'Read'}${starts.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('')}`;
+    const readsAuditExports = options.readsAuditExports ?? false;
+    const key = `${writes ? 'Write' : 'Read'}${starts.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('')}${readsAuditExports ? 'AuditExports' : ''}`;
     const existing = this.roles.get(key);
     if (existing) return existing;
 
     const role = new Role(this, key, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Lindung route functions that ${writes ? 'change data' : 'only read'}${starts.length ? ` and start ${starts.join(', ')}` : ''}`,
+      description: `Lindung route functions that ${writes ? 'change data' : 'only read'}${starts.length ? ` and start ${starts.join(', ')}` : ''}${readsAuditExports ? ' and read the audit exports' : ''}`,
       managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
     });
     const { tables } = this.props;
@@ -49,6 +55,10 @@ export class RouteRoles extends Construct {
       acknowledgeIndexGrants(role, [tables.main, tables.audit]);
     }
     for (const name of starts) this.props.workflows[name as WorkflowName].grantStartExecution(role);
+    if (readsAuditExports) {
+      if (!this.props.auditExports) throw new Error('A route reads the audit exports, but the HTTP API was given no archive');
+      this.props.auditExports.grantRead(role);
+    }
     Validations.of(role).acknowledge(
       {
         id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

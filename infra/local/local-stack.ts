@@ -54,8 +54,8 @@ export const LOCAL_RESOURCE_SUPPORT: Readonly<Record<string, ResourceSupport>> =
   'AWS::SecretsManager::Secret': 'inert: the local stack gives the functions the insurer simulator\'s address and key (INSURER_BASE_URL, INSURER_API_KEY) instead',
   // The web console (infra/constructs/web-console.ts): built from source and served at /console/ (local-console.ts).
   'Custom::CDKBucketDeployment': 'emulated',
-  'AWS::S3::Bucket': 'inert: the console files are served from memory at /console/ on the API port',
-  'AWS::S3::BucketPolicy': 'inert: the console files are served from memory at /console/ on the API port',
+  'AWS::S3::Bucket': 'inert: the console files are served from memory at /console/ on the API port; the audit exports are files under DATA_DIR/audit-exports (AUDIT_EXPORT_DIR)',
+  'AWS::S3::BucketPolicy': 'inert: the console files are served from memory at /console/ on the API port; the audit exports are files under DATA_DIR/audit-exports (AUDIT_EXPORT_DIR)',
   'AWS::CloudFront::Distribution': 'inert: the API port serves the console at /console/, on the API origin',
   'AWS::CloudFront::OriginAccessControl': 'inert: there is no bucket for CloudFront to read locally',
   'AWS::CloudFront::ResponseHeadersPolicy': 'inert: the local console sends the same security headers itself',
@@ -176,6 +176,8 @@ export class LocalStack {
         // AWS SDK v3 clients read AWS_ENDPOINT_URL_<SERVICE>, so handlers need no local branch.
         AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
         AWS_ENDPOINT_URL_SFN: stepFunctionsEndpoint,
+        // No S3 locally: the audit chain-head exports go to files in the data directory (chain-head-archive-of-env.ts).
+        AUDIT_EXPORT_DIR: path.join(dataDir, 'audit-exports'),
         POWERTOOLS_TRACE_ENABLED: 'false',
         // With tracing off, X-Ray's automatic mode would still hook every promise of the process
         // (cls-hooked's async hooks, destroy tracking included): a third of the CPU of a bench's run.

@@ -104,8 +104,13 @@ describe('npx lindung regulation apply', () => {
 
   it('says how to sign in when there is no session, and how to start the system when none runs', async () => {
     const noRole = await lindung('login', '--user', 'x');
-    expect(noRole.code).toBe(1);
+    expect(noRole.code).toBe(2);
     expect(noRole.stderr).toContain('--as admin|finance|auditor');
+    const noRegion = await lindung('login', '--as', 'admin', '--user', 'x', '--region', '3699');
+    expect(noRegion.code).toBe(2);
+    expect(noRegion.stderr).toContain('--region 3699 is not a Kemendagri province or regency/city code');
+    const nationalAdmin = await lindung('login', '--as', 'admin', '--user', 'x', '--region', 'ID');
+    expect(nationalAdmin.stderr).toContain('The national scope (ID) is for auditors');
 
     const nowhere = await run(path.join(repoRoot, 'bin', 'lindung.mjs'), ['regulation', 'list'], {
       env: { ...process.env, LINDUNG_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lindung-empty-')), LINDUNG_API_URL: '' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ChainLink, chainEvents, GENESIS_HASH, verifyChain } from '../../shared/core/audit/audit-chain';
 import { type AuditEvent, auditEvent } from '../../shared/core/audit/audit-event';
+import type { ChainAnchor } from '../../shared/core/audit/chain-anchor';
 
 /** The hash chain of a regulation's audit trail, and what verification finds when it is tampered with. */
 
@@ -64,5 +65,52 @@ describe('the audit hash chain', () => {
   it('refuses an event that names no regulation', () => {
     const { regulationId: _none, ...orphan } = events(1)[0]!;
     expect(() => chainEvents([orphan], { seq: 0, hash: GENESIS_HASH })).toThrow('names no regulation');
+  });
+});
+
+describe('the chain against its head exported on an earlier day', () => {
+  const original = events(5);
+  const chain = chainEvents(original, { seq: 0, hash: GENESIS_HASH });
+  const exported: ChainAnchor = { date: '2027-01-03', head: { regulationId: 'perwal-x', seq: 3, hash: chain[2]!.hash, at: chain[2]!.at } };
+  /** The chain as someone able to write the Audit table would leave it: event `index` edited, every hash from it on recomputed. */
+  const rewritten = (index: number) => chainEvents(original.map((e, i) => (i === index ? { ...e, summary: 'Disetujui Rp9.999.999.999' } : e)), { seq: 0, hash: GENESIS_HASH });
+
+  it('still holds the head, after the chain grew past it', async () => {
+    const result = await verifyChain('perwal-x', walk(linked(chain)), exported);
+    expect(result.broken).toBeUndefined();
+    expect(result.verifiedUpTo?.seq).toBe(5);
+    expect(result.anchor).toEqual({ date: '2027-01-03', seq: 3, holds: true });
+  });
+
+  it("names the head's event rewritten with every hash after it, which walking the links alone cannot see", async () => {
+    const tampered = walk(linked(rewritten(2)));
+    expect((await verifyChain('perwal-x', walk(linked(rewritten(2))))).broken).toBeUndefined();
+    const result = await verifyChain('perwal-x', tampered, exported);
+    expect(result.broken).toMatchObject({ seq: 3, reason: expect.stringContaining('no longer has the hash exported on 2027-01-03') });
+    // Rewritten from an event that can no longer be told: nothing up to the head is vouched for.
+    expect(result.verifiedUpTo).toBeUndefined();
+    expect(result.anchor).toEqual({ date: '2027-01-03', seq: 3, holds: false });
+  });
+
+  it('names an event rewritten before the head at the head, and one rewritten after it nowhere', async () => {
+    expect((await verifyChain('perwal-x', walk(linked(rewritten(0))), exported)).broken).toMatchObject({ seq: 3, reason: expect.stringContaining('2027-01-03') });
+    // After the export the chain is for the next export to pin.
+    expect((await verifyChain('perwal-x', walk(linked(rewritten(4))), exported)).anchor?.holds).toBe(true);
+  });
+
+  it("names an edit at the head's event that left the hashes alone where the links show it", async () => {
+    const tampered = linked(chain);
+    tampered[2] = { ...tampered[2]!, event: { ...tampered[2]!.event!, summary: 'Disetujui Rp9.999.999.999' } };
+    const result = await verifyChain('perwal-x', walk(tampered), exported);
+    expect(result.broken).toMatchObject({ seq: 3, reason: expect.stringContaining('was changed after it was recorded') });
+    expect(result.anchor?.holds).toBe(false);
+  });
+
+  it('names a chain cut short below the head', async () => {
+    const result = await verifyChain('perwal-x', walk(linked(chain).slice(0, 2)), exported);
+    expect(result.broken).toMatchObject({ seq: 3, reason: expect.stringContaining('the chain ends at event 2, but its head exported on 2027-01-03 was event 3') });
+    expect(result.verifiedUpTo?.seq).toBe(2);
+    expect(result.anchor).toEqual({ date: '2027-01-03', seq: 3, holds: false });
+    expect((await verifyChain('perwal-x', walk([]), exported)).broken).toMatchObject({ seq: 1, reason: expect.stringContaining('ends at event 0') });
   });
 });

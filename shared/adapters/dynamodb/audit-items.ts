@@ -37,3 +37,9 @@ export function chainLinkItem(event: ChainedEvent): Record<string, unknown> {
   };
   return { pk: chainPartition(event.regulationId), sk: zeroPadded(event.seq, 12), ...link };
 }
+
+/** A link as stored, without its keys. */
+export function linkOf(item: Record<string, unknown>): ChainLink {
+  const { pk: _pk, sk: _sk, ...link } = item;
+  return link as unknown as ChainLink;
+}

@@ -3,8 +3,9 @@ import type { Page, PageQuery } from '../../api/page-query';
 import { AuditEvent } from '../../api/schemas';
 import type { AuditSearch, AuditTrail } from '../../core/audit/audit-trail';
 import type { ChainLink } from '../../core/audit/audit-chain';
-import { auditKey, auditPartition, chainPartition } from './audit-items';
+import { auditKey, auditPartition, chainPartition, linkOf } from './audit-items';
 import { batchGet } from './batch-operations';
+import { chainHead } from './chain-head';
 import { documentClient, tableName } from './document-client';
 import { TABLE_KEY, mapPage, queryPage } from './query-page';
 
@@ -38,7 +39,7 @@ export class DynamoDbAuditTrail implements AuditTrail {
       ExpressionAttributeValues: { ':pk': chainPartition(regulationId) },
       ConsistentRead: true,
     })) {
-      const links = (page.Items ?? []).map(({ pk: _pk, sk: _sk, ...link }) => link as unknown as ChainLink);
+      const links = (page.Items ?? []).map(linkOf);
       const events = await batchGet(table, links.map((link) => auditKey(link)));
       const byKey = new Map(events.map((item) => [`${item.pk as string}|${item.sk as string}`, AuditEvent.parse(item)]));
       for (const link of links) {
@@ -46,6 +47,10 @@ export class DynamoDbAuditTrail implements AuditTrail {
         yield { link, event: byKey.get(`${key.pk}|${key.sk}`) };
       }
     }
+  }
+
+  async head(regulationId: string): Promise<ChainLink | undefined> {
+    return chainHead(tableName('AUDIT_TABLE'), regulationId);
   }
 }
 

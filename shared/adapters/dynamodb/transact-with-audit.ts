@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../api/schemas';
 import { chainEvents, GENESIS_HASH } from '../../core/audit/audit-chain';
 import { type RetryPolicy, withRetries } from '../../lib/retry';
-import { auditItem, chainLinkItem, chainPartition } from './audit-items';
+import { auditItem, chainLinkItem } from './audit-items';
+import { chainHead } from './chain-head';
 import { documentClient, tableName } from './document-client';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -28,7 +29,7 @@ export async function transactWithAudit(writes: readonly TransactItem[], events:
   if (regulations.size !== 1 || !regulationId) throw new Error('The audit events of one change must name one regulation, whose chain they join');
   const table = tableName('AUDIT_TABLE');
   await withRetries(async () => {
-    const chained = chainEvents(list, await chainHead(table, regulationId));
+    const chained = chainEvents(list, (await chainHead(table, regulationId)) ?? { seq: 0, hash: GENESIS_HASH });
     const appended: TransactItem[] = chained.flatMap((event) => [
       { Put: { TableName: table, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: table, Item: chainLinkItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -54,22 +55,6 @@ export async function transactWithAuditIfUnchanged(writes: readonly TransactItem
     if (error instanceof TransactionCanceledException) return false;
     throw error;
   }
-}
-
-/** The chain's last link: its seq and hash (0 and the genesis hash for a chain not yet begun). */
-async function chainHead(table: string, regulationId: string): Promise<{ seq: number; hash: string }> {
-  const { Items } = await documentClient.send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': chainPartition(regulationId) },
-      ScanIndexForward: false,
-      Limit: 1,
-      ConsistentRead: true,
-    }),
-  );
-  const head = Items?.[0];
-  return head ? { seq: head.seq as number, hash: head.hash as string } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /**

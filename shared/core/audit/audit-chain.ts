@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../lib/canonical-json';
+import { IsoDate } from '../calendar/calendar';
 import type { AuditEvent } from './audit-event';
+import { type ChainAnchor, anchorBreak } from './chain-anchor';
 
 /**
  * The audit trail as hash chains, one per regulation: each event carries its place in the chain
@@ -58,6 +60,8 @@ export const ChainVerification = z.object({
   verifiedUpTo: z.object({ seq: z.number().int(), at: z.string(), hash: z.string() }).optional(),
   /** The first broken link: where, and what is wrong. */
   broken: z.object({ seq: z.number().int(), at: z.string().optional(), reason: z.string() }).optional(),
+  /** The latest exported head of the chain it was checked against: when exported, its event, and whether the chain still holds it. */
+  anchor: z.object({ date: IsoDate, seq: z.number().int(), holds: z.boolean() }).optional(),
 }).meta({ id: 'ChainVerification' });
 export type ChainVerification = z.infer<typeof ChainVerification>;
 
@@ -65,15 +69,23 @@ export type ChainVerification = z.infer<typeof ChainVerification>;
  * Walks a chain's links in order with the events they point to, and names the first broken link:
  * a missing link (a gap in `seq`), a link whose previous hash is not the hash before it, an event
  * deleted under its link, or an event whose content no longer gives the hash its link recorded.
+ * Given the head exported on an earlier day (`anchor`), the chain must also still hold it
+ * (chain-anchor.ts): a chain rewritten whole, or cut short, since that export is broken too.
  */
-export async function verifyChain(regulationId: string, links: AsyncIterable<{ link: ChainLink; event: AuditEvent | undefined }>): Promise<ChainVerification> {
+export async function verifyChain(
+  regulationId: string,
+  links: AsyncIterable<{ link: ChainLink; event: AuditEvent | undefined }>,
+  anchor?: ChainAnchor,
+): Promise<ChainVerification> {
   let previous = { seq: 0, hash: GENESIS_HASH, at: '' };
   let walked = 0;
-  const result = (broken?: ChainVerification['broken']): ChainVerification => ({
+  let anchorHolds = false;
+  const result = (broken?: ChainVerification['broken'], upTo: typeof previous | null = previous): ChainVerification => ({
     regulationId,
     events: walked,
-    ...(previous.seq > 0 ? { verifiedUpTo: { seq: previous.seq, at: previous.at, hash: previous.hash } } : {}),
+    ...(upTo && upTo.seq > 0 ? { verifiedUpTo: { seq: upTo.seq, at: upTo.at, hash: upTo.hash } } : {}),
     ...(broken ? { broken } : {}),
+    ...(anchor ? { anchor: { date: anchor.date, seq: anchor.head.seq, holds: anchorHolds } } : {}),
   });
   for await (const { link, event } of links) {
     walked += 1;
@@ -84,7 +96,14 @@ export async function verifyChain(regulationId: string, links: AsyncIterable<{ l
     if (event.hash !== link.hash || eventHash(event, seq, link.prevHash) !== link.hash) {
       return result({ seq, at: link.at, reason: `event ${seq} (${event.action} by ${event.actor} at ${event.at}) was changed after it was recorded` });
     }
+    if (anchor && seq === anchor.head.seq) {
+      // Rewritten up to the exported head: no event up to it can be vouched for.
+      const broken = anchorBreak(anchor, { length: seq, link });
+      if (broken) return result(broken, null);
+      anchorHolds = true;
+    }
     previous = { seq, hash: link.hash, at: link.at };
   }
+  if (anchor && previous.seq < anchor.head.seq) return result(anchorBreak(anchor, { length: previous.seq }));
   return result();
 }

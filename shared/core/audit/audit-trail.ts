@@ -21,4 +21,6 @@ export interface AuditTrail {
   search(search: AuditSearch): Promise<AuditEvent[]>;
   /** A regulation's chain in order: each link with the event it points to (undefined: no such event). */
   chain(regulationId: string): AsyncIterable<{ link: ChainLink; event: AuditEvent | undefined }>;
+  /** A regulation's chain head: its last link, read alone (undefined: no event yet). */
+  head(regulationId: string): Promise<ChainLink | undefined>;
 }
