@@ -49,7 +49,7 @@ async function runFlow(tag: string, region: string, serial: number): Promise<Ten
 
   const proposal = await propose(admin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
   expect((await api('POST', `/proposals/${proposal.proposalId}/decision`, { token: finance, body: { decision: 'approve' } })).status).toBe(200);
-  await waitForProposal(admin, proposal.proposalId, ['approved']);
+  expect((await waitForProposal(admin, proposal.proposalId, ['allocating'])).status).toBe('approved');
   const started = await api('POST', '/enrollment-runs', { token: admin, body: { proposalId: proposal.proposalId } });
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   expect((await waitForRun(admin, started.body.runId)).counts).toMatchObject({ enrolled: 4 });
@@ -170,7 +170,9 @@ describe.each(['tangsel', 'bekasi'] as const)('region × route matrix: the recor
         for (const id of [own.regulation.id, own.proposalId, own.runId, own.importId, own.billId, own.nik]) expect(text, label(stranger, answer)).not.toContain(id);
         continue;
       }
-      expect(answer.status, label(stranger, answer)).toBe(404);
+      // Applying a regulation of another region is refused before anything is looked up: the same 403 whether it exists or not.
+      const refusal = route.scope.kind === 'regulation' && route.scope.createdFrom ? 403 : 404;
+      expect(answer.status, label(stranger, answer)).toBe(refusal);
       expect(JSON.stringify(answer.body)).not.toContain(own.nik);
       const scoped = scopedId(route, own);
       if (!scoped) continue;
@@ -179,7 +181,7 @@ describe.each(['tangsel', 'bekasi'] as const)('region × route matrix: the recor
       const madeUp = made[scoped[1]];
       const madeUpId = typeof madeUp === 'string' ? madeUp : made.regulation.id;
       const absent = await call(stranger, sampleRequest(name, route, made));
-      expect(absent.status).toBe(404);
+      expect(absent.status).toBe(refusal);
       expect(sameAnswer(answer.body, scoped[0], '<id>'), label(stranger, answer)).toEqual(sameAnswer(absent.body, madeUpId, '<id>'));
     }
     expect(await snapshot(own, users[own.region]!)).toEqual(before);
@@ -209,7 +211,7 @@ describe('regions', () => {
     expect(national).toEqual(expect.arrayContaining([tangsel.regulation.id, bekasi.regulation.id]));
   });
 
-  it("refuse a regulation for another region (403), and keep a regulation's region fixed (400)", async () => {
+  it("refuse a regulation for another region (403), also one that would move an existing regulation there", async () => {
     const elsewhere = { ...tangselRegulation(`perwal-elsewhere-${RUN}`), jurisdiction: '3216' };
     const refused = await api('PUT', `/regulations/${elsewhere.id}`, { token: users['3674']!, body: elsewhere });
     expect(refused.status).toBe(403);
@@ -222,8 +224,21 @@ describe('regions', () => {
       headers: { 'if-match': current.headers.get('etag')! },
       body: { ...tangsel.regulation, jurisdiction: '3671' },
     });
-    expect(moved.status).toBe(400);
-    expect(moved.body.issues).toEqual([expect.objectContaining({ path: 'body.jurisdiction' })]);
+    expect(moved.status).toBe(403);
+    expect(moved.body.message).toContain('not of 3671 Kota Tangerang');
+    expect((await api('GET', `/regulations/${tangsel.regulation.id}`, { token: users['3674']! })).body.jurisdiction).toBe('3674');
+  });
+
+  it("search a regulation's whole trail along its chain, its runs' and bills' events too, for its region only", async () => {
+    const trail = await api('GET', `/audit-events?regulationId=${tangsel.regulation.id}&limit=100`, { token: users['36']! });
+    expect(trail.status).toBe(200);
+    const types = new Set(trail.body.events.map((event: { entityType: string }) => event.entityType));
+    expect([...types].sort()).toEqual(['bill', 'enrollment-run', 'regulation']);
+    expect(trail.body.events.map((event: { seq: number }) => event.seq)).toEqual(trail.body.events.map((_: unknown, i: number) => i + 1));
+    const byAdmin = await api('GET', `/audit-events?regulationId=${tangsel.regulation.id}&actor=admin-tangsel`, { token: users['3674']! });
+    expect(byAdmin.body.events.length).toBeGreaterThan(0);
+    expect(byAdmin.body.events.every((event: { actor: string }) => event.actor === 'admin-tangsel')).toBe(true);
+    expect((await api('GET', `/audit-events?regulationId=${tangsel.regulation.id}`, { token: users['3216']! })).status).toBe(404);
   });
 
   it('answer 403 to a user of no region, saying whom to ask', async () => {

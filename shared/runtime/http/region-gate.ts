@@ -44,13 +44,13 @@ async function gateRegulation(
   context: { caller: Caller; changes: boolean; directory: RegionDirectory; created?: string; part?: { kind: keyof typeof NAMES; id: string } },
 ): Promise<void> {
   const { caller, changes, directory, created, part } = context;
-  const existing = await directory.jurisdictionOf(regulationId);
-  if (existing === undefined && created !== undefined) {
-    if (created !== caller.region) {
-      throw new ForbiddenError(`${caller.username} applies regulations of ${describeRegion(caller.region!)} only, not of ${describeRegion(created)}.`);
-    }
-    return;
+  // Checked before looking the regulation up, so that the answer is the same whether another
+  // region's regulation exists under that id or not.
+  if (created !== undefined && created !== caller.region) {
+    throw new ForbiddenError(`${caller.username} applies regulations of ${describeRegion(caller.region!)} only, not of ${describeRegion(created)}.`);
   }
+  const existing = await directory.jurisdictionOf(regulationId);
+  if (existing === undefined && created !== undefined) return;
   requireReach(caller, existing, changes ? 'change' : 'read', () => (part ? notFound(part.kind, part.id, caller) : notFound('regulation', regulationId, caller)));
 }
 
