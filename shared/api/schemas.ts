@@ -79,6 +79,8 @@ export const AuditQuery = z
       .max(200)
       .regex(/^[A-Za-z-]+:[^\s]+$/, 'must be ENTITY_TYPE:ID, e.g. regulation:perwal-tangsel-25-2019')
       .optional(),
+    /** Everything under one regulation: its own events and those of its runs, bills and proposals. */
+    regulationId: RegulationId.optional(),
     /** What one user did (their user name), across entities. */
     actor: z.string().trim().min(1).max(128).optional(),
     /**
@@ -93,7 +95,8 @@ export const AuditQuery = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
   })
-  .refine((q) => q.entity !== undefined || q.actor !== undefined, { message: 'give entity, actor or both', path: ['entity'] })
+  .refine((q) => q.entity !== undefined || q.actor !== undefined || q.regulationId !== undefined, { message: 'give entity, regulationId or actor', path: ['entity'] })
+  .refine((q) => q.entity === undefined || q.regulationId === undefined, { message: 'give entity or regulationId, not both', path: ['regulationId'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
 export const AuditEventList = z.object({ events: z.array(AuditEvent), nextCursor: NextCursor }).meta({ id: 'AuditEventList' });
 

@@ -25,10 +25,40 @@ export class DynamoDbAuditTrail implements AuditTrail {
 
   /** One page of a search, oldest first: the audit trail's list route. */
   async searchPage(search: AuditSearch, page: PageQuery): Promise<Page<AuditEvent>> {
+    if (search.regulationId !== undefined) return this.regulationPage(search, page);
     const key = byEntity(search)
       ? { partition: { attribute: 'pk', value: auditPartition(search.entityType!, search.entityId!) }, attributes: TABLE_KEY }
       : { partition: { attribute: 'actor', value: search.actor! }, attributes: [...TABLE_KEY, 'actor', 'at'] };
     return mapPage(await queryPage(searchQuery(search), page, key), (item) => AuditEvent.parse(item));
+  }
+
+  /**
+   * One page of a regulation's whole trail, read along its hash chain (every event of the
+   * regulation has a link there, whatever entity it is about). The links carry the time, so a
+   * time range is a filter on them; a user or a person narrows the page's events after they are
+   * read, so such a page may hold fewer than `limit`.
+   */
+  private async regulationPage(search: AuditSearch, page: PageQuery): Promise<Page<AuditEvent>> {
+    const table = tableName('AUDIT_TABLE');
+    const partition = chainPartition(search.regulationId!);
+    const inRange = search.from !== undefined || search.to !== undefined;
+    const links = await queryPage(
+      {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ...(inRange ? { FilterExpression: '#at BETWEEN :from AND :to', ExpressionAttributeNames: { '#at': 'at' } } : {}),
+        ExpressionAttributeValues: { ':pk': partition, ...(inRange ? { ':from': search.from ?? '0000', ':to': (search.to ?? '9999') + AFTER_ANY_SUFFIX } : {}) },
+      },
+      page,
+      { partition: { attribute: 'pk', value: partition }, attributes: TABLE_KEY },
+    );
+    const keys = links.items.map((item) => auditKey(linkOf(item)));
+    const byKey = new Map((await batchGet(table, keys)).map((item) => [`${item.pk as string}|${item.sk as string}`, AuditEvent.parse(item)]));
+    const events = keys
+      .map((key) => byKey.get(`${key.pk}|${key.sk}`))
+      .filter((event): event is AuditEvent => event !== undefined)
+      .filter((event) => (search.actor === undefined || event.actor === search.actor) && (search.person === undefined || event.summary.includes(search.person)));
+    return { items: events, ...(links.nextCursor ? { nextCursor: links.nextCursor } : {}) };
   }
 
   async *chain(regulationId: string): AsyncIterable<{ link: ChainLink; event: AuditEvent | undefined }> {

@@ -5,6 +5,8 @@ import type { AuditEvent } from './audit-event';
 export interface AuditSearch {
   readonly entityType?: string;
   readonly entityId?: string;
+  /** Everything under one regulation (its own events and its runs', bills' and proposals'), in chain order. */
+  readonly regulationId?: string;
   readonly actor?: string;
   /** A masked NIK (`3674********0001`) that the event's summary names. */
   readonly person?: string;

@@ -1,10 +1,9 @@
-import type { EnrollmentRun } from '../../../shared/api/enrollment-schemas';
 import type { AuditEvent } from '../../../shared/api/schemas';
 import type { ChainVerification } from '../../../shared/core/audit/audit-chain';
 import { ApiError, apiGet, apiGetAll } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatIndonesianDateTime, maskNik } from '../format';
+import { formatIndonesianDate, formatIndonesianDateTime, maskNik } from '../format';
 import { t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -51,17 +50,17 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
     return;
   }
   try {
-    // A user on their own is looked for across entities; a person on their own in every regulation's
-    // trail (run events name no one).
-    const entities = regulation.value
-      ? await trailsOf(regulation.value)
+    // A regulation's search reads its whole trail (its runs', bills' and proposals' events too);
+    // a user on their own is looked for across entities; a person on their own in every regulation's.
+    const trails: { regulationId?: string }[] = regulation.value
+      ? [{ regulationId: regulation.value }]
       : actor.value.trim()
-        ? [undefined]
-        : regulations.map((r) => `regulation:${r.id}`);
+        ? [{}]
+        : regulations.map((r) => ({ regulationId: r.id }));
     const found = await Promise.all(
-      entities.map((entity) =>
+      trails.map(({ regulationId }) =>
         apiGetAll<AuditEvent>('/audit-events', 'events', {
-          entity,
+          regulationId,
           actor: actor.value.trim() || undefined,
           person: masked || undefined,
           from: from.value || undefined,
@@ -110,23 +109,14 @@ async function chainStatus(regulationId: string): Promise<HTMLElement | undefine
   if (chain.broken) {
     return notice('alert', t('Jejak audit rusak pada kejadian {seq}: {reason}', { seq: chain.broken.seq, reason: chain.broken.reason }));
   }
+  const anchored = chain.anchor?.holds ? ` ${t('Kepala rantai yang diekspor {date} (kejadian {seq}) masih cocok.', { date: formatIndonesianDate(chain.anchor.date), seq: chain.anchor.seq })}` : '';
   return h(
     'p',
     { role: 'status', 'data-testid': 'chain-verified' },
     chain.verifiedUpTo
-      ? t('Rantai hash jejak ini utuh: terverifikasi sampai {at} ({n} kejadian).', { at: formatIndonesianDateTime(chain.verifiedUpTo.at), n: chain.events })
+      ? t('Rantai hash jejak ini utuh: terverifikasi sampai {at} ({n} kejadian).', { at: formatIndonesianDateTime(chain.verifiedUpTo.at), n: chain.events }) + anchored
       : t('Rantai hash jejak ini belum berisi kejadian.'),
   );
-}
-
-/**
- * The trails a regulation's search reads: its own, and those of its enrollment runs, which keep
- * their own (`enrollment-run:<run id>`, as the CLI and the API name them) but happen under the
- * regulation, where an auditor looks for them.
- */
-async function trailsOf(regulationId: string): Promise<string[]> {
-  const runs = await apiGetAll<EnrollmentRun>('/enrollment-runs', 'runs', { regulationId });
-  return [`regulation:${regulationId}`, ...runs.map((run) => `enrollment-run:${run.runId}`)];
 }
 
 /** A typed NIK as the audit trail writes it (`3674********0001`); a masked one as it is; anything else unchanged, for the API to refuse. */
