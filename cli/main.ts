@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-config';
 import { registerAudit } from './commands/audit';
 import { registerBudget } from './commands/budget';
@@ -12,6 +12,7 @@ import { registerRemit } from './commands/remit';
 import { registerRenewal } from './commands/renewal';
 import { registerRoster } from './commands/roster';
 import { registerWhoAmI } from './commands/who-am-i';
+import { t } from './messages';
 import { UsageError } from './usage-error';
 
 /** package.json's version: scripts/build-cli.mjs defines it when it bundles the CLI. */
@@ -21,11 +22,14 @@ declare const LINDUNG_VERSION: string;
 const USAGE_EXIT_CODE = 2;
 
 const program = new Command('lindung')
-  .description('Lindung: regional subsidies of BPJS Ketenagakerjaan premiums')
-  .option('--api <url>', 'API base URL (default: the local stack from `npm start`, or LINDUNG_API_URL)')
-  .option('--token <jwt>', 'bearer token (default: LINDUNG_TOKEN, or the one saved by `lindung login`)')
-  .option('--json', 'print machine-readable JSON')
-  .version(LINDUNG_VERSION)
+  .description(t('Lindung: subsidi iuran BPJS Ketenagakerjaan oleh pemerintah daerah'))
+  .option('--api <url>', t('URL dasar API (bawaan: sistem lokal dari `npm start`, atau LINDUNG_API_URL)'))
+  .option('--token <jwt>', t('token bearer (bawaan: LINDUNG_TOKEN, atau yang disimpan `lindung login`)'))
+  .option('--json', t('cetak JSON untuk mesin'))
+  // Read before parsing (language.ts); declared so that commander accepts it and checks its value.
+  .addOption(new Option('--lang <language>', t('bahasa: id (Bahasa Indonesia) atau en (English); bawaan dari LANG')).choices(['id', 'en']))
+  .version(LINDUNG_VERSION, '-V, --version', t('tampilkan versi'))
+  .helpOption('-h, --help', t('tampilkan bantuan perintah'))
   .showHelpAfterError()
   // Commander's usage errors are thrown instead of exiting with 1, so that they exit with 2 below.
   // Set before the commands are registered: each command copies it.

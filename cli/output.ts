@@ -3,6 +3,4 @@ export function print(json: boolean | undefined, result: unknown, human: () => s
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${human().join('\n')}\n`);
 }
 
-export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
-}
+export { formatCount } from './messages';

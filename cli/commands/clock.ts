@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { callApi, type GlobalOptions } from '../api-client';
+import { t } from '../messages';
 import { print } from '../output';
 
 interface ClockState {
@@ -13,11 +14,11 @@ interface ClockState {
  * fires the schedules that became due, such as the daily renewal check.
  */
 export function registerClock(program: Command): void {
-  const clock = program.command('clock').description('The local stack\'s business clock (admin; `npm start` only)');
+  const clock = program.command('clock').description(t('Jam bisnis sistem lokal (admin; hanya `npm start`)'));
 
   clock
     .command('show', { isDefault: true })
-    .description('The time the local stack decides dates by')
+    .description(t('Waktu yang dipakai sistem lokal untuk tanggal'))
     .action(async (_options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const state = await callApi<ClockState>(globals, 'GET', '/_local/clock');
@@ -26,7 +27,7 @@ export function registerClock(program: Command): void {
 
   clock
     .command('set <date>')
-    .description('Move the clock to a date (09:00 in Jakarta that day) or an ISO timestamp, e.g. 2027-08-01; due schedules fire')
+    .description(t('Majukan jam ke suatu tanggal (pukul 09.00 WIB hari itu) atau cap waktu ISO, mis. 2027-08-01; jadwal yang jatuh tempo berjalan'))
     .action(async (date: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const state = await callApi<ClockState>(globals, 'PUT', '/_local/clock', { at: date });
@@ -35,7 +36,7 @@ export function registerClock(program: Command): void {
 
   clock
     .command('reset')
-    .description('Back to the real time')
+    .description(t('Kembali ke waktu sebenarnya'))
     .action(async (_options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const state = await callApi<ClockState>(globals, 'PUT', '/_local/clock', { reset: true });
@@ -45,7 +46,9 @@ export function registerClock(program: Command): void {
 
 function describe(state: ClockState): string[] {
   const jakarta = new Date(Date.parse(state.now) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  const lines = [`Clock: ${jakarta} Asia/Jakarta${state.offsetMs === 0 ? ' (real time)' : ''}`];
-  for (const firing of state.fired ?? []) lines.push(`  fired ${firing.schedule} for ${firing.scheduledTime}: ${firing.executionArn.split(':').at(-1)}`);
+  const lines = [t('Jam: {time} Asia/Jakarta', { time: jakarta }) + (state.offsetMs === 0 ? t(' (waktu sebenarnya)') : '')];
+  for (const firing of state.fired ?? []) {
+    lines.push(t('  menjalankan {schedule} untuk {time}: {execution}', { schedule: firing.schedule, time: firing.scheduledTime, execution: firing.executionArn.split(':').at(-1)! }));
+  }
   return lines;
 }

@@ -4,35 +4,36 @@ import { ROLES, Role } from '../../shared/core/access/roles';
 import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
 import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import { CliError, dataDir, saveSession } from '../cli-config';
+import { t } from '../messages';
 import { print } from '../output';
 import { UsageError } from '../usage-error';
 
 export function registerLogin(program: Command): void {
   program
     .command('login')
-    .description('Sign in: locally as any user and role, or with a token issued by the deployed Cognito user pool')
-    .option('--as <role>', `role to hold locally (${ROLES.join(', ')})`)
-    .option('--user <name>', 'user name to act as locally')
-    .option('--region <code>', `your region locally: a Kemendagri code (e.g. 3674 for a city, 36 for its province) or ${NATIONAL_REGION} for a national auditor`)
-    .option('--with-token <jwt>', 'store a token from the deployed system instead')
+    .description(t('Masuk: secara lokal sebagai pengguna, peran dan wilayah mana pun, atau dengan token dari user pool Cognito yang di-deploy'))
+    .option('--as <role>', t('peran yang dipegang secara lokal ({roles})', { roles: ROLES.join(', ') }))
+    .option('--user <name>', t('nama pengguna secara lokal'))
+    .option('--region <code>', t('wilayah Anda secara lokal: kode Kemendagri (mis. 3674 untuk kota, 36 untuk provinsinya) atau {national} untuk auditor nasional', { national: NATIONAL_REGION }))
+    .option('--with-token <jwt>', t('simpan token dari sistem yang di-deploy'))
     .action(async (options: { as?: string; user?: string; region?: string; withToken?: string }, command: Command) => {
       const { json } = command.optsWithGlobals<{ json?: boolean }>();
       if (options.withToken) {
         saveSession({ token: options.withToken });
-        print(json, { saved: true }, () => ['Token saved.']);
+        print(json, { saved: true }, () => [t('Token disimpan.')]);
         return;
       }
       const role = Role.safeParse(options.as);
       if (!role.success || !options.user || !options.region) {
-        throw new UsageError(`Say who you are: --as ${ROLES.join('|')} --user NAME --region CODE (e.g. --as finance --user siti --region 3674).`);
+        throw new UsageError(t('Sebutkan siapa Anda: --as {roles} --user NAMA --region KODE (mis. --as finance --user siti --region 3674).', { roles: ROLES.join('|') }));
       }
       const region = RegionCode.safeParse(options.region);
       if (!region.success) throw new UsageError(`--region ${options.region} ${region.error.issues[0]!.message}.`);
       if (region.data === NATIONAL_REGION && role.data !== 'auditor') {
-        throw new UsageError(`The national scope (${NATIONAL_REGION}) is for auditors: it reads every region and changes none. Use --as auditor, or a region code.`);
+        throw new UsageError(t('Cakupan nasional ({national}) untuk auditor: membaca semua wilayah dan tidak mengubah apa pun. Gunakan --as auditor, atau kode wilayah.', { national: NATIONAL_REGION }));
       }
       const config = readLocalAuthConfig(dataDir());
-      if (!config) throw new CliError('The local system has not been started here yet. Run `npm start` first.');
+      if (!config) throw new CliError(t('Sistem lokal belum pernah dijalankan di sini. Jalankan `npm start` dulu.'));
       const token = await signLocalToken(dataDir(), {
         username: options.user,
         roles: [role.data],
@@ -42,7 +43,7 @@ export function registerLogin(program: Command): void {
       });
       saveSession({ token, username: options.user, roles: [role.data], region: region.data });
       print(json, { token, username: options.user, roles: [role.data], region: region.data }, () => [
-        `Signed in locally as ${options.user} (${role.data}, ${describeRegion(region.data)}). The token is saved for later commands; it is valid for 12 hours.`,
+        t('Masuk secara lokal sebagai {user} ({role}, {region}). Token disimpan untuk perintah berikutnya; berlaku 12 jam.', { user: options.user!, role: role.data, region: describeRegion(region.data) }),
       ]);
     });
 }

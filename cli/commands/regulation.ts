@@ -15,23 +15,26 @@ import { callApi, type GlobalOptions } from '../api-client';
 import { CliError } from '../cli-config';
 import { requireInputFile } from '../input-file';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
+import { t } from '../messages';
 import { formatCount, print } from '../output';
+import { describeRegion } from '../../shared/core/access/region-reach';
 
 export function registerRegulation(program: Command): void {
-  const regulation = program.command('regulation').description('Regulations (Perwal, Perbup, ...) and their segments');
+  const regulation = program.command('regulation').description(t('Peraturan (Perwal, Perbup, ...) dan segmennya'));
 
   regulation
     .command('apply')
     .description(
-      'Create or amend a regulation from a YAML or JSON file. A file saved from `regulation get --json` keeps its ' +
-        '"version", and is refused if someone else amended the regulation since; any other file amends the current version',
+      t(
+        'Buat atau ubah peraturan dari berkas YAML atau JSON. Berkas yang disimpan dari `regulation get --json` menyimpan "version"-nya, dan ditolak bila orang lain telah mengubah peraturan sejak itu; berkas lain mengubah versi terkini',
+      ),
     )
-    .requiredOption('-f, --file <path>', 'the regulation document')
+    .requiredOption('-f, --file <path>', t('dokumen peraturan'))
     .action(async (options: { file: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { version: readVersion, recordedAt: _at, recordedBy: _by, ...document } = readDocument(options.file);
       const id = typeof document.id === 'string' ? document.id : '';
-      if (!id) throw new CliError(`${options.file} has no "id" field; give the regulation an id such as perwal-tangsel-25-2019.`);
+      if (!id) throw new CliError(t('{file} tidak punya kolom "id"; beri peraturan id seperti perwal-tangsel-25-2019.', { file: options.file }));
       const path = `/regulations/${encodeURIComponent(id)}`;
       const headers = await preconditionOf(globals, path, readVersion);
       const result = await callApi<ApplyRegulationResult>(globals, 'PUT', path, document, { headers }).catch((error: unknown) => {
@@ -40,16 +43,16 @@ export function registerRegulation(program: Command): void {
       print(globals.json, result, () => describeApply(result));
     });
 
-  withPageOptions(regulation.command('list').description('The regulations of your region (a province: and its regencies and cities; the national scope: all)')).action(async (options: PageOptions, command: Command) => {
+  withPageOptions(regulation.command('list').description(t('Peraturan wilayah Anda (provinsi: juga kabupaten/kotanya; cakupan nasional: semuanya)'))).action(async (options: PageOptions, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
     const listed = await listPages<z.infer<typeof RegulationList>['regulations'][number]>(globals, '/regulations', 'regulations', {}, options);
     const regulations = listed.items;
     print(globals.json, { regulations, nextCursor: listed.nextCursor }, () =>
       regulations.length === 0
-        ? ['No regulations yet. Apply one with `npx lindung regulation apply -f FILE`.']
+        ? [t('Belum ada peraturan. Terapkan satu dengan `npx lindung regulation apply -f BERKAS`.')]
         : [
             ...regulations.map(
-              (r) => `${r.id}  v${r.version}  ${r.jurisdiction}  ${r.segments} segments  ${formatCount(r.targetHeadcount)} people  ${r.title}`,
+              (r) => `${r.id}  v${r.version}  ${r.jurisdiction}  ${r.segments} ${t('segmen')}  ${formatCount(r.targetHeadcount)} ${t('orang')}  ${r.title}`,
             ),
             ...moreLine(listed),
           ],
@@ -58,7 +61,7 @@ export function registerRegulation(program: Command): void {
 
   regulation
     .command('get <id>')
-    .description('The current version of a regulation')
+    .description(t('Versi terkini sebuah peraturan'))
     .action(async (id: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const current = await callApi<Regulation>(globals, 'GET', `/regulations/${encodeURIComponent(id)}`);
@@ -67,7 +70,7 @@ export function registerRegulation(program: Command): void {
 
   regulation
     .command('history <id>')
-    .description('Every version of a regulation and who changed what')
+    .description(t('Setiap versi peraturan, dan siapa mengubah apa'))
     .action(async (id: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const history = await callApi<z.infer<typeof RegulationHistory>>(globals, 'GET', `/regulations/${encodeURIComponent(id)}/versions`);
@@ -81,8 +84,8 @@ export function registerRegulation(program: Command): void {
 
   regulation
     .command('premiums <id>')
-    .description("Each segment's monthly premium per person in a month")
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .description(t('Iuran bulanan per orang tiap segmen pada suatu bulan'))
+    .requiredOption('--month <YYYY-MM>', t('bulan'))
     .action(async (id: string, options: { month: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const premiums = await callApi<z.infer<typeof RegulationPremiums>>(
@@ -91,8 +94,8 @@ export function registerRegulation(program: Command): void {
         `/regulations/${encodeURIComponent(id)}/premiums?month=${encodeURIComponent(options.month)}`,
       );
       print(globals.json, premiums, () => [
-        `${premiums.regulationId} v${premiums.version}, ${premiums.month} (rates ${premiums.rateScheduleVersion})`,
-        ...premiums.segments.map((s) => `  ${s.segment.padEnd(16)} ${formatRupiah(s.monthlyPremium)} per person per month`),
+        `${premiums.regulationId} v${premiums.version}, ${premiums.month} (${t('tarif {version}', { version: premiums.rateScheduleVersion })})`,
+        ...premiums.segments.map((s) => `  ${s.segment.padEnd(16)} ${formatRupiah(s.monthlyPremium)} ${t('per orang per bulan')}`),
       ]);
     });
 }
@@ -145,9 +148,9 @@ function readDocument(file: string): Record<string, unknown> {
 function describeApply(result: ApplyRegulationResult): string[] {
   const r = result.regulation;
   const head = {
-    created: `Created ${r.id} version ${r.version}.`,
-    amended: `Amended ${r.id} to version ${r.version}.`,
-    unchanged: `${r.id} is unchanged (still version ${r.version}).`,
+    created: t('Dibuat {id} versi {version}.', { id: r.id, version: r.version }),
+    amended: t('Diubah {id} menjadi versi {version}.', { id: r.id, version: r.version }),
+    unchanged: t('{id} tidak berubah (tetap versi {version}).', { id: r.id, version: r.version }),
   }[result.outcome];
   return [
     head,
@@ -159,10 +162,16 @@ function describeApply(result: ApplyRegulationResult): string[] {
 function describeRegulation(r: Regulation): string[] {
   const total = r.segments.reduce((sum, s) => sum + s.targetHeadcount, 0);
   return [
-    `${r.title} (${r.legalBasis.type} ${r.legalBasis.number}/${r.legalBasis.year}), region ${r.jurisdiction}, payer ${r.payer}, programs ${r.programs.join('+')}`,
+    t('{title} ({basis}), wilayah {region}, pembayar {payer}, program {programs}', {
+      title: r.title,
+      basis: `${r.legalBasis.type} ${r.legalBasis.number}/${r.legalBasis.year}`,
+      region: describeRegion(r.jurisdiction),
+      payer: r.payer,
+      programs: r.programs.join('+'),
+    }),
     ...[...r.segments]
       .sort((a, b) => a.priority - b.priority)
       .map((s) => `  ${String(s.priority).padStart(2)}. ${s.code.padEnd(16)} ${formatCount(s.targetHeadcount).padStart(9)}  ${s.name}`),
-    `      ${'total'.padEnd(16)} ${formatCount(total).padStart(9)}`,
+    `      ${t('total').padEnd(16)} ${formatCount(total).padStart(9)}`,
   ];
 }

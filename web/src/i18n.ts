@@ -1,24 +1,23 @@
+import { SHARED_TEXTS } from '../../shared/documents/messages/shared-texts';
+import { type Language, translate } from '../../shared/documents/messages/translate';
+
 /**
- * The console speaks Bahasa Indonesia; English is one toggle away. Texts are written in
- * Indonesian in the code and looked up here for English, so a text without a translation does
- * not compile (Text is the set of keys below). Amounts and dates keep the Indonesian forms
+ * The console speaks Bahasa Indonesia; English is one toggle away (translate.ts). Text is the set
+ * of keys below and the words shared with the CLI. Amounts and dates keep the Indonesian forms
  * (`Rp2.606.284.800`, `1 Januari 2027`) in both languages, as on the budget documents.
  */
 
-export type Language = 'id' | 'en';
+export type { Language };
 
 const EN = {
+  ...SHARED_TEXTS,
   // Menu, roles, frame
   Dasbor: 'Dashboard',
-  Peraturan: 'Regulations',
   'Impor roster': 'Roster imports',
   'Usulan anggaran': 'Budget proposals',
   Pendaftaran: 'Enrollment',
   Perpanjangan: 'Renewal',
   'Jejak audit': 'Audit trail',
-  Admin: 'Admin',
-  'Keuangan (BPKAD)': 'Finance (BPKAD)',
-  Auditor: 'Auditor',
   'Menu utama': 'Main menu',
   'Langsung ke isi': 'Skip to content',
   Keluar: 'Sign out',
@@ -46,7 +45,6 @@ const EN = {
   // Dashboard
   'Dasbor cakupan': 'Coverage dashboard',
   'Belum ada peraturan. Admin menerapkan peraturan lebih dulu.': 'No regulation yet. An admin applies one first.',
-  Wilayah: 'Region',
   Ringkasan: 'Summary',
   Tercakup: 'Covered',
   Target: 'Target',
@@ -55,6 +53,7 @@ const EN = {
   'APBD terpakai': 'APBD spent (paid)',
   'Jejak audit rusak pada kejadian {seq}: {reason}': 'The audit trail is broken at event {seq}: {reason}',
   'Rantai hash jejak ini utuh: terverifikasi sampai {at} ({n} kejadian).': 'This trail\'s hash chain is whole: verified up to {at} ({n} events).',
+  'Kepala rantai yang diekspor {date} (kejadian {seq}) masih cocok.': 'The chain head exported on {date} (event {seq}) still holds.',
   'Rantai hash jejak ini belum berisi kejadian.': 'This trail\'s hash chain has no events yet.',
   'Tercakup & dibayar': 'Covered and paid',
   'Bulan cakupan berturut-turut': 'Months of continuous cover',
@@ -430,6 +429,5 @@ export function onLanguageChange(listener: () => void): void {
 
 /** The text in the current language, with `{name}` placeholders filled in. */
 export function t(text: Text, values: Record<string, string | number> = {}): string {
-  const template = language() === 'en' ? EN[text] : text;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return translate(EN, language(), text, values);
 }
