@@ -12,8 +12,8 @@ describe('the daily schedules in the synthesized template', () => {
     return found[0]![1].Properties as ScheduleProperties;
   };
 
-  it('are the renewal check and the arrears watch, nothing else', () => {
-    expect(schedules.map(([logicalId]) => logicalId.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['RemittanceDailyWatch', 'RenewalDailyCheck']);
+  it('are the audit chain export, the renewal check and the arrears watch, nothing else', () => {
+    expect(schedules.map(([logicalId]) => logicalId.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['AuditExportDailyExport', 'RemittanceDailyWatch', 'RenewalDailyCheck']);
   });
 
   it('runs the renewal check every day at 01:00 in Jakarta, starting RenewalDispatch with the scheduled time', () => {

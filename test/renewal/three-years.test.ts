@@ -132,7 +132,11 @@ describe('three fiscal years of cover, renewed on a schedule', () => {
 
     // ---- Year 2 (2028): the schedule renews on 1 August 2027 ----
     const fired = await local.setClock('2027-08-01', admin);
-    expect(fired.fired.map((f) => f.schedule).sort()).toEqual([expect.stringMatching(/^RemittanceDailyWatch/), expect.stringMatching(/^RenewalDailyCheck/)]);
+    expect(fired.fired.map((f) => f.schedule).sort()).toEqual([
+      expect.stringMatching(/^AuditExportDailyExport/),
+      expect.stringMatching(/^RemittanceDailyWatch/),
+      expect.stringMatching(/^RenewalDailyCheck/),
+    ]);
     const renewal2028 = await renewal(2028, (r) => r.status === 'proposed');
     expect(renewal2028).toMatchObject({ fromYear: 2027, attempt: 1, trigger: 'schedule', proposeOn: '2027-08-01' });
     expect(renewal2028.diff.totals).toEqual({ previous: 10, unchanged: 7, joiners: 2, leavers: 3, agingOut: 1, next: 9 });
