@@ -29,38 +29,52 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
 
 let chartCount = 0;
 
-/** Horizontal grouped bars: one group per category, one bar per series, value at the bar's end. */
-export function horizontalBars(chart: BarChart): SVGSVGElement {
+/**
+ * Charts have no viewBox: positions across are percentages of the chart's width and everything
+ * else is in CSS pixels, so the chart takes any width (a phone's 360 px, a laptop's 760 px) with
+ * its text at the stylesheet's size. A viewBox would scale the whole drawing, and 12 px labels
+ * drawn 720 wide would shrink to 6 px on a phone.
+ */
+const percent = (share: number) => `${share}%`;
+
+function chartRoot(chart: BarChart, height: number): SVGSVGElement {
   chartCount += 1;
-  const labelWidth = 170;
-  const valueWidth = 130;
-  const plotWidth = 420;
-  const barHeight = 16;
-  const groupGap = 14;
-  const groupHeight = chart.series.length * barHeight + groupGap;
-  const legendHeight = 26;
-  const height = legendHeight + chart.categories.length * groupHeight;
-  const width = labelWidth + plotWidth + valueWidth;
-  const max = Math.max(1, ...chart.series.flatMap((s) => s.values));
   const titleId = `chart-${chartCount}-title`;
   const descId = `chart-${chartCount}-desc`;
-
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'chart' });
+  const root = svg('svg', { width: '100%', height, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'chart' });
   root.append(svg('title', { id: titleId }, chart.title), svg('desc', { id: descId }, chart.description));
+  return root;
+}
+
+/**
+ * Horizontal grouped bars: one group per category, its name above its bars (a name beside them
+ * would take a third of a phone's width), one bar per series, the value at the bar's end.
+ */
+export function horizontalBars(chart: BarChart): SVGSVGElement {
+  // The longest bar takes this share of the width; the rest holds its value ("Rp2.646.000.000").
+  const plotShare = 62;
+  const labelHeight = 18;
+  const barHeight = 16;
+  const groupGap = 12;
+  const groupHeight = labelHeight + chart.series.length * barHeight + groupGap;
+  const legendHeight = 26;
+  const max = Math.max(1, ...chart.series.flatMap((s) => s.values));
+  const root = chartRoot(chart, legendHeight + chart.categories.length * groupHeight);
   chart.series.forEach((series, i) => {
-    const x = labelWidth + i * 180;
-    root.append(svg('rect', { x, y: 4, width: 12, height: 12, class: series.className }), svg('text', { x: x + 18, y: 14, class: 'legend' }, series.label));
+    const x = i * 160;
+    root.append(svg('rect', { x, y: 4, width: 12, height: 12, class: series.className }), svg('text', { x, dx: 18, y: 14, class: 'legend' }, series.label));
   });
   chart.categories.forEach((category, c) => {
     const top = legendHeight + c * groupHeight;
-    root.append(svg('text', { x: labelWidth - 8, y: top + (chart.series.length * barHeight) / 2 + 4, 'text-anchor': 'end', class: 'axis' }, category));
+    root.append(svg('text', { x: 0, y: top + labelHeight - 5, class: 'axis' }, category));
     chart.series.forEach((series, s) => {
       const value = series.values[c] ?? 0;
-      const y = top + s * barHeight;
-      const barWidth = Math.max(value > 0 ? 2 : 0, (value / max) * plotWidth);
+      const y = top + labelHeight + s * barHeight;
+      // A value above zero gets a sliver of a bar even when it is tiny next to the largest.
+      const share = value > 0 ? Math.max(0.4, (value / max) * plotShare) : 0;
       root.append(
-        svg('rect', { x: labelWidth, y: y + 2, width: barWidth, height: barHeight - 4, class: series.className }, svg('title', {}, `${category}, ${series.label}: ${chart.format(value)}`)),
-        svg('text', { x: labelWidth + barWidth + 6, y: y + barHeight - 4, class: 'value' }, chart.format(value)),
+        svg('rect', { x: 0, y: y + 2, width: percent(share), height: barHeight - 4, class: series.className }, svg('title', {}, `${category}, ${series.label}: ${chart.format(value)}`)),
+        svg('text', { x: percent(share), dx: 6, y: y + barHeight - 4, class: 'value' }, chart.format(value)),
       );
     });
   });
@@ -69,27 +83,21 @@ export function horizontalBars(chart: BarChart): SVGSVGElement {
 
 /** Vertical bars over time (e.g. the months of a year). */
 export function columns(chart: BarChart): SVGSVGElement {
-  chartCount += 1;
   const [series] = chart.series;
   const values = series?.values ?? [];
-  const width = 720;
-  const height = 200;
   const bottom = 170;
-  const left = 10;
-  const slot = (width - left) / Math.max(1, chart.categories.length);
+  const slot = 100 / Math.max(1, chart.categories.length);
   const max = Math.max(1, ...values);
-  const titleId = `chart-${chartCount}-title`;
-  const descId = `chart-${chartCount}-desc`;
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'chart' });
-  root.append(svg('title', { id: titleId }, chart.title), svg('desc', { id: descId }, chart.description));
+  const root = chartRoot(chart, 200);
   chart.categories.forEach((category, i) => {
     const value = values[i] ?? 0;
     const barHeight = (value / max) * (bottom - 30);
-    const x = left + i * slot + slot * 0.15;
+    const middle = percent(i * slot + slot / 2);
     root.append(
-      svg('rect', { x, y: bottom - barHeight, width: slot * 0.7, height: barHeight, class: series?.className ?? 'series-0' }, svg('title', {}, `${category}: ${chart.format(value)}`)),
-      svg('text', { x: x + slot * 0.35, y: bottom + 18, 'text-anchor': 'middle', class: 'axis' }, category),
-      svg('text', { x: x + slot * 0.35, y: bottom - barHeight - 6, 'text-anchor': 'middle', class: 'value small' }, chart.format(value)),
+      svg('rect', { x: percent(i * slot + slot * 0.15), y: bottom - barHeight, width: percent(slot * 0.7), height: barHeight, class: series?.className ?? 'series-0' }, svg('title', {}, `${category}: ${chart.format(value)}`)),
+      svg('text', { x: middle, y: bottom + 18, 'text-anchor': 'middle', class: 'axis' }, category),
+      // Hidden on narrow screens, where twelve of them would run into each other (console.css).
+      svg('text', { x: middle, y: bottom - barHeight - 6, 'text-anchor': 'middle', class: 'value small' }, chart.format(value)),
     );
   });
   return root;

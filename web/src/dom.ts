@@ -54,18 +54,50 @@ export function select(name: string, options: readonly (readonly [string, string
   return element;
 }
 
-/** A table with a caption, header cells with scope, and rows of cells (numbers right-aligned by class). */
-export function table(caption: string, headers: readonly string[], rows: readonly (readonly Child[])[], options: { numeric?: readonly number[]; footer?: readonly Child[] } = {}): HTMLTableElement {
+/**
+ * A table with a caption, header cells with scope, and rows of cells (numbers right-aligned by
+ * class), in its own box that scrolls sideways when the table is wider than the screen, its
+ * first column held in place (console.css). `stack`: on a phone, each row becomes a card with
+ * its cells under their column's name, for lists read one record at a time (proposals, runs,
+ * audit events) rather than figures compared down a column.
+ */
+export function table(caption: string, headers: readonly string[], rows: readonly (readonly Child[])[], options: { numeric?: readonly number[]; footer?: readonly Child[]; stack?: boolean } = {}): HTMLElement {
   const numeric = new Set(options.numeric ?? []);
-  const cls = (i: number) => (numeric.has(i) ? 'num' : undefined);
-  return h(
+  const cell = (tag: 'th' | 'td', content: Child, i: number) =>
+    h(tag, { scope: tag === 'th' ? 'row' : undefined, class: numeric.has(i) ? 'num' : undefined, 'data-label': options.stack && i > 0 ? headers[i] : undefined }, content);
+  const captionElement = h('caption', { id: uniqueId('caption') }, caption);
+  const element = h(
     'table',
-    {},
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...headers.map((header, i) => h('th', { scope: 'col', class: cls(i) }, header)))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, i) => (i === 0 ? h('th', { scope: 'row', class: cls(i) }, cell) : h('td', { class: cls(i) }, cell)))))),
-    options.footer ? h('tfoot', {}, h('tr', {}, ...options.footer.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: cls(i) }, cell))))) : undefined,
+    { class: options.stack ? 'stack' : undefined },
+    captionElement,
+    h('thead', {}, h('tr', {}, ...headers.map((header, i) => h('th', { scope: 'col', class: numeric.has(i) ? 'num' : undefined }, header)))),
+    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((content, i) => cell(i === 0 ? 'th' : 'td', content, i))))),
+    options.footer ? h('tfoot', {}, h('tr', {}, ...options.footer.map((content, i) => cell(i === 0 ? 'th' : 'td', content, i)))) : undefined,
   );
+  if (options.stack) keepTableRoles(element);
+  return scrollBox(element, captionElement.id);
+}
+
+/**
+ * A wide element's own box that scrolls sideways, so the page does not. Keyboard users reach it
+ * with Tab to scroll it with the arrow keys; screen readers hear it named after the caption.
+ */
+export function scrollBox(content: HTMLElement, labelledBy: string): HTMLElement {
+  return h('div', { class: 'scroll-box', role: 'region', tabindex: 0, 'aria-labelledby': labelledBy }, content);
+}
+
+/**
+ * A table laid out as cards (display: block) is no longer a table to some browsers' accessibility
+ * trees (Safari); its roles, stated, keep it one for screen readers.
+ */
+function keepTableRoles(element: HTMLTableElement): void {
+  element.setAttribute('role', 'table');
+  // The table's own sections, rows and cells only: never those of a table inside a cell.
+  for (const group of [element.tHead, ...element.tBodies, element.tFoot]) group?.setAttribute('role', 'rowgroup');
+  for (const row of element.rows) {
+    row.setAttribute('role', 'row');
+    for (const cell of row.cells) cell.setAttribute('role', cell.tagName === 'TD' ? 'cell' : cell.scope === 'col' ? 'columnheader' : 'rowheader');
+  }
 }
 
 /** A polite live region message (status) or an assertive one (alert). */

@@ -84,6 +84,7 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
               t('Kejadian, terbaru lebih dulu'),
               [t('Waktu'), t('Pengguna'), t('Tindakan'), t('Entitas'), t('Ringkasan')],
               newestFirst.map((e) => [formatIndonesianDateTime(e.at), e.actorRoles.length ? `${e.actor} (${e.actorRoles.join(', ')})` : e.actor, e.action, `${e.entityType}:${e.entityId}`, e.summary]),
+              { stack: true },
             ),
           ]
         : undefined,

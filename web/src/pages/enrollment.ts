@@ -78,7 +78,7 @@ export async function enrollmentPage(main: HTMLElement, { route }: PageContext):
             formatCount(r.counts.failed),
             `${r.startedBy}, ${formatIndonesianDateTime(r.startedAt)}`,
           ]),
-          { numeric: [3, 4] },
+          { numeric: [3, 4], stack: true },
         ),
     progress,
   );

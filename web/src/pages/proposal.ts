@@ -350,6 +350,7 @@ function withdrawnDecisions(p: Proposal): HTMLElement {
         `${w.withdrawnBy}, ${formatIndonesianDateTime(w.withdrawnAt)}`,
         w.reason,
       ]),
+      { stack: true },
     ),
   );
 }

@@ -50,7 +50,7 @@ export async function proposalsPage(main: HTMLElement, { route }: PageContext): 
             formatRupiah(p.total),
             `${p.requestedBy}, ${formatIndonesianDate(p.requestedAt)}`,
           ]),
-          { numeric: [5] },
+          { numeric: [5], stack: true },
         ),
     hasRole('admin') && picked.regulation ? proposeForm(picked.regulations.map((r) => r.id), picked.regulation.id) : undefined,
   );

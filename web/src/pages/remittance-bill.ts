@@ -166,7 +166,7 @@ function discrepancySection(bill: InsurerBill, page: DiscrepancyPage, kind: Disc
                 mayDispute ? disputeForm(bill, d, afterDispute) : d.dispute ? undefined : '—',
               ),
             ]),
-            { numeric: [6, 7] },
+            { numeric: [6, 7], stack: true },
           ),
         ],
     h(

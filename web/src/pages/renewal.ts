@@ -67,6 +67,7 @@ export async function renewalPage(main: HTMLElement, { route }: PageContext): Pr
             `${r.startedBy}, ${formatIndonesianDateTime(r.startedAt)}`,
             r.proposalId ? h('a', { href: href('keputusan', r.proposalId) }, r.proposalId) : '—',
           ]),
+          { stack: true },
         ),
     selected ? renewalDetail(selected) : undefined,
     selected ? continuity : undefined,
@@ -192,7 +193,7 @@ function continuityView(year: number, checked: number, gaps: readonly Continuity
             gaps.length > GAPS_ON_PAGE ? t('{shown} dari {total} jeda pertama', { shown: GAPS_ON_PAGE, total: formatCount(gaps.length) }) : t('Jeda cakupan'),
             ['NIK', t('Nama'), t('Segmen'), t('Alasan'), t('Tercakup sampai'), t('Tercakup lagi sejak'), t('Hari tanpa cakupan')],
             gaps.slice(0, GAPS_ON_PAGE).map((g) => [maskNik(g.nik), g.name, g.segment, REASONS[g.reason] ? t(REASONS[g.reason]!) : g.reason, formatIndonesianDate(g.coveredUntil), g.coveredAgainFrom ? formatIndonesianDate(g.coveredAgainFrom) : '—', formatCount(g.gapDays)]),
-            { numeric: [6] },
+            { numeric: [6], stack: true },
           ),
         )
       : h('span', {}),

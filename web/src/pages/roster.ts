@@ -4,7 +4,7 @@ import type { RosterField } from '../../../shared/core/roster/raw-roster-row';
 import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../../shared/documents/rejection-report';
 import { ROSTER_FIELDS } from '../../../shared/core/roster/roster-fields';
 import { apiGet, apiGetAll } from '../api-client';
-import { h, notice, replace, table } from '../dom';
+import { h, notice, replace, scrollBox, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatCount, formatIndonesianDate, formatIndonesianDateTime, maskNik } from '../format';
 import { language, t } from '../i18n';
@@ -45,7 +45,7 @@ export async function rosterPage(main: HTMLElement, { route }: PageContext): Pro
             formatIndonesianDate(i.coverageStart),
             `${i.createdBy}, ${formatIndonesianDateTime(i.createdAt)}`,
           ]),
-          { numeric: [2, 3] },
+          { numeric: [2, 3], stack: true },
         ),
     selected ? await importDetail(selected) : undefined,
   );
@@ -91,6 +91,7 @@ function warningSection(status: ImportStatus, rows: readonly RejectedRow[]): HTM
       t('Baris dengan peringatan'),
       [t('Baris'), 'NIK', t('Nama'), t('Peringatan')],
       rows.map((row) => [String(row.row), maskNik(row.values.nik ?? ''), row.values.name ?? '', row.problems.map((p) => (language() === 'en' ? p.en : p.id)).join('; ')]),
+      { stack: true },
     ),
   );
 }
@@ -134,28 +135,31 @@ function fixForm(status: ImportStatus, rows: readonly RejectedRow[]): HTMLElemen
     { class: 'card', 'aria-labelledby': 'fix-heading' },
     h('h4', { id: 'fix-heading' }, t('Perbaiki di sini')),
     h('p', {}, rows.length > ROWS_TO_FIX ? t('{shown} baris pertama; perbaiki sisanya di berkas unduhan.', { shown: ROWS_TO_FIX }) : t('Perbaiki nilai yang salah, lalu impor ulang baris yang dicentang.')),
-    h(
-      'table',
-      {},
-      h('caption', {}, t('Baris untuk diperbaiki')),
-      h('thead', {}, h('tr', {}, ...[t('Impor ulang'), t('Baris'), 'NIK', t('Nama'), t('Alasan'), t('Cara memperbaiki'), t('Perbaikan')].map((header) => h('th', { scope: 'col' }, header)))),
+    scrollBox(
       h(
-        'tbody',
+        'table',
         {},
-        ...editable.map(({ row, include, inputs }) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, include),
-            h('th', { scope: 'row' }, String(row.row)),
-            h('td', {}, maskNik(row.values.nik ?? '')),
-            h('td', {}, row.values.name ?? ''),
-            h('td', {}, row.problems.map((p) => (language() === 'en' ? p.en : p.id)).join('; ')),
-            h('td', {}, [...new Set(row.problems.map((p) => p.fix))].join(' ')),
-            h('td', { class: 'fix-inputs' }, ...inputs.map(({ field, input }) => h('label', {}, h('span', { 'aria-hidden': 'true' }, fieldLabel(field)), input))),
+        h('caption', { id: 'fix-caption' }, t('Baris untuk diperbaiki')),
+        h('thead', {}, h('tr', {}, ...[t('Impor ulang'), t('Baris'), 'NIK', t('Nama'), t('Alasan'), t('Cara memperbaiki'), t('Perbaikan')].map((header) => h('th', { scope: 'col' }, header)))),
+        h(
+          'tbody',
+          {},
+          ...editable.map(({ row, include, inputs }) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, include),
+              h('th', { scope: 'row' }, String(row.row)),
+              h('td', {}, maskNik(row.values.nik ?? '')),
+              h('td', {}, row.values.name ?? ''),
+              h('td', {}, row.problems.map((p) => (language() === 'en' ? p.en : p.id)).join('; ')),
+              h('td', {}, [...new Set(row.problems.map((p) => p.fix))].join(' ')),
+              h('td', { class: 'fix-inputs' }, ...inputs.map(({ field, input }) => h('label', {}, h('span', { 'aria-hidden': 'true' }, fieldLabel(field)), input))),
+            ),
           ),
         ),
       ),
+      'fix-caption',
     ),
     submit,
     result,
