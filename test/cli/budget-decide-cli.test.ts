@@ -33,7 +33,8 @@ describe('npx lindung budget decide', () => {
 
     for (const ceiling of ['1.5', '1,5', 'Rp 1.000.000,50', '1.50.000']) {
       const refused = await decide(siti, '--ceiling', ceiling);
-      expect(refused).toMatchObject({ code: 1 });
+      // A value the command line cannot mean is a usage error.
+      expect(refused).toMatchObject({ code: 2 });
       expect(refused.stderr).toContain(`--ceiling "${ceiling}" is not a whole number of rupiah`);
       expect(refused.stderr).toContain('For example: --ceiling 1.500.000');
     }
