@@ -62,6 +62,42 @@ const EN = {
   'Jam: {time} Asia/Jakarta': 'Clock: {time} Asia/Jakarta',
   ' (waktu sebenarnya)': ' (real time)',
   '  menjalankan {schedule} untuk {time}: {execution}': '  fired {schedule} for {time}: {execution}',
+  // audit
+  'Jejak audit satu entitas, terlama lebih dulu (atau `audit verify`: apakah jejak telah diubah)':
+    'The audit trail of one entity, oldest first (or `audit verify`: whether the trail was tampered with)',
+  'mis. regulation:perwal-tangsel-25-2019 (wajib)': 'e.g. regulation:perwal-tangsel-25-2019 (required)',
+  'Sebutkan jejak siapa: --entity JENIS:ID, mis. --entity regulation:perwal-tangsel-25-2019. Untuk memeriksa apakah jejak diubah: npx lindung audit verify.':
+    'Name whose trail: --entity TYPE:ID, e.g. --entity regulation:perwal-tangsel-25-2019. To check the trail for tampering: npx lindung audit verify.',
+  'Tidak ada kejadian audit untuk {entity}: tidak ada yang tercatat tentangnya. Periksa ID-nya (huruf besar dan kecil dibedakan).':
+    'No audit events for {entity}: nothing was recorded about it. Check the ID (IDs are case-sensitive).',
+  'Telusuri rantai hash jejak audit tiap peraturan dan sebutkan mata rantai pertama yang putus (kejadian yang diubah atau dihapus, atau rantai yang ditulis ulang sejak kepalanya diekspor); keluar dengan kode 1 bila ada yang putus':
+    "Walk each regulation's hash-chained audit trail and name the first broken link (an event edited or deleted, or the chain rewritten since its head was exported); exits 1 if any is broken",
+  'hanya peraturan ini (bawaan: setiap peraturan wilayah Anda)': "only this regulation (default: every regulation of your region)",
+  '"{type}" bukan jenis entitas: --entity JENIS:ID menerima salah satu dari {types} (mis. --entity regulation:perwal-tangsel-25-2019).':
+    '"{type}" is not an entity type: --entity TYPE:ID takes one of {types} (e.g. --entity regulation:perwal-tangsel-25-2019).',
+  'Sebutkan {type} yang mana: --entity {type}:ID.': 'Name which {type}: --entity {type}:ID.',
+  'terverifikasi sampai kejadian {seq} pada {at}': 'verified up to event {seq} of {at}',
+  'belum ada yang diverifikasi': 'nothing to verify yet',
+  'PUTUS pada kejadian {seq}: {reason}': 'BROKEN at event {seq}: {reason}',
+  ', memegang kejadian {seq} seperti diekspor pada {date}': ', holding event {seq} as exported on {date}',
+  '{n} kejadian': '{n} events',
+  // life-event
+  'Kematian dan keluar dari segmen: perlindungan berakhir, dan tidak diperpanjang': 'Deaths and removals from a segment: cover ends, and is not renewed',
+  'Catat kematian atau keluar dari segmen beserta tanggal berlakunya (admin); mencatatnya lagi tidak mengubah apa pun':
+    'Record a death or a removal with its effective date (admin); recording it again changes nothing',
+  orangnya: 'the person',
+  'orang itu meninggal pada --date': 'the person died on --date',
+  'orang itu tidak lagi di segmennya sejak --date': 'the person is no longer in the segment from --date',
+  'tanggal berlaku': 'the effective date',
+  catatan: 'a note for the record',
+  'Berikan tepat satu dari --death atau --removal.': 'Give exactly one of --death or --removal.',
+  'Peristiwa hidup seseorang yang tercatat': "A person's recorded life events",
+  'Tidak ada peristiwa hidup untuk {nik}.': 'No life events for {nik}.',
+  '{nik}  {kind} berlaku {date}: perlindungan dari {regulation} ({segment}, {year}) berakhir {ends}; tidak diperpanjang':
+    '{nik}  {kind} effective {date}: cover under {regulation} ({segment}, {year}) ends {ends}; not renewed',
+  kematian: 'death',
+  'keluar dari segmen': 'removal',
+  '  dicatat oleh {user} pada {at}': '  recorded by {user} at {at}',
 } as const;
 
 export type CliText = keyof typeof EN;

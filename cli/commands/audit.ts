@@ -6,6 +6,7 @@ import { AuditEntityType } from '../../shared/core/audit/audit-entity-type';
 import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
+import { t } from '../messages';
 import { UsageError } from '../usage-error';
 
 type Verification = z.infer<typeof ChainVerification>;
@@ -14,25 +15,29 @@ export function registerAudit(program: Command): void {
   const audit = withPageOptions(
     program
       .command('audit')
-      .description('The audit trail of one entity, oldest first (or `audit verify`: whether the trail was tampered with)')
+      .description(t('Jejak audit satu entitas, terlama lebih dulu (atau `audit verify`: apakah jejak telah diubah)'))
       // Not a required option: commander would then demand it of `audit verify` too.
-      .option('--entity <type:id>', 'e.g. regulation:perwal-tangsel-25-2019 (required)'),
+      .option('--entity <type:id>', t('mis. regulation:perwal-tangsel-25-2019 (wajib)')),
   ).action(async (options: { entity?: string } & PageOptions, command: Command) => {
-    if (!options.entity) throw new UsageError("Name whose trail: --entity TYPE:ID, e.g. --entity regulation:perwal-tangsel-25-2019. To check the trail for tampering: npx lindung audit verify.");
+    if (!options.entity) {
+      throw new UsageError(t('Sebutkan jejak siapa: --entity JENIS:ID, mis. --entity regulation:perwal-tangsel-25-2019. Untuk memeriksa apakah jejak diubah: npx lindung audit verify.'));
+    }
     const entity = entityOption(options.entity);
     const globals = command.optsWithGlobals<GlobalOptions>();
     const listed = await listPages<AuditEvent>(globals, '/audit-events', 'events', { entity }, options);
     print(globals.json, { events: listed.items, nextCursor: listed.nextCursor }, () =>
       listed.items.length === 0 && options.cursor === undefined
-        ? [`No audit events for ${entity}: nothing was recorded about it. Check the ID (IDs are case-sensitive).`]
+        ? [t('Tidak ada kejadian audit untuk {entity}: tidak ada yang tercatat tentangnya. Periksa ID-nya (huruf besar dan kecil dibedakan).', { entity })]
         : [...listed.items.map((e) => `${e.at}  ${e.actor} (${e.actorRoles.join(',')})  ${e.action}  ${e.summary}`), ...moreLine(listed)],
     );
   });
 
   audit
     .command('verify')
-    .description("Walk each regulation's hash-chained audit trail and name the first broken link (an event edited or deleted, or the chain rewritten since its head was exported); exits 1 if any is broken")
-    .option('--regulation <id>', 'only this regulation (default: every regulation)')
+    .description(
+      t('Telusuri rantai hash jejak audit tiap peraturan dan sebutkan mata rantai pertama yang putus (kejadian yang diubah atau dihapus, atau rantai yang ditulis ulang sejak kepalanya diekspor); keluar dengan kode 1 bila ada yang putus'),
+    )
+    .option('--regulation <id>', t('hanya peraturan ini (bawaan: setiap peraturan wilayah Anda)'))
     .action(async (options: { regulation?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const ids = options.regulation ? [options.regulation] : (await listPages<{ id: string }>(globals, '/regulations', 'regulations', {}, {})).items.map((r) => r.id);
@@ -49,15 +54,19 @@ function entityOption(text: string): string {
   const type = colon < 0 ? text : text.slice(0, colon);
   const types = AuditEntityType.options.join(', ');
   if (!AuditEntityType.safeParse(type).success) {
-    throw new UsageError(`"${type}" is not an entity type: --entity TYPE:ID takes one of ${types} (e.g. --entity regulation:perwal-tangsel-25-2019).`);
+    throw new UsageError(t('"{type}" bukan jenis entitas: --entity JENIS:ID menerima salah satu dari {types} (mis. --entity regulation:perwal-tangsel-25-2019).', { type, types }));
   }
-  if (colon < 0 || colon === text.length - 1) throw new UsageError(`Name which ${type}: --entity ${type}:ID.`);
+  if (colon < 0 || colon === text.length - 1) throw new UsageError(t('Sebutkan {type} yang mana: --entity {type}:ID.', { type }));
   return text;
 }
 
 function describeChain(chain: Verification): string {
-  const upTo = chain.verifiedUpTo ? `verified up to event ${formatCount(chain.verifiedUpTo.seq)} of ${chain.verifiedUpTo.at}` : 'nothing to verify yet';
-  if (chain.broken) return `${chain.regulationId}: BROKEN at event ${formatCount(chain.broken.seq)}: ${chain.broken.reason}; ${upTo}`;
-  const anchored = chain.anchor ? `, holding event ${formatCount(chain.anchor.seq)} as exported on ${chain.anchor.date}` : '';
-  return `${chain.regulationId}: ${formatCount(chain.events)} events, ${upTo}${anchored}`;
+  const upTo = chain.verifiedUpTo
+    ? t('terverifikasi sampai kejadian {seq} pada {at}', { seq: formatCount(chain.verifiedUpTo.seq), at: chain.verifiedUpTo.at })
+    : t('belum ada yang diverifikasi');
+  if (chain.broken) {
+    return `${chain.regulationId}: ${t('PUTUS pada kejadian {seq}: {reason}', { seq: formatCount(chain.broken.seq), reason: chain.broken.reason })}; ${upTo}`;
+  }
+  const anchored = chain.anchor ? t(', memegang kejadian {seq} seperti diekspor pada {date}', { seq: formatCount(chain.anchor.seq), date: chain.anchor.date }) : '';
+  return `${chain.regulationId}: ${t('{n} kejadian', { n: formatCount(chain.events) })}, ${upTo}${anchored}`;
 }
