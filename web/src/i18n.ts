@@ -3,8 +3,9 @@ import { type Language, translate } from '../../shared/documents/messages/transl
 
 /**
  * The console speaks Bahasa Indonesia; English is one toggle away (translate.ts). Text is the set
- * of keys below and the words shared with the CLI. Amounts and dates keep the Indonesian forms
- * (`Rp2.606.284.800`, `1 Januari 2027`) in both languages, as on the budget documents.
+ * of keys below and the words shared with the CLI. Amounts keep the Indonesian form
+ * (`Rp2.606.284.800`) in both languages, as on the budget documents; dates follow the language
+ * (`1 Januari 2027`, `1 January 2027`: format.ts).
  */
 
 export type { Language };

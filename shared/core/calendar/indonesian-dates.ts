@@ -7,6 +7,11 @@ import { isIsoDate, isIsoMonth } from './calendar-patterns';
  */
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+/** The same dates for a reader who chose English (the console's toggle): `1 January 2027`, `00.30 WIB` kept as Jakarta time. */
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Which spelling of dates: Bahasa Indonesia, or English for a reader who asked for it. */
+export type DateLanguage = 'id' | 'en';
 
 /**
  * Western Indonesia Time, where the regional offices of Java and Sumatra work, is UTC+7 all year:
@@ -45,6 +50,26 @@ export function formatIndonesianDateTime(iso: string): string {
   const date = `${moment.day} ${monthName(moment.month)} ${moment.year}`;
   if (!moment.time) return date;
   return `${date} pukul ${twoDigits(moment.time.hour)}.${twoDigits(moment.time.minute)} WIB`;
+}
+
+/** A date, date and time, or month in `language`: `1 January 2027 at 00.30 WIB`, `July 2027` in English. */
+export function formatDateIn(language: DateLanguage, iso: string): string {
+  if (language === 'id') return formatIndonesianDate(iso);
+  const { year, month, day } = inJakarta(iso);
+  return `${day} ${monthName(month, MONTHS_EN)} ${year}`;
+}
+
+export function formatDateTimeIn(language: DateLanguage, iso: string): string {
+  if (language === 'id') return formatIndonesianDateTime(iso);
+  const moment = inJakarta(iso);
+  const date = formatDateIn('en', iso);
+  return moment.time ? `${date} at ${twoDigits(moment.time.hour)}.${twoDigits(moment.time.minute)} WIB` : date;
+}
+
+export function formatMonthIn(language: DateLanguage, month: string): string {
+  if (language === 'id') return formatIndonesianMonth(month);
+  const [year, index] = parseMonth(month);
+  return `${monthName(index, MONTHS_EN)} ${year}`;
 }
 
 /** `2027-07` → `Juli 2027`. */
@@ -98,8 +123,8 @@ function parseMonth(month: string): [year: number, index: number] {
   return month.split('-').map(Number) as [number, number];
 }
 
-function monthName(month: number): string {
-  const name = MONTHS[month - 1];
+function monthName(month: number, names: readonly string[] = MONTHS): string {
+  const name = names[month - 1];
   if (!name) throw new Error(`${month} is not a month number`);
   return name;
 }

@@ -3,7 +3,7 @@ import type { ChainVerification } from '../../../shared/core/audit/audit-chain';
 import { ApiError, apiGet, apiGetAll } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatIndonesianDate, formatIndonesianDateTime, maskNik } from '../format';
+import { formatDate, formatDateTime, maskNik } from '../format';
 import { t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -83,7 +83,7 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
             table(
               t('Kejadian, terbaru lebih dulu'),
               [t('Waktu'), t('Pengguna'), t('Tindakan'), t('Entitas'), t('Ringkasan')],
-              newestFirst.map((e) => [formatIndonesianDateTime(e.at), e.actorRoles.length ? `${e.actor} (${e.actorRoles.join(', ')})` : e.actor, e.action, `${e.entityType}:${e.entityId}`, e.summary]),
+              newestFirst.map((e) => [formatDateTime(e.at), e.actorRoles.length ? `${e.actor} (${e.actorRoles.join(', ')})` : e.actor, e.action, `${e.entityType}:${e.entityId}`, e.summary]),
               { stack: true },
             ),
           ]
@@ -110,12 +110,12 @@ async function chainStatus(regulationId: string): Promise<HTMLElement | undefine
   if (chain.broken) {
     return notice('alert', t('Jejak audit rusak pada kejadian {seq}: {reason}', { seq: chain.broken.seq, reason: chain.broken.reason }));
   }
-  const anchored = chain.anchor?.holds ? ` ${t('Kepala rantai yang diekspor {date} (kejadian {seq}) masih cocok.', { date: formatIndonesianDate(chain.anchor.date), seq: chain.anchor.seq })}` : '';
+  const anchored = chain.anchor?.holds ? ` ${t('Kepala rantai yang diekspor {date} (kejadian {seq}) masih cocok.', { date: formatDate(chain.anchor.date), seq: chain.anchor.seq })}` : '';
   return h(
     'p',
     { role: 'status', 'data-testid': 'chain-verified' },
     chain.verifiedUpTo
-      ? t('Rantai hash jejak ini utuh: terverifikasi sampai {at} ({n} kejadian).', { at: formatIndonesianDateTime(chain.verifiedUpTo.at), n: chain.events }) + anchored
+      ? t('Rantai hash jejak ini utuh: terverifikasi sampai {at} ({n} kejadian).', { at: formatDateTime(chain.verifiedUpTo.at), n: chain.events }) + anchored
       : t('Rantai hash jejak ini belum berisi kejadian.'),
   );
 }

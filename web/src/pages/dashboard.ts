@@ -3,7 +3,7 @@ import { apiGet } from '../api-client';
 import { columns, horizontalBars } from '../charts';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatCount, formatIndonesianMonth, formatRupiah, formatShare } from '../format';
+import { formatCount, formatMonth, formatRupiah, formatShare } from '../format';
 import { t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -95,15 +95,15 @@ export async function dashboardPage(main: HTMLElement, { route }: PageContext): 
       h('h2', { id: 'continuity-heading' }, t('Kesinambungan cakupan')),
       columns({
         title: t('Peserta tercakup per bulan'),
-        description: coverage.months.map((m) => `${formatIndonesianMonth(m.month)}: ${formatCount(m.covered)}`).join('; '),
-        categories: coverage.months.map((m) => formatIndonesianMonth(m.month).slice(0, 3)),
+        description: coverage.months.map((m) => `${formatMonth(m.month)}: ${formatCount(m.covered)}`).join('; '),
+        categories: coverage.months.map((m) => formatMonth(m.month).slice(0, 3)),
         series: [{ label: t('Tercakup'), className: 'series-0', values: coverage.months.map((m) => m.covered) }],
         format: formatCount,
       }),
       table(
         t('Peserta tercakup per bulan'),
         [t('Bulan'), t('Tercakup'), t('Tercakup & dibayar'), t('Iuran')],
-        coverage.months.map((m) => [formatIndonesianMonth(m.month), formatCount(m.covered), formatCount(m.paid), formatRupiah(m.premiums)]),
+        coverage.months.map((m) => [formatMonth(m.month), formatCount(m.covered), formatCount(m.paid), formatRupiah(m.premiums)]),
         { numeric: [1, 2, 3] },
       ),
     ),

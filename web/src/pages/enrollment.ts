@@ -2,7 +2,7 @@ import type { Proposal } from '../../../shared/api/budget-schemas';
 import type { EnrollmentRun } from '../../../shared/api/enrollment-schemas';
 import { apiGet, apiGetAll, apiSend } from '../api-client';
 import { h, notice, replace, table } from '../dom';
-import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth, formatRupiah } from '../format';
+import { formatCount, formatDate, formatDateTime, formatMonth, formatRupiah } from '../format';
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -76,7 +76,7 @@ export async function enrollmentPage(main: HTMLElement, { route }: PageContext):
             t(RUN_STATUS[r.status]),
             formatCount(r.counts.enrolled),
             formatCount(r.counts.failed),
-            `${r.startedBy}, ${formatIndonesianDateTime(r.startedAt)}`,
+            `${r.startedBy}, ${formatDateTime(r.startedAt)}`,
           ]),
           { numeric: [3, 4], stack: true },
         ),
@@ -145,11 +145,11 @@ function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (
       h('dt', {}, t('Gagal')), h('dd', {}, formatCount(run.counts.failed)),
       h('dt', {}, t('Dilewati (sudah tercakup)')), h('dd', {}, formatCount(run.counts.skipped)),
       h('dt', {}, t('Sisa')), h('dd', {}, formatCount(run.counts.remaining)),
-      h('dt', {}, t('Masa cakupan')), h('dd', {}, `${formatIndonesianDate(run.coverageStart)} – ${formatIndonesianDate(run.coverageEnd)}`),
+      h('dt', {}, t('Masa cakupan')), h('dd', {}, `${formatDate(run.coverageStart)} – ${formatDate(run.coverageEnd)}`),
       h('dt', {}, t('Iuran terikat')), h('dd', {}, `${formatRupiah(run.committedAmount)} / ${formatRupiah(run.approvedAmount)}`),
       run.releasedAmount > 0 ? [h('dt', {}, t('Iuran dikembalikan (kepesertaan berakhir lebih awal)')), h('dd', {}, formatRupiah(run.releasedAmount))] : undefined,
       h('dt', {}, t('Percobaan')), h('dd', {}, String(run.attempt)),
-      run.finishedAt ? [h('dt', {}, t('Selesai')), h('dd', {}, formatIndonesianDateTime(run.finishedAt))] : undefined,
+      run.finishedAt ? [h('dt', {}, t('Selesai')), h('dd', {}, formatDateTime(run.finishedAt))] : undefined,
     ),
     run.failure ? notice('alert', run.failure) : undefined,
     run.failureReasons.length
@@ -160,7 +160,7 @@ function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (
       ? table(
           t('Tagihan iuran per bulan'),
           [t('Bulan'), t('Orang'), t('Jumlah')],
-          run.invoice.monthlyTotals.map((m) => [formatIndonesianMonth(m.month), formatCount(m.people), formatRupiah(m.amount)]),
+          run.invoice.monthlyTotals.map((m) => [formatMonth(m.month), formatCount(m.people), formatRupiah(m.amount)]),
           { numeric: [1, 2], footer: [t('Jumlah'), '', formatRupiah(run.invoice.total)] },
         )
       : undefined,

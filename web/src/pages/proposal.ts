@@ -8,7 +8,7 @@ import { parseRupiah } from '../../../shared/core/money/rupiah-text';
 import { apiGet, apiGetAll, apiSend } from '../api-client';
 import { field, h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatRupiah, maskNik } from '../format';
+import { formatCount, formatDate, formatDateTime, formatRupiah, maskNik } from '../format';
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
 import { href } from '../router';
@@ -69,13 +69,13 @@ function facts(p: Proposal): HTMLElement {
     ['Status', h('strong', { 'data-testid': 'proposal-status' }, t(STATUS_LABELS[p.status]))],
     ['Peraturan', p.regulationId],
     ['Jenis anggaran', t(COHORT_LABELS[p.cohort])],
-    ['Diajukan', `${p.requestedBy}, ${formatIndonesianDateTime(p.requestedAt)}`],
-    ['Batas keputusan', formatIndonesianDate(p.decideBy)],
+    ['Diajukan', `${p.requestedBy}, ${formatDateTime(p.requestedAt)}`],
+    ['Batas keputusan', formatDate(p.decideBy)],
     ['Jumlah', formatRupiah(p.total)],
   ];
   if (p.reviewRequired) {
     const review = p.review;
-    rows.push(['Tinjauan', review ? `${review.reviewedBy}, ${formatIndonesianDateTime(review.reviewedAt)}${review.notes ? ` (${review.notes})` : ''}` : t('Belum ditinjau')]);
+    rows.push(['Tinjauan', review ? `${review.reviewedBy}, ${formatDateTime(review.reviewedAt)}${review.notes ? ` (${review.notes})` : ''}` : t('Belum ditinjau')]);
   }
   if (p.snapshot) {
     rows.push(
@@ -161,7 +161,7 @@ function decisionSummary(p: Proposal): HTMLElement {
       'dl',
       { class: 'facts' },
       h('dt', {}, t('Keputusan')), h('dd', {}, h('strong', {}, t(DECIDED_LABELS[d.decision]))),
-      h('dt', {}, t('Diputuskan oleh')), h('dd', {}, `${d.decidedBy}, ${formatIndonesianDateTime(d.decidedAt)}`),
+      h('dt', {}, t('Diputuskan oleh')), h('dd', {}, `${d.decidedBy}, ${formatDateTime(d.decidedAt)}`),
       d.ceiling !== undefined ? [h('dt', {}, t('Pagu')), h('dd', {}, formatRupiah(d.ceiling))] : undefined,
       p.approvedAmount !== undefined ? [h('dt', {}, t('Jumlah disetujui')), h('dd', { 'data-testid': 'approved-amount' }, formatRupiah(p.approvedAmount))] : undefined,
       d.notes || d.reason ? [h('dt', {}, t('Catatan')), h('dd', {}, d.notes ?? d.reason ?? '')] : undefined,
@@ -346,8 +346,8 @@ function withdrawnDecisions(p: Proposal): HTMLElement {
       [t('Keputusan'), t('Diputuskan oleh'), t('Ditarik oleh'), t('Alasan')],
       (p.withdrawnDecisions ?? []).map((w) => [
         `${t(DECIDED_LABELS[w.decision.decision])}${w.approvedAmount !== undefined ? ` (${formatRupiah(w.approvedAmount)})` : ''}`,
-        `${w.decision.decidedBy}, ${formatIndonesianDateTime(w.decision.decidedAt)}`,
-        `${w.withdrawnBy}, ${formatIndonesianDateTime(w.withdrawnAt)}`,
+        `${w.decision.decidedBy}, ${formatDateTime(w.decision.decidedAt)}`,
+        `${w.withdrawnBy}, ${formatDateTime(w.withdrawnAt)}`,
         w.reason,
       ]),
       { stack: true },

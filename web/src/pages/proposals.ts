@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Proposal, ProposalStatus } from '../../../shared/api/budget-schemas';
 import { apiGetAll, apiSend } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
-import { formatIndonesianDate, formatRupiah } from '../format';
+import { formatDate, formatRupiah } from '../format';
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -48,7 +48,7 @@ export async function proposalsPage(main: HTMLElement, { route }: PageContext): 
             t(COHORT_LABELS[p.cohort]),
             h('span', { class: `badge ${p.status}` }, t(STATUS_LABELS[p.status]), p.stale ? ` · ${t('usang')}` : ''),
             formatRupiah(p.total),
-            `${p.requestedBy}, ${formatIndonesianDate(p.requestedAt)}`,
+            `${p.requestedBy}, ${formatDate(p.requestedAt)}`,
           ]),
           { numeric: [5], stack: true },
         ),

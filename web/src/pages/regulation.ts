@@ -3,7 +3,7 @@ import type { RegulationHistory, RegulationPremiums } from '../../../shared/api/
 import type { Regulation } from '../../../shared/core/regulation/regulation';
 import { apiGet } from '../api-client';
 import { h, replace, table } from '../dom';
-import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatRupiah } from '../format';
+import { formatCount, formatDate, formatDateTime, formatRupiah } from '../format';
 import { t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -36,7 +36,7 @@ export async function regulationPage(main: HTMLElement, { route }: PageContext):
       h('dt', {}, t('Wilayah')), h('dd', {}, regulation.jurisdiction),
       h('dt', {}, t('Program')), h('dd', {}, regulation.programs.join(', ')),
       h('dt', {}, t('Pembayar')), h('dd', {}, regulation.payer),
-      h('dt', {}, t('Berlaku')), h('dd', {}, `${formatIndonesianDate(regulation.effectiveFrom)}${regulation.effectiveTo ? ` – ${formatIndonesianDate(regulation.effectiveTo)}` : ''}`),
+      h('dt', {}, t('Berlaku')), h('dd', {}, `${formatDate(regulation.effectiveFrom)}${regulation.effectiveTo ? ` – ${formatDate(regulation.effectiveTo)}` : ''}`),
       h('dt', {}, t('Versi')), h('dd', {}, String(regulation.version)),
     ),
     table(
@@ -46,6 +46,6 @@ export async function regulationPage(main: HTMLElement, { route }: PageContext):
       { numeric: [3, 4, 6] },
     ),
     h('h2', {}, t('Riwayat versi')),
-    table(t('Riwayat versi'), [t('Versi'), t('Dicatat'), t('Oleh')], history.versions.map((v) => [String(v.version), formatIndonesianDateTime(v.recordedAt), v.recordedBy])),
+    table(t('Riwayat versi'), [t('Versi'), t('Dicatat'), t('Oleh')], history.versions.map((v) => [String(v.version), formatDateTime(v.recordedAt), v.recordedBy])),
   );
 }

@@ -7,7 +7,7 @@ import type { Discrepancy, DiscrepancyKind, InsurerBill } from '../../../shared/
 import { apiGet, apiSend } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatCount, formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth, formatRupiah, maskNik } from '../format';
+import { formatCount, formatDate, formatDateTime, formatMonth, formatRupiah, maskNik } from '../format';
 import { t } from '../i18n';
 import type { PageContext } from '../main';
 import { href, navigate } from '../router';
@@ -44,7 +44,7 @@ export async function remittanceBillPage(main: HTMLElement, context: PageContext
 
   replace(
     main,
-    h('h1', { tabindex: '-1' }, t('Tagihan {month}', { month: formatIndonesianMonth(bill.month) }), ' ', h('small', {}, bill.billId)),
+    h('h1', { tabindex: '-1' }, t('Tagihan {month}', { month: formatMonth(bill.month) }), ' ', h('small', {}, bill.billId)),
     h('p', { class: 'lead' }, h('a', { href: remittanceHref(bill.regulationId, bill.year) }, t('Kembali ke iuran {year}', { year: bill.year }))),
     facts(bill),
     bill.failure ? notice('alert', maskPersonalData(bill.failure)) : undefined,
@@ -72,12 +72,12 @@ function facts(bill: InsurerBill): HTMLElement {
     { class: 'facts' },
     h('dt', {}, t('Status')), h('dd', {}, statusBadge(bill)),
     h('dt', {}, t('Peraturan')), h('dd', {}, bill.regulationId),
-    h('dt', {}, t('Bulan')), h('dd', {}, formatIndonesianMonth(bill.month)),
+    h('dt', {}, t('Bulan')), h('dd', {}, formatMonth(bill.month)),
     h('dt', {}, t('Kode iuran')), h('dd', { 'data-testid': 'kode-iuran' }, bill.kodeIuran),
     h('dt', {}, t('Kontrol tagihan')), h('dd', {}, t('{people} orang · {amount}', { people: formatCount(bill.controlCount), amount: formatRupiah(bill.controlTotal) })),
     h('dt', {}, t('Baris diterima')), h('dd', {}, t('{people} orang · {amount}', { people: formatCount(bill.received.people), amount: formatRupiah(bill.received.amount) })),
     h('dt', {}, t('Berkas')), h('dd', {}, bill.source === 'api' ? t('API BPJS Ketenagakerjaan') : bill.fileName),
-    h('dt', {}, t('Diimpor')), h('dd', {}, `${bill.importedBy}, ${formatIndonesianDateTime(bill.importedAt)}`),
+    h('dt', {}, t('Diimpor')), h('dd', {}, `${bill.importedBy}, ${formatDateTime(bill.importedAt)}`),
     bill.attempt > 1 ? [h('dt', {}, t('Percobaan')), h('dd', {}, String(bill.attempt))] : undefined,
   );
 }
@@ -106,7 +106,7 @@ function reconciliationSection(bill: InsurerBill): HTMLElement {
       { class: 'facts' },
       h('dt', {}, t('Cocok')), h('dd', { 'data-testid': 'matched' }, t('{n} orang', { n: formatCount(r.matched) })),
       h('dt', {}, t('Ditagih pada baris berselisih')), h('dd', {}, formatRupiah(r.discrepantAmount)),
-      h('dt', {}, t('Selesai')), h('dd', {}, formatIndonesianDateTime(r.finishedAt)),
+      h('dt', {}, t('Selesai')), h('dd', {}, formatDateTime(r.finishedAt)),
       h('dt', {}, t('Hash ledger')), h('dd', {}, h('code', { class: 'hash' }, r.ledgerHash)),
     ),
     table(
@@ -162,7 +162,7 @@ function discrepancySection(bill: InsurerBill, page: DiscrepancyPage, kind: Disc
               h(
                 'div',
                 { class: 'dispute' },
-                d.dispute ? h('p', { 'data-testid': 'dispute-note' }, maskPersonalData(d.dispute.note), h('br'), h('small', {}, `${d.dispute.by}, ${formatIndonesianDateTime(d.dispute.at)}`)) : undefined,
+                d.dispute ? h('p', { 'data-testid': 'dispute-note' }, maskPersonalData(d.dispute.note), h('br'), h('small', {}, `${d.dispute.by}, ${formatDateTime(d.dispute.at)}`)) : undefined,
                 mayDispute ? disputeForm(bill, d, afterDispute) : d.dispute ? undefined : '—',
               ),
             ]),
@@ -237,7 +237,7 @@ function acceptanceSection(bill: InsurerBill, afterAcceptance: () => void): HTML
       h(
         'dl',
         { class: 'facts' },
-        h('dt', {}, t('Diterima oleh')), h('dd', {}, `${a.by}, ${formatIndonesianDateTime(a.at)}`),
+        h('dt', {}, t('Diterima oleh')), h('dd', {}, `${a.by}, ${formatDateTime(a.at)}`),
         a.note ? [h('dt', {}, t('Catatan')), h('dd', {}, maskPersonalData(a.note))] : undefined,
         h('dt', {}, t('Hash penerimaan')), h('dd', {}, h('code', { class: 'hash', 'data-testid': 'acceptance-hash' }, a.hash)),
         h('dt', {}, t('Disanggah')), h('dd', {}, t('{people} orang · {amount}', { people: formatCount(a.disputed.people), amount: formatRupiah(a.disputed.amount) })),
@@ -292,7 +292,7 @@ function paymentSection(bill: InsurerBill, afterPayment: () => void): HTMLElemen
       : table(
           t('Pembayaran yang dicatat'),
           [t('Nomor SP2D'), t('Tanggal SP2D'), t('Jumlah'), t('Kode iuran'), t('Dicatat oleh')],
-          bill.payments.map((p) => [p.sp2dNumber, formatIndonesianDate(p.sp2dDate), formatRupiah(p.amount), p.kodeIuran, `${p.recordedBy}, ${formatIndonesianDateTime(p.recordedAt)}`]),
+          bill.payments.map((p) => [p.sp2dNumber, formatDate(p.sp2dDate), formatRupiah(p.amount), p.kodeIuran, `${p.recordedBy}, ${formatDateTime(p.recordedAt)}`]),
           { numeric: [2], footer: [t('Jumlah'), '', formatRupiah(bill.paid), '', ''] },
         ),
     a && bill.status === 'accepted' && remaining > 0 && hasRole('finance') ? paymentForm(bill, remaining, afterPayment) : undefined,

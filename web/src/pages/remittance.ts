@@ -7,7 +7,7 @@ import type { Regulation } from '../../../shared/core/regulation/regulation';
 import { apiGet } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatCount, formatIndonesianDate, formatIndonesianMonth, formatRupiah } from '../format';
+import { formatCount, formatDate, formatMonth, formatRupiah } from '../format';
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -85,7 +85,7 @@ export async function remittancePage(main: HTMLElement, { route }: PageContext):
     main,
     heading,
     picked.form,
-    h('p', { class: 'lead' }, `${picked.regulation.title} · ${t('Tahun anggaran')} ${year} · ${t('Keadaan per {date}', { date: formatIndonesianDate(arrears.asOf) })}`),
+    h('p', { class: 'lead' }, `${picked.regulation.title} · ${t('Tahun anggaran')} ${year} · ${t('Keadaan per {date}', { date: formatDate(arrears.asOf) })}`),
     expected.bills.length === 0 ? notice('status', t('Belum ada peserta yang didaftarkan untuk tahun ini, jadi belum ada iuran yang ditagihkan.')) : undefined,
     losesCoverNotice(arrears, segmentName),
     h(
@@ -142,7 +142,7 @@ function monthRow(month: string, bill: ExpectedBill | undefined, remittance: Mon
         {},
         h('summary', {}, formatCount(bill.controlCount)),
         table(
-          t('Per segmen, {month}', { month: formatIndonesianMonth(month) }),
+          t('Per segmen, {month}', { month: formatMonth(month) }),
           [t('Segmen'), t('Peserta'), t('Iuran')],
           bill.segments.map((s) => [segmentName(s.segment), formatCount(s.people), formatRupiah(s.amount)]),
           { numeric: [1, 2] },
@@ -150,8 +150,8 @@ function monthRow(month: string, bill: ExpectedBill | undefined, remittance: Mon
       )
     : '—';
   return [
-    formatIndonesianMonth(month),
-    remittance?.dueDate || bill?.dueDate ? formatIndonesianDate((remittance?.dueDate ?? bill?.dueDate)!) : '—',
+    formatMonth(month),
+    remittance?.dueDate || bill?.dueDate ? formatDate((remittance?.dueDate ?? bill?.dueDate)!) : '—',
     people,
     bill ? formatRupiah(bill.controlTotal) : '—',
     imported
@@ -178,9 +178,9 @@ function losesCoverNotice(arrears: ArrearsWatch, segmentName: (code: string) => 
   const bySegment = Object.entries(loses.bySegment).filter(([, n]) => n > 0);
   return notice(
     alarming ? 'alert' : 'status',
-    h('strong', {}, t('Jika tidak ada pembayaran, kepesertaan {people} orang nonaktif sejak {date}.', { people: formatCount(loses.people), date: formatIndonesianDate(loses.on) })),
+    h('strong', {}, t('Jika tidak ada pembayaran, kepesertaan {people} orang nonaktif sejak {date}.', { people: formatCount(loses.people), date: formatDate(loses.on) })),
     ' ',
-    t('Bulan yang belum dibayar: {months}.', { months: loses.unpaidMonths.map(formatIndonesianMonth).join(', ') }),
+    t('Bulan yang belum dibayar: {months}.', { months: loses.unpaidMonths.map(formatMonth).join(', ') }),
     bySegment.length ? h('ul', {}, ...bySegment.map(([segment, n]) => h('li', {}, t('{segment}: {count} orang', { segment: segmentName(segment), count: formatCount(n) })))) : undefined,
   );
 }

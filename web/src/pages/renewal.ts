@@ -3,7 +3,7 @@ import type { ContinuityGap, ContinuityPage, Renewal, RenewalDiff } from '../../
 import { apiGet, apiGetAll, apiSend } from '../api-client';
 import { field, h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatCount, formatIndonesianDate, formatIndonesianDateTime, maskNik } from '../format';
+import { formatCount, formatDate, formatDateTime, maskNik } from '../format';
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -64,7 +64,7 @@ export async function renewalPage(main: HTMLElement, { route }: PageContext): Pr
             h('a', { href: link(r), 'aria-current': r.year === selected?.year ? 'true' : undefined }, `${r.fromYear} → ${r.year}`),
             t(STATUS[r.status]),
             String(r.attempt),
-            `${r.startedBy}, ${formatIndonesianDateTime(r.startedAt)}`,
+            `${r.startedBy}, ${formatDateTime(r.startedAt)}`,
             r.proposalId ? h('a', { href: href('keputusan', r.proposalId) }, r.proposalId) : '—',
           ]),
           { stack: true },
@@ -103,7 +103,7 @@ function renewalDetail(renewal: Renewal): HTMLElement {
       'dl',
       { class: 'facts' },
       h('dt', {}, t('Status')), h('dd', { 'data-testid': 'renewal-status' }, t(STATUS[renewal.status])),
-      h('dt', {}, t('Hari perpanjangan')), h('dd', {}, formatIndonesianDate(renewal.proposeOn)),
+      h('dt', {}, t('Hari perpanjangan')), h('dd', {}, formatDate(renewal.proposeOn)),
       h('dt', {}, t('Dimulai oleh')), h('dd', {}, renewal.trigger === 'schedule' ? t('jadwal harian') : renewal.startedBy),
       renewal.proposalId ? [h('dt', {}, t('Usulan anggaran')), h('dd', {}, h('a', { href: href('keputusan', renewal.proposalId) }, renewal.proposalId))] : undefined,
       renewal.closing?.enrollmentRunId ? [h('dt', {}, t('Pendaftaran')), h('dd', {}, h('a', { href: `#/pendaftaran?${new URLSearchParams({ regulation: renewal.regulationId, run: renewal.closing.enrollmentRunId })}` }, renewal.closing.enrollmentRunId))] : undefined,
@@ -115,7 +115,7 @@ function renewalDetail(renewal: Renewal): HTMLElement {
           'div',
           {},
           h('h3', {}, t('Penutupan')),
-          h('p', {}, t('{outcome} pada {date}: {n} orang berhenti tercakup pada 31 Desember.', { outcome: t(STATUS[renewal.closing.outcome]), date: formatIndonesianDateTime(renewal.closing.closedAt), n: formatCount(renewal.closing.lapsed) })),
+          h('p', {}, t('{outcome} pada {date}: {n} orang berhenti tercakup pada 31 Desember.', { outcome: t(STATUS[renewal.closing.outcome]), date: formatDateTime(renewal.closing.closedAt), n: formatCount(renewal.closing.lapsed) })),
           reasonTable(t('Alasan berhenti'), renewal.closing.lapseReasons),
         )
       : undefined,
@@ -192,7 +192,7 @@ function continuityView(year: number, checked: number, gaps: readonly Continuity
           table(
             gaps.length > GAPS_ON_PAGE ? t('{shown} dari {total} jeda pertama', { shown: GAPS_ON_PAGE, total: formatCount(gaps.length) }) : t('Jeda cakupan'),
             ['NIK', t('Nama'), t('Segmen'), t('Alasan'), t('Tercakup sampai'), t('Tercakup lagi sejak'), t('Hari tanpa cakupan')],
-            gaps.slice(0, GAPS_ON_PAGE).map((g) => [maskNik(g.nik), g.name, g.segment, REASONS[g.reason] ? t(REASONS[g.reason]!) : g.reason, formatIndonesianDate(g.coveredUntil), g.coveredAgainFrom ? formatIndonesianDate(g.coveredAgainFrom) : '—', formatCount(g.gapDays)]),
+            gaps.slice(0, GAPS_ON_PAGE).map((g) => [maskNik(g.nik), g.name, g.segment, REASONS[g.reason] ? t(REASONS[g.reason]!) : g.reason, formatDate(g.coveredUntil), g.coveredAgainFrom ? formatDate(g.coveredAgainFrom) : '—', formatCount(g.gapDays)]),
             { numeric: [6], stack: true },
           ),
         )

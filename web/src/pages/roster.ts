@@ -6,7 +6,7 @@ import { ROSTER_FIELDS } from '../../../shared/core/roster/roster-fields';
 import { apiGet, apiGetAll } from '../api-client';
 import { h, notice, replace, scrollBox, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
-import { formatCount, formatIndonesianDate, formatIndonesianDateTime, maskNik } from '../format';
+import { formatCount, formatDate, formatDateTime, maskNik } from '../format';
 import { language, t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
@@ -42,8 +42,8 @@ export async function rosterPage(main: HTMLElement, { route }: PageContext): Pro
             i.status,
             formatCount(i.accepted),
             formatCount(i.rejected),
-            formatIndonesianDate(i.coverageStart),
-            `${i.createdBy}, ${formatIndonesianDateTime(i.createdAt)}`,
+            formatDate(i.coverageStart),
+            `${i.createdBy}, ${formatDateTime(i.createdAt)}`,
           ]),
           { numeric: [2, 3], stack: true },
         ),
