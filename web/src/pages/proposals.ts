@@ -46,7 +46,7 @@ export async function proposalsPage(main: HTMLElement, { route }: PageContext): 
             p.title,
             String(p.year),
             t(COHORT_LABELS[p.cohort]),
-            h('span', { class: `badge ${p.status}` }, t(STATUS_LABELS[p.status]), p.stale ? ` · ${t('usang')}` : ''),
+            h('span', { class: `badge ${p.status}` }, t(STATUS_LABELS[p.status]), p.stale ? ` · ${t('usang: roster, tarif atau peraturan berubah sejak usulan dihitung')}` : ''),
             formatRupiah(p.total),
             `${p.requestedBy}, ${formatDate(p.requestedAt)}`,
           ]),

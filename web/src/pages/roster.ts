@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ImportStatus, RejectedRow, RejectionsPage } from '../../../shared/api/roster-schemas';
+import type { Regulation } from '../../../shared/core/regulation/regulation';
 import type { RosterField } from '../../../shared/core/roster/raw-roster-row';
 import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../../shared/documents/rejection-report';
 import { ROSTER_FIELDS } from '../../../shared/core/roster/roster-fields';
@@ -11,6 +12,7 @@ import { language, t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
 import { navigate } from '../router';
+import { importStatusLabel, reasonLabel } from '../reason-labels';
 import { reimportRows } from '../roster-reimport';
 import { hasRole } from '../session';
 import { errorNotice } from './error-notice';
@@ -39,7 +41,7 @@ export async function rosterPage(main: HTMLElement, { route }: PageContext): Pro
           [t('Berkas'), t('Status'), t('Diterima'), t('Ditolak'), t('Mulai cakupan'), t('Oleh')],
           imports.map((i) => [
             h('a', { href: link(i), 'aria-current': i.importId === selectedId ? 'true' : undefined }, i.fileName),
-            i.status,
+            importStatusLabel(i.status),
             formatCount(i.accepted),
             formatCount(i.rejected),
             formatDate(i.coverageStart),
@@ -47,11 +49,17 @@ export async function rosterPage(main: HTMLElement, { route }: PageContext): Pro
           ]),
           { numeric: [2, 3], stack: true },
         ),
-    selected ? await importDetail(selected) : undefined,
+    selected ? await importDetail(selected, await segmentNames(regulationId)) : undefined,
   );
 }
 
-async function importDetail(status: ImportStatus): Promise<HTMLElement> {
+/** Segment codes by the names an office knows them by, for the counts per segment. */
+async function segmentNames(regulationId: string): Promise<Map<string, string>> {
+  const regulation = await apiGet<Regulation>(`/regulations/${encodeURIComponent(regulationId)}`);
+  return new Map(regulation.segments.map((segment) => [segment.code, segment.name]));
+}
+
+async function importDetail(status: ImportStatus, segmentNames: ReadonlyMap<string, string>): Promise<HTMLElement> {
   const segments = Object.entries(status.segments);
   const rejected = status.rejected > 0 && hasRole('admin') ? await allRejections(status.importId, 'rejected') : [];
   const warned = status.warnings > 0 && hasRole('admin') ? await allRejections(status.importId, 'warning') : [];
@@ -65,7 +73,7 @@ async function importDetail(status: ImportStatus): Promise<HTMLElement> {
       ? table(
           t('Per segmen'),
           [t('Segmen'), t('Diterima'), t('Ditolak (per alasan)'), t('Peringatan (per alasan)')],
-          segments.map(([segment, counts]) => [segment, formatCount(counts.accepted), byReason(counts.rejected), byReason(counts.warnings ?? {})]),
+          segments.map(([segment, counts]) => [segmentNames.get(segment) ?? segment, formatCount(counts.accepted), byReason(counts.rejected), byReason(counts.warnings ?? {})]),
           { numeric: [1] },
         )
       : undefined,
@@ -76,7 +84,7 @@ async function importDetail(status: ImportStatus): Promise<HTMLElement> {
 }
 
 function byReason(counts: Record<string, number>): string {
-  return Object.entries(counts).map(([reason, n]) => `${reason}: ${formatCount(n)}`).join(', ') || '0';
+  return Object.entries(counts).map(([reason, n]) => `${reasonLabel(reason)}: ${formatCount(n)}`).join(', ') || '0';
 }
 
 /** Rows on the roster that the office should check (e.g. a NIK from outside the jurisdiction): nothing to re-import. */
