@@ -160,6 +160,11 @@ describe('web console', () => {
     const page = await signedIn('ani', 'admin');
     await page.goto(`${inject('apiUrl')}/console/#/impor?regulation=${regulationId}&import=${first.importId}`);
     await page.getByRole('heading', { name: 'Baris yang ditolak' }).waitFor();
+    // In Bahasa Indonesia, without codes: the import's status, the segment's name, the reason's.
+    await expectText(page.getByRole('table', { name: 'Impor terbaru lebih dulu' }).getByRole('cell').nth(0), 'selesai');
+    const perSegment = page.getByRole('table', { name: 'Per segmen' });
+    await expectText(perSegment.getByRole('rowheader').nth(0), 'Ketua RT');
+    await expectText(perSegment.getByRole('cell').nth(1), 'nama kosong: 1');
     await expectAccessibleControls(page);
     await page.getByLabel('Nama baris 3').fill('Sri Lestari');
     await page.getByRole('button', { name: 'Impor ulang baris yang diperbaiki' }).click();
