@@ -153,9 +153,10 @@ describe('web console', () => {
     const file = rosterCsv([
       personRow(tangselNik('1980-03-12', 'L', 11), 'Bambang Wijaya', '1980-03-12', 'L', 'KETUA_RT'),
       personRow(tangselNik('1975-08-02', 'P', 12), '', '1975-08-02', 'P', 'KETUA_RT'),
+      personRow(tangselNik('1980-03-12', 'L', 11), 'Bambang Wijaya', '1980-03-12', 'L', 'KETUA_RT'),
     ]);
     const first = await importRoster(regulationId, file);
-    expect(first).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(first).toMatchObject({ accepted: 1, rejected: 2 });
 
     const page = await signedIn('ani', 'admin');
     await page.goto(`${inject('apiUrl')}/console/#/impor?regulation=${regulationId}&import=${first.importId}`);
@@ -164,8 +165,13 @@ describe('web console', () => {
     await expectText(page.getByRole('table', { name: 'Impor terbaru lebih dulu' }).getByRole('cell').nth(0), 'selesai');
     const perSegment = page.getByRole('table', { name: 'Per segmen' });
     await expectText(perSegment.getByRole('rowheader').nth(0), 'Ketua RT');
-    await expectText(perSegment.getByRole('cell').nth(1), 'nama kosong: 1');
+    await expectText(perSegment.getByRole('cell').nth(1), 'ganda dalam berkas: 1, nama kosong: 1');
     await expectAccessibleControls(page);
+    // A duplicate needs no fixing, so it is not offered for re-import; no full NIK is on the page, not even to edit.
+    expect(await page.getByLabel('Impor ulang baris 3').isChecked()).toBe(true);
+    expect(await page.getByLabel('Impor ulang baris 4').isChecked()).toBe(false);
+    expect(await page.locator('main').innerText()).not.toMatch(/\d{16}/);
+    expect(await page.locator('main input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value).filter((value) => /\d{16}/.test(value)))).toEqual([]);
     await page.getByLabel('Nama baris 3').fill('Sri Lestari');
     await page.getByRole('button', { name: 'Impor ulang baris yang diperbaiki' }).click();
     await page.getByText('1 baris diperiksa: 1 diterima, 0 ditolak.').waitFor({ timeout: 30_000 });

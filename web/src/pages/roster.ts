@@ -14,6 +14,7 @@ import { pickRegulation } from '../regulation-picker';
 import { navigate } from '../router';
 import { importStatusLabel, reasonLabel } from '../reason-labels';
 import { reimportRows } from '../roster-reimport';
+import { fixableInRow } from '../../../shared/core/roster/row-fix';
 import { hasRole } from '../session';
 import { errorNotice } from './error-notice';
 
@@ -129,9 +130,13 @@ function fixForm(status: ImportStatus, rows: readonly RejectedRow[]): HTMLElemen
   const editable = rows.slice(0, ROWS_TO_FIX).map((row) => {
     const named = [...new Set(row.problems.map((p) => p.field).filter((f): f is RosterField => !!f && (ROSTER_FIELDS as readonly string[]).includes(f)))];
     const fields: RosterField[] = named.length ? named : ['nik', 'segment'];
-    const include = h('input', { type: 'checkbox', checked: true, 'aria-label': t('Impor ulang baris {row}', { row: row.row }) });
+    // Rows whose person is kept elsewhere (a duplicate, another payer) would only be rejected again.
+    const include = h('input', { type: 'checkbox', checked: fixableInRow(row.problems.map((p) => p.reason)), 'aria-label': t('Impor ulang baris {row}', { row: row.row }) });
     const inputs = fields.map((f) => {
-      const input = h('input', { name: f, value: row.values[f] ?? '', autocomplete: 'off', 'aria-label': `${fieldLabel(f)} ${t('baris {row}', { row: row.row })}` });
+      // A NIK is shown masked only: its field starts empty, and left empty keeps the row's NIK.
+      const value = f === 'nik' ? '' : (row.values[f] ?? '');
+      const placeholder = f === 'nik' ? maskNik(row.values.nik ?? '') : undefined;
+      const input = h('input', { name: f, value, placeholder, inputmode: f === 'nik' ? 'numeric' : undefined, autocomplete: 'off', 'aria-label': `${fieldLabel(f)} ${t('baris {row}', { row: row.row })}` });
       return { field: f, input };
     });
     return { row, include, inputs };
@@ -176,7 +181,10 @@ function fixForm(status: ImportStatus, rows: readonly RejectedRow[]): HTMLElemen
     event.preventDefault();
     const fixed = editable
       .filter(({ include }) => include.checked)
-      .map(({ row, inputs }) => ({ row: row.row, values: { ...row.values, ...Object.fromEntries(inputs.map(({ field, input }) => [field, input.value.trim()])) } }));
+      .map(({ row, inputs }) => ({
+        row: row.row,
+        values: { ...row.values, ...Object.fromEntries(inputs.filter(({ field, input }) => field !== 'nik' || input.value.trim() !== '').map(({ field, input }) => [field, input.value.trim()])) },
+      }));
     if (fixed.length === 0) return replace(result, notice('alert', t('Centang paling sedikit satu baris.')));
     submit.disabled = true;
     replace(result, h('p', { role: 'status' }, t('Mengimpor ulang {n} baris…', { n: fixed.length })));
