@@ -1,8 +1,7 @@
-import { Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { CHAIN_HEADS_PREFIX } from '../../shared/adapters/audit-export/chain-head-keys';
@@ -10,6 +9,7 @@ import { acknowledgeIndexGrants } from './acknowledge-index-grants';
 import type { DataTables } from './data-tables';
 import { HandlerFunction } from './handler-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
+import { dailySchedule } from './daily-schedule';
 
 /**
  * How long no one may delete or overwrite an export. Compliance mode cannot be shortened or
@@ -83,15 +83,11 @@ export class AuditExport extends Construct {
       timeout: Duration.minutes(15),
       functions: [exportFn],
     });
-    this.schedule = new Schedule(this, 'DailyExport', {
+    // A day missed for good leaves a gap between two exports, not a hole in what they pin.
+    this.schedule = dailySchedule(this, 'DailyExport', {
       description: 'Lindung: the daily export of the audit chain heads, 03:00 in Jakarta',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '3', timeZone: TimeZone.ASIA_JAKARTA }),
-      target: new StepFunctionsStartExecution(this.workflow.stateMachine, {
-        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
-        // A day missed for good leaves a gap between two exports, not a hole in what they pin.
-        maxEventAge: Duration.hours(6),
-        retryAttempts: 10,
-      }),
+      hour: 3,
+      workflow: this.workflow.stateMachine,
     });
   }
 

@@ -1,12 +1,12 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
-import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Duration } from 'aws-cdk-lib';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import { Fail, JsonPath, Map as MapState, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { DataTables } from './data-tables';
 import { WorkflowTasks, workflowTaskFunction } from './workflow-task-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
+import { dailySchedule } from './daily-schedule';
 
 /**
  * The finance office's monthly close (docs/remittance.md):
@@ -68,15 +68,10 @@ export class RemittanceWorkflows extends Construct {
       timeout: Duration.minutes(15),
       functions: [watchFn],
     });
-    this.schedule = new Schedule(this, 'DailyWatch', {
+    this.schedule = dailySchedule(this, 'DailyWatch', {
       description: 'Lindung: the daily arrears watch, 02:00 in Jakarta',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.ASIA_JAKARTA }),
-      target: new StepFunctionsStartExecution(this.arrearsWatch.stateMachine, {
-        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
-        // A missed watch is caught up by the next day's.
-        maxEventAge: Duration.hours(6),
-        retryAttempts: 10,
-      }),
+      hour: 2,
+      workflow: this.arrearsWatch.stateMachine,
     });
   }
 }

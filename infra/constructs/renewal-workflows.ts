@@ -1,6 +1,5 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
-import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Duration } from 'aws-cdk-lib';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import { Choice, Condition, Fail, JsonPath, Map as MapState, type StateMachine, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -9,6 +8,7 @@ import type { DataTables } from './data-tables';
 import type { HandlerFunction } from './handler-function';
 import { WorkflowStateMachine } from './workflow-state-machine';
 import { workflowTaskFunction } from './workflow-task-function';
+import { dailySchedule } from './daily-schedule';
 
 export interface RenewalWorkflowsProps {
   readonly tables: DataTables;
@@ -140,15 +140,10 @@ export class RenewalWorkflows extends Construct {
       functions: [dispatchFn],
     });
 
-    this.schedule = new Schedule(this, 'DailyCheck', {
+    this.schedule = dailySchedule(this, 'DailyCheck', {
       description: 'Lindung: the daily renewal check, 01:00 in Jakarta',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '1', timeZone: TimeZone.ASIA_JAKARTA }),
-      target: new StepFunctionsStartExecution(this.dispatch.stateMachine, {
-        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
-        // A missed check is caught up by the next day's: no need to retry for long.
-        maxEventAge: Duration.hours(6),
-        retryAttempts: 10,
-      }),
+      hour: 1,
+      workflow: this.dispatch.stateMachine,
     });
   }
 }
