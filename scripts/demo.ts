@@ -162,7 +162,6 @@ try {
   step("Each region sees only its own: Bekasi's admin lists one regulation, and Tangsel's does not exist for him");
   await lindung('regulation', 'list');
   await lindung('regulation', 'get', regulationId);
-  await lindung('budget', 'list');
   await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
   await lindung('regulation', 'list');
   await lindung('regulation', 'get', 'perbup-bekasi-demo');
