@@ -15,10 +15,10 @@ export interface MergedRanges {
 }
 
 const TAG = Buffer.from('mergeCell');
-/** Bytes kept from the end of one chunk for the next: a tag name cut in two, with a prefix such as `x:`. */
-const TAIL_BYTES = TAG.length + 64;
 /** A `<mergeCell …>` tag has one attribute; one longer than this is no sheet Excel wrote. */
 const MAX_TAG_BYTES = 4096;
+/** Longest namespace prefix looked at (`x:` in .NET exports). */
+const MAX_PREFIX_BYTES = 32;
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 const COLON = 0x3a;
@@ -26,59 +26,89 @@ const REF = /\sref\s*=\s*["']([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?["']/;
 
 /**
  * Reads the merged ranges of a worksheet's XML. `<mergeCells>` comes after `<sheetData>`, yet a
- * merge changes how the rows above it read: so the sheet is inflated twice, this pass first. It
+ * merge changes how the rows above it read: so the sheet is inflated a second time for it. It
  * looks for the tags in the bytes rather than parsing XML: outside markup `<` is always escaped,
  * so `<mergeCell` (or `<x:mergeCell`) is the tag, and finding it costs a small part of parsing
- * the sheet (a tag inside a comment would count too: no spreadsheet writes one there).
+ * the sheet (a tag inside a comment would count too: no spreadsheet writes one there). Chunks are
+ * searched where they lie, never copied whole: only a tag cut by a chunk's end is carried over.
  */
 export async function readMergedRanges(source: AsyncIterable<Uint8Array>): Promise<MergedRanges> {
-  let bounds = new Int32Array(4 * 64);
-  let count = 0;
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of source) {
-    const buffer = Buffer.concat([carry, chunk]);
-    let from = 0;
-    let keepFrom = Math.max(0, buffer.length - TAIL_BYTES);
-    for (;;) {
-      const at = buffer.indexOf(TAG, from);
-      if (at < 0) break;
-      const start = tagStart(buffer, at);
-      const end = buffer.indexOf(GREATER_THAN, at);
+  const ranges = new RangeList();
+  /** A tag cut by the previous chunk's end, from its `<`. */
+  let carry: Buffer | undefined;
+  for await (const bytes of source) {
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (carry) {
+      const joint = Buffer.concat([carry, chunk.subarray(0, MAX_TAG_BYTES)]);
+      const end = joint.indexOf(GREATER_THAN);
       if (end < 0) {
-        // Cut by the chunk's end: read it whole with the next chunk.
-        if (start !== undefined) keepFrom = Math.min(keepFrom, start);
-        break;
+        if (joint.length > MAX_TAG_BYTES) throw new Error('a <mergeCell> tag does not end');
+        carry = joint; // the chunk lies wholly inside the tag
+        continue;
       }
-      from = end + 1;
-      keepFrom = Math.max(keepFrom, from);
-      const next = buffer[at + TAG.length];
-      if (start === undefined || next === undefined || !isSpaceOrSlash(next)) continue; // `</mergeCell>`, `<mergeCells>`, text
-      const range = parseRange(buffer.toString('latin1', at + TAG.length, end));
-      if (!range) continue;
-      if (count === MAX_MERGED_RANGES) throw tooManyMergedRanges(`more than ${MAX_MERGED_RANGES.toLocaleString('en')} merged ranges`);
-      if (bounds.length === 4 * count) {
-        const grown = new Int32Array(bounds.length * 2);
-        grown.set(bounds);
-        bounds = grown;
-      }
-      bounds.set(range, 4 * count++);
+      readTag(joint, 0, end, ranges);
+      carry = undefined;
     }
-    if (buffer.length - keepFrom > MAX_TAG_BYTES + TAIL_BYTES) throw new Error('a <mergeCell> tag does not end');
-    carry = Buffer.from(buffer.subarray(keepFrom));
+    for (let from = 0; ; ) {
+      const at = chunk.indexOf(TAG, from);
+      if (at < 0) break;
+      from = at + TAG.length;
+      // No `<` before the name in this chunk: `</mergeCell>`, text, or a tag carried from the last chunk.
+      const start = tagStart(chunk, at);
+      if (start === undefined) continue;
+      const end = chunk.indexOf(GREATER_THAN, at);
+      if (end < 0) break; // cut by the chunk's end: carried below
+      readTag(chunk, start, end, ranges);
+      from = end + 1;
+    }
+    carry = cutTag(chunk);
   }
-  return { count, bounds: sortByFirstRow(bounds, count) };
+  return ranges.sorted();
 }
 
-/** Where the tag whose name starts at `at` opens (its `<`), or undefined if this is no start tag. */
+/** The range of the tag from `start` (its `<`) to `end` (its `>`), if it is a `<mergeCell>` of more than one cell. */
+function readTag(buffer: Buffer, start: number, end: number, ranges: RangeList): void {
+  const name = nameStart(buffer, start, end);
+  if (!buffer.subarray(name, name + TAG.length).equals(TAG)) return;
+  const next = buffer[name + TAG.length];
+  if (next === undefined || !isSpaceOrSlash(next)) return; // `<mergeCells>`
+  const range = parseRange(buffer.toString('latin1', name + TAG.length, end));
+  if (range) ranges.add(range);
+}
+
+/** Where the element name after the `<` at `start` begins, past a namespace prefix. */
+function nameStart(buffer: Buffer, start: number, end: number): number {
+  for (let i = start + 1; i < Math.min(end, start + 2 + MAX_PREFIX_BYTES); i++) {
+    const byte = buffer[i]!;
+    if (byte === COLON) return i + 1;
+    if (!isNameByte(byte)) return start + 1;
+  }
+  return start + 1;
+}
+
+/** Where the tag whose name starts at `at` opens (its `<`), or undefined if no `<` opens it in this buffer. */
 function tagStart(buffer: Buffer, at: number): number | undefined {
   if (buffer[at - 1] === LESS_THAN) return at - 1;
   if (buffer[at - 1] !== COLON) return undefined;
-  for (let i = at - 2; i >= Math.max(0, at - TAIL_BYTES); i--) {
+  for (let i = at - 2; i >= Math.max(0, at - 2 - MAX_PREFIX_BYTES); i--) {
     const byte = buffer[i]!;
     if (byte === LESS_THAN) return i;
     if (!isNameByte(byte)) return undefined;
   }
   return undefined;
+}
+
+/** The chunk's end from its last `<`, copied, when that opens a tag the chunk cuts which may be a `<mergeCell>`. */
+function cutTag(chunk: Buffer): Buffer | undefined {
+  const start = chunk.lastIndexOf(LESS_THAN);
+  if (start < 0 || chunk.indexOf(GREATER_THAN, start) >= 0) return undefined;
+  const name = nameStart(chunk, start, chunk.length);
+  const cut = chunk.subarray(name, name + TAG.length);
+  const mayBeTag =
+    cut.equals(TAG.subarray(0, cut.length)) ||
+    // Cut inside what may be a prefix: `<x`.
+    (name === start + 1 && chunk.length - name <= MAX_PREFIX_BYTES && chunk.subarray(name).every(isNameByte));
+  return mayBeTag ? Buffer.from(chunk.subarray(start)) : undefined;
 }
 
 function isNameByte(byte: number): boolean {
@@ -87,6 +117,31 @@ function isNameByte(byte: number): boolean {
 
 function isSpaceOrSlash(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x2f;
+}
+
+/** Ranges as they are read, four numbers each, in a typed array that doubles as it fills. */
+class RangeList {
+  private bounds = new Int32Array(4 * 64);
+  private count = 0;
+
+  add(range: readonly [number, number, number, number]): void {
+    if (this.count === MAX_MERGED_RANGES) throw tooManyMergedRanges(`more than ${MAX_MERGED_RANGES.toLocaleString('en')} merged ranges`);
+    if (this.bounds.length === 4 * this.count) {
+      const grown = new Int32Array(this.bounds.length * 2);
+      grown.set(this.bounds);
+      this.bounds = grown;
+    }
+    this.bounds.set(range, 4 * this.count++);
+  }
+
+  /** The ranges in first-row order. */
+  sorted(): MergedRanges {
+    const { bounds, count } = this;
+    const order = new Uint32Array(count).map((_, i) => i).sort((a, b) => bounds[4 * a]! - bounds[4 * b]!);
+    const sorted = new Int32Array(4 * count);
+    order.forEach((i, position) => sorted.set(bounds.subarray(4 * i, 4 * i + 4), 4 * position));
+    return { count, bounds: sorted };
+  }
 }
 
 /** `[firstRow, lastRow, firstColumn, lastColumn]` of a `ref` of more than one cell. */
@@ -103,13 +158,6 @@ function parseRange(attributes: string): [number, number, number, number] | unde
   return [Math.min(r1, r2), Math.max(r1, r2), Math.min(c1, c2), Math.max(c1, c2)];
 }
 
-function sortByFirstRow(bounds: Int32Array, count: number): Int32Array {
-  const order = new Uint32Array(count).map((_, i) => i).sort((a, b) => bounds[4 * a]! - bounds[4 * b]!);
-  const sorted = new Int32Array(4 * count);
-  order.forEach((i, position) => sorted.set(bounds.subarray(4 * i, 4 * i + 4), 4 * position));
-  return sorted;
-}
-
 interface OpenRange {
   readonly lastRow: number;
   readonly firstColumn: number;
@@ -118,9 +166,9 @@ interface OpenRange {
 }
 
 /**
- * Gives each row, as the rows stream in order, the merged ranges covering it: a range opens on
- * its first row, taking the value of its top-left cell, and closes after its last. Ranges whose
- * top-left cell is empty show nothing, and are left out.
+ * Gives each row, as the rows stream in order from `firstRow`, the merged ranges covering it: a
+ * range opens on its first row, taking the value of its top-left cell, and closes after its last.
+ * Ranges whose top-left cell is empty, or above `firstRow`, show nothing and are left out.
  */
 export class MergedCellTracker {
   private next = 0;
@@ -129,7 +177,12 @@ export class MergedCellTracker {
   private firstToClose = Number.POSITIVE_INFINITY;
   private view: MergedCells | undefined;
 
-  constructor(private readonly ranges: MergedRanges) {}
+  constructor(
+    private readonly ranges: MergedRanges,
+    firstRow: number,
+  ) {
+    while (this.next < ranges.count && ranges.bounds[4 * this.next]! < firstRow) this.next++;
+  }
 
   cover(row: SpreadsheetRow): SpreadsheetRow {
     const { rowNumber } = row;

@@ -23,16 +23,17 @@ interface SheetContext {
  * Streams the rows of the first worksheet of an .xlsx file: the sheet XML is inflated and parsed
  * a chunk at a time and never held whole. What is held: the shared-string table (see
  * readSharedStrings: it grows with the number of unique strings), one flag per cell style, and
- * the sheet's merged ranges.
+ * the sheet's merged ranges when asked for.
  *
  * Cells keep the kind Excel gave them; numbers keep the text written in the file (a NIK typed as
  * a number reads `3674015001900000`, its last digit already lost), and numbers in a date style
  * become `YYYY-MM-DD`. Rows and cells are placed by their `r` references, so row numbers match
  * Excel's and a skipped column is an `empty` cell. Cells without a value (formatting only) are
- * not placed, so a row ends at its last value. A row under a merged range says what the range
- * shows (`merged`), read from the sheet's `<mergeCells>` in a first pass (xlsx-merged-cells.ts).
+ * not placed, so a row ends at its last value. Once `wantsMergedCells` says so, a row under a
+ * merged range says what the range shows (`merged`), from the sheet's `<mergeCells>` read in a
+ * second pass alongside this one (xlsx-merged-cells.ts).
  */
-export async function* xlsxRows(filePath: string): AsyncGenerator<SpreadsheetRow> {
+export async function* xlsxRows(filePath: string, wantsMergedCells?: () => boolean): AsyncGenerator<SpreadsheetRow> {
   let archive: ZipArchive | undefined;
   try {
     archive = await ZipArchive.open(filePath);
@@ -40,11 +41,14 @@ export async function* xlsxRows(filePath: string): AsyncGenerator<SpreadsheetRow
     const dateStyles = parts.stylesPath && archive.has(parts.stylesPath) ? await readDateStyles(archive.read(parts.stylesPath)) : [];
     const sharedStrings = await loadSharedStrings(archive, parts.sharedStringsPath);
     if (!archive.has(parts.sheetPath)) throw new Error(`the part ${parts.sheetPath} is missing`);
-    const merged = new MergedCellTracker(await readMergedRanges(archive.read(parts.sheetPath)));
 
     const sheet = new SheetRowCollector({ sharedStrings, dateStyles, date1904: parts.date1904 });
+    let merged: MergedCellTracker | undefined;
     for await (const _ of streamXml(archive.read(parts.sheetPath), sheet)) {
-      for (const row of sheet.takeRows()) yield merged.cover(row);
+      for (const row of sheet.takeRows()) {
+        if (!merged && wantsMergedCells?.()) merged = new MergedCellTracker(await readMergedRanges(archive.read(parts.sheetPath)), row.rowNumber);
+        yield merged ? merged.cover(row) : row;
+      }
     }
   } catch (error) {
     throw error instanceof FileFormatError ? error : malformed(error);
