@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { ImportList, ImportStatus, RejectionsPage, RosterSummary } from '../../shared/api/roster-schemas';
 import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../shared/documents/rejection-report';
+import type { RosterHeader } from '../../shared/documents/roster-file/roster-header';
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
@@ -37,7 +38,13 @@ export function registerRoster(program: Command): void {
           ...(options.resume ? { resume: options.resume } : {}),
           ...(options.updateIdentities ? { updateIdentities: true } : {}),
         },
-        { phase: (name, total) => (globals.json ? silent : progress(name, total)) },
+        {
+          phase: (name, total) => (globals.json ? silent : progress(name, total)),
+          // Before the upload, so an office whose title block was misread can stop it.
+          header: (header) => {
+            if (!globals.json) process.stderr.write(`${describeHeader(header)}\n`);
+          },
+        },
       );
       print(globals.json, status, () => describeImport(status));
       if (status.status === 'failed') process.exitCode = 1;
@@ -127,6 +134,13 @@ async function writeRejections(api: GlobalOptions, importId: string, output: str
   await writer.close();
   if (!file.closed) await once(file, 'close');
   return written;
+}
+
+/** `Baris judul: baris 4 (di bawah judul 'DAFTAR NAMA …') / Header row: row 4 (under the title '…')`. */
+function describeHeader({ row, title }: RosterHeader): string {
+  return title === undefined
+    ? `Baris judul: baris ${row.rowNumber} / Header row: row ${row.rowNumber}`
+    : `Baris judul: baris ${row.rowNumber} (di bawah judul '${title}') / Header row: row ${row.rowNumber} (under the title '${title}')`;
 }
 
 function describeImport(status: ImportStatus): string[] {
