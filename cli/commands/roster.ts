@@ -1,10 +1,12 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { ImportList, ImportStatus, RejectionsPage, RosterSummary } from '../../shared/api/roster-schemas';
+import type { Regulation } from '../../shared/core/regulation/regulation';
 import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../shared/documents/rejection-report';
 import type { RosterHeader } from '../../shared/documents/roster-file/roster-header';
+import { rosterTemplate } from '../../shared/documents/roster-file/roster-template';
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
@@ -48,6 +50,22 @@ export function registerRoster(program: Command): void {
       );
       print(globals.json, status, () => describeImport(status));
       if (status.status === 'failed') process.exitCode = 1;
+    });
+
+  roster
+    .command('template')
+    .description("Write an .xlsx for an office to fill in: the roster columns, NIK as Text, a drop-down of the regulation's segments, and a Petunjuk sheet")
+    .requiredOption('--regulation <id>', 'the regulation whose segments the template lists')
+    .requiredOption('-o, --output <path>', 'the template file (.xlsx)')
+    .action(async (options: { regulation: string; output: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (!options.output.toLowerCase().endsWith('.xlsx')) throw new UsageError(`Name the template .xlsx (got ${options.output}).`);
+      const regulation = await callApi<Regulation>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}`);
+      writeFileSync(options.output, rosterTemplate(regulation));
+      print(globals.json, { regulationId: regulation.id, output: options.output, segments: regulation.segments.map((s) => s.code) }, () => [
+        `Wrote the roster template of ${regulation.id} to ${options.output} (segments: ${regulation.segments.map((s) => s.code).join(', ')}).`,
+        `Fill in the Peserta sheet, then: npx lindung roster import --regulation ${regulation.id} --file ${options.output}`,
+      ]);
     });
 
   roster
