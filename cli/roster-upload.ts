@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ImportStatus, UploadChunkResult } from '../shared/api/roster-schemas';
-import { mapColumns, toRawRow } from '../shared/documents/roster-file/roster-columns';
+import { readRosterFile } from '../shared/documents/roster-file/read-roster-file';
+import type { RosterHeader } from '../shared/documents/roster-file/roster-header';
 import { type RosterChunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
 import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
-import { readSpreadsheet } from '../shared/documents/spreadsheets/read-spreadsheet';
-import { CellTooLongError } from '../shared/documents/spreadsheets/spreadsheet-limits';
-import type { SpreadsheetRow } from '../shared/documents/spreadsheets/spreadsheet-row';
 import { callApi, type GlobalOptions } from './api-client';
 import { sendChunks } from './chunk-upload';
 import { CliError } from './cli-config';
@@ -27,6 +25,8 @@ export interface RosterUpload {
 
 export interface UploadObserver {
   phase(name: 'checking' | 'uploading' | 'processing', total: number): Progress;
+  /** The row taken as the file's header, once the file has been checked. */
+  header?(header: RosterHeader): void;
 }
 
 /**
@@ -102,11 +102,13 @@ async function checkFile(file: string, observer: UploadObserver): Promise<{ rows
   try {
     let rows = 0;
     let chunks = 0;
-    for await (const chunk of chunksOf(file)) {
+    let header: RosterHeader | undefined;
+    for await (const chunk of chunksOf(file, (found) => (header = found))) {
       rows += chunk.rows.length;
       chunks += 1;
     }
     if (rows === 0) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} has a header but no rows.`);
+    if (header) observer.header?.(header);
     observer.phase('checking', rows).stop();
     return { rows, chunks };
   } catch (error) {
@@ -116,27 +118,12 @@ async function checkFile(file: string, observer: UploadObserver): Promise<{ rows
 }
 
 /** The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read. */
-async function* chunksOf(file: string): AsyncIterable<RosterChunk> {
-  let header: SpreadsheetRow | undefined;
-  let columns: ReturnType<typeof mapColumns> | undefined;
+async function* chunksOf(file: string, onHeader?: (header: RosterHeader) => void): AsyncIterable<RosterChunk> {
   const chunker = new RowChunker();
-  try {
-    for await (const spreadsheetRow of readSpreadsheet(file)) {
-      if (!columns) {
-        header = spreadsheetRow;
-        columns = mapColumns(spreadsheetRow);
-        continue;
-      }
-      const row = toRawRow(spreadsheetRow, columns);
-      if (!row) continue;
-      const full = chunker.add(row);
-      if (full) yield full;
-    }
-  } catch (error) {
-    // The reader knows the cell's column by its letters; the office knows it by its title.
-    throw error instanceof CellTooLongError && header ? error.titled(header) : error;
+  for await (const row of readRosterFile(file, onHeader)) {
+    const full = chunker.add(row);
+    if (full) yield full;
   }
-  if (!columns) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} is empty: it needs a header row (NIK, Nama, ...) and rows.`);
   const last = chunker.flush();
   if (last) yield last;
 }

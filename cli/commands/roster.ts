@@ -1,9 +1,12 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { ImportList, ImportStatus, RejectionsPage, RosterSummary } from '../../shared/api/roster-schemas';
+import type { Regulation } from '../../shared/core/regulation/regulation';
 import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../shared/documents/rejection-report';
+import type { RosterHeader } from '../../shared/documents/roster-file/roster-header';
+import { rosterTemplate } from '../../shared/documents/roster-file/roster-template';
 import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
 import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
@@ -37,10 +40,32 @@ export function registerRoster(program: Command): void {
           ...(options.resume ? { resume: options.resume } : {}),
           ...(options.updateIdentities ? { updateIdentities: true } : {}),
         },
-        { phase: (name, total) => (globals.json ? silent : progress(name, total)) },
+        {
+          phase: (name, total) => (globals.json ? silent : progress(name, total)),
+          // Before the upload, so an office whose title block was misread can stop it.
+          header: (header) => {
+            if (!globals.json) process.stderr.write(`${describeHeader(header)}\n`);
+          },
+        },
       );
       print(globals.json, status, () => describeImport(status));
       if (status.status === 'failed') process.exitCode = 1;
+    });
+
+  roster
+    .command('template')
+    .description("Write an .xlsx for an office to fill in: the roster columns, NIK as Text, a drop-down of the regulation's segments, and a Petunjuk sheet")
+    .requiredOption('--regulation <id>', 'the regulation whose segments the template lists')
+    .requiredOption('-o, --output <path>', 'the template file (.xlsx)')
+    .action(async (options: { regulation: string; output: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (!options.output.toLowerCase().endsWith('.xlsx')) throw new UsageError(`Name the template .xlsx (got ${options.output}).`);
+      const regulation = await callApi<Regulation>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}`);
+      writeFileSync(options.output, rosterTemplate(regulation));
+      print(globals.json, { regulationId: regulation.id, output: options.output, segments: regulation.segments.map((s) => s.code) }, () => [
+        `Wrote the roster template of ${regulation.id} to ${options.output} (segments: ${regulation.segments.map((s) => s.code).join(', ')}).`,
+        `Fill in the Peserta sheet, then: npx lindung roster import --regulation ${regulation.id} --file ${options.output}`,
+      ]);
     });
 
   roster
@@ -127,6 +152,13 @@ async function writeRejections(api: GlobalOptions, importId: string, output: str
   await writer.close();
   if (!file.closed) await once(file, 'close');
   return written;
+}
+
+/** `Baris judul: baris 4 (di bawah judul 'DAFTAR NAMA …') / Header row: row 4 (under the title '…')`. */
+function describeHeader({ row, title }: RosterHeader): string {
+  return title === undefined
+    ? `Baris judul: baris ${row.rowNumber} / Header row: row ${row.rowNumber}`
+    : `Baris judul: baris ${row.rowNumber} (di bawah judul '${title}') / Header row: row ${row.rowNumber} (under the title '${title}')`;
 }
 
 function describeImport(status: ImportStatus): string[] {

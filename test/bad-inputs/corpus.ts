@@ -87,9 +87,15 @@ export function fileCases(): FileCase[] {
     },
     {
       kind: 'file',
-      name: 'a title block above the header',
+      name: 'a title block above the header: read from the header on, rows numbered as in the file',
       make: (d) => csv(d, 'title.csv', ['DAFTAR KETUA RT PENERIMA BANTUAN IURAN', 'Kecamatan Pondok Aren;;;', '', ...rows(3, () => '')]),
-      refused: /row 1/,
+      rejected: { rows: 3, reason: /NIK_MISSING/, firstRow: 5 },
+    },
+    {
+      kind: 'file',
+      name: 'no header row in the first 15 rows',
+      make: (d) => csv(d, 'deep-title.csv', [...Array.from({ length: 15 }, (_, i) => `Judul ${i + 1};;;`), ...rows(3, () => '')]),
+      refused: /first 15 rows/,
     },
     {
       kind: 'file',

@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { writeSyntheticRoster } from '../../scripts/lib/synthetic-roster';
 import { api, tokenFor } from '../support/api';
-import { personRow, rosterCsv, tangselNik } from '../support/roster-files';
+import { readRosterFile } from '../../shared/documents/roster-file/read-roster-file';
+import type { RosterHeader } from '../../shared/documents/roster-file/roster-header';
+import { OFFICE_TITLE, officeRosterXlsx, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
 const run = promisify(execFile);
@@ -70,5 +72,35 @@ describe('npx lindung roster import', () => {
     );
     expect((failure as { code: number }).code).toBe(1);
     expect((failure as { stderr: string }).stderr).toMatch(/hostname cannot be imported: .*NIK/);
+  });
+});
+
+describe('npx lindung roster template', () => {
+  it("writes the regulation's template, and an import says which row it took as the header", async () => {
+    const admin = await tokenFor('admin', 'ani');
+    const regulation = tangselRegulation('perwal-roster-cli-template');
+    await api('PUT', `/regulations/${regulation.id}`, { token: admin, body: regulation });
+    const env = { ...process.env, LINDUNG_API_URL: inject('apiUrl'), LINDUNG_TOKEN: admin };
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lindung-cli-template-'));
+
+    const template = path.join(dir, 'templat.xlsx');
+    const written = await run(lindungBin, ['roster', 'template', '--regulation', regulation.id, '-o', template], { env });
+    expect(written.stdout).toContain(`Wrote the roster template of ${regulation.id} to ${template}`);
+    let header: RosterHeader | undefined;
+    for await (const _ of readRosterFile(template, (found) => (header = found)));
+    expect(header?.columns.fields.map((f) => f.header)).toEqual(['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Alamat', 'Kelurahan', 'Kecamatan', 'No HP', 'Segmen']);
+
+    const wrongName = await run(lindungBin, ['roster', 'template', '--regulation', regulation.id, '-o', path.join(dir, 'templat.csv')], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(wrongName).toMatchObject({ code: 2, stderr: expect.stringContaining('Name the template .xlsx') });
+
+    const office = officeRosterXlsx(path.join(dir, 'daftar.xlsx'), [
+      personRow(tangselNik('1982-03-04', 'L', 1611), 'Asep Kantor', '1982-03-04', 'L', 'KETUA_RT'),
+      personRow(tangselNik('1983-04-05', 'P', 1612), 'Euis Kantor', '1983-04-05', 'P', 'KETUA_RT'),
+    ]);
+    const imported = await run(lindungBin, ['roster', 'import', '--regulation', regulation.id, '--file', office, '--coverage-start', '2027-01-01'], { env });
+    expect(imported.stderr).toContain(`Baris judul: baris 4 (di bawah judul '${OFFICE_TITLE[0]}') / Header row: row 4 (under the title '${OFFICE_TITLE[0]}')`);
+    expect(imported.stdout).toContain('2 accepted, 0 rejected');
   });
 });

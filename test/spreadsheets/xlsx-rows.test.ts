@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from '../../shared/documents/spreadsheets/read-spreadsheet';
+import { MAX_OPEN_MERGED_RANGES } from '../../shared/documents/spreadsheets/spreadsheet-limits';
+import { readMergedRanges } from '../../shared/documents/spreadsheets/xlsx-merged-cells';
+import { columnLetters } from '../../shared/documents/spreadsheets/cell-reference';
 import { FIXTURES, isOpen, makeXlsx, readError, readRows, scratchDir } from './helpers';
 
 const file = scratchDir();
@@ -197,5 +200,71 @@ describe('reading .xlsx structure', () => {
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>';
     const error = await readError(makeXlsx(file('entities.xlsx'), { parts: { 'xl/worksheets/sheet1.xml': sheet } }));
     expect(error.problem).toBe('MALFORMED_XLSX');
+  });
+});
+
+describe('reading merged cells', () => {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const sheet = (sheetData: string, mergeCells: string) =>
+    '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<x:sheetData>${sheetData}</x:sheetData>${mergeCells}</x:worksheet>`;
+
+  it('keeps covered cells empty and tells what the range shows: its top-left value, down and across', async () => {
+    const sheetData =
+      `<x:row r="1">${inline('A1', 'DAFTAR')}</x:row>` +
+      `<x:row r="2">${inline('A2', 'a')}${inline('B2', 'KETUA_RT')}</x:row>` +
+      `<x:row r="3">${inline('A3', 'b')}<x:c r="B3" s="1"/></x:row>` +
+      `<x:row r="4">${inline('A4', 'c')}</x:row>` +
+      `<x:row r="5">${inline('A5', 'd')}</x:row>`;
+    const merges = '<x:mergeCells count="3"><x:mergeCell ref="A1:C1"/><x:mergeCell ref="B2:B4"/><x:mergeCell ref="C5:C6"/></x:mergeCells>';
+    const path = makeXlsx(file('merged.xlsx'), { parts: { 'xl/worksheets/sheet1.xml': sheet(sheetData, merges) } });
+    const rows: [number, string[], (string | undefined)[]][] = [];
+    for await (const row of readSpreadsheet(path, { wantsMergedCells: () => true })) {
+      rows.push([row.rowNumber, row.cells.map((c) => c.text), [0, 1, 2, 3].map((column) => row.merged?.valueAt(column)?.text)]);
+    }
+    expect(rows).toEqual([
+      [1, ['DAFTAR'], ['DAFTAR', 'DAFTAR', 'DAFTAR', undefined]],
+      [2, ['a', 'KETUA_RT'], [undefined, 'KETUA_RT', undefined, undefined]],
+      [3, ['b'], [undefined, 'KETUA_RT', undefined, undefined]],
+      [4, ['c'], [undefined, 'KETUA_RT', undefined, undefined]],
+      // C5's range starts empty: it shows nothing.
+      [5, ['d'], [undefined, undefined, undefined, undefined]],
+    ]);
+    // Asked for from row 3 on: B2:B4 starts above it, and is left out. Not asked for: none.
+    let asked = 0;
+    const fromRow3: (string | undefined)[] = [];
+    for await (const row of readSpreadsheet(path, { wantsMergedCells: () => ++asked >= 3 })) fromRow3.push(row.merged?.valueAt(1)?.text);
+    expect(fromRow3).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    for await (const row of readSpreadsheet(path)) expect(row.merged).toBeUndefined();
+  });
+
+  it('finds every range however the inflated sheet is cut into chunks', async () => {
+    const xml = sheet(
+      `<x:row r="1">${inline('A1', 'mergeCell ref="Z1:Z9"')}</x:row>`,
+      '<x:mergeCells><x:mergeCell ref="J10:J5"/><mergeCell  ref="A1:B1" /><x:mergeCell ref="C3"/></x:mergeCells>',
+    );
+    const bytes = Buffer.from(xml);
+    for (const size of [1, 2, 3, 7, 64]) {
+      const chunks = async function* () {
+        for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+      };
+      const { count, bounds } = await readMergedRanges(chunks());
+      // In first-row order, normalised; text that reads like a tag and single cells are no ranges.
+      expect([size, count, [...bounds]]).toEqual([size, 2, [1, 1, 0, 1, 5, 10, 9, 9]]);
+    }
+  });
+
+  it(`refuses more than ${MAX_OPEN_MERGED_RANGES} ranges open on one row`, async () => {
+    const columns = MAX_OPEN_MERGED_RANGES + 1;
+    const cells = Array.from({ length: columns }, (_, i) => `<x:c r="${columnLetters(i)}1"><x:v>1</x:v></x:c>`).join('');
+    const merges = Array.from({ length: columns }, (_, i) => `<x:mergeCell ref="${columnLetters(i)}1:${columnLetters(i)}2"/>`).join('');
+    const path = makeXlsx(file('many-merges.xlsx'), { parts: { 'xl/worksheets/sheet1.xml': sheet(`<x:row r="1">${cells}</x:row>`, `<x:mergeCells>${merges}</x:mergeCells>`) } });
+    let error: unknown;
+    try {
+      for await (const _ of readSpreadsheet(path, { wantsMergedCells: () => true }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ problem: 'TOO_MANY_MERGED_CELLS' });
   });
 });

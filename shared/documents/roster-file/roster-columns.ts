@@ -24,6 +24,11 @@ export interface ColumnMap {
   readonly fields: readonly MappedColumn[];
   /** Non-empty headers that matched no field, in cell order. */
   readonly ignored: readonly string[];
+  /**
+   * Cell index of the row-number column ("No.", "Nomor", "#"), if there is one: offices number
+   * their rows, and number the empty rows of a form too, which are no people.
+   */
+  readonly numbering?: number;
 }
 
 /** Two columns map to one field, so it is not clear which one to read. */
@@ -60,6 +65,25 @@ const ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
   segment: ['segmen', 'segment', 'kategori', 'segmenpeserta', 'kategoripeserta', 'category'],
 };
 
+/**
+ * The titles Lindung gives the columns of a file it writes for an office to fill in (the roster
+ * template): each reads back as its field.
+ */
+export const COLUMN_TITLES: Readonly<Record<RosterField, string>> = {
+  nik: 'NIK',
+  name: 'Nama',
+  birthDate: 'Tanggal Lahir',
+  gender: 'Jenis Kelamin',
+  address: 'Alamat',
+  kelurahan: 'Kelurahan',
+  kecamatan: 'Kecamatan',
+  phone: 'No HP',
+  segment: 'Segmen',
+};
+
+/** Headers of a row-number column, normalised; `#` normalises to nothing and is matched as written. */
+const ROW_NUMBER_HEADERS: ReadonlySet<string> = new Set(['no', 'nomor', 'nourut', 'nomorurut', 'urut']);
+
 const FIELD_BY_HEADER: ReadonlyMap<string, RosterField> = new Map(
   (Object.entries(ALIASES) as [RosterField, readonly string[]][]).flatMap(([field, names]) => names.map((name) => [name, field] as const)),
 );
@@ -79,6 +103,12 @@ export function fieldOfHeader(header: string): RosterField | undefined {
   return FIELD_BY_HEADER.get(normaliseHeader(header));
 }
 
+/** Whether a header titles the row-number column: `No`, `No.`, `NO`, `Nomor`, `No. Urut`, `#`. */
+export function isRowNumberHeader(header: string): boolean {
+  const text = header.trim();
+  return text === '#' || ROW_NUMBER_HEADERS.has(normaliseHeader(text));
+}
+
 /**
  * Maps a header row onto roster fields. Throws FileFormatError NO_NIK_COLUMN when no column
  * is a NIK (listing the headers seen), and DuplicateColumnError when two columns would feed
@@ -88,11 +118,13 @@ export function mapColumns(header: SpreadsheetRow): ColumnMap {
   const columns: Partial<Record<RosterField, number>> = {};
   const fields: MappedColumn[] = [];
   const ignored: string[] = [];
+  let numbering: number | undefined;
   header.cells.forEach((cell, index) => {
     const text = cell.text.trim();
     if (text.length === 0) return;
     const field = fieldOfHeader(text);
     if (field === undefined) {
+      if (numbering === undefined && isRowNumberHeader(text)) numbering = index;
       ignored.push(text);
       return;
     }
@@ -125,21 +157,28 @@ export function mapColumns(header: SpreadsheetRow): ColumnMap {
       ),
     );
   }
-  return { columns: columns as ColumnMap['columns'], fields, ignored };
+  const map = { columns: columns as ColumnMap['columns'], fields, ignored };
+  return numbering === undefined ? map : { ...map, numbering };
 }
 
 /**
  * The roster values of one data row: trimmed cell texts (a `date` cell keeps its YYYY-MM-DD
  * text; values longer than RawRosterRow's 500 characters are cut), with `numeric` listing the
- * fields whose cell was a number. Undefined for a completely empty row. A row with data only
- * in ignored columns still yields a (valueless) row, so the office hears about it.
+ * fields whose cell was a number. Undefined for a row empty but for its row number. A row with
+ * data only in ignored columns still yields a (valueless) row, so the office hears about it.
+ *
+ * An empty segment cell under a merged range (XLSX) takes the range's value: offices merge the
+ * segment down a block of people. Only the segment: a merge elsewhere is layout, and filling a
+ * name or NIK down would make people up. A blank cell that is not merged stays blank (in a CSV
+ * too), since "same as above" is not something a roster may guess.
  */
 export function toRawRow(row: SpreadsheetRow, map: ColumnMap): RawRosterRow | undefined {
-  if (isEmptyRow(row.cells)) return undefined;
+  if (isEmptyRow(row.cells, map.numbering)) return undefined;
   const values: Partial<Record<RosterField, string>> = {};
   let numeric: RosterField[] | undefined;
   for (const { field, index } of map.fields) {
-    const cell = row.cells[index];
+    let cell = row.cells[index];
+    if (field === 'segment' && (cell === undefined || cell.kind === 'empty')) cell = row.merged?.valueAt(index);
     if (cell === undefined || cell.kind === 'empty') continue;
     let text = cell.text.trim();
     if (text.length === 0) continue;
@@ -152,9 +191,10 @@ export function toRawRow(row: SpreadsheetRow, map: ColumnMap): RawRosterRow | un
 
 const MAX_VALUE_LENGTH = 500;
 
-function isEmptyRow(cells: readonly Cell[]): boolean {
-  for (const cell of cells) {
-    if (cell.kind !== 'empty' && cell.text.trim().length > 0) return false;
+function isEmptyRow(cells: readonly Cell[], numbering: number | undefined): boolean {
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index]!;
+    if (index !== numbering && cell.kind !== 'empty' && cell.text.trim().length > 0) return false;
   }
   return true;
 }

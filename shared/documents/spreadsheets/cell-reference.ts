@@ -25,3 +25,10 @@ export function columnLetters(index: number): string {
   }
   return letters;
 }
+
+/** The 1-based row of an A1-style reference (`C7` → 7), or undefined if it has no row number after its letters. */
+export function rowNumberOf(reference: string): number | undefined {
+  const digits = /^[A-Za-z]+(\d+)$/.exec(reference)?.[1];
+  const row = digits === undefined ? Number.NaN : Number(digits);
+  return Number.isSafeInteger(row) && row >= 1 ? row : undefined;
+}

@@ -9,11 +9,15 @@ export type FileFormatProblem =
   /** An .xlsx part inflates past a limit of spreadsheet-limits.ts (a "zip bomb", or a roster too big for one file). */
   | 'INFLATES_TOO_MUCH'
   | 'TOO_MANY_ROWS'
+  /** An .xlsx sheet merges more ranges than a roster can (spreadsheet-limits.ts). */
+  | 'TOO_MANY_MERGED_CELLS'
   | 'CELL_TOO_LONG'
   | 'NOT_UTF8'
   | 'MALFORMED_CSV'
   | 'MALFORMED_XLSX'
   | 'NO_NIK_COLUMN'
+  /** No row near the top of a roster looks like its header row (roster-header.ts). */
+  | 'NO_HEADER_ROW'
   | 'DUPLICATE_COLUMN'
   /** The insurer's bill: a header key missing, repeated or unreadable (insurer-bill-file.ts). */
   | 'BILL_HEADER'

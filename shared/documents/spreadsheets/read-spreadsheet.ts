@@ -18,6 +18,12 @@ export const MAX_SPREADSHEET_BYTES = 256 * 1024 * 1024;
 export interface ReadSpreadsheetOptions {
   /** Files larger than this are refused before any reading (default `MAX_SPREADSHEET_BYTES`). */
   maxBytes?: number;
+  /**
+   * Asked before each row until it answers yes; from that row on, rows of an .xlsx say what its
+   * merged ranges show (`merged`), ranges that start above that row left out. Finding them takes a
+   * second pass over the sheet, so a reader asks only once it knows it needs them.
+   */
+  wantsMergedCells?: () => boolean;
 }
 
 /**
@@ -43,7 +49,7 @@ export async function* readSpreadsheet(filePath: string, options: ReadSpreadshee
 
   const head = await readHead(filePath, FILE_TYPE_SNIFF_BYTES);
   const type = detectFileType(head);
-  const rows = type === 'xlsx' ? xlsxRows(filePath) : csvRows(filePath, sniffDelimiter(head));
+  const rows = type === 'xlsx' ? xlsxRows(filePath, options.wantsMergedCells) : csvRows(filePath, sniffDelimiter(head));
   let sawRow = false;
   for await (const row of rows) {
     // Blank rows count too: a sheet of a million empty rows is no roster either.

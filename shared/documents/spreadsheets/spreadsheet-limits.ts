@@ -47,6 +47,20 @@ export const MAX_INFLATED_TOTAL_BYTES = 1536 * 1024 * 1024;
 export const MAX_COMPRESSION_RATIO = 200;
 export const RATIO_FREE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Merged ranges of one worksheet (`<mergeCell>`) of more than one cell: an office that merges a
+ * cell pair on every row of a full sheet needs about this many. They are held while the sheet is
+ * read (16 bytes each), so a crafted file with millions is refused.
+ */
+export const MAX_MERGED_RANGES = MAX_SPREADSHEET_ROWS;
+
+/**
+ * Merged ranges open on one row (side by side, or a range above still covering it): a roster has
+ * a few dozen columns. Every row that opens or closes a range copies the open ones, so they are
+ * bounded for a crafted file not to cost minutes.
+ */
+export const MAX_OPEN_MERGED_RANGES = 1024;
+
 export function tooManyRows(): FileFormatError {
   return new FileFormatError(
     'TOO_MANY_ROWS',

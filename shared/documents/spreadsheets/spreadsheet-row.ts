@@ -19,4 +19,16 @@ export interface SpreadsheetRow {
   readonly rowNumber: number;
   /** Cells by column position (0-based); gaps in sparse XLSX rows are `empty` cells. */
   readonly cells: readonly Cell[];
+  /** The merged ranges that cover this row, when it is in any (XLSX only: CSV has no merges). */
+  readonly merged?: MergedCells;
+}
+
+/**
+ * Excel shows a merged range's top-left value across the whole range, but stores it only in that
+ * cell: the others are empty in the file. Readers keep them empty (`cells` is what the file holds)
+ * and say here what Excel shows, so a consumer decides where a merge means "the same as above".
+ */
+export interface MergedCells {
+  /** The top-left value of the merged range covering the row's cell at `column` (0-based), if any. */
+  valueAt(column: number): Cell | undefined;
 }

@@ -6,6 +6,7 @@ import type { Cell, SpreadsheetRow } from './spreadsheet-row';
 import { CellTooLongError, MAX_CELL_CHARS, MAX_SPREADSHEET_ROWS, MAX_XML_TEXT_RUN_CHARS, tooManyRows } from './spreadsheet-limits';
 import { readDateStyles } from './xlsx-date-styles';
 import { MAX_SHARED_STRINGS_XML_BYTES, readSharedStrings } from './xlsx-shared-strings';
+import { MergedCellTracker, readMergedRanges } from './xlsx-merged-cells';
 import { locateWorkbookParts } from './xlsx-workbook';
 import { streamXml, type XmlHandlers } from './xml-stream';
 import { ZipArchive } from './zip-archive';
@@ -21,15 +22,18 @@ interface SheetContext {
 /**
  * Streams the rows of the first worksheet of an .xlsx file: the sheet XML is inflated and parsed
  * a chunk at a time and never held whole. What is held: the shared-string table (see
- * readSharedStrings: it grows with the number of unique strings) and one flag per cell style.
+ * readSharedStrings: it grows with the number of unique strings), one flag per cell style, and
+ * the sheet's merged ranges when asked for.
  *
  * Cells keep the kind Excel gave them; numbers keep the text written in the file (a NIK typed as
  * a number reads `3674015001900000`, its last digit already lost), and numbers in a date style
  * become `YYYY-MM-DD`. Rows and cells are placed by their `r` references, so row numbers match
  * Excel's and a skipped column is an `empty` cell. Cells without a value (formatting only) are
- * not placed, so a row ends at its last value.
+ * not placed, so a row ends at its last value. Once `wantsMergedCells` says so, a row under a
+ * merged range says what the range shows (`merged`), from the sheet's `<mergeCells>` read in a
+ * second pass alongside this one (xlsx-merged-cells.ts).
  */
-export async function* xlsxRows(filePath: string): AsyncGenerator<SpreadsheetRow> {
+export async function* xlsxRows(filePath: string, wantsMergedCells?: () => boolean): AsyncGenerator<SpreadsheetRow> {
   let archive: ZipArchive | undefined;
   try {
     archive = await ZipArchive.open(filePath);
@@ -39,8 +43,12 @@ export async function* xlsxRows(filePath: string): AsyncGenerator<SpreadsheetRow
     if (!archive.has(parts.sheetPath)) throw new Error(`the part ${parts.sheetPath} is missing`);
 
     const sheet = new SheetRowCollector({ sharedStrings, dateStyles, date1904: parts.date1904 });
+    let merged: MergedCellTracker | undefined;
     for await (const _ of streamXml(archive.read(parts.sheetPath), sheet)) {
-      for (const row of sheet.takeRows()) yield row;
+      for (const row of sheet.takeRows()) {
+        if (!merged && wantsMergedCells?.()) merged = new MergedCellTracker(await readMergedRanges(archive.read(parts.sheetPath)), row.rowNumber);
+        yield merged ? merged.cover(row) : row;
+      }
     }
   } catch (error) {
     throw error instanceof FileFormatError ? error : malformed(error);

@@ -14,8 +14,9 @@ const MAX_ENTRIES = 10_000;
  * holds the part to its declared size while inflating, which stops bombs that lie about it.
  */
 export class ZipArchive {
-  /** Declared inflated bytes of the parts read so far. */
+  /** Declared inflated bytes of the parts read so far, each part counted once. */
   private inflated = 0;
+  private readonly counted = new Set<string>();
 
   private constructor(
     private readonly zip: ZipFile,
@@ -77,6 +78,10 @@ export class ZipArchive {
           'Excel Workbook (.xlsx) or CSV UTF-8 (.csv), and import that file.',
       );
     }
+    // A part read again (the worksheet: once for its merged cells, once for its rows) counts once:
+    // the limit is on what the file holds, and a second pass costs time, not memory.
+    if (this.counted.has(fileName)) return;
+    this.counted.add(fileName);
     this.inflated += size;
     if (this.inflated > MAX_INFLATED_TOTAL_BYTES) {
       throw new FileFormatError(
