@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -172,6 +173,13 @@ describe('web console', () => {
     expect(await page.getByLabel('Impor ulang baris 4').isChecked()).toBe(false);
     expect(await page.locator('main').innerText()).not.toMatch(/\d{16}/);
     expect(await page.locator('main input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value).filter((value) => /\d{16}/.test(value)))).toEqual([]);
+    // The template the office fills in, made in the browser: its segments, and NIK as Text.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat' }).click()]);
+    expect(download.suggestedFilename()).toBe(`templat-${regulationId}.xlsx`);
+    const parts = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    expect(strFromU8(parts['xl/workbook.xml']!)).toContain('name="Petunjuk"');
+    expect(strFromU8(parts['xl/worksheets/sheet1.xml']!)).toContain('<formula1>DaftarSegmen</formula1>');
+    expect(strFromU8(parts['xl/worksheets/sheet2.xml']!)).toContain('KETUA_RT');
     await page.getByLabel('Nama baris 3').fill('Sri Lestari');
     await page.getByRole('button', { name: 'Impor ulang baris yang diperbaiki' }).click();
     await page.getByText('1 baris diperiksa: 1 diterima, 0 ditolak.').waitFor({ timeout: 30_000 });

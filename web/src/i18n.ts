@@ -406,6 +406,8 @@ const EN = {
   'Paling banyak {amount}; pembayaran sebagian boleh.': 'At most {amount}; partial payments are allowed.',
   '11 digit, seperti tertulis pada tagihan dan SP2D.': '11 digits, as written on the bill and the SP2D.',
   'Tarik tagihan': 'Withdraw the bill',
+  'Unduh templat': 'Download the template',
+  'Templat XLSX dengan kolom roster, NIK berformat Teks dan daftar segmen peraturan ini.': "An XLSX template with the roster columns, the NIK formatted as Text and this regulation's segments as a list.",
   // Rejection and warning reasons, import statuses (reason-labels.ts)
   'NIK kosong': 'NIK missing',
   'NIK bukan 16 angka': 'NIK not 16 digits',

@@ -10,7 +10,7 @@ import { XlsxWriter } from '../../../shared/documents/spreadsheets/xlsx-writer';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 
-const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
+export const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
   csv: 'text/csv;charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };

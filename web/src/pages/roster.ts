@@ -14,6 +14,8 @@ import { pickRegulation } from '../regulation-picker';
 import { navigate } from '../router';
 import { importStatusLabel, reasonLabel } from '../reason-labels';
 import { reimportRows } from '../roster-reimport';
+import { CONTENT_TYPES, downloadBlob } from '../export/spreadsheet-download';
+import { rosterTemplate } from '../../../shared/documents/roster-file/roster-template';
 import { fixableInRow } from '../../../shared/core/roster/row-fix';
 import { hasRole } from '../session';
 import { errorNotice } from './error-notice';
@@ -35,6 +37,7 @@ export async function rosterPage(main: HTMLElement, { route }: PageContext): Pro
     main,
     heading,
     picked.form,
+    templateButton(regulationId),
     imports.length === 0
       ? notice('status', t('Belum ada impor untuk peraturan ini.'))
       : table(
@@ -52,6 +55,21 @@ export async function rosterPage(main: HTMLElement, { route }: PageContext): Pro
         ),
     selected ? await importDetail(selected, await segmentNames(regulationId)) : undefined,
   );
+}
+
+/**
+ * "Unduh templat": the roster workbook the CLI's `roster template` writes (roster-template.ts),
+ * made here in the browser from the regulation: NIK as Text, the segments as a drop-down, and a
+ * sheet explaining each column.
+ */
+function templateButton(regulationId: string): HTMLElement {
+  const button = h('button', { type: 'button' }, t('Unduh templat'));
+  button.addEventListener('click', async () => {
+    const regulation = await apiGet<Regulation>(`/regulations/${encodeURIComponent(regulationId)}`);
+    const bytes = rosterTemplate(regulation);
+    downloadBlob(new Blob([bytes.slice().buffer], { type: CONTENT_TYPES.xlsx }), `templat-${regulationId}.xlsx`);
+  });
+  return h('p', {}, button, ' ', t('Templat XLSX dengan kolom roster, NIK berformat Teks dan daftar segmen peraturan ini.'));
 }
 
 /** Segment codes by the names an office knows them by, for the counts per segment. */
