@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import type { Command } from 'commander';
 import type { CsvDelimiter } from '../shared/documents/spreadsheets/csv-delimiter';
 import { openRowWriter, type SpreadsheetFormat } from '../shared/documents/spreadsheets/open-row-writer';
 import type { RowWriter } from '../shared/documents/spreadsheets/row-writer';
@@ -8,10 +7,8 @@ import { UsageError } from './usage-error';
 /** What `--delimiter` takes; `tab` because a tab cannot be typed into a shell argument as is. */
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 
-/** The `--delimiter` option of a command that writes CSV. */
-export function withDelimiterOption(command: Command): Command {
-  return command.option('--delimiter <char>', 'for a .csv: , or ; or tab (default ;, which Excel in an Indonesian locale opens in columns)');
-}
+/** The `--delimiter` option of a command that writes CSV: `.option(...DELIMITER_OPTION)`. */
+export const DELIMITER_OPTION = ['--delimiter <char>', 'for a .csv: , or ; or tab (default ;, which Excel in an Indonesian locale opens in columns)'] as const;
 
 /** `--delimiter` as a CSV delimiter; absent, the writers' default `;`. */
 export function csvDelimiter(text: string | undefined): CsvDelimiter | undefined {

@@ -12,7 +12,7 @@ import { callApi, type GlobalOptions } from '../api-client';
 import { printBudgetPdf } from '../budget-pdf';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
-import { csvDelimiter, openSpreadsheetFile, withDelimiterOption } from '../spreadsheet-file';
+import { csvDelimiter, openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
 import { UsageError } from '../usage-error';
 
 export function registerBudget(program: Command): void {
@@ -92,20 +92,20 @@ export function registerBudget(program: Command): void {
       print(globals.json, proposal, () => describeProposal(proposal));
     });
 
-  withDelimiterOption(
-    budget
-      .command('show <proposalId>')
-      .description('A proposal and its decision; -o writes the budget document (.pdf on A4, .html, .csv or .xlsx)')
-      .option('-o, --output <path>', 'write the budget document to this file'),
-  ).action(async (proposalId: string, options: { output?: string; delimiter?: string }, command: Command) => {
-    const globals = command.optsWithGlobals<GlobalOptions>();
-    // Checked before any call: a wrong option is a usage error, whatever the proposal.
-    const kind = options.output === undefined ? undefined : documentKind(options.output);
-    csvDelimiter(options.delimiter);
-    const proposal = await callApi<Proposal>(globals, 'GET', `/proposals/${encodeURIComponent(proposalId)}`);
-    if (options.output && kind) await writeDocument(globals, proposal, options.output, kind, options.delimiter);
-    print(globals.json, proposal, () => [...describeProposal(proposal), ...(options.output ? [`Budget document written to ${options.output}.`] : [])]);
-  });
+  budget
+    .command('show <proposalId>')
+    .description('A proposal and its decision; -o writes the budget document (.pdf on A4, .html, .csv or .xlsx)')
+    .option('-o, --output <path>', 'write the budget document to this file')
+    .option(...DELIMITER_OPTION)
+    .action(async (proposalId: string, options: { output?: string; delimiter?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      // Checked before any call: a wrong option is a usage error, whatever the proposal.
+      const kind = options.output === undefined ? undefined : documentKind(options.output);
+      csvDelimiter(options.delimiter);
+      const proposal = await callApi<Proposal>(globals, 'GET', `/proposals/${encodeURIComponent(proposalId)}`);
+      if (options.output && kind) await writeDocument(globals, proposal, options.output, kind, options.delimiter);
+      print(globals.json, proposal, () => [...describeProposal(proposal), ...(options.output ? [`Budget document written to ${options.output}.`] : [])]);
+    });
 
   withPageOptions(
     budget

@@ -9,7 +9,7 @@ import { uploadMemberFile } from '../member-file-upload';
 import { formatCount, print } from '../output';
 import { type Progress, progress } from '../progress';
 import { exportRegistrationFile } from '../registration-file-export';
-import { openSpreadsheetFile, withDelimiterOption } from '../spreadsheet-file';
+import { openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
 
 type Run = z.infer<typeof EnrollmentRun>;
 
@@ -64,35 +64,35 @@ export function registerEnrollment(program: Command): void {
     },
   );
 
-  withDelimiterOption(
-    enroll
-      .command('export <runId>')
-      .description('Write the enrolled people with their KPJ numbers (or --failed: the failures with reasons) to .csv or .xlsx')
-      .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
-      .option('--failed', 'the failures instead of the enrolled people'),
-  ).action(async (runId: string, options: { output: string; failed?: boolean; delimiter?: string }, command: Command) => {
-    const globals = command.optsWithGlobals<GlobalOptions>();
-    const status = options.failed ? 'failed' : 'enrolled';
-    const rows = await exportPeople(globals, runId, status, options.output, options.delimiter);
-    print(globals.json, { runId, status, rows, output: options.output }, () => [`${formatCount(rows)} ${status} people written to ${options.output}.`]);
-  });
+  enroll
+    .command('export <runId>')
+    .description('Write the enrolled people with their KPJ numbers (or --failed: the failures with reasons) to .csv or .xlsx')
+    .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
+    .option('--failed', 'the failures instead of the enrolled people')
+    .option(...DELIMITER_OPTION)
+    .action(async (runId: string, options: { output: string; failed?: boolean; delimiter?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const status = options.failed ? 'failed' : 'enrolled';
+      const rows = await exportPeople(globals, runId, status, options.output, options.delimiter);
+      print(globals.json, { runId, status, rows, output: options.output }, () => [`${formatCount(rows)} ${status} people written to ${options.output}.`]);
+    });
 
-  withDelimiterOption(
-    enroll
-      .command('registration-file')
-      .description("Write the registration file for the BPJS branch (a regulation with insurerChannel: file): who an approved proposal funds, to .csv or .xlsx")
-      .requiredOption('--proposal <id>', 'the approved proposal')
-      .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)'),
-  ).action(async (options: { proposal: string; output: string; delimiter?: string }, command: Command) => {
-    const globals = command.optsWithGlobals<GlobalOptions>();
-    const people = await exportRegistrationFile(globals, options.proposal, { output: options.output, delimiter: options.delimiter }, (total) =>
-      globals.json ? silent : progress('writing', total),
-    );
-    print(globals.json, { proposalId: options.proposal, people, output: options.output }, () => [
-      `${formatCount(people)} people written to ${options.output}. Send it to the BPJS Ketenagakerjaan branch, then import its answer:`,
-      `  npx lindung enroll member-file --proposal ${options.proposal} FILE`,
-    ]);
-  });
+  enroll
+    .command('registration-file')
+    .description("Write the registration file for the BPJS branch (a regulation with insurerChannel: file): who an approved proposal funds, to .csv or .xlsx")
+    .requiredOption('--proposal <id>', 'the approved proposal')
+    .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
+    .option(...DELIMITER_OPTION)
+    .action(async (options: { proposal: string; output: string; delimiter?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const people = await exportRegistrationFile(globals, options.proposal, { output: options.output, delimiter: options.delimiter }, (total) =>
+        globals.json ? silent : progress('writing', total),
+      );
+      print(globals.json, { proposalId: options.proposal, people, output: options.output }, () => [
+        `${formatCount(people)} people written to ${options.output}. Send it to the BPJS Ketenagakerjaan branch, then import its answer:`,
+        `  npx lindung enroll member-file --proposal ${options.proposal} FILE`,
+      ]);
+    });
 
   enroll
     .command('member-file <file>')

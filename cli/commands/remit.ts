@@ -14,7 +14,7 @@ import { followBill, uploadBill, writeBillReport } from '../bill-upload';
 import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
-import { csvDelimiter, spreadsheetFormat, withDelimiterOption } from '../spreadsheet-file';
+import { csvDelimiter, spreadsheetFormat, DELIMITER_OPTION } from '../spreadsheet-file';
 import { type Progress, progress } from '../progress';
 import { amountInDispute } from '../../shared/core/remittance/reconcile-person';
 import { UsageError } from '../usage-error';
@@ -103,28 +103,28 @@ export function registerRemit(program: Command): void {
     ]);
   });
 
-  withDelimiterOption(
-    remit
-      .command('report <billId>')
-      .description('Write the reconciliation report (the bill, its figures, one row per discrepancy; NIK masked) to .csv or .xlsx')
-      .requiredOption('-o, --output <path>', 'the report file (.csv or .xlsx)'),
-  ).action(async (billId: string, options: { output: string; delimiter?: string }, command: Command) => {
-    const globals = command.optsWithGlobals<GlobalOptions>();
-    const format = spreadsheetFormat(options.output, 'the report');
-    const delimiter = csvDelimiter(options.delimiter);
-    const bill = await remitApi<InsurerBill>(globals, 'GET', billPath(billId));
-    const expected = Object.values(bill.reconciliation?.discrepancies ?? {}).reduce((sum, n) => sum + n, 0);
-    const writing = globals.json ? silent : progress('writing', expected);
-    let rows = 0;
-    try {
-      await writeBillReport(options.output, format, bill, counted(discrepancyPages(globals, billId), () => writing.update(++rows)), delimiter);
-    } finally {
-      writing.stop();
-    }
-    print(globals.json, { billId, output: options.output, discrepancies: rows }, () => [
-      `Wrote the reconciliation of bill ${billId} (${bill.status}) with ${formatCount(rows)} ${rows === 1 ? 'discrepancy' : 'discrepancies'} to ${options.output}.`,
-    ]);
-  });
+  remit
+    .command('report <billId>')
+    .description('Write the reconciliation report (the bill, its figures, one row per discrepancy; NIK masked) to .csv or .xlsx')
+    .requiredOption('-o, --output <path>', 'the report file (.csv or .xlsx)')
+    .option(...DELIMITER_OPTION)
+    .action(async (billId: string, options: { output: string; delimiter?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const format = spreadsheetFormat(options.output, 'the report');
+      const delimiter = csvDelimiter(options.delimiter);
+      const bill = await remitApi<InsurerBill>(globals, 'GET', billPath(billId));
+      const expected = Object.values(bill.reconciliation?.discrepancies ?? {}).reduce((sum, n) => sum + n, 0);
+      const writing = globals.json ? silent : progress('writing', expected);
+      let rows = 0;
+      try {
+        await writeBillReport(options.output, format, bill, counted(discrepancyPages(globals, billId), () => writing.update(++rows)), delimiter);
+      } finally {
+        writing.stop();
+      }
+      print(globals.json, { billId, output: options.output, discrepancies: rows }, () => [
+        `Wrote the reconciliation of bill ${billId} (${bill.status}) with ${formatCount(rows)} ${rows === 1 ? 'discrepancy' : 'discrepancies'} to ${options.output}.`,
+      ]);
+    });
 
   remit
     .command('dispute <billId>')

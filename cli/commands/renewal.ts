@@ -8,7 +8,7 @@ import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
-import { openSpreadsheetFile, withDelimiterOption } from '../spreadsheet-file';
+import { openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
 import { UsageError } from '../usage-error';
 
 /** People listed on the terminal at most; `-o` writes them all. */
@@ -29,16 +29,16 @@ export function registerRenewal(program: Command): void {
       print(globals.json, shown, () => describeRenewal(shown));
     });
 
-  withDelimiterOption(
-    renewal
-      .command('diff')
-      .description("The renewal's diff against last year per segment, its budget and decision; --list shows people, -o writes them")
-      .requiredOption('--regulation <id>', 'the regulation')
-      .requiredOption('--year <year>', 'the year renewed into')
-      .option('--list <kind>', 'also list these people: joiners, leavers, aging-out or lapsed')
-      .option('-o, --output <path>', 'write the listed people (every bucket) to .csv or .xlsx')
-      .option('--wait', 'wait while the roster is verified and the budget computed'),
-  ).action(async (options: { regulation: string; year: string; list?: string; output?: string; wait?: boolean; delimiter?: string }, command: Command) => {
+  renewal
+    .command('diff')
+    .description("The renewal's diff against last year per segment, its budget and decision; --list shows people, -o writes them")
+    .requiredOption('--regulation <id>', 'the regulation')
+    .requiredOption('--year <year>', 'the year renewed into')
+    .option('--list <kind>', 'also list these people: joiners, leavers, aging-out or lapsed')
+    .option('-o, --output <path>', 'write the listed people (every bucket) to .csv or .xlsx')
+    .option('--wait', 'wait while the roster is verified and the budget computed')
+    .option(...DELIMITER_OPTION)
+    .action(async (options: { regulation: string; year: string; list?: string; output?: string; wait?: boolean; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const kind = listKind(options.list ?? (options.output ? 'leavers' : undefined));
       const shown = options.wait
@@ -70,15 +70,15 @@ export function registerRenewal(program: Command): void {
     },
   );
 
-  withDelimiterOption(
-    renewal
-      .command('continuity')
-      .description('Who had a gap in cover from one year into the next, and why (streamed bucket by bucket)')
-      .requiredOption('--regulation <id>', 'the regulation')
-      .requiredOption('--from <year>', 'the first year of cover')
-      .requiredOption('--to <year>', 'the last year cover should have continued into')
-      .option('-o, --output <path>', 'write every gap to .csv or .xlsx'),
-  ).action(async (options: { regulation: string; from: string; to: string; output?: string; delimiter?: string }, command: Command) => {
+  renewal
+    .command('continuity')
+    .description('Who had a gap in cover from one year into the next, and why (streamed bucket by bucket)')
+    .requiredOption('--regulation <id>', 'the regulation')
+    .requiredOption('--from <year>', 'the first year of cover')
+    .requiredOption('--to <year>', 'the last year cover should have continued into')
+    .option('-o, --output <path>', 'write every gap to .csv or .xlsx')
+    .option(...DELIMITER_OPTION)
+    .action(async (options: { regulation: string; from: string; to: string; output?: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const [from, to] = [Number(options.from), Number(options.to)];
       if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new UsageError('Give --from and --to as years, --to after --from (e.g. --from 2027 --to 2029).');
