@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ImportStatus, UploadChunkResult } from '../shared/api/roster-schemas';
 import { mapColumns, toRawRow } from '../shared/documents/roster-file/roster-columns';
 import { type RosterChunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
+import { fileColumns, writtenCells } from '../shared/documents/rejection-report';
 import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
 import { readSpreadsheet } from '../shared/documents/spreadsheets/read-spreadsheet';
 import { CellTooLongError } from '../shared/documents/spreadsheets/spreadsheet-limits';
@@ -36,7 +37,7 @@ export interface UploadObserver {
  */
 export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, observer: UploadObserver): Promise<ImportStatus> {
   requireInputFile(upload.file, 'the roster file (.csv or .xlsx)');
-  const { rows, chunks } = await checkFile(upload.file, observer);
+  const { rows, chunks, columns } = await checkFile(upload.file, observer);
 
   const created = upload.resume
     ? await callApi<ImportStatus>(api, 'GET', `/imports/${upload.resume}`)
@@ -49,6 +50,7 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
           coverageStart: upload.coverageStart,
           ...(upload.segment ? { segment: upload.segment } : {}),
           ...(upload.updateIdentities ? { updateIdentities: true } : {}),
+          columns,
           clientToken: randomUUID(),
         },
         { retry: true },
@@ -98,38 +100,46 @@ function uploadStopped(error: unknown, importId: string): unknown {
 }
 
 /** Reads the whole file once: format, header and row count, before anything is stored. */
-async function checkFile(file: string, observer: UploadObserver): Promise<{ rows: number; chunks: number }> {
+async function checkFile(file: string, observer: UploadObserver): Promise<{ rows: number; chunks: number; columns: string[] }> {
   try {
     let rows = 0;
     let chunks = 0;
-    for await (const chunk of chunksOf(file)) {
+    let columns: string[] = [];
+    for await (const chunk of chunksOf(file, (titles) => (columns = titles))) {
       rows += chunk.rows.length;
       chunks += 1;
     }
     if (rows === 0) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} has a header but no rows.`);
     observer.phase('checking', rows).stop();
-    return { rows, chunks };
+    return { rows, chunks, columns };
   } catch (error) {
     if (error instanceof FileFormatError) throw new CliError(`${path.basename(file)} cannot be imported: ${error.message}`);
     throw error;
   }
 }
 
-/** The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read. */
-async function* chunksOf(file: string): AsyncIterable<RosterChunk> {
+/**
+ * The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read. Each
+ * row carries its cells as written, for the rejection report; `titled` hears the header's titles.
+ */
+async function* chunksOf(file: string, titled: (columns: string[]) => void = () => undefined): AsyncIterable<RosterChunk> {
   let header: SpreadsheetRow | undefined;
   let columns: ReturnType<typeof mapColumns> | undefined;
+  let width = 0;
   const chunker = new RowChunker();
   try {
     for await (const spreadsheetRow of readSpreadsheet(file)) {
       if (!columns) {
         header = spreadsheetRow;
         columns = mapColumns(spreadsheetRow);
+        const titles = fileColumns(spreadsheetRow);
+        width = titles.length;
+        titled(titles);
         continue;
       }
       const row = toRawRow(spreadsheetRow, columns);
       if (!row) continue;
-      const full = chunker.add(row);
+      const full = chunker.add({ ...row, ...writtenCells(spreadsheetRow, width) });
       if (full) yield full;
     }
   } catch (error) {
