@@ -5,6 +5,7 @@ import { describeControlDifference } from '../shared/core/remittance/bill-contro
 import type { BillLine } from '../shared/core/remittance/insurer-bill';
 import { checkInsurerBill, readInsurerBill } from '../shared/documents/remittance/insurer-bill-file';
 import { writeReconciliationReport } from '../shared/documents/remittance/reconciliation-report';
+import type { CsvDelimiter } from '../shared/documents/spreadsheets/csv-delimiter';
 import { type Chunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
 import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
 import type { z } from 'zod';
@@ -106,8 +107,14 @@ export async function followBill(api: GlobalOptions, billId: string): Promise<In
  * Writes the reconciliation report of a bill (.csv or .xlsx): its figures, then the
  * discrepancies as they stream in from the API, page by page.
  */
-export async function writeBillReport(output: string | Writable, format: 'csv' | 'xlsx', bill: InsurerBill, discrepancies: AsyncIterable<Discrepancy>): Promise<void> {
-  await writeReconciliationReport(output, format, bill, discrepancies);
+export async function writeBillReport(
+  output: string | Writable,
+  format: 'csv' | 'xlsx',
+  bill: InsurerBill,
+  discrepancies: AsyncIterable<Discrepancy>,
+  delimiter?: CsvDelimiter,
+): Promise<void> {
+  await writeReconciliationReport(output, format, bill, discrepancies, delimiter);
 }
 
 /** The file's lines as numbered chunks, the same chunks on every read; counts them as they go. */

@@ -1,32 +1,33 @@
-import { createWriteStream } from 'node:fs';
 import type { z } from 'zod';
 import type { PeoplePage } from '../shared/api/budget-schemas';
 import { fundsAnyone } from '../shared/core/budget/funded-by-allocation';
 import { coveragePeriod } from '../shared/core/enrollment/run-plan';
 import { NIK_BUCKETS } from '../shared/core/people/nik-bucket';
 import { type RegistrationPerson, writeRegistrationFile } from '../shared/documents/enrollment-files/registration-file';
-import { CsvWriter } from '../shared/documents/spreadsheets/csv-writer';
-import { XlsxWriter } from '../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from './api-client';
 import { fileChannelProposal } from './file-channel-proposal';
 import type { Progress } from './progress';
-import { UsageError } from './usage-error';
+import { openSpreadsheetFile, spreadsheetFormat } from './spreadsheet-file';
 
 /**
  * Writes the registration file of an approved file-channel proposal to a .csv or .xlsx: the people
  * it funds, segment by segment in priority order, a NIK bucket and a page at a time (memory stays
  * flat), with the regulation's programs and wadah code and the cover the proposal funds.
  */
-export async function exportRegistrationFile(api: GlobalOptions, proposalId: string, output: string, progress: (total: number) => Progress): Promise<number> {
-  const lower = output.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the registration file .csv or .xlsx (got ${output}).`);
+export async function exportRegistrationFile(
+  api: GlobalOptions,
+  proposalId: string,
+  file: { output: string; delimiter: string | undefined },
+  progress: (total: number) => Progress,
+): Promise<number> {
+  // Checked before asking the API: a misnamed file is a usage error, whatever the proposal.
+  spreadsheetFormat(file.output, 'the registration file');
   const { proposal, regulation } = await fileChannelProposal(api, proposalId);
   const priority = new Map(proposal.segments.map((segment) => [segment.segment, segment.priority]));
   const segments = proposal.allocation!.filter(fundsAnyone).sort((a, b) => priority.get(a.segment)! - priority.get(b.segment)!);
   const planned = segments.reduce((sum, segment) => sum + segment.funded, 0);
 
-  const file = createWriteStream(output);
-  const writer = lower.endsWith('.xlsx') ? new XlsxWriter(file, 'Pendaftaran') : new CsvWriter(file);
+  const writer = openSpreadsheetFile(file.output, 'the registration file', 'Pendaftaran', file.delimiter);
   const bar = progress(planned);
   try {
     return await writeRegistrationFile(

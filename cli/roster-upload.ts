@@ -5,6 +5,7 @@ import type { ImportStatus, UploadChunkResult } from '../shared/api/roster-schem
 import { readRosterFile } from '../shared/documents/roster-file/read-roster-file';
 import type { RosterHeader } from '../shared/documents/roster-file/roster-header';
 import { type RosterChunk, RowChunker } from '../shared/documents/roster-file/row-chunker';
+import { fileColumns } from '../shared/documents/rejection-report';
 import { FileFormatError } from '../shared/documents/spreadsheets/file-format-error';
 import { callApi, type GlobalOptions } from './api-client';
 import { sendChunks } from './chunk-upload';
@@ -36,7 +37,7 @@ export interface UploadObserver {
  */
 export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, observer: UploadObserver): Promise<ImportStatus> {
   requireInputFile(upload.file, 'the roster file (.csv or .xlsx)');
-  const { rows, chunks } = await checkFile(upload.file, observer);
+  const { rows, chunks, columns } = await checkFile(upload.file, observer);
 
   const created = upload.resume
     ? await callApi<ImportStatus>(api, 'GET', `/imports/${upload.resume}`)
@@ -49,6 +50,7 @@ export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, obs
           coverageStart: upload.coverageStart,
           ...(upload.segment ? { segment: upload.segment } : {}),
           ...(upload.updateIdentities ? { updateIdentities: true } : {}),
+          columns,
           clientToken: randomUUID(),
         },
         { retry: true },
@@ -98,7 +100,7 @@ function uploadStopped(error: unknown, importId: string): unknown {
 }
 
 /** Reads the whole file once: format, header and row count, before anything is stored. */
-async function checkFile(file: string, observer: UploadObserver): Promise<{ rows: number; chunks: number }> {
+async function checkFile(file: string, observer: UploadObserver): Promise<{ rows: number; chunks: number; columns: string[] }> {
   try {
     let rows = 0;
     let chunks = 0;
@@ -110,14 +112,18 @@ async function checkFile(file: string, observer: UploadObserver): Promise<{ rows
     if (rows === 0) throw new FileFormatError('EMPTY_FILE', `${path.basename(file)} has a header but no rows.`);
     if (header) observer.header?.(header);
     observer.phase('checking', rows).stop();
-    return { rows, chunks };
+    // The header's titles go with the import, so that its rejection report has the file's columns.
+    return { rows, chunks, columns: header ? fileColumns(header.row) : [] };
   } catch (error) {
     if (error instanceof FileFormatError) throw new CliError(`${path.basename(file)} cannot be imported: ${error.message}`);
     throw error;
   }
 }
 
-/** The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read. */
+/**
+ * The file's rows as numbered chunks of at most 1 MB of JSON, the same chunks on every read; each
+ * row carries its cells as written, for the rejection report (read-roster-file.ts).
+ */
 async function* chunksOf(file: string, onHeader?: (header: RosterHeader) => void): AsyncIterable<RosterChunk> {
   const chunker = new RowChunker();
   for await (const row of readRosterFile(file, onHeader)) {

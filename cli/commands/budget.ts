@@ -1,17 +1,18 @@
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Proposal, ProposalList } from '../../shared/api/budget-schemas';
-import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/documents/budget-document';
+import type { Regulation } from '../../shared/core/regulation/regulation';
+import { type BudgetRegulation, budgetDocumentHtml, budgetDocumentSheet } from '../../shared/documents/budget-document';
 import { InvalidInputError } from '../../shared/core/errors';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import { parseRupiah } from '../../shared/core/money/rupiah-text';
-import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
-import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
+import { printBudgetPdf } from '../budget-pdf';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
+import { csvDelimiter, openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
 import { UsageError } from '../usage-error';
 
 export function registerBudget(program: Command): void {
@@ -93,12 +94,16 @@ export function registerBudget(program: Command): void {
 
   budget
     .command('show <proposalId>')
-    .description('A proposal and its decision; -o writes the budget document (.html, .csv or .xlsx)')
+    .description('A proposal and its decision; -o writes the budget document (.pdf on A4, .html, .csv or .xlsx)')
     .option('-o, --output <path>', 'write the budget document to this file')
-    .action(async (proposalId: string, options: { output?: string }, command: Command) => {
+    .option(...DELIMITER_OPTION)
+    .action(async (proposalId: string, options: { output?: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // Checked before any call: a wrong option is a usage error, whatever the proposal.
+      const kind = options.output === undefined ? undefined : documentKind(options.output);
+      csvDelimiter(options.delimiter);
       const proposal = await callApi<Proposal>(globals, 'GET', `/proposals/${encodeURIComponent(proposalId)}`);
-      if (options.output) await writeDocument(proposal, options.output);
+      if (options.output && kind) await writeDocument(globals, proposal, options.output, kind, options.delimiter);
       print(globals.json, proposal, () => [...describeProposal(proposal), ...(options.output ? [`Budget document written to ${options.output}.`] : [])]);
     });
 
@@ -149,17 +154,33 @@ async function waitWhile(api: GlobalOptions, proposalId: string, statuses: reado
   }
 }
 
-async function writeDocument(proposal: Proposal, output: string): Promise<void> {
-  const lower = output.toLowerCase();
-  if (lower.endsWith('.html')) {
-    writeFileSync(output, budgetDocumentHtml(proposal, { generatedAt: new Date().toISOString() }));
+type DocumentKind = 'pdf' | 'html' | 'sheet';
+
+function documentKind(output: string): DocumentKind {
+  const extension = /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase();
+  if (extension === 'pdf' || extension === 'html') return extension;
+  if (extension === 'csv' || extension === 'xlsx') return 'sheet';
+  throw new UsageError(`Name the document .pdf, .html, .csv or .xlsx (got ${output}).`);
+}
+
+async function writeDocument(api: GlobalOptions, proposal: Proposal, output: string, kind: DocumentKind, delimiter: string | undefined): Promise<void> {
+  const regulation = await budgetRegulation(api, proposal);
+  if (kind === 'sheet') {
+    const writer = openSpreadsheetFile(output, 'the document', 'Anggaran', delimiter);
+    for (const row of budgetDocumentSheet(proposal, regulation)) await writer.writeRow(row);
+    await writer.close();
     return;
   }
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the document .html, .csv or .xlsx (got ${output}).`);
-  const file = createWriteStream(output);
-  const writer = lower.endsWith('.xlsx') ? new XlsxWriter(file, 'Anggaran') : new CsvWriter(file);
-  for (const row of budgetDocumentRows(proposal)) await writer.writeRow(row);
-  await writer.close();
+  const html = budgetDocumentHtml(proposal, { generatedAt: new Date().toISOString(), regulation });
+  if (kind === 'html') writeFileSync(output, html);
+  else await printBudgetPdf(html, output);
+}
+
+/** The regulation as the proposal was computed under it (its snapshot's version), else as it is now. */
+async function budgetRegulation(api: GlobalOptions, proposal: Proposal): Promise<BudgetRegulation> {
+  const id = encodeURIComponent(proposal.regulationId);
+  const path = proposal.snapshot ? `/regulations/${id}/versions/${proposal.snapshot.regulationVersion}` : `/regulations/${id}`;
+  return callApi<Regulation>(api, 'GET', path, undefined, { retry: true });
 }
 
 function describeProposal(p: Proposal): string[] {

@@ -1,18 +1,15 @@
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { EnrollmentRun, RunList, RunPeoplePage } from '../../shared/api/enrollment-schemas';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
-import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
-import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { uploadMemberFile } from '../member-file-upload';
 import { formatCount, print } from '../output';
 import { type Progress, progress } from '../progress';
 import { exportRegistrationFile } from '../registration-file-export';
-import { UsageError } from '../usage-error';
+import { openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
 
 type Run = z.infer<typeof EnrollmentRun>;
 
@@ -72,10 +69,11 @@ export function registerEnrollment(program: Command): void {
     .description('Write the enrolled people with their KPJ numbers (or --failed: the failures with reasons) to .csv or .xlsx')
     .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
     .option('--failed', 'the failures instead of the enrolled people')
-    .action(async (runId: string, options: { output: string; failed?: boolean }, command: Command) => {
+    .option(...DELIMITER_OPTION)
+    .action(async (runId: string, options: { output: string; failed?: boolean; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const status = options.failed ? 'failed' : 'enrolled';
-      const rows = await exportPeople(globals, runId, status, options.output);
+      const rows = await exportPeople(globals, runId, status, options.output, options.delimiter);
       print(globals.json, { runId, status, rows, output: options.output }, () => [`${formatCount(rows)} ${status} people written to ${options.output}.`]);
     });
 
@@ -84,9 +82,12 @@ export function registerEnrollment(program: Command): void {
     .description("Write the registration file for the BPJS branch (a regulation with insurerChannel: file): who an approved proposal funds, to .csv or .xlsx")
     .requiredOption('--proposal <id>', 'the approved proposal')
     .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
-    .action(async (options: { proposal: string; output: string }, command: Command) => {
+    .option(...DELIMITER_OPTION)
+    .action(async (options: { proposal: string; output: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const people = await exportRegistrationFile(globals, options.proposal, options.output, (total) => (globals.json ? silent : progress('writing', total)));
+      const people = await exportRegistrationFile(globals, options.proposal, { output: options.output, delimiter: options.delimiter }, (total) =>
+        globals.json ? silent : progress('writing', total),
+      );
       print(globals.json, { proposalId: options.proposal, people, output: options.output }, () => [
         `${formatCount(people)} people written to ${options.output}. Send it to the BPJS Ketenagakerjaan branch, then import its answer:`,
         `  npx lindung enroll member-file --proposal ${options.proposal} FILE`,
@@ -130,11 +131,8 @@ async function follow(api: GlobalOptions, run: Run): Promise<Run> {
   }
 }
 
-async function exportPeople(api: GlobalOptions, runId: string, status: 'enrolled' | 'failed', output: string): Promise<number> {
-  const lower = output.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the export .csv or .xlsx (got ${output}).`);
-  const file = createWriteStream(output);
-  const writer = lower.endsWith('.xlsx') ? new XlsxWriter(file, status === 'enrolled' ? 'Peserta' : 'Gagal') : new CsvWriter(file);
+async function exportPeople(api: GlobalOptions, runId: string, status: 'enrolled' | 'failed', output: string, delimiter: string | undefined): Promise<number> {
+  const writer = openSpreadsheetFile(output, 'the export', status === 'enrolled' ? 'Peserta' : 'Gagal', delimiter);
   await writer.writeRow(status === 'enrolled' ? ['NIK', 'Nama', 'Segmen', 'KPJ', 'Mulai', 'Sampai'] : ['NIK', 'Nama', 'Segmen', 'Alasan', 'Keterangan']);
   let rows = 0;
   // Bucket by bucket and page by page: memory stays flat however large the run.

@@ -14,6 +14,7 @@ import { followBill, uploadBill, writeBillReport } from '../bill-upload';
 import { CliError } from '../cli-config';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
+import { csvDelimiter, spreadsheetFormat, DELIMITER_OPTION } from '../spreadsheet-file';
 import { type Progress, progress } from '../progress';
 import { amountInDispute } from '../../shared/core/remittance/reconcile-person';
 import { UsageError } from '../usage-error';
@@ -106,17 +107,17 @@ export function registerRemit(program: Command): void {
     .command('report <billId>')
     .description('Write the reconciliation report (the bill, its figures, one row per discrepancy; NIK masked) to .csv or .xlsx')
     .requiredOption('-o, --output <path>', 'the report file (.csv or .xlsx)')
-    .action(async (billId: string, options: { output: string }, command: Command) => {
+    .option(...DELIMITER_OPTION)
+    .action(async (billId: string, options: { output: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const lower = options.output.toLowerCase();
-      const format = lower.endsWith('.xlsx') ? 'xlsx' : lower.endsWith('.csv') ? 'csv' : undefined;
-      if (!format) throw new UsageError(`Name the report .csv or .xlsx (got ${options.output}).`);
+      const format = spreadsheetFormat(options.output, 'the report');
+      const delimiter = csvDelimiter(options.delimiter);
       const bill = await remitApi<InsurerBill>(globals, 'GET', billPath(billId));
       const expected = Object.values(bill.reconciliation?.discrepancies ?? {}).reduce((sum, n) => sum + n, 0);
       const writing = globals.json ? silent : progress('writing', expected);
       let rows = 0;
       try {
-        await writeBillReport(options.output, format, bill, counted(discrepancyPages(globals, billId), () => writing.update(++rows)));
+        await writeBillReport(options.output, format, bill, counted(discrepancyPages(globals, billId), () => writing.update(++rows)), delimiter);
       } finally {
         writing.stop();
       }

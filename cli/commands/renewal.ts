@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Proposal } from '../../shared/api/budget-schemas';
@@ -6,12 +5,10 @@ import type { ContinuityGap, ContinuityPage, Renewal, RenewalList, RenewalPeople
 import { maskNik } from '../../shared/core/people/personal-data';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
-import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
-import type { RowWriter } from '../../shared/documents/spreadsheets/row-writer';
-import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
+import { openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
 import { UsageError } from '../usage-error';
 
 /** People listed on the terminal at most; `-o` writes them all. */
@@ -40,14 +37,15 @@ export function registerRenewal(program: Command): void {
     .option('--list <kind>', 'also list these people: joiners, leavers, aging-out or lapsed')
     .option('-o, --output <path>', 'write the listed people (every bucket) to .csv or .xlsx')
     .option('--wait', 'wait while the roster is verified and the budget computed')
-    .action(async (options: { regulation: string; year: string; list?: string; output?: string; wait?: boolean }, command: Command) => {
+    .option(...DELIMITER_OPTION)
+    .action(async (options: { regulation: string; year: string; list?: string; output?: string; wait?: boolean; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const kind = listKind(options.list ?? (options.output ? 'leavers' : undefined));
       const shown = options.wait
         ? await waitWhileVerifying(globals, options.regulation, Number(options.year))
         : await callApi<Renewal>(globals, 'GET', renewalPath(options.regulation, Number(options.year)));
       const proposal = shown.proposalId ? await proposalOf(globals, shown.proposalId, options.wait ?? false) : undefined;
-      const people = kind ? await listPeople(globals, shown, kind, options.output) : undefined;
+      const people = kind ? await listPeople(globals, shown, kind, options.output, options.delimiter) : undefined;
       print(globals.json, { renewal: shown, proposal, ...(people ? { people: people.shown, listed: people.count } : {}) }, () => [
         ...describeRenewal(shown, proposal),
         ...(people && kind ? describePeople(kind, people, options.output) : []),
@@ -79,11 +77,12 @@ export function registerRenewal(program: Command): void {
     .requiredOption('--from <year>', 'the first year of cover')
     .requiredOption('--to <year>', 'the last year cover should have continued into')
     .option('-o, --output <path>', 'write every gap to .csv or .xlsx')
-    .action(async (options: { regulation: string; from: string; to: string; output?: string }, command: Command) => {
+    .option(...DELIMITER_OPTION)
+    .action(async (options: { regulation: string; from: string; to: string; output?: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const [from, to] = [Number(options.from), Number(options.to)];
       if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new UsageError('Give --from and --to as years, --to after --from (e.g. --from 2027 --to 2029).');
-      const report = await continuityReport(globals, options.regulation, from, to, options.output);
+      const report = await continuityReport(globals, options.regulation, from, to, options.output, options.delimiter);
       print(globals.json, report, () => describeContinuity(options.regulation, report, options.output));
     });
 }
@@ -115,16 +114,15 @@ async function proposalOf(api: GlobalOptions, proposalId: string, wait: boolean)
   }
 }
 
-function spreadsheet(output: string, sheet: string): RowWriter {
-  const lower = output.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new UsageError(`Name the file .csv or .xlsx (got ${output}).`);
-  const file = createWriteStream(output);
-  return lower.endsWith('.xlsx') ? new XlsxWriter(file, sheet) : new CsvWriter(file);
-}
-
 /** Every bucket's people of a kind, page by page: the first few kept for the terminal, all written to `output`. */
-async function listPeople(api: GlobalOptions, renewal: Renewal, kind: RenewalPeopleKind, output: string | undefined): Promise<{ shown: RenewalPerson[]; count: number }> {
-  const writer = output ? spreadsheet(output, 'Daftar') : undefined;
+async function listPeople(
+  api: GlobalOptions,
+  renewal: Renewal,
+  kind: RenewalPeopleKind,
+  output: string | undefined,
+  delimiter: string | undefined,
+): Promise<{ shown: RenewalPerson[]; count: number }> {
+  const writer = output ? openSpreadsheetFile(output, 'the file', 'Daftar', delimiter) : undefined;
   await writer?.writeRow(['NIK', 'Nama', 'Segmen', 'Alasan', 'Tanggal']);
   const shown: RenewalPerson[] = [];
   let count = 0;
@@ -185,8 +183,15 @@ interface ContinuityReport {
 }
 
 /** Every year's gaps, bucket by bucket and page by page: counted, a few kept for the terminal, all written to `output`. */
-async function continuityReport(api: GlobalOptions, regulationId: string, from: number, to: number, output: string | undefined): Promise<ContinuityReport> {
-  const writer = output ? spreadsheet(output, 'Kesinambungan') : undefined;
+async function continuityReport(
+  api: GlobalOptions,
+  regulationId: string,
+  from: number,
+  to: number,
+  output: string | undefined,
+  delimiter: string | undefined,
+): Promise<ContinuityReport> {
+  const writer = output ? openSpreadsheetFile(output, 'the file', 'Kesinambungan', delimiter) : undefined;
   await writer?.writeRow(['Tahun', 'NIK', 'Nama', 'Segmen', 'Alasan', 'Tertanggung sampai', 'Tertanggung lagi sejak', 'Hari tanpa perlindungan']);
   const report: ContinuityReport = { years: [], shown: [] };
   for (let year = from + 1; year <= to; year++) {
@@ -201,7 +206,8 @@ async function continuityReport(api: GlobalOptions, regulationId: string, from: 
           summary.gaps++;
           summary.reasons[gap.reason] = (summary.reasons[gap.reason] ?? 0) + 1;
           if (report.shown.length < SHOWN) report.shown.push({ ...gap, year });
-          await writer?.writeRow([String(year), gap.nik, gap.name, gap.segment, gap.reason, gap.coveredUntil, gap.coveredAgainFrom ?? '', String(gap.gapDays)]);
+          // The year is a label, not a figure: as a number it would show as 2.028.
+          await writer?.writeRow([String(year), gap.nik, gap.name, gap.segment, gap.reason, gap.coveredUntil, gap.coveredAgainFrom ?? '', gap.gapDays]);
         }
         after = page.after;
       } while (after);

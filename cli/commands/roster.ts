@@ -4,17 +4,17 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { ImportList, ImportStatus, RejectionsPage, RosterSummary } from '../../shared/api/roster-schemas';
 import type { Regulation } from '../../shared/core/regulation/regulation';
-import { REJECTION_REPORT_HEADER, rejectionReportRow } from '../../shared/documents/rejection-report';
+import { rejectionReport } from '../../shared/documents/rejection-report';
 import type { RosterHeader } from '../../shared/documents/roster-file/roster-header';
 import { rosterTemplate } from '../../shared/documents/roster-file/roster-template';
-import { CsvWriter } from '../../shared/documents/spreadsheets/csv-writer';
-import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
+import { openRowWriter } from '../../shared/documents/spreadsheets/open-row-writer';
 import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { progress } from '../progress';
-import { uploadRoster } from '../roster-upload';
 import { UsageError } from '../usage-error';
+import { uploadRoster } from '../roster-upload';
+import { csvDelimiter, spreadsheetFormat, DELIMITER_OPTION } from '../spreadsheet-file';
 
 export function registerRoster(program: Command): void {
   const roster = program.command('roster').description("Rosters: import an office's spreadsheet, follow it, fix and re-import the rejected rows");
@@ -110,13 +110,14 @@ export function registerRoster(program: Command): void {
 
   roster
     .command('rejections <importId>')
-    .description('Write the rejected rows with their reasons to a file an office can fix and import again')
+    .description('Write the rejected rows, as the file had them, with their reasons to a file an office can fix and import again')
     .requiredOption('-o, --output <path>', 'the report file (.csv or .xlsx)')
     .option('--warnings', 'write the accepted rows that carry a warning instead (e.g. a NIK from outside the jurisdiction)')
-    .action(async (importId: string, options: { output: string; warnings?: boolean }, command: Command) => {
+    .option(...DELIMITER_OPTION)
+    .action(async (importId: string, options: { output: string; warnings?: boolean; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const kind = options.warnings ? 'warning' : 'rejected';
-      const written = await writeRejections(globals, importId, options.output, kind);
+      const written = await writeRejections(globals, importId, options.output, kind, options.delimiter);
       print(globals.json, { importId, output: options.output, rows: written }, () => [
         kind === 'warning'
           ? `Wrote ${formatCount(written)} rows with warnings to ${options.output}. They are on the roster; check them.`
@@ -127,12 +128,15 @@ export function registerRoster(program: Command): void {
 
 const silent = { update: () => undefined, stop: () => undefined };
 
-async function writeRejections(api: GlobalOptions, importId: string, output: string, kind: 'rejected' | 'warning'): Promise<number> {
-  const format = output.toLowerCase().endsWith('.xlsx') ? 'xlsx' : output.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
-  if (!format) throw new UsageError(`Name the report .csv or .xlsx (got ${output}).`);
+async function writeRejections(api: GlobalOptions, importId: string, output: string, kind: 'rejected' | 'warning', delimiterOption: string | undefined): Promise<number> {
+  const format = spreadsheetFormat(output, 'the report');
+  const delimiter = csvDelimiter(delimiterOption);
+  // The file's own columns, kept by the import, are the report's.
+  const imported = await callApi<ImportStatus>(api, 'GET', `/imports/${encodeURIComponent(importId)}`, undefined, { retry: true });
+  const report = rejectionReport(imported.columns);
   const file = createWriteStream(output);
-  const writer = format === 'xlsx' ? new XlsxWriter(file, kind === 'warning' ? 'Peringatan' : 'Ditolak') : new CsvWriter(file);
-  await writer.writeRow(REJECTION_REPORT_HEADER);
+  const writer = openRowWriter(file, format, kind === 'warning' ? 'Peringatan' : 'Ditolak', delimiter);
+  await writer.writeRow(report.header);
   let written = 0;
   let cursor: string | undefined;
   do {
@@ -144,7 +148,7 @@ async function writeRejections(api: GlobalOptions, importId: string, output: str
       { retry: true },
     );
     for (const row of page.rows) {
-      await writer.writeRow(rejectionReportRow(row));
+      await writer.writeRow(report.row(row));
       written += 1;
     }
     cursor = page.nextCursor;

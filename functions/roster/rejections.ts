@@ -11,7 +11,13 @@ export const handler = routeHandler(routes.importRejections, async ({ params, qu
   requireImport(await store.get(params.importId), params.importId);
   const page = await store.rejections(params.importId, query.cursor, PAGE_ROWS, query.kind);
   return {
-    rows: page.rows.map((row) => ({ row: row.row, values: row.values, problems: row.problems.map(explainProblem) })),
+    rows: page.rows.map(({ row, values, cells, dateCells, problems }) => ({
+      row,
+      values,
+      ...(cells ? { cells } : {}),
+      ...(dateCells ? { dateCells } : {}),
+      problems: problems.map(explainProblem),
+    })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 });

@@ -2,13 +2,20 @@ import { proposalMonths } from '../core/budget/cohort-months';
 import type { Proposal } from '../api/budget-schemas';
 import { maskNik, maskPersonalData } from '../core/people/personal-data';
 import { formatRupiah, multiplyRupiah } from '../core/money/rupiah';
+import { terbilangRupiah } from '../core/money/terbilang';
+import { regionPlaceName } from '../core/people/regions';
+import { legalBasisTitle } from '../core/regulation/legal-basis-title';
+import type { RegulationInput } from '../core/regulation/regulation';
+import { cellText, rupiahCell, type SheetCell } from './spreadsheets/sheet-cell';
 import { escapeXml } from './spreadsheets/xml-escape';
 import { formatIndonesianDate, formatIndonesianDateTime, formatIndonesianMonth, formatIndonesianMonthRange } from '../core/calendar/indonesian-dates';
 
 /**
  * The budget document of a proposal: what the regional finance office (BPKAD) prints, signs and
  * files with the APBD, and the same figures as spreadsheet rows. Each segment's amount is shown
- * with the multiplication it comes from, so a reader can check it by hand.
+ * with the multiplication it comes from, so a reader can check it by hand, and the amounts are
+ * spelt out in words (terbilang), as BPKAD files them, under the regulation's legal basis and the
+ * APBD account (kode rekening) they are paid from.
  *
  * Free text (names, notes, reasons) is user input: it is HTML-escaped, and any NIK-shaped number
  * in it is masked, as for everything that leaves the system for people to read (personal-data.ts).
@@ -19,9 +26,20 @@ type SegmentAllocation = NonNullable<Proposal['allocation']>[number];
 type DecisionKind = NonNullable<Proposal['decision']>['decision'];
 
 export interface BudgetDocumentOptions {
-  /** When the document was produced (ISO timestamp), printed in the footer. */
+  /** When the document was produced (ISO timestamp), printed in the footer and by the signatures. */
   generatedAt: string;
+  /** See BudgetRegulation; without it its lines are left to be filled in by hand. */
+  regulation?: BudgetRegulation;
 }
+
+/**
+ * What the document needs of the regulation the proposal was computed under (its snapshot's
+ * version): the legal basis, the account code and the region, where the document is signed.
+ */
+export type BudgetRegulation = Pick<RegulationInput, 'legalBasis' | 'jurisdiction' | 'accountCode'>;
+
+/** A blank to fill in by hand on the printed page. */
+const BLANK = '.......................................';
 
 const TITLE = 'Dokumen Anggaran Iuran Jaminan Sosial Ketenagakerjaan';
 
@@ -121,36 +139,33 @@ function formatCount(count: number): string {
 
 /**
  * The document as rows for CsvWriter/XlsxWriter: the header, one row per segment, `TOTAL`, then
- * key/value rows. Numbers are plain digits so that a spreadsheet can sum them; every row is as
- * wide as the header, as strict CSV readers expect.
+ * key/value rows. Headcounts and amounts are numbers (sheet-cell.ts) so that a spreadsheet can
+ * sum them; the account code, versions and hashes stay text. Every row is as wide as the header,
+ * as strict CSV readers expect.
  */
-export function budgetDocumentRows(proposal: Proposal): string[][] {
-  const keyValue = (key: string, value: string | number | undefined): string[] =>
-    padded([key, value === undefined ? '' : String(value)]);
+export function budgetDocumentSheet(proposal: Proposal, regulation?: BudgetRegulation): SheetCell[][] {
+  const keyValue = (key: string, value: SheetCell | undefined): SheetCell[] => padded([key, value ?? '']);
+  const money = (amount: number | undefined) => (amount === undefined ? undefined : rupiahCell(amount));
   const decision = proposal.decision;
   return [
     [...ROW_HEADER],
     ...proposal.segments.map((segment) =>
-      padded([
-        segment.segment,
-        segment.name,
-        String(segment.priority),
-        String(segment.headcount),
-        premiumCell(segment),
-        String(segment.months),
-        String(segment.amount),
-      ]),
+      padded([segment.segment, segment.name, segment.priority, segment.headcount, premiumCell(segment), segment.months, rupiahCell(segment.amount)]),
     ),
-    padded(['TOTAL', '', '', String(proposal.totalHeadcount), '', '', String(proposal.total)]),
-    keyValue('Pagu', decision?.ceiling),
-    keyValue('Disetujui', proposal.approvedAmount),
+    padded(['TOTAL', '', '', proposal.totalHeadcount, '', '', rupiahCell(proposal.total)]),
+    keyValue('Terbilang', terbilangRupiah(proposal.total)),
+    keyValue('Dasar hukum', regulation && legalBasisTitle(regulation)),
+    keyValue('Kode rekening', regulation?.accountCode),
+    keyValue('Pagu', money(decision?.ceiling)),
+    keyValue('Disetujui', money(proposal.approvedAmount)),
+    ...(proposal.approvedAmount !== undefined ? [keyValue('Terbilang disetujui', terbilangRupiah(proposal.approvedAmount))] : []),
     keyValue('Keputusan', decisionLabel(proposal)),
     keyValue('Diputuskan oleh', decision?.decidedBy),
     keyValue('Tanggal', decision ? formatIndonesianDate(decision.decidedAt) : undefined),
     keyValue('Catatan', decisionText(proposal)?.text),
     ...(proposal.review ? [keyValue('Ditinjau oleh', reviewText(proposal.review))] : []),
     keyValue('Snapshot', proposal.snapshot?.hash),
-    keyValue('Versi roster', proposal.snapshot?.rosterVersion),
+    keyValue('Versi roster', proposal.snapshot && String(proposal.snapshot.rosterVersion)),
     keyValue('Versi tarif', proposal.snapshot?.rateScheduleVersion),
     keyValue('Stale', staleCell(proposal)),
     ...proposal.segments.filter((segment) => segment.overTarget).map((segment) => keyValue(`Di atas target ${segment.segment}`, overTargetText(segment))),
@@ -159,15 +174,20 @@ export function budgetDocumentRows(proposal: Proposal): string[][] {
   ];
 }
 
-function padded(cells: string[]): string[] {
+/** The same rows as text, for the console's downloads, which take text cells. */
+export function budgetDocumentRows(proposal: Proposal, regulation?: BudgetRegulation): string[][] {
+  return budgetDocumentSheet(proposal, regulation).map((row) => row.map(cellText));
+}
+
+function padded(cells: SheetCell[]): SheetCell[] {
   return [...cells, ...Array<string>(Math.max(0, ROW_HEADER.length - cells.length)).fill('')];
 }
 
-/** `16800`, or `8400-16800` when the premium changes during the year. */
-function premiumCell(segment: SegmentBudget): string {
+/** Rp16.800 as a number, or the text `8400-16800` when the premium changes during the year. */
+function premiumCell(segment: SegmentBudget): SheetCell {
   const spread = premiumSpread(segment);
   if (!spread) return '';
-  return isUniform(spread) ? String(spread.min) : `${spread.min}-${spread.max}`;
+  return isUniform(spread) ? rupiahCell(spread.min) : `${spread.min}-${spread.max}`;
 }
 
 function staleCell(proposal: Proposal): string {
@@ -223,14 +243,14 @@ export function budgetDocumentHtml(proposal: Proposal, options: BudgetDocumentOp
 </head>
 <body>
 <main class="page">
-${headerSection(proposal, coverage)}
+${headerSection(proposal, coverage, options.regulation)}
 ${staleWarning(proposal)}
 ${failureNotice(proposal)}
 ${segmentSection(proposal)}
 ${renewalSection(proposal)}
 ${decisionSection(proposal)}
 ${allocationSection(proposal)}
-${signatureSection(proposal)}
+${signatureSection(proposal, options)}
 ${footerSection(proposal, options)}
 </main>
 </body>
@@ -239,11 +259,13 @@ ${footerSection(proposal, options)}
   return page.value;
 }
 
-function headerSection(proposal: Proposal, coverage: Coverage): Markup {
+function headerSection(proposal: Proposal, coverage: Coverage, regulation: BudgetRegulation | undefined): Markup {
   return html`<header>
 <h1>${TITLE}</h1>
 <p class="regulation">${proposal.title}<br><span class="muted">${proposal.regulationId}</span></p>
 <dl class="facts">
+<dt>Dasar hukum</dt><dd>${regulation ? legalBasisTitle(regulation) : BLANK}</dd>
+<dt>Kode rekening</dt><dd class="account">${regulation?.accountCode ?? BLANK}</dd>
 <dt>Nomor usulan</dt><dd>${proposal.proposalId}</dd>
 <dt>Tahun Anggaran</dt><dd>${proposal.year}</dd>
 <dt>Jenis anggaran</dt><dd>${COHORT_LABELS[proposal.cohort]}</dd>
@@ -285,6 +307,7 @@ ${proposal.segments.length === 0 ? html`<tr><td colspan="7" class="muted">Tidak 
 </tbody>
 <tfoot><tr class="total"><td>Total</td><td></td><td class="num">${formatCount(proposal.totalHeadcount)}</td><td></td><td></td><td></td><td class="num">${formatRupiah(proposal.total)}</td></tr></tfoot>
 </table>
+<p class="terbilang">Terbilang: <em>${terbilangRupiah(proposal.total)}</em></p>
 ${varying.map(monthBreakdown)}
 </section>`;
 }
@@ -362,17 +385,17 @@ ${reasons.length > 0 && html`<p>Keluar: ${reasons.map(([reason, n], i) => html`$
 }
 
 /** The renewal's diff as key/value rows under the segment table. */
-function renewalRows(proposal: Proposal): string[][] {
+function renewalRows(proposal: Proposal): SheetCell[][] {
   const diff = proposal.renewal;
   if (!diff) return [];
   const t = diff.totals;
   return [
-    padded([`Peserta ${diff.fromYear}`, String(t.previous)]),
-    padded(['Tetap', String(t.unchanged)]),
-    padded(['Baru', String(t.joiners)]),
-    padded(['Keluar', String(t.leavers)]),
-    ...Object.entries(diff.leaverReasons).map(([reason, n]) => padded([`Keluar: ${LEAVER_LABELS[reason as keyof typeof LEAVER_LABELS]}`, String(n)])),
-    padded([`Lewat batas usia dalam ${diff.year}`, String(t.agingOut)]),
+    padded([`Peserta ${diff.fromYear}`, t.previous]),
+    padded(['Tetap', t.unchanged]),
+    padded(['Baru', t.joiners]),
+    padded(['Keluar', t.leavers]),
+    ...Object.entries(diff.leaverReasons).map(([reason, n]) => padded([`Keluar: ${LEAVER_LABELS[reason as keyof typeof LEAVER_LABELS]}`, n])),
+    padded([`Lewat batas usia dalam ${diff.year}`, t.agingOut]),
   ];
 }
 
@@ -385,7 +408,7 @@ function decisionSection(proposal: Proposal): Markup {
 <dt>Keputusan</dt><dd><strong>${decisionLabel(proposal)}</strong></dd>
 <dt>Jumlah diusulkan</dt><dd>${formatRupiah(proposal.total)}</dd>
 ${decision?.ceiling !== undefined && html`<dt>Pagu</dt><dd>${formatRupiah(decision.ceiling)}</dd>`}
-${proposal.approvedAmount !== undefined && html`<dt>Jumlah disetujui</dt><dd><strong>${formatRupiah(proposal.approvedAmount)}</strong></dd>`}
+${proposal.approvedAmount !== undefined && html`<dt>Jumlah disetujui</dt><dd><strong>${formatRupiah(proposal.approvedAmount)}</strong><br><em>${terbilangRupiah(proposal.approvedAmount)}</em></dd>`}
 ${decision && html`<dt>Diputuskan oleh</dt><dd>${decision.decidedBy}</dd><dt>Tanggal keputusan</dt><dd>${formatIndonesianDate(decision.decidedAt)}</dd>`}
 ${!decision && proposal.status === 'expired' && html`<dt>Keterangan</dt><dd>Tidak diputuskan sampai ${formatIndonesianDate(proposal.decideBy)}.</dd>`}
 ${text && html`<dt>${text.label}</dt><dd class="notes">${text.text}</dd>`}
@@ -425,10 +448,19 @@ ${allocation.map(
 </section>`;
 }
 
-function signatureSection(proposal: Proposal): Markup {
-  return html`<section class="signatures">
-<div class="signature"><p>Pengusul,</p><div class="space"></div><p class="name">${proposal.requestedBy}</p></div>
-<div class="signature"><p>Menyetujui,<br>Kepala BPKAD</p><div class="space"></div><p class="name">(.......................................)</p><p>NIP. ...................................</p></div>
+/**
+ * Where and when it is signed, then who proposes (the office whose user asked) and who approves
+ * (the head of BPKAD): each with room to sign, a name and an NIP line. Lindung knows users by
+ * their login, not their civil-service name and NIP, so those are left to be written in.
+ */
+function signatureSection(proposal: Proposal, options: BudgetDocumentOptions): Markup {
+  const place = options.regulation ? regionPlaceName(options.regulation.jurisdiction) : undefined;
+  return html`<section class="signing">
+<p class="place-date">${place ?? BLANK}, ${formatIndonesianDate(options.generatedAt)}</p>
+<div class="signatures">
+<div class="signature"><p>Diusulkan oleh,<br>Pengusul</p><div class="space"></div><p class="name">(${BLANK})</p><p>NIP. ${BLANK}</p><p class="muted">Pengguna Lindung: ${proposal.requestedBy}</p></div>
+<div class="signature"><p>Disetujui oleh,<br>Kepala BPKAD</p><div class="space"></div><p class="name">(${BLANK})</p><p>NIP. ${BLANK}</p>${proposal.decision && html`<p class="muted">Diputuskan di Lindung oleh ${proposal.decision.decidedBy}</p>`}</div>
+</div>
 </section>`;
 }
 
@@ -470,14 +502,18 @@ th, th.num { white-space: normal; }
 .hash { word-break: break-all; }
 .warning { margin: 10pt 0; padding: 6pt 8pt; border: 2px solid #b00020; background: #fdecea; }
 .warning ul { margin: 4pt 0 0; }
-.signatures { display: flex; justify-content: space-between; margin-top: 24pt; }
+.terbilang { margin: 0 0 8pt; }
+.account { font-family: "Courier New", monospace; }
+.signing { margin-top: 24pt; }
+.place-date { margin: 0 0 6pt; text-align: right; }
+.signatures { display: flex; justify-content: space-between; }
 .signature { width: 45%; text-align: center; }
 .signature p { margin: 0; }
 .signature .space { height: 60pt; }
 .signature .name { font-weight: bold; }
 footer { margin-top: 18pt; padding-top: 4pt; border-top: 1px solid #999; color: #444; font-size: 8pt; }
 footer p { margin: 1pt 0; }
-tr, .warning, .signatures, .facts { break-inside: avoid; page-break-inside: avoid; }
+tr, .warning, .signing, .facts { break-inside: avoid; page-break-inside: avoid; }
 @media print {
   body { background: none; }
   .page { width: auto; min-height: 0; margin: 0; padding: 0; }

@@ -32,3 +32,17 @@ export function excelSerialToIsoDate(serial: number, date1904: boolean): string 
 function isoDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
+
+/**
+ * The 1900-system serial of a calendar date (`YYYY-MM-DD`), the inverse of excelSerialToIsoDate:
+ * 1980-01-01 → 29221. Undefined for a date Excel cannot show (before 1900-03-01, where its
+ * phantom 29 February 1900 makes serials ambiguous, or after 9999-12-31) or not a date at all.
+ */
+export function isoDateToExcelSerial(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const epochMs = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (isoDate(epochMs) !== date) return undefined;
+  const serial = (epochMs - EPOCH_1900_AFTER_LEAP_BUG) / MS_PER_DAY;
+  return serial > FAKE_LEAP_DAY && serial <= MAX_SERIAL_1900 ? serial : undefined;
+}

@@ -1,7 +1,10 @@
+import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Proposal } from '../../shared/api/budget-schemas';
-import { budgetDocumentHtml, budgetDocumentRows } from '../../shared/documents/budget-document';
+import { type BudgetRegulation, budgetDocumentHtml, budgetDocumentRows, budgetDocumentSheet } from '../../shared/documents/budget-document';
+import { XlsxWriter } from '../../shared/documents/spreadsheets/xlsx-writer';
+import { readRows, scratchDir } from '../spreadsheets/helpers';
 import {
   formatIndonesianDate,
   formatIndonesianDateTime,
@@ -21,6 +24,17 @@ const TANGSEL_SEGMENTS: [code: string, name: string, headcount: number][] = [
 ];
 
 const GENERATED_AT = '2027-01-02T03:04:00Z';
+
+/** What the document reads of examples/perwal-tangsel-25-2019.yaml. */
+const TANGSEL_REGULATION: BudgetRegulation = {
+  legalBasis: { type: 'Perwal', number: '25', year: 2019 },
+  jurisdiction: '3674',
+  accountCode: '5.1.02.01.01.0004',
+};
+
+const TERBILANG = 'dua miliar enam ratus enam juta dua ratus delapan puluh empat ribu delapan ratus rupiah';
+
+const file = scratchDir();
 
 function monthsFrom(startMonth: string): string[] {
   const [year, first] = startMonth.split('-').map(Number) as [number, number];
@@ -106,6 +120,33 @@ describe('budgetDocumentHtml', () => {
     expect(page).not.toContain('class="warning"');
   });
 
+  it('prints what BPKAD files it with: the amount in words, the legal basis, the account code, and signature blocks with place and date', () => {
+    const page = budgetDocumentHtml(tangselProposal(), { generatedAt: GENERATED_AT, regulation: TANGSEL_REGULATION });
+
+    expect(page).toContain(`Terbilang: <em>${TERBILANG}</em>`);
+    expect(page).toContain('<dt>Dasar hukum</dt><dd>Peraturan Wali Kota Tangerang Selatan Nomor 25 Tahun 2019</dd>');
+    expect(page).toContain('<dt>Kode rekening</dt><dd class="account">5.1.02.01.01.0004</dd>');
+    expect(page).toContain('<p class="place-date">Tangerang Selatan, 2 Januari 2027</p>');
+    expect(page).toMatch(/Diusulkan oleh,<br>Pengusul<\/p><div class="space"><\/div><p class="name">\(\.+\)<\/p><p>NIP\. \.+<\/p>/);
+    expect(page).toMatch(/Disetujui oleh,<br>Kepala BPKAD<\/p><div class="space"><\/div><p class="name">\(\.+\)<\/p><p>NIP\. \.+<\/p>/);
+  });
+
+  it('leaves the legal basis, the account code and the place blank to fill in without the regulation', () => {
+    const page = budgetDocumentHtml(tangselProposal(), { generatedAt: GENERATED_AT });
+    expect(page).toMatch(/<dt>Dasar hukum<\/dt><dd>\.{10,}<\/dd>/);
+    expect(page).toMatch(/<dt>Kode rekening<\/dt><dd class="account">\.{10,}<\/dd>/);
+    expect(page).toMatch(/<p class="place-date">\.{10,}, 2 Januari 2027<\/p>/);
+    expect(page).toContain(`Terbilang: <em>${TERBILANG}</em>`);
+  });
+
+  it('spells the approved amount of a ceiling in words too', () => {
+    const page = budgetDocumentHtml(
+      tangselProposal({ approvedAmount: 1_500_000_000, decision: { ...tangselProposal().decision!, decision: 'approve-with-ceiling', ceiling: 1_500_000_000 } }),
+      { generatedAt: GENERATED_AT },
+    );
+    expect(page).toContain('<strong>Rp1.500.000.000</strong><br><em>satu miliar lima ratus juta rupiah</em>');
+  });
+
   it('escapes what users typed, and is self-contained: no scripts, nothing loaded from elsewhere', () => {
     const page = budgetDocumentHtml(tangselProposal(), { generatedAt: GENERATED_AT });
 
@@ -169,7 +210,7 @@ describe('budgetDocumentHtml', () => {
 
     expect(page).toContain('<strong>Disetujui dengan pagu</strong>');
     expect(page).toContain('<dt>Pagu</dt><dd>Rp2.000.000.000</dd>');
-    expect(page).toContain('<dt>Jumlah disetujui</dt><dd><strong>Rp1.178.150.400</strong></dd>');
+    expect(page).toContain('<dt>Jumlah disetujui</dt><dd><strong>Rp1.178.150.400</strong><br><em>satu miliar seratus tujuh puluh delapan juta seratus lima puluh ribu empat ratus rupiah</em></dd>');
     expect(page).toContain('Alokasi per Segmen');
     expect(page).toContain('<td class="num">2.000</td>\n<td class="num">3.239</td>');
     expect(page).toContain('3674********0001');
@@ -235,8 +276,12 @@ describe('budgetDocumentRows', () => {
     expect(segmentRows.reduce((sum, row) => sum + Number(row[6]), 0)).toBe(Number(total[6]));
 
     expect(rows.slice(8).map((row) => row.slice(0, 2))).toEqual([
+      ['Terbilang', TERBILANG],
+      ['Dasar hukum', ''],
+      ['Kode rekening', ''],
       ['Pagu', ''],
       ['Disetujui', '2606284800'],
+      ['Terbilang disetujui', TERBILANG],
       ['Keputusan', 'Disetujui'],
       ['Diputuskan oleh', 'Kepala BPKAD Tangsel'],
       ['Tanggal', '1 Januari 2027'],
@@ -259,12 +304,28 @@ describe('budgetDocumentRows', () => {
     const chunks: Buffer[] = [];
     output.on('data', (chunk: Buffer) => chunks.push(chunk));
     const writer = new CsvWriter(output);
-    for (const row of budgetDocumentRows(tangselProposal({ stale: true, staleBecause: ['tarif berubah'] }))) await writer.writeRow(row);
+    for (const row of budgetDocumentSheet(tangselProposal({ stale: true, staleBecause: ['tarif berubah'] }), TANGSEL_REGULATION)) await writer.writeRow(row);
     await writer.close();
 
     const csv = Buffer.concat(chunks).toString('utf8');
-    expect(csv).toContain('\r\nTOTAL,,,12928,,,2606284800\r\n');
-    expect(csv).toContain('\r\nStale,Ya: tarif berubah,,,,,\r\n');
+    expect(csv).toContain('\r\nTOTAL;;;12928;;;2606284800\r\n');
+    expect(csv).toContain('\r\nStale;Ya: tarif berubah;;;;;\r\n');
+    expect(csv).toContain('\r\nKode rekening;5.1.02.01.01.0004;;;;;\r\n');
+  });
+
+  it('writes an XLSX whose headcounts and amounts are numbers, and whose account code and versions are text', async () => {
+    const path = file('anggaran.xlsx');
+    const writer = new XlsxWriter(createWriteStream(path), 'Anggaran');
+    for (const row of budgetDocumentSheet(tangselProposal(), TANGSEL_REGULATION)) await writer.writeRow(row);
+    await writer.close();
+
+    const rows = new Map((await readRows(path)).map(([, cells]) => [cells[0], cells]));
+    expect(rows.get('text:KETUA_RT')).toEqual(['text:KETUA_RT', 'text:Ketua RT', 'number:1', 'number:3844', 'number:16800', 'number:12', 'number:774950400']);
+    expect(rows.get('text:TOTAL')).toEqual(['text:TOTAL', 'empty:', 'empty:', 'number:12928', 'empty:', 'empty:', 'number:2606284800']);
+    expect(rows.get('text:Kode rekening')?.[1]).toBe('text:5.1.02.01.01.0004');
+    expect(rows.get('text:Versi roster')?.[1]).toBe('text:17');
+    expect(rows.get('text:Disetujui')?.[1]).toBe('number:2606284800');
+    expect(rows.get('text:Terbilang')?.[1]).toBe(`text:${TERBILANG}`);
   });
 });
 

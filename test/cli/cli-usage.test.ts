@@ -42,6 +42,9 @@ describe('a wrong command line', () => {
     ['an invalid choice', ['renewal', 'diff', '--regulation', 'r', '--year', '2027', '--list', 'everyone'], '--list must be joiners, leavers, aging-out or lapsed (got everyone)'],
     ['two options that exclude each other', ['life-event', 'record', '--nik', '3674011501800001', '--date', '2027-03-01', '--death', '--removal'], 'Give exactly one of --death or --removal'],
     ['an option value that is not a number', ['cost', '--people', 'lots'], '--people must be a whole number'],
+    ['a CSV delimiter other than , ; or tab', ['roster', 'rejections', 'imp-20270101-abcdef12', '-o', 'ditolak.csv', '--delimiter', '|'], '--delimiter must be , or ; or tab (got |)'],
+    ['a budget document of another kind', ['budget', 'show', 'bp-2027-3f9a2c1b', '-o', 'anggaran.docx'], 'Name the document .pdf, .html, .csv or .xlsx (got anggaran.docx)'],
+    ['a delimiter for the budget document', ['budget', 'show', 'bp-2027-3f9a2c1b', '-o', 'anggaran.csv', '--delimiter', 'pipe'], '--delimiter must be , or ; or tab (got pipe)'],
   ])('exits with 2 on %s, saying what is wrong', async (_, args, message) => {
     const result = await lindung(...args);
     expect(result.code, result.stderr).toBe(2);

@@ -91,14 +91,14 @@ describe('the simulator\'s monthly bill, through the HTTP billing adapter', () =
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = await response.text();
     expect(text.split('\r\n').slice(0, 7)).toEqual([
-      // fetch decodes UTF-8 without the BOM the CSV writer puts first.
-      expect.stringMatching(/^Kode Iuran,\d{11},,,,$/),
-      'Bulan,2026-01,,,,',
-      'Jumlah Peserta,12,,,,',
-      `Jumlah Iuran,${11 * JKK_JKM + JKK_JKM_JHT},,,,`,
-      'Wadah,SG,,,,',
-      `Nomor Wadah,${ACCOUNT},,,,`,
-      'KPJ,NIK,Nama,Segmen,Bulan,Iuran',
+      // fetch decodes UTF-8 without the BOM the CSV writer puts first; `;` as Indonesian-locale Excel saves it.
+      expect.stringMatching(/^Kode Iuran;\d{11};;;;$/),
+      'Bulan;2026-01;;;;',
+      'Jumlah Peserta;12;;;;',
+      `Jumlah Iuran;${11 * JKK_JKM + JKK_JKM_JHT};;;;`,
+      'Wadah;SG;;;;',
+      `Nomor Wadah;${ACCOUNT};;;;`,
+      'KPJ;NIK;Nama;Segmen;Bulan;Iuran',
     ]);
     const file = path.join(scratch, 'downloaded.csv');
     writeFileSync(file, text);
@@ -175,8 +175,8 @@ describe('faults planted in the simulator\'s bill', () => {
 
   it('lets a request choose its own faults, or none', async () => {
     const text = async (query: string) => (await getBill(simulator, `${ACCOUNT}/bills/2026-01${query}`)).text();
-    expect(await text('?faults=')).toMatch(/Jumlah Peserta,12,/);
-    expect(await text('?faults=missing:2')).toMatch(/Jumlah Peserta,10,/);
+    expect(await text('?faults=')).toMatch(/Jumlah Peserta;12;/);
+    expect(await text('?faults=missing:2')).toMatch(/Jumlah Peserta;10;/);
   });
 
   it('parses the faults query', () => {

@@ -7,7 +7,7 @@ import {
   reconciliationTitleRows,
   writeReconciliationReport,
 } from '../../shared/documents/remittance/reconciliation-report';
-import { readTexts, scratchDir } from '../spreadsheets/helpers';
+import { readRows, readTexts, scratchDir } from '../spreadsheets/helpers';
 import { nikOf } from '../support/insurer-registrations';
 
 const file = scratchDir();
@@ -100,12 +100,36 @@ describe('the reconciliation report', () => {
         'Ditagih ganda / billed twice',
       ]);
       expect(lines[0]).toEqual(['3674********0001', 'Warga 1', '10000000001', 'KETUA_RT', DISCREPANCY_LABELS['not-enrolled'], '1', '0', '16800', '16800', 'NIK 3674********0001 is not on the ledger for January 2027.']);
-      // Every cell is text and formula-escaped (formula-escape.ts), a negative difference too.
-      expect(lines[1]?.slice(0, 9)).toEqual(['3674********0002', 'Warga 2', '', 'KETUA_RT', DISCREPANCY_LABELS['not-billed'], '', '16800', '0', "'-16800"]);
+      // Amounts are numbers, never formula-escaped: a negative difference stays a number a spreadsheet sums.
+      expect(lines[1]?.slice(0, 9)).toEqual(['3674********0002', 'Warga 2', '', 'KETUA_RT', DISCREPANCY_LABELS['not-billed'], '', '16800', '0', '-16800']);
       expect(lines[2]?.[10]).toBe('Billed at a higher bracket (Budi, 4 Februari 2027 pukul 10.00 WIB)');
       expect(lines[4]?.slice(5, 9)).toEqual(['5, 6', '16800', '33600', '16800']);
     });
   }
+
+  it('writes money and headcounts as numeric XLSX cells, and the kode iuran, KPJ and masked NIK as text', async () => {
+    const path = file('kinds.xlsx');
+    await writeReconciliationReport(path, 'xlsx', BILL, stream(DISCREPANCIES));
+    const rows = await readRows(path);
+    const cellOf = (key: string) => rows.find(([, cells]) => cells[0] === `text:${key}`)?.[1][1];
+    expect(cellOf('Kode Iuran')).toBe('text:12345678901');
+    expect(cellOf('Peserta diharapkan / Expected people')).toBe('number:4');
+    expect(cellOf('Iuran ditagih (Rp) / Billed amount')).toBe('number:84000');
+    const line = rows.find(([, cells]) => cells[1] === 'text:Warga 2')![1];
+    expect(line[0]).toBe('text:3674********0002');
+    expect(line.slice(6, 9)).toEqual(['number:16800', 'number:0', 'number:-16800']);
+    const first = rows.find(([, cells]) => cells[1] === 'text:Warga 1')![1];
+    expect(first[2]).toBe('text:10000000001');
+  });
+
+  it('writes `;` CSV by default, and another delimiter when asked', async () => {
+    const semicolons = file('semicolons.csv');
+    await writeReconciliationReport(semicolons, 'csv', BILL, stream(DISCREPANCIES));
+    expect(readFileSync(semicolons, 'utf8')).toContain('\r\nKode Iuran;12345678901;');
+    const commas = file('commas.csv');
+    await writeReconciliationReport(commas, 'csv', BILL, stream(DISCREPANCIES), ',');
+    expect(readFileSync(commas, 'utf8')).toContain('\r\nKode Iuran,12345678901,');
+  });
 
   it('never shows a NIK unmasked', async () => {
     const path = file('masked.csv');
@@ -122,7 +146,7 @@ describe('the reconciliation report', () => {
     expect(value('Kegagalan / Failure')).toBe('Ledger unreadable near 3674********0009');
     expect(value('Peserta diharapkan / Expected people')).toBe('');
     expect(value(DISCREPANCY_LABELS['billed-twice'])).toBe('');
-    expect(value('Peserta ditagih / Billed people')).toBe('5');
+    expect(value('Peserta ditagih / Billed people')).toBe(5);
     expect(rows.some((row) => row[0] === 'Hash penerimaan / Acceptance hash')).toBe(false);
     expect(rows.every((row) => row.length === RECONCILIATION_REPORT_HEADER.length)).toBe(true);
   });

@@ -21,3 +21,11 @@ export function regionName(code: string): string | undefined {
 export function provinceCodes(): string[] {
   return Object.keys(provinces).sort();
 }
+
+/**
+ * A region as a place, without "Kota" or "Kabupaten" (`3674` → `Tangerang Selatan`): how a
+ * mayor's or regent's title names it and where a letter is signed. Undefined for an unknown code.
+ */
+export function regionPlaceName(code: string): string | undefined {
+  return regionName(code)?.replace(/^(Kota|Kabupaten)\s+/, '');
+}

@@ -21,6 +21,19 @@ export const WadahCode = z.enum(['SG', 'SA', 'SD', 'SB', 'SC']);
 
 export const LegalBasisType = z.enum(['Perwal', 'Perbup', 'Pergub', 'Perda']);
 
+/**
+ * An APBD expenditure account (kode rekening) as Permendagri 90/2019 numbers it down to the sub
+ * rincian objek: akun `5` (belanja), kelompok, jenis, objek, rincian objek and sub rincian objek,
+ * e.g. `5.1.02.01.01.0004`. Text with its dots and leading zeros, never a number.
+ */
+export const AccountCode = z
+  .string()
+  .trim()
+  .regex(
+    /^5\.\d\.\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
+    'must be an APBD expenditure account code (kode rekening) down to the sub rincian objek, e.g. 5.1.02.01.01.0004',
+  );
+
 /** BPU: non-wage (informal) workers; PU: wage earners with the region as employer. */
 export const Category = z.enum(['BPU', 'PU']);
 export type Category = z.infer<typeof Category>;
@@ -110,6 +123,12 @@ const RegulationFields = {
     number: z.string().trim().min(1).max(80),
     year: z.number().int().min(1945).max(2100),
   }),
+  /**
+   * The APBD account the premiums are paid from (kode rekening). The budget document prints it:
+   * BPKAD files a budget under its account. Optional, as regions first applied regulations
+   * without it; a budget document then leaves the line blank to be filled in by hand.
+   */
+  accountCode: AccountCode.optional(),
   jurisdiction: z
     .string()
     .regex(/^\d{2}(\d{2})?$/, 'must be a Kemendagri region code: 2 digits (province) or 4 (regency/city)')

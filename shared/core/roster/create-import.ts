@@ -36,6 +36,7 @@ export async function createImport(
     ...(request.segment ? { segment: request.segment } : {}),
     ...(request.updateIdentities ? { updateIdentities: true } : {}),
     fileName: request.fileName,
+    ...(request.columns ? { columns: request.columns } : {}),
     status: 'receiving',
     createdBy: caller.username,
     createdAt: now.toISOString(),

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { IsoDate } from '../calendar/calendar';
 import { RegulationId, SegmentCode } from '../regulation/regulation';
+import { MAX_ECHOED_COLUMNS, MAX_ROSTER_CELL_CHARS } from './roster-cell-limits';
+
+/**
+ * The file's header row as written, every column in its order: the rejection report's header,
+ * over the rows' `cells` (raw-roster-row.ts), so the office gets its own columns back.
+ */
+const FileColumns = z.array(z.string().max(MAX_ROSTER_CELL_CHARS)).max(MAX_ECHOED_COLUMNS);
 
 /** A roster import as it is requested and tracked: its file, status and counts per segment. */
 
@@ -18,6 +25,7 @@ export const CreateImportRequest = z.strictObject({
    * change audited, old and new). Without it such a row is rejected as IDENTITY_CONFLICT.
    */
   updateIdentities: z.boolean().optional(),
+  columns: FileColumns.optional(),
 }).meta({ id: 'CreateImportRequest' });
 
 export const ImportStatusName = z.enum(['receiving', 'processing', 'completed', 'failed']);
@@ -42,6 +50,8 @@ export const ImportStatus = z.object({
   /** Opened with --update-identities. */
   updateIdentities: z.boolean().optional(),
   fileName: z.string(),
+  /** The file's header row, when the client sent it: the rejection report's columns. */
+  columns: FileColumns.optional(),
   status: ImportStatusName,
   createdBy: z.string(),
   createdAt: z.string(),

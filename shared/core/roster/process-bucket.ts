@@ -86,6 +86,8 @@ async function processPage(
   const rejections: StoredRejection[] = [];
   const warnings: StoredRejection[] = [];
   const candidates: RosterEntry[] = [];
+  /** This page's rows by row number, so that a row losing to a duplicate is reported as it was written. */
+  const asWritten = new Map(rows.map((row) => [row.row, row]));
   for (const row of rows) {
     const result = checkRow(row, {
       regulation: context.regulation,
@@ -96,7 +98,7 @@ async function processPage(
       const segment = result.segment ?? NO_SEGMENT;
       countReceived(counts, segment);
       for (const problem of result.problems) countRejected(counts, segment, problem.reason);
-      rejections.push({ row: row.row, values: row.values, problems: result.problems });
+      rejections.push({ ...writtenAs(row), problems: result.problems });
       continue;
     }
     const { person } = result;
@@ -105,7 +107,7 @@ async function processPage(
       // A warning is about the row as checked: should the row lose to a duplicate below, it
       // shows among the rejections too.
       countWarned(counts, person.segment, result.warnings);
-      warnings.push({ row: row.row, values: row.values, problems: result.warnings });
+      warnings.push({ ...writtenAs(row), problems: result.warnings });
     }
     candidates.push({
       ...person,
@@ -152,7 +154,7 @@ async function processPage(
           countRosterChange(counts, loser.segment, -1);
           countRosterChange(counts, loser.previousSegment, +1);
           if (!loser.sameAsBefore) countPersonChanged(counts, -1);
-          rejections.push(rejectionOf(loser, outcome.reason, candidate, context.importId));
+          rejections.push(rejectionOf(loser, outcome.reason, candidate, context.importId, asWritten.get(loser.row)));
           // The roster's entry from before the import is gone: only a loser that was identical to
           // it tells whether the winner is too; otherwise the winner counts as a change.
           const same = loser.sameAsBefore === true && isSameRow(loser, candidate);
@@ -172,11 +174,11 @@ async function processPage(
         if (outcome.reason === 'COVERED_BY_OTHER_REGULATION') {
           const reason = otherPayerReason(context.regulation);
           countRejected(counts, candidate.segment, reason);
-          rejections.push(otherPayerRejection(candidate, reason, await ports.otherPayerOf(outcome.kept.regulationId)));
+          rejections.push(otherPayerRejection(candidate, reason, await ports.otherPayerOf(outcome.kept.regulationId), asWritten.get(candidate.row)));
           break;
         }
         countRejected(counts, candidate.segment, outcome.reason);
-        rejections.push(rejectionOf(candidate, outcome.reason, outcome.kept, context.importId));
+        rejections.push(rejectionOf(candidate, outcome.reason, outcome.kept, context.importId, asWritten.get(candidate.row)));
         break;
     }
   }
@@ -213,18 +215,30 @@ function isSameRow(a: RosterEntry, b: RosterEntry): boolean {
   return fields.every((field) => a[field] === b[field]);
 }
 
+/** A row's values and, when the client sent them, its cells as the office wrote them (raw-roster-row.ts). */
+function writtenAs(row: RawRosterRow): Omit<StoredRejection, 'problems'> {
+  return { row: row.row, values: row.values, ...(row.cells ? { cells: row.cells } : {}), ...(row.dateCells ? { dateCells: row.dateCells } : {}) };
+}
+
+/**
+ * The row as the office wrote it when it is at hand (a row of this page), else as the roster
+ * entry holds it: a row that lost to a duplicate on a later page of the shard is gone by then.
+ */
+function reported(entry: RosterEntry, written: RawRosterRow | undefined): Omit<StoredRejection, 'problems'> {
+  return written ? writtenAs(written) : { row: entry.row, values: rowValues(entry) };
+}
+
 /**
  * The rejection of a row that lost its NIK to `kept`, naming it. An identity conflict names the
  * kept person too, and the earlier import that wrote them: the office must tell the two apart.
  */
-function rejectionOf(entry: RosterEntry, reason: string, kept: RosterEntry, importId: string): StoredRejection {
+function rejectionOf(entry: RosterEntry, reason: string, kept: RosterEntry, importId: string, written: RawRosterRow | undefined): StoredRejection {
   const identity =
     reason === 'IDENTITY_CONFLICT'
       ? { keptName: kept.name, keptBirthDate: kept.birthDate, ...(kept.importId !== importId ? { keptImport: kept.importId } : {}) }
       : {};
   return {
-    row: entry.row,
-    values: rowValues(entry),
+    ...reported(entry, written),
     problems: [{ reason, field: 'nik', params: { keptRow: kept.row, keptSegment: kept.segment, keptRegulation: kept.regulationId, ...identity } }],
   };
 }
@@ -233,14 +247,14 @@ function rejectionOf(entry: RosterEntry, reason: string, kept: RosterEntry, impo
  * The rejection of a row another payer's roster holds: it names that payer by region and
  * regulation type only (other-payer.ts), never their roster's row, segment or regulation.
  */
-function otherPayerRejection(entry: RosterEntry, reason: string, payer: OtherPayer | undefined): StoredRejection {
+function otherPayerRejection(entry: RosterEntry, reason: string, payer: OtherPayer | undefined, written: RawRosterRow | undefined): StoredRejection {
   const params = payer
     ? { otherRegion: payer.region, ...(regionName(payer.region) ? { otherRegionName: regionName(payer.region)! } : {}), otherType: payer.regulationType }
     : { otherRegion: '?', otherType: '?' };
-  return { row: entry.row, values: rowValues(entry), problems: [{ reason, field: 'nik', params }] };
+  return { ...reported(entry, written), problems: [{ reason, field: 'nik', params }] };
 }
 
-/** The row as the office sent it, for the rejection report. */
+/** The row's values as the roster entry holds them (dates ISO), when the row itself is gone. */
 function rowValues(entry: RosterEntry): StoredRejection['values'] {
   return {
     nik: entry.nik,

@@ -13,6 +13,9 @@ export const RejectionProblem = z.object({
 export const RejectedRow = z.object({
   row: z.number().int(),
   values: RawRosterRow.shape.values,
+  /** The row as the office wrote it, in the columns of the import's `columns` (raw-roster-row.ts). */
+  cells: RawRosterRow.shape.cells,
+  dateCells: RawRosterRow.shape.dateCells,
   problems: z.array(RejectionProblem),
 }).meta({ id: 'RejectedRow' });
 export type RejectedRow = z.infer<typeof RejectedRow>;

@@ -2,7 +2,9 @@ import type { Writable } from 'node:stream';
 import { formatIndonesianDateTime, formatIndonesianMonth } from '../../core/calendar/indonesian-dates';
 import { maskNik, maskPersonalData } from '../../core/people/personal-data';
 import { type BillStatus, type Discrepancy, DiscrepancyKind, type InsurerBill } from '../../core/remittance/insurer-bill';
+import type { CsvDelimiter } from '../spreadsheets/csv-delimiter';
 import { openRowWriter, type SpreadsheetFormat } from '../spreadsheets/open-row-writer';
+import { rupiahCell, type SheetCell } from '../spreadsheets/sheet-cell';
 
 /**
  * The reconciliation of one insurer's bill as a spreadsheet finance and the regional offices
@@ -11,8 +13,9 @@ import { openRowWriter, type SpreadsheetFormat } from '../spreadsheets/open-row-
  * person whose bill differs from the ledger. Labels are in Bahasa Indonesia with English.
  *
  * The report goes to people: NIKs are masked (the region and serial stay, so an office can still
- * find the person), and free text is masked too. Money is integer rupiah written as plain digits,
- * so a spreadsheet can sum it; XlsxWriter writes every cell as text, so in XLSX it is text too.
+ * find the person), and free text is masked too. Money and headcounts are numbers (rupiah cells
+ * in XLSX, plain digits in CSV), so a spreadsheet can sum them; the kode iuran, KPJ, hashes and
+ * bill line numbers stay text.
  */
 
 export const DISCREPANCY_LABELS: { readonly [K in DiscrepancyKind]: string } = {
@@ -51,10 +54,11 @@ export const RECONCILIATION_REPORT_HEADER = [
 ];
 
 /** The title block: the bill and its figures, as key/value rows as wide as the header. */
-export function reconciliationTitleRows(bill: InsurerBill): string[][] {
+export function reconciliationTitleRows(bill: InsurerBill): SheetCell[][] {
   const reconciliation = bill.reconciliation;
   const acceptance = bill.acceptance;
-  const row = (key: string, value: string | number | undefined) => padded([key, value === undefined ? '' : String(value)]);
+  const row = (key: string, value: SheetCell | undefined) => padded([key, value ?? '']);
+  const money = (amount: number | undefined) => (amount === undefined ? undefined : rupiahCell(amount));
   return [
     padded([TITLE]),
     row('Peraturan / Regulation', bill.regulationId),
@@ -64,28 +68,28 @@ export function reconciliationTitleRows(bill: InsurerBill): string[][] {
     row('Status', STATUS_LABELS[bill.status]),
     ...(bill.failure ? [row('Kegagalan / Failure', maskPersonalData(bill.failure))] : []),
     row('Peserta diharapkan / Expected people', reconciliation?.expected.people),
-    row('Iuran diharapkan (Rp) / Expected amount', reconciliation?.expected.amount),
+    row('Iuran diharapkan (Rp) / Expected amount', money(reconciliation?.expected.amount)),
     row('Peserta ditagih / Billed people', (reconciliation?.billed ?? bill.received).people),
-    row('Iuran ditagih (Rp) / Billed amount', (reconciliation?.billed ?? bill.received).amount),
+    row('Iuran ditagih (Rp) / Billed amount', money((reconciliation?.billed ?? bill.received).amount)),
     row('Cocok / Matched', reconciliation?.matched),
     ...DiscrepancyKind.options.map((kind) => row(DISCREPANCY_LABELS[kind], reconciliation?.discrepancies[kind])),
-    row('Nominal bermasalah (Rp) / Discrepant amount', reconciliation?.discrepantAmount),
+    row('Nominal bermasalah (Rp) / Discrepant amount', money(reconciliation?.discrepantAmount)),
     ...(acceptance
       ? [
           row('Diterima oleh / Accepted by', `${acceptance.by}, ${formatIndonesianDateTime(acceptance.at)}`),
-          row('Dapat dibayar (Rp) / Payable', acceptance.payable),
+          row('Dapat dibayar (Rp) / Payable', money(acceptance.payable)),
           row('Peserta disengketakan / Disputed people', acceptance.disputed.people),
-          row('Iuran disengketakan (Rp) / Disputed amount', acceptance.disputed.amount),
+          row('Iuran disengketakan (Rp) / Disputed amount', money(acceptance.disputed.amount)),
           row('Hash penerimaan / Acceptance hash', acceptance.hash),
         ]
       : []),
-    row('Sudah dibayar (Rp) / Paid', bill.paid),
+    row('Sudah dibayar (Rp) / Paid', money(bill.paid)),
     row('Hash berkas / File digest', bill.fileDigest),
   ];
 }
 
 /** One person's discrepancy, in the columns of RECONCILIATION_REPORT_HEADER. */
-export function reconciliationReportRow(discrepancy: Discrepancy): string[] {
+export function reconciliationReportRow(discrepancy: Discrepancy): SheetCell[] {
   const { dispute } = discrepancy;
   return [
     maskNik(discrepancy.nik),
@@ -94,9 +98,9 @@ export function reconciliationReportRow(discrepancy: Discrepancy): string[] {
     discrepancy.segment,
     DISCREPANCY_LABELS[discrepancy.kind],
     discrepancy.lines.join(', '),
-    String(discrepancy.expected),
-    String(discrepancy.billed),
-    String(discrepancy.billed - discrepancy.expected),
+    rupiahCell(discrepancy.expected),
+    rupiahCell(discrepancy.billed),
+    rupiahCell(discrepancy.billed - discrepancy.expected),
     maskPersonalData(discrepancy.detail),
     dispute ? `${maskPersonalData(dispute.note)} (${dispute.by}, ${formatIndonesianDateTime(dispute.at)})` : '',
   ];
@@ -111,8 +115,9 @@ export async function writeReconciliationReport(
   format: SpreadsheetFormat,
   bill: InsurerBill,
   discrepancies: AsyncIterable<Discrepancy>,
+  delimiter?: CsvDelimiter,
 ): Promise<void> {
-  const writer = openRowWriter(output, format, 'Rekonsiliasi');
+  const writer = openRowWriter(output, format, 'Rekonsiliasi', delimiter);
   for (const row of reconciliationTitleRows(bill)) await writer.writeRow(row);
   await writer.writeRow(padded([]));
   await writer.writeRow(RECONCILIATION_REPORT_HEADER);
@@ -120,6 +125,6 @@ export async function writeReconciliationReport(
   await writer.close();
 }
 
-function padded(cells: string[]): string[] {
+function padded(cells: SheetCell[]): SheetCell[] {
   return [...cells, ...Array<string>(Math.max(0, RECONCILIATION_REPORT_HEADER.length - cells.length)).fill('')];
 }

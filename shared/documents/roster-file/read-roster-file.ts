@@ -1,4 +1,5 @@
 import type { RawRosterRow } from '../../core/roster/raw-roster-row';
+import { fileColumns, writtenCells } from '../rejection-report';
 import { readSpreadsheet } from '../spreadsheets/read-spreadsheet';
 import { CellTooLongError } from '../spreadsheets/spreadsheet-limits';
 import type { SpreadsheetRow } from '../spreadsheets/spreadsheet-row';
@@ -9,12 +10,15 @@ import { HeaderSearch, type RosterHeader } from './roster-header';
  * Streams the people of a roster spreadsheet as an office keeps it: the header row is found below
  * any title block (roster-header.ts, `onHeader` hears which row it was), and what is no person is
  * left out: blank rows, rows with only their number, and totals rows. Rows keep the spreadsheet's
- * row numbers, so a rejection names the row the office sees. Memory stays flat, as readSpreadsheet's.
+ * row numbers and their cells as written, so a rejection names the row the office sees and its
+ * report gives the row back as it was. Memory stays flat, as readSpreadsheet's.
  * Throws FileFormatError for a file that cannot be imported, possibly part-way through.
  */
 export async function* readRosterFile(filePath: string, onHeader?: (header: RosterHeader) => void): AsyncGenerator<RawRosterRow> {
   const search = new HeaderSearch();
   let header: RosterHeader | undefined;
+  /** The header's titled columns: the cells each row keeps as written, for its rejection report. */
+  let width = 0;
   try {
     // Merged segment cells are read once the header says there is a segment column: a second pass
     // over the sheet that no other file pays for.
@@ -22,12 +26,15 @@ export async function* readRosterFile(filePath: string, onHeader?: (header: Rost
     for await (const row of readSpreadsheet(filePath, { wantsMergedCells })) {
       if (!header) {
         header = search.offer(row);
-        if (header) onHeader?.(header);
+        if (header) {
+          width = fileColumns(header.row).length;
+          onHeader?.(header);
+        }
         continue;
       }
       if (isTotalsRow(row)) continue;
       const person = toRawRow(row, header.columns);
-      if (person) yield person;
+      if (person) yield { ...person, ...writtenCells(row, width) };
     }
   } catch (error) {
     // The reader knows the cell's column by its letters; the office knows it by its title.

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { CsvDelimiter } from './csv-delimiter';
 import { escapeFormula } from './formula-escape';
 import type { RowWriter } from './row-writer';
+import { cellText, type SheetCell } from './sheet-cell';
 import { WritableOutput } from './writable-output';
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; without one, names with non-ASCII letters are garbled. */
@@ -9,9 +10,10 @@ const BOM = '\uFEFF';
 
 /**
  * Writes CSV as RFC 4180 says and Excel expects: UTF-8 with BOM, CRLF line ends, cells quoted
- * when they hold the delimiter, a quote or a line break (quotes doubled inside), and every cell
- * formula-escaped. The delimiter is `,` unless told otherwise (Indonesian-locale Excel opens
- * a `,` file in one column when double-clicked; `;` suits it, and readSpreadsheet reads both).
+ * when they hold the delimiter, a quote or a line break (quotes doubled inside), and every text
+ * cell formula-escaped. The delimiter is `;` unless told otherwise: Lindung's users are offices
+ * whose Excel runs in an Indonesian locale, which opens a double-clicked `,` file in one column
+ * and a `;` file in columns (readSpreadsheet reads `,`, `;` and tab alike).
  */
 export class CsvWriter implements RowWriter {
   private readonly output: WritableOutput;
@@ -20,13 +22,13 @@ export class CsvWriter implements RowWriter {
 
   constructor(
     output: Writable,
-    private readonly delimiter: CsvDelimiter = ',',
+    private readonly delimiter: CsvDelimiter = ';',
   ) {
     this.output = new WritableOutput(output);
     this.needsQuotes = new RegExp(`["\\r\\n${delimiter}]`);
   }
 
-  async writeRow(cells: readonly string[]): Promise<void> {
+  async writeRow(cells: readonly SheetCell[]): Promise<void> {
     const line = cells.map((cell) => this.field(cell)).join(this.delimiter) + '\r\n';
     await this.output.write(this.start() + line);
   }
@@ -44,8 +46,9 @@ export class CsvWriter implements RowWriter {
     return BOM;
   }
 
-  private field(cell: string): string {
-    const text = escapeFormula(cell);
+  /** Numbers are our own figures, never formulas: a negative difference stays `-5000`, a number to Excel. */
+  private field(cell: SheetCell): string {
+    const text = typeof cell === 'string' ? escapeFormula(cell) : cellText(cell);
     return this.needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 }
