@@ -9,11 +9,16 @@ import { OFFICE_HEADER_ROW, OFFICE_TITLE, officeRosterXlsx, textRow } from '../s
 
 const file = scratchDir();
 
-async function read(path: string): Promise<{ header?: RosterHeader; rows: RawRosterRow[] }> {
+/** The people read, without the cells each keeps for its rejection report (checked on their own below). */
+async function read(path: string): Promise<{ header?: RosterHeader; rows: RawRosterRow[]; cells: string[][] }> {
   let header: RosterHeader | undefined;
   const rows: RawRosterRow[] = [];
-  for await (const row of readRosterFile(path, (found) => (header = found))) rows.push(row);
-  return { ...(header ? { header } : {}), rows };
+  const cells: string[][] = [];
+  for await (const { cells: written, dateCells: _dates, ...row } of readRosterFile(path, (found) => (header = found))) {
+    rows.push(row);
+    cells.push(written ?? []);
+  }
+  return { ...(header ? { header } : {}), rows, cells };
 }
 
 async function readError(path: string): Promise<FileFormatError> {
@@ -105,9 +110,11 @@ describe('a roster as an office keeps it in CSV', () => {
       `4;${DEWI.join(';')};Kader Kesehatan`,
       'TOTAL;;;;;3',
     ]);
-    const { header, rows } = await read(path);
+    const { header, rows, cells } = await read(path);
     expect([header?.row.rowNumber, header?.title]).toEqual([3, 'DAFTAR NAMA KETUA RT PENERIMA BANTUAN IURAN JAMINAN SOSIAL KETENAGAKERJAAN KOTA…']);
     expect(rows).toEqual([person(SITI, 4, 'KETUA_RT'), person(BUDI, 5), person(DEWI, 8, 'Kader Kesehatan')]);
+    // Each person keeps the cells of the header's columns as written, the No. column too, for the rejection report.
+    expect(cells[0]).toEqual(['1', ...SITI, 'KETUA_RT']);
   });
 
   it('says the first 15 rows were searched, and which columns it looked for, when none is a header', async () => {
