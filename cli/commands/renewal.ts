@@ -9,19 +9,20 @@ import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
+import { t } from '../messages';
 import { UsageError } from '../usage-error';
 
 /** People listed on the terminal at most; `-o` writes them all. */
 const SHOWN = 20;
 
 export function registerRenewal(program: Command): void {
-  const renewal = program.command('renewal').description("Yearly renewal of a regulation's cover: the diff against last year, lapses, continuity");
+  const renewal = program.command('renewal').description(t('Perpanjangan tahunan perlindungan sebuah peraturan: selisih dengan tahun lalu, yang gugur, kesinambungan'));
 
   renewal
     .command('start')
-    .description('Renew cover into a year now, or again after a failure or an unapprovable budget (admin); the schedule does it on the renewal day')
-    .requiredOption('--regulation <id>', 'the regulation')
-    .requiredOption('--year <year>', 'the year to renew into')
+    .description(t('Perpanjang perlindungan ke suatu tahun sekarang, atau lagi setelah gagal atau anggaran yang tak dapat disetujui (admin); jadwal melakukannya pada hari perpanjangan'))
+    .requiredOption('--regulation <id>', t('peraturannya'))
+    .requiredOption('--year <year>', t('tahun tujuan perpanjangan'))
     .action(async (options: { regulation: string; year: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await callApi<Renewal>(globals, 'POST', `/regulations/${encodeURIComponent(options.regulation)}/renewals`, { year: Number(options.year) }, { retry: true });
@@ -31,12 +32,12 @@ export function registerRenewal(program: Command): void {
 
   renewal
     .command('diff')
-    .description("The renewal's diff against last year per segment, its budget and decision; --list shows people, -o writes them")
-    .requiredOption('--regulation <id>', 'the regulation')
-    .requiredOption('--year <year>', 'the year renewed into')
-    .option('--list <kind>', 'also list these people: joiners, leavers, aging-out or lapsed')
-    .option('-o, --output <path>', 'write the listed people (every bucket) to .csv or .xlsx')
-    .option('--wait', 'wait while the roster is verified and the budget computed')
+    .description(t('Selisih perpanjangan dengan tahun lalu per segmen, anggaran dan keputusannya; --list menampilkan orangnya, -o menuliskannya'))
+    .requiredOption('--regulation <id>', t('peraturannya'))
+    .requiredOption('--year <year>', t('tahun hasil perpanjangan'))
+    .option('--list <kind>', t('tampilkan juga orang-orang ini: joiners, leavers, aging-out atau lapsed'))
+    .option('-o, --output <path>', t('tulis orang yang didaftar (semua bucket) ke .csv atau .xlsx'))
+    .option('--wait', t('tunggu selama roster diverifikasi dan anggaran dihitung'))
     .option(...DELIMITER_OPTION)
     .action(async (options: { regulation: string; year: string; list?: string; output?: string; wait?: boolean; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -52,17 +53,17 @@ export function registerRenewal(program: Command): void {
       ]);
     });
 
-  withPageOptions(renewal.command('list').description("A regulation's renewals, newest year first").requiredOption('--regulation <id>', 'the regulation')).action(
+  withPageOptions(renewal.command('list').description(t('Perpanjangan sebuah peraturan, tahun terbaru lebih dulu')).requiredOption('--regulation <id>', t('peraturannya'))).action(
     async (options: { regulation: string } & PageOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const path = `/regulations/${encodeURIComponent(options.regulation)}/renewals`;
       const listed = await listPages<z.infer<typeof RenewalList>['renewals'][number]>(globals, path, 'renewals', {}, options);
       print(globals.json, { renewals: listed.items, nextCursor: listed.nextCursor }, () =>
         listed.items.length === 0
-          ? [`No renewals of ${options.regulation} yet.`]
+          ? [t('Belum ada perpanjangan {regulation}.', { regulation: options.regulation })]
           : [
               ...listed.items.map(
-                (r) => `${r.fromYear} → ${r.year}  ${r.status.padEnd(10)} attempt ${r.attempt}  ${r.diff ? `${formatCount(r.diff.totals.next)} people` : ''}  ${r.proposalId ?? ''}`,
+                (r) => `${r.fromYear} → ${r.year}  ${r.status.padEnd(10)} ${t('percobaan')} ${r.attempt}  ${r.diff ? `${formatCount(r.diff.totals.next)} ${t('orang')}` : ''}  ${r.proposalId ?? ''}`,
               ),
               ...moreLine(listed),
             ],
@@ -72,16 +73,16 @@ export function registerRenewal(program: Command): void {
 
   renewal
     .command('continuity')
-    .description('Who had a gap in cover from one year into the next, and why (streamed bucket by bucket)')
-    .requiredOption('--regulation <id>', 'the regulation')
-    .requiredOption('--from <year>', 'the first year of cover')
-    .requiredOption('--to <year>', 'the last year cover should have continued into')
-    .option('-o, --output <path>', 'write every gap to .csv or .xlsx')
+    .description(t('Siapa yang perlindungannya terputus dari satu tahun ke tahun berikutnya, dan mengapa (dialirkan bucket demi bucket)'))
+    .requiredOption('--regulation <id>', t('peraturannya'))
+    .requiredOption('--from <year>', t('tahun pertama perlindungan'))
+    .requiredOption('--to <year>', t('tahun terakhir yang seharusnya masih terlindungi'))
+    .option('-o, --output <path>', t('tulis setiap keterputusan ke .csv atau .xlsx'))
     .option(...DELIMITER_OPTION)
     .action(async (options: { regulation: string; from: string; to: string; output?: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const [from, to] = [Number(options.from), Number(options.to)];
-      if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new UsageError('Give --from and --to as years, --to after --from (e.g. --from 2027 --to 2029).');
+      if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new UsageError(t('Berikan --from dan --to sebagai tahun, --to sesudah --from (mis. --from 2027 --to 2029).'));
       const report = await continuityReport(globals, options.regulation, from, to, options.output, options.delimiter);
       print(globals.json, report, () => describeContinuity(options.regulation, report, options.output));
     });
@@ -93,7 +94,7 @@ function renewalPath(regulationId: string, year: number): string {
 
 function listKind(kind: string | undefined): RenewalPeopleKind | undefined {
   if (kind === undefined) return undefined;
-  if (!['joiners', 'leavers', 'aging-out', 'lapsed'].includes(kind)) throw new UsageError(`--list must be joiners, leavers, aging-out or lapsed (got ${kind}).`);
+  if (!['joiners', 'leavers', 'aging-out', 'lapsed'].includes(kind)) throw new UsageError(t('--list harus joiners, leavers, aging-out atau lapsed (diberikan {kind}).', { kind }));
   return kind as RenewalPeopleKind;
 }
 
@@ -144,25 +145,45 @@ async function listPeople(
 }
 
 function describeRenewal(r: Renewal, proposal?: Proposal): string[] {
-  const lines = [`Renewal of ${r.regulationId} from ${r.fromYear} into ${r.year}: ${r.status} (attempt ${r.attempt}, ${r.trigger === 'schedule' ? `scheduled on ${r.proposeOn}` : `started by ${r.startedBy}`})`];
+  const how = r.trigger === 'schedule' ? t('dijadwalkan pada {date}', { date: r.proposeOn }) : t('dimulai oleh {user}', { user: r.startedBy ?? '?' });
+  const lines = [t('Perpanjangan {regulation} dari {from} ke {year}: {status} (percobaan {attempt}, {how})', { regulation: r.regulationId, from: r.fromYear, year: r.year, status: r.status, attempt: r.attempt, how })];
   if (r.diff) {
-    const header = `  ${'segment'.padEnd(18)}${['last year', 'unchanged', 'joined', 'left', 'ages out', 'this year'].map((h) => h.padStart(11)).join('')}`;
+    const headings = [t('tahun lalu'), t('tetap'), t('masuk'), t('keluar'), t('lewat usia'), t('tahun ini')];
+    const header = `  ${t('nama segmen').padEnd(18)}${headings.map((h) => h.padStart(11)).join('')}`;
     const row = (name: string, s: Omit<NonNullable<Renewal['diff']>['totals'], never>) =>
       `  ${name.padEnd(18)}${[s.previous, s.unchanged, s.joiners, s.leavers, s.agingOut, s.next].map((n) => formatCount(n).padStart(11)).join('')}`;
-    lines.push(header, ...r.diff.segments.filter((s) => s.previous + s.next > 0).map((s) => row(s.segment, s)), row('total', r.diff.totals));
+    lines.push(header, ...r.diff.segments.filter((s) => s.previous + s.next > 0).map((s) => row(s.segment, s)), row(t('total'), r.diff.totals));
     const reasons = Object.entries(r.diff.leaverReasons).map(([reason, n]) => `${formatCount(n ?? 0)} ${reason}`);
-    if (reasons.length > 0) lines.push(`  left: ${reasons.join(', ')}`);
+    if (reasons.length > 0) lines.push(t('  keluar: {reasons}', { reasons: reasons.join(', ') }));
   }
   if (proposal) {
-    lines.push(`  budget ${proposal.proposalId}: ${proposal.status}${proposal.stale ? ' (STALE)' : ''}, ${formatCount(proposal.totalHeadcount)} people, ${formatRupiah(proposal.total)}`);
-    if (proposal.decision) lines.push(`  ${proposal.decision.decision} by ${proposal.decision.decidedBy} at ${proposal.decision.decidedAt}${proposal.decision.reason ? `: ${proposal.decision.reason}` : ''}`);
-    if (proposal.status === 'pending-decision') lines.push(`  Waiting for finance until ${proposal.decideBy}: npx lindung budget decide ${proposal.proposalId} --approve`);
+    lines.push(
+      t('  anggaran {proposal}: {status}{stale}, {people} orang, {amount}', {
+        proposal: proposal.proposalId,
+        status: proposal.status,
+        stale: proposal.stale ? t(' (USANG)') : '',
+        people: formatCount(proposal.totalHeadcount),
+        amount: formatRupiah(proposal.total),
+      }),
+    );
+    if (proposal.decision) {
+      const d = proposal.decision;
+      lines.push(t('  {decision} oleh {user} pada {at}', { decision: d.decision, user: d.decidedBy, at: d.decidedAt }) + (d.reason ? `: ${d.reason}` : ''));
+    }
+    if (proposal.status === 'pending-decision') {
+      lines.push(t('  Menunggu keputusan keuangan sampai {date}: npx lindung budget decide {proposal} --approve', { date: proposal.decideBy, proposal: proposal.proposalId }));
+    }
   }
   if (r.closing) {
     const reasons = Object.entries(r.closing.lapseReasons).map(([reason, n]) => `${formatCount(n ?? 0)} ${reason}`);
     lines.push(
-      `  closed ${r.closing.closedAt.slice(0, 10)}: ${r.closing.outcome}${r.closing.enrollmentRunId ? ` (enrollment run ${r.closing.enrollmentRunId})` : ''}; ` +
-        `${formatCount(r.closing.lapsed)} lapsed on 31 December ${r.fromYear} or earlier${reasons.length ? `: ${reasons.join(', ')}` : ''}`,
+      t('  ditutup {date}: {outcome}{run}; {lapsed} gugur pada 31 Desember {year} atau sebelumnya', {
+        date: r.closing.closedAt.slice(0, 10),
+        outcome: r.closing.outcome,
+        run: r.closing.enrollmentRunId ? t(' (pendaftaran {run})', { run: r.closing.enrollmentRunId }) : '',
+        lapsed: formatCount(r.closing.lapsed),
+        year: r.fromYear,
+      }) + (reasons.length ? `: ${reasons.join(', ')}` : ''),
     );
   }
   if (r.failure) lines.push(`  ${r.failure}`);
@@ -171,9 +192,9 @@ function describeRenewal(r: Renewal, proposal?: Proposal): string[] {
 
 function describePeople(kind: RenewalPeopleKind, people: { shown: RenewalPerson[]; count: number }, output: string | undefined): string[] {
   return [
-    `  ${kind}: ${formatCount(people.count)}${output ? ` (written to ${output})` : ''}`,
+    `  ${kind}: ${formatCount(people.count)}${output ? t(' (ditulis ke {file})', { file: output }) : ''}`,
     ...people.shown.map((p) => `    ${maskNik(p.nik)}  ${p.name.padEnd(24)} ${p.segment.padEnd(16)} ${p.reason ?? ''} ${p.date ?? ''}`.trimEnd()),
-    ...(people.count > people.shown.length ? [`    … ${formatCount(people.count - people.shown.length)} more; -o FILE writes them all`] : []),
+    ...(people.count > people.shown.length ? [t('    … {n} lagi; -o BERKAS menuliskan semuanya', { n: formatCount(people.count - people.shown.length) })] : []),
   ];
 }
 
@@ -219,18 +240,29 @@ async function continuityReport(
 }
 
 function describeContinuity(regulationId: string, report: ContinuityReport, output: string | undefined): string[] {
-  const lines = [`Continuity of cover under ${regulationId}:`];
+  const lines = [t('Kesinambungan perlindungan dari {regulation}:', { regulation: regulationId })];
   for (const y of report.years) {
     const reasons = Object.entries(y.reasons).map(([reason, n]) => `${formatCount(n)} ${reason}`);
-    lines.push(`  into ${y.year}: ${formatCount(y.checked)} covered on 31 December ${y.year - 1}, ${formatCount(y.gaps)} with a gap${reasons.length ? ` (${reasons.join(', ')})` : ''}`);
+    lines.push(
+      t('  ke {year}: {checked} terlindungi pada 31 Desember {before}, {gaps} terputus', { year: y.year, checked: formatCount(y.checked), before: y.year - 1, gaps: formatCount(y.gaps) }) +
+        (reasons.length ? ` (${reasons.join(', ')})` : ''),
+    );
   }
   for (const gap of report.shown) {
     lines.push(
-      `    ${gap.year}  ${maskNik(gap.nik)}  ${gap.name.padEnd(24)} ${gap.reason.padEnd(16)} covered until ${gap.coveredUntil}${gap.coveredAgainFrom ? `, again from ${gap.coveredAgainFrom}` : ''}: ${gap.gapDays} days without cover`,
+      `    ${gap.year}  ${maskNik(gap.nik)}  ${gap.name.padEnd(24)} ${gap.reason.padEnd(16)} ` +
+        t('terlindungi sampai {until}{again}: {days} hari tanpa perlindungan', {
+          until: gap.coveredUntil,
+          again: gap.coveredAgainFrom ? t(', lagi sejak {date}', { date: gap.coveredAgainFrom }) : '',
+          days: gap.gapDays,
+        }),
     );
   }
   const total = report.years.reduce((n, y) => n + y.gaps, 0);
-  if (total > report.shown.length) lines.push(`    … ${formatCount(total - report.shown.length)} more${output ? '' : '; -o FILE writes them all'}`);
-  if (output) lines.push(`  Written to ${output}.`);
+  if (total > report.shown.length) {
+    const more = formatCount(total - report.shown.length);
+    lines.push(output ? t('    … {n} lagi', { n: more }) : t('    … {n} lagi; -o BERKAS menuliskan semuanya', { n: more }));
+  }
+  if (output) lines.push(t('  Ditulis ke {file}.', { file: output }));
   return lines;
 }

@@ -54,13 +54,15 @@ describe('the CLI in Bahasa Indonesia and in English', () => {
     expect((await lindung({}, 'regulation', 'list', '--limit', '100')).stdout).toMatch(new RegExp(`${regulationId}  v1  3674  6 segments  12,946 people`));
   });
 
-  it('verifies the audit trail and reads life events in both languages', async () => {
+  it('verifies the audit trail, reads life events and renewals in both languages', async () => {
     const indonesian = await lindung({ LANG: 'id_ID.UTF-8' }, 'audit', 'verify', '--regulation', regulationId);
     expect(indonesian.code, indonesian.stderr).toBe(0);
     expect(indonesian.stdout).toMatch(new RegExp(`^${regulationId}: 1 kejadian, terverifikasi sampai kejadian 1 pada `));
     expect((await lindung({}, 'audit', 'verify', '--regulation', regulationId)).stdout).toMatch(new RegExp(`^${regulationId}: 1 events, verified up to event 1 of `));
     expect((await lindung({ LANG: 'id_ID.UTF-8' }, 'life-event', 'list', '--nik', '3674010101900001')).stdout).toContain('Tidak ada peristiwa hidup untuk 3674********0001.');
     expect((await lindung({}, 'life-event', 'list', '--nik', '3674010101900001')).stdout).toContain('No life events for 3674********0001.');
+    expect((await lindung({ LANG: 'id_ID.UTF-8' }, 'renewal', 'list', '--regulation', regulationId)).stdout).toContain(`Belum ada perpanjangan ${regulationId}.`);
+    expect((await lindung({}, 'renewal', 'list', '--regulation', regulationId)).stdout).toContain(`No renewals of ${regulationId} yet.`);
     const entity = await lindung({ LANG: 'id_ID.UTF-8' }, 'audit', '--entity', 'orang:1');
     expect(entity.code).toBe(2);
     expect(entity.stderr).toContain('"orang" bukan jenis entitas');
