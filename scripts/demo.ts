@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,13 +12,17 @@ import { writeSyntheticRoster } from './lib/synthetic-roster';
 
 /**
  * `npm run demo`: the Lindung flow on the local system, through the same CLI an office would use.
- * Uses the running `npm start` if there is one, otherwise starts the local system for the demo.
+ * It keeps to a data directory of its own (a new one, unless LINDUNG_DATA_DIR names one), never
+ * the user's `.lindung`: the demo's people would otherwise join a real office's data. It uses the
+ * system running on that directory if there is one, otherwise starts one for the demo. The files
+ * it writes with full NIKs (rosters, the member list, the bill) stay inside that directory.
  */
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const dataDir = path.resolve(process.env.LINDUNG_DATA_DIR ?? path.join(repoRoot, '.lindung'));
+const dataDir = path.resolve(process.env.LINDUNG_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'lindung-demo-data-')));
 const regulationFile = path.join(repoRoot, 'examples', 'perwal-tangsel-25-2019.yaml');
 const regulationId = 'perwal-tangsel-25-2019';
-const rosterDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-demo-'));
+const rosterDir = path.join(dataDir, 'demo-files');
+mkdirSync(rosterDir, { recursive: true });
 
 const running = await runningApi();
 // Started here only when no `npm start` is running, which brings its own insurer simulator.
@@ -32,6 +36,7 @@ const stack = insurer
   : undefined;
 try {
   say(running ? `Using the running local system at ${running}.` : `Started the local system at ${stack?.apiUrl} for this demo.`);
+  say(`Its data, and the files the demo writes, are in ${dataDir}: delete the directory when you are done (it holds synthetic NIKs).`);
 
   step('An admin signs in and applies Perwal Tangsel 25/2019');
   await lindung('login', '--as', 'admin', '--user', 'ani', '--region', '3674');
@@ -182,7 +187,7 @@ try {
  * Asynchronously: when the demo hosts the local system itself, its API must keep serving.
  */
 async function lindung(...args: string[]): Promise<string> {
-  say(`$ npx lindung ${args.map((a) => (a.startsWith(path.dirname(rosterDir)) ? path.basename(a) : a.startsWith(repoRoot) ? path.relative(repoRoot, a) : a)).join(' ')}`);
+  say(`$ npx lindung ${args.map((a) => (a.startsWith(rosterDir) ? path.basename(a) : a.startsWith(repoRoot) ? path.relative(repoRoot, a) : a)).join(' ')}`);
   try {
     const { stdout } = await promisify(execFile)(path.join(repoRoot, 'bin', 'lindung.mjs'), args, {
       env: { ...process.env, LINDUNG_DATA_DIR: dataDir },
