@@ -6,6 +6,7 @@ import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { uploadMemberFile } from '../member-file-upload';
+import { t } from '../messages';
 import { formatCount, print } from '../output';
 import { type Progress, progress } from '../progress';
 import { exportRegistrationFile } from '../registration-file-export';
@@ -14,13 +15,13 @@ import { openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
 type Run = z.infer<typeof EnrollmentRun>;
 
 export function registerEnrollment(program: Command): void {
-  const enroll = program.command('enroll').description("Enrollment runs: an approved proposal's people registered with BPJS Ketenagakerjaan");
+  const enroll = program.command('enroll').description(t('Pendaftaran: orang-orang dari usulan yang disetujui didaftarkan ke BPJS Ketenagakerjaan'));
 
   enroll
     .command('start')
-    .description('Start (or rejoin) the enrollment run of an approved proposal (admin)')
-    .requiredOption('--proposal <id>', 'the approved proposal')
-    .option('--wait', 'follow the run with a progress bar until it ends')
+    .description(t('Mulai (atau ikuti lagi) pendaftaran sebuah usulan yang disetujui (admin)'))
+    .requiredOption('--proposal <id>', t('usulan yang disetujui'))
+    .option('--wait', t('ikuti pendaftaran dengan bilah kemajuan sampai selesai'))
     .action(async (options: { proposal: string; wait?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const run = await callApi<Run>(globals, 'POST', '/enrollment-runs', { proposalId: options.proposal }, { retry: true });
@@ -30,8 +31,8 @@ export function registerEnrollment(program: Command): void {
 
   enroll
     .command('status <runId>')
-    .description('Counts of a run: planned, enrolled, failed, skipped, remaining')
-    .option('--wait', 'follow the run with a progress bar until it ends')
+    .description(t('Hitungan sebuah pendaftaran: direncanakan, terdaftar, gagal, dilewati, tersisa'))
+    .option('--wait', t('ikuti pendaftaran dengan bilah kemajuan sampai selesai'))
     .action(async (runId: string, options: { wait?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const run = await callApi<Run>(globals, 'GET', `/enrollment-runs/${encodeURIComponent(runId)}`, undefined, { retry: true });
@@ -41,8 +42,8 @@ export function registerEnrollment(program: Command): void {
 
   enroll
     .command('retry <runId>')
-    .description('Retry the people a finished run could not cover (admin)')
-    .option('--wait', 'follow the run with a progress bar until it ends')
+    .description(t('Coba lagi orang yang tidak dapat didaftarkan oleh pendaftaran yang selesai (admin)'))
+    .option('--wait', t('ikuti pendaftaran dengan bilah kemajuan sampai selesai'))
     .action(async (runId: string, options: { wait?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const seen = await callApi<Run>(globals, 'GET', `/enrollment-runs/${encodeURIComponent(runId)}`);
@@ -51,13 +52,13 @@ export function registerEnrollment(program: Command): void {
       print(globals.json, shown, () => describeRun(shown));
     });
 
-  withPageOptions(enroll.command('list').description('Enrollment runs, newest first').option('--regulation <id>', 'only this regulation')).action(
+  withPageOptions(enroll.command('list').description(t('Pendaftaran, terbaru lebih dulu')).option('--regulation <id>', t('hanya peraturan ini'))).action(
     async (options: { regulation?: string } & PageOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const listed = await listPages<z.infer<typeof RunList>['runs'][number]>(globals, '/enrollment-runs', 'runs', { regulationId: options.regulation }, options);
       print(globals.json, { runs: listed.items, nextCursor: listed.nextCursor }, () => [
         ...listed.items.map(
-          (r) => `${r.runId}  ${r.status.padEnd(23)} attempt ${r.attempt}  ${r.regulationId} ${r.year}  ${formatCount(r.counts.enrolled)}/${formatCount(r.counts.planned)} enrolled`,
+          (r) => `${r.runId}  ${r.status.padEnd(23)} ${t('percobaan')} ${r.attempt}  ${r.regulationId} ${r.year}  ${formatCount(r.counts.enrolled)}/${formatCount(r.counts.planned)} ${t('terdaftar')}`,
         ),
         ...moreLine(listed),
       ]);
@@ -66,22 +67,22 @@ export function registerEnrollment(program: Command): void {
 
   enroll
     .command('export <runId>')
-    .description('Write the enrolled people with their KPJ numbers (or --failed: the failures with reasons) to .csv or .xlsx')
-    .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
-    .option('--failed', 'the failures instead of the enrolled people')
+    .description(t('Tulis orang yang terdaftar beserta nomor KPJ-nya (atau --failed: yang gagal beserta alasannya) ke .csv atau .xlsx'))
+    .requiredOption('-o, --output <path>', t('berkas yang ditulis (.csv atau .xlsx)'))
+    .option('--failed', t('yang gagal, bukan yang terdaftar'))
     .option(...DELIMITER_OPTION)
     .action(async (runId: string, options: { output: string; failed?: boolean; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const status = options.failed ? 'failed' : 'enrolled';
       const rows = await exportPeople(globals, runId, status, options.output, options.delimiter);
-      print(globals.json, { runId, status, rows, output: options.output }, () => [`${formatCount(rows)} ${status} people written to ${options.output}.`]);
+      print(globals.json, { runId, status, rows, output: options.output }, () => [t('{n} orang {status} ditulis ke {file}.', { n: formatCount(rows), status, file: options.output })]);
     });
 
   enroll
     .command('registration-file')
-    .description("Write the registration file for the BPJS branch (a regulation with insurerChannel: file): who an approved proposal funds, to .csv or .xlsx")
-    .requiredOption('--proposal <id>', 'the approved proposal')
-    .requiredOption('-o, --output <path>', 'the file to write (.csv or .xlsx)')
+    .description(t('Tulis berkas pendaftaran untuk kantor cabang BPJS (peraturan dengan insurerChannel: file): siapa yang dibiayai usulan yang disetujui, ke .csv atau .xlsx'))
+    .requiredOption('--proposal <id>', t('usulan yang disetujui'))
+    .requiredOption('-o, --output <path>', t('berkas yang ditulis (.csv atau .xlsx)'))
     .option(...DELIMITER_OPTION)
     .action(async (options: { proposal: string; output: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -89,21 +90,26 @@ export function registerEnrollment(program: Command): void {
         globals.json ? silent : progress('writing', total),
       );
       print(globals.json, { proposalId: options.proposal, people, output: options.output }, () => [
-        `${formatCount(people)} people written to ${options.output}. Send it to the BPJS Ketenagakerjaan branch, then import its answer:`,
+        t('{n} orang ditulis ke {file}. Kirimkan ke kantor cabang BPJS Ketenagakerjaan, lalu impor jawabannya:', { n: formatCount(people), file: options.output }),
         `  npx lindung enroll member-file --proposal ${options.proposal} FILE`,
       ]);
     });
 
   enroll
     .command('member-file <file>')
-    .description("Import the BPJS branch's member file (.csv or .xlsx) for a proposal: each person's KPJ, or the branch's refusal (admin)")
-    .requiredOption('--proposal <id>', 'the approved proposal the file answers')
+    .description(t('Impor berkas peserta dari kantor cabang BPJS (.csv atau .xlsx) untuk sebuah usulan: KPJ tiap orang, atau penolakan cabang (admin)'))
+    .requiredOption('--proposal <id>', t('usulan yang disetujui yang dijawab berkas ini'))
     .action(async (file: string, options: { proposal: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const stored = await uploadMemberFile(globals, options.proposal, file, { phase: (name, total) => (globals.json ? silent : progress(name, total)) });
       print(globals.json, { proposalId: options.proposal, ...stored }, () => [
-        `${formatCount(stored.answers)} answer${stored.answers === 1 ? '' : 's'} stored for proposal ${options.proposal}: ${formatCount(stored.registered)} registered, ${formatCount(stored.refused)} refused.`,
-        `Enroll them: npx lindung enroll start --proposal ${options.proposal} --wait (after a run: npx lindung enroll retry RUN_ID --wait).`,
+        t(stored.answers === 1 ? '{n} jawaban disimpan untuk usulan {proposal}: {registered} terdaftar, {refused} ditolak.' : '{n} jawaban (jamak) disimpan untuk usulan {proposal}: {registered} terdaftar, {refused} ditolak.', {
+          n: formatCount(stored.answers),
+          proposal: options.proposal,
+          registered: formatCount(stored.registered),
+          refused: formatCount(stored.refused),
+        }),
+        t('Daftarkan mereka: npx lindung enroll start --proposal {proposal} --wait (setelah pendaftaran: npx lindung enroll retry RUN_ID --wait).', { proposal: options.proposal }),
       ]);
     });
 }
@@ -121,7 +127,7 @@ async function follow(api: GlobalOptions, run: Run): Promise<Run> {
   try {
     for (;;) {
       const { planned, enrolled, failed, skipped } = current.counts;
-      bar.update(enrolled, planned, `skipped (already covered) ${formatCount(skipped)}, failed ${formatCount(failed)} of ${formatCount(planned)} planned`);
+      bar.update(enrolled, planned, t('dilewati (sudah terlindungi) {skipped}, gagal {failed} dari {planned} direncanakan', { skipped: formatCount(skipped), failed: formatCount(failed), planned: formatCount(planned) }));
       if (current.status !== 'running') return current;
       await new Promise((resolve) => setTimeout(resolve, 500));
       current = await callApi<Run>(api, 'GET', `/enrollment-runs/${encodeURIComponent(run.runId)}`, undefined, { retry: true });
@@ -155,16 +161,25 @@ async function exportPeople(api: GlobalOptions, runId: string, status: 'enrolled
 export function describeRun(r: Run): string[] {
   const c = r.counts;
   const lines = [
-    `${r.runId}  proposal ${r.proposalId}  ${r.regulationId} ${r.year}: ${r.status} (attempt ${r.attempt})`,
-    `  planned ${formatCount(c.planned)}  enrolled ${formatCount(c.enrolled)}  failed ${formatCount(c.failed)}  skipped ${formatCount(c.skipped)}  remaining ${formatCount(c.remaining)}`,
-    `  cover ${r.coverageStart} – ${r.coverageEnd}; committed ${formatRupiah(r.committedAmount)} of ${formatRupiah(r.approvedAmount)} approved` +
-      (r.releasedAmount > 0 ? `; ${formatRupiah(r.releasedAmount)} released (deaths and removals ended cover early)` : ''),
-    ...r.failureReasons.map((f) => `  failed: ${f.reason} × ${formatCount(f.people)}`),
+    t('{run}  usulan {proposal}  {regulation} {year}: {status} (percobaan {attempt})', { run: r.runId, proposal: r.proposalId, regulation: r.regulationId, year: r.year, status: r.status, attempt: r.attempt }),
+    t('  direncanakan {planned}  terdaftar {enrolled}  gagal {failed}  dilewati {skipped}  tersisa {remaining}', {
+      planned: formatCount(c.planned),
+      enrolled: formatCount(c.enrolled),
+      failed: formatCount(c.failed),
+      skipped: formatCount(c.skipped),
+      remaining: formatCount(c.remaining),
+    }),
+    t('  perlindungan {start} – {end}; terikat {committed} dari {approved} yang disetujui', { start: r.coverageStart, end: r.coverageEnd, committed: formatRupiah(r.committedAmount), approved: formatRupiah(r.approvedAmount) }) +
+      (r.releasedAmount > 0 ? t('; {released} dilepas (kematian dan keluar segmen mengakhiri perlindungan lebih awal)', { released: formatRupiah(r.releasedAmount) }) : ''),
+    ...r.failureReasons.map((f) => t('  gagal: {reason} × {n}', { reason: f.reason, n: formatCount(f.people) })),
   ];
-  if (r.invoice) lines.push(`  premium invoice: ${formatRupiah(r.invoice.total)} over ${r.invoice.monthlyTotals.length} months (first month ${formatRupiah(r.invoice.monthlyTotals[0]?.amount ?? 0)})`);
+  if (r.invoice) {
+    const first = formatRupiah(r.invoice.monthlyTotals[0]?.amount ?? 0);
+    lines.push(t('  tagihan iuran: {total} selama {months} bulan (bulan pertama {first})', { total: formatRupiah(r.invoice.total), months: r.invoice.monthlyTotals.length, first }));
+  }
   if (r.failure) lines.push(`  ${r.failure}`);
   if (r.status === 'completed-with-failures' || r.status === 'failed') {
-    lines.push(`  See who: npx lindung enroll export ${r.runId} --failed -o failures.csv; then: npx lindung enroll retry ${r.runId} --wait`);
+    lines.push(t('  Lihat siapa: npx lindung enroll export {run} --failed -o gagal.csv; lalu: npx lindung enroll retry {run} --wait', { run: r.runId }));
   }
   return lines;
 }
