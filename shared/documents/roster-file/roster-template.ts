@@ -6,6 +6,7 @@ import { columnLetters } from '../spreadsheets/cell-reference';
 import { MAX_XLSX_ROWS } from '../spreadsheets/xlsx-writer';
 import { escapeXml } from '../spreadsheets/xml-escape';
 import { COLUMN_TITLES } from './roster-columns';
+import { MAIN_NS, PACKAGE_RELATIONSHIPS_XML, RELATIONSHIP_NS, XML_DECLARATION, contentTypesXml, workbookRelationshipsXml } from '../spreadsheets/xlsx-package';
 
 /** What the template needs of a regulation. */
 export interface TemplateRegulation {
@@ -52,10 +53,6 @@ const NOTES_SHEET = 'Petunjuk';
 /** The defined name the segment column's drop-down lists: the segment codes on the Petunjuk sheet. */
 const SEGMENT_LIST_NAME = 'DaftarSegmen';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIP_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
 /**
  * The roster template an office fills in (`lindung roster template`): an .xlsx whose first sheet
  * has the roster columns as the import reads them (COLUMN_TITLES), the NIK and phone columns
@@ -67,10 +64,10 @@ export function rosterTemplate(regulation: TemplateRegulation): Uint8Array {
   const segmentColumn = columnLetters(ROSTER_FIELDS.indexOf('segment'));
   const notes = notesSheet(regulation);
   const parts: Record<string, string> = {
-    '[Content_Types].xml': CONTENT_TYPES,
-    '_rels/.rels': PACKAGE_RELATIONSHIPS,
+    '[Content_Types].xml': contentTypesXml(2),
+    '_rels/.rels': PACKAGE_RELATIONSHIPS_XML,
     'xl/workbook.xml': workbookXml(`'${NOTES_SHEET}'!$A$${notes.firstSegmentRow}:$A$${notes.firstSegmentRow + regulation.segments.length - 1}`),
-    'xl/_rels/workbook.xml.rels': WORKBOOK_RELATIONSHIPS,
+    'xl/_rels/workbook.xml.rels': workbookRelationshipsXml(2),
     'xl/styles.xml': STYLES,
     'xl/worksheets/sheet1.xml': dataSheet(segmentColumn),
     'xl/worksheets/sheet2.xml': notes.xml,
@@ -141,31 +138,6 @@ function notesSheet(regulation: TemplateRegulation): { xml: string; firstSegment
 function inlineCell(reference: string, text: string, style: number): string {
   return `<c r="${reference}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }
-
-const CONTENT_TYPES =
-  XML_DECLARATION +
-  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-  '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-  '</Types>';
-
-const PACKAGE_RELATIONSHIPS =
-  XML_DECLARATION +
-  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-  `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-  '</Relationships>';
-
-const WORKBOOK_RELATIONSHIPS =
-  XML_DECLARATION +
-  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-  `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${RELATIONSHIP_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
-  `<Relationship Id="rId3" Type="${RELATIONSHIP_NS}/styles" Target="styles.xml"/>` +
-  '</Relationships>';
 
 /** The workbook: the data sheet first (the one an import reads), and the segment list's defined name. */
 function workbookXml(segmentListRange: string): string {

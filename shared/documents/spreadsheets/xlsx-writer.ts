@@ -7,6 +7,7 @@ import type { RowWriter } from './row-writer';
 import type { SheetCell } from './sheet-cell';
 import { WritableOutput } from './writable-output';
 import { escapeXml } from './xml-escape';
+import { MAIN_NS, PACKAGE_RELATIONSHIPS_XML, RELATIONSHIP_NS, XML_DECLARATION, contentTypesXml, workbookRelationshipsXml } from './xlsx-package';
 
 /** Excel's last row: a sheet with more does not open. */
 export const MAX_XLSX_ROWS = 1_048_576;
@@ -24,10 +25,6 @@ const COUNT_STYLE = 3;
 const RUPIAH_STYLE = 4;
 const DATE_STYLE = 5;
 const COLUMN_WIDTH = 20;
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIP_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
  * Writes an .xlsx workbook with one worksheet, streaming: rows become sheet XML that goes through
@@ -95,10 +92,10 @@ export class XlsxWriter implements RowWriter {
   /** Adds the small fixed parts, then opens the worksheet, whose columns the header decides. */
   private start(columns: number): void {
     const parts: [string, string][] = [
-      ['[Content_Types].xml', CONTENT_TYPES],
-      ['_rels/.rels', PACKAGE_RELATIONSHIPS],
+      ['[Content_Types].xml', contentTypesXml(1)],
+      ['_rels/.rels', PACKAGE_RELATIONSHIPS_XML],
       ['xl/workbook.xml', workbookXml(excelSheetName(this.sheetName))],
-      ['xl/_rels/workbook.xml.rels', WORKBOOK_RELATIONSHIPS],
+      ['xl/_rels/workbook.xml.rels', workbookRelationshipsXml(1)],
       ['xl/styles.xml', STYLES],
     ];
     for (const [name, content] of parts) {
@@ -169,29 +166,6 @@ export function excelSheetName(name: string): string {
     .trim();
   return cleaned === '' ? 'Sheet1' : cleaned;
 }
-
-const CONTENT_TYPES =
-  XML_DECLARATION +
-  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-  '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-  '</Types>';
-
-const PACKAGE_RELATIONSHIPS =
-  XML_DECLARATION +
-  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-  `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-  '</Relationships>';
-
-const WORKBOOK_RELATIONSHIPS =
-  XML_DECLARATION +
-  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-  `<Relationship Id="rId1" Type="${RELATIONSHIP_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${RELATIONSHIP_NS}/styles" Target="styles.xml"/>` +
-  '</Relationships>';
 
 function workbookXml(sheetName: string): string {
   return (
