@@ -12,6 +12,7 @@ import { callApi, type GlobalOptions } from '../api-client';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { progress } from '../progress';
+import { t } from '../messages';
 import { UsageError } from '../usage-error';
 import { uploadRoster } from '../roster-upload';
 import { csvDelimiter, spreadsheetFormat, DELIMITER_OPTION } from '../spreadsheet-file';
@@ -21,13 +22,13 @@ export function registerRoster(program: Command): void {
 
   roster
     .command('import')
-    .description('Import a CSV or XLSX roster into a regulation (checks the whole file first; shows progress)')
-    .requiredOption('--regulation <id>', 'the regulation, e.g. perwal-tangsel-25-2019')
-    .requiredOption('--file <path>', 'the roster file (.csv with , or ; / .xlsx)')
-    .option('--segment <code>', 'the segment of every row, for one file per segment (else a Segmen column)')
-    .option('--coverage-start <date>', 'when cover starts; the age window is checked on it (default: 1 January next year)')
+    .description(t('Impor roster CSV atau XLSX ke sebuah peraturan (seluruh berkas diperiksa dulu; kemajuan ditampilkan)'))
+    .requiredOption('--regulation <id>', t('peraturannya, mis. perwal-tangsel-25-2019'))
+    .requiredOption('--file <path>', t('berkas roster (.csv dengan , atau ; / .xlsx)'))
+    .option('--segment <code>', t('segmen setiap baris, untuk satu berkas per segmen (selain itu kolom Segmen)'))
+    .option('--coverage-start <date>', t('kapan perlindungan mulai; batas usia diperiksa pada tanggal itu (bawaan: 1 Januari tahun depan)'))
     .option('--resume <importId>', 'finish an import whose upload was interrupted')
-    .option('--update-identities', 'let a row change the name or birth date of its NIK on the roster (each change audited); else such a row is rejected')
+    .option('--update-identities', t('izinkan baris mengubah nama atau tanggal lahir NIK-nya di roster (setiap perubahan diaudit); selain itu baris seperti itu ditolak'))
     .action(async (options: { regulation: string; file: string; segment?: string; coverageStart?: string; resume?: string; updateIdentities?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const status = await uploadRoster(
@@ -54,16 +55,16 @@ export function registerRoster(program: Command): void {
 
   roster
     .command('template')
-    .description("Write an .xlsx for an office to fill in: the roster columns, NIK as Text, a drop-down of the regulation's segments, and a Petunjuk sheet")
-    .requiredOption('--regulation <id>', 'the regulation whose segments the template lists')
-    .requiredOption('-o, --output <path>', 'the template file (.xlsx)')
+    .description(t('Tulis .xlsx untuk diisi kantor: kolom roster, NIK sebagai Teks, daftar pilihan segmen peraturan, dan lembar Petunjuk'))
+    .requiredOption('--regulation <id>', t('peraturan yang segmennya dicantumkan templat'))
+    .requiredOption('-o, --output <path>', t('berkas templat (.xlsx)'))
     .action(async (options: { regulation: string; output: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      if (!options.output.toLowerCase().endsWith('.xlsx')) throw new UsageError(`Name the template .xlsx (got ${options.output}).`);
+      if (!options.output.toLowerCase().endsWith('.xlsx')) throw new UsageError(t('Beri nama templat berakhiran .xlsx (diberikan {file}).', { file: options.output }));
       const regulation = await callApi<Regulation>(globals, 'GET', `/regulations/${encodeURIComponent(options.regulation)}`);
       writeFileSync(options.output, rosterTemplate(regulation));
       print(globals.json, { regulationId: regulation.id, output: options.output, segments: regulation.segments.map((s) => s.code) }, () => [
-        `Wrote the roster template of ${regulation.id} to ${options.output} (segments: ${regulation.segments.map((s) => s.code).join(', ')}).`,
+        t('Templat roster {regulation} ditulis ke {file} (segmen: {segments}).', { regulation: regulation.id, file: options.output, segments: regulation.segments.map((s) => s.code).join(', ') }),
         `Fill in the Peserta sheet, then: npx lindung roster import --regulation ${regulation.id} --file ${options.output}`,
       ]);
     });
@@ -77,13 +78,13 @@ export function registerRoster(program: Command): void {
       print(globals.json, status, () => describeImport(status));
     });
 
-  withPageOptions(roster.command('imports').description("A regulation's imports, newest first").requiredOption('--regulation <id>', 'the regulation')).action(
+  withPageOptions(roster.command('imports').description(t('Impor sebuah peraturan, terbaru lebih dulu')).requiredOption('--regulation <id>', t('peraturannya'))).action(
     async (options: { regulation: string } & PageOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const path = `/regulations/${encodeURIComponent(options.regulation)}/imports`;
       const listed = await listPages<z.infer<typeof ImportList>['imports'][number]>(globals, path, 'imports', {}, options);
       print(globals.json, { imports: listed.items, nextCursor: listed.nextCursor }, () => [
-        ...listed.items.map((i) => `${i.importId}  ${i.status.padEnd(10)}  ${i.createdAt}  ${i.fileName}  ${formatCount(i.accepted)} accepted, ${formatCount(i.rejected)} rejected`),
+        ...listed.items.map((i) => `${i.importId}  ${i.status.padEnd(10)}  ${i.createdAt}  ${i.fileName}  ` + t('{accepted} diterima, {rejected} ditolak', { accepted: formatCount(i.accepted), rejected: formatCount(i.rejected) })),
         ...moreLine(listed),
       ]);
     },
@@ -91,9 +92,9 @@ export function registerRoster(program: Command): void {
 
   roster
     .command('summary')
-    .description("A regulation's accepted roster for a year: people per segment")
-    .requiredOption('--regulation <id>', 'the regulation')
-    .requiredOption('--year <year>', 'the coverage year')
+    .description(t('Roster sebuah peraturan yang diterima untuk suatu tahun: orang per segmen'))
+    .requiredOption('--regulation <id>', t('peraturannya'))
+    .requiredOption('--year <year>', t('tahun perlindungan'))
     .action(async (options: { regulation: string; year: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const summary = await callApi<RosterSummary>(
@@ -102,17 +103,17 @@ export function registerRoster(program: Command): void {
         `/regulations/${encodeURIComponent(options.regulation)}/roster?year=${encodeURIComponent(options.year)}`,
       );
       print(globals.json, summary, () => [
-        `${summary.regulationId} roster ${summary.year}, version ${summary.version}`,
+        t('{regulation} roster {year}, versi {version}', { regulation: summary.regulationId, year: summary.year, version: summary.version }),
         ...Object.entries(summary.segments).map(([segment, n]) => `  ${segment.padEnd(18)} ${formatCount(n).padStart(9)}`),
-        `  ${'total'.padEnd(18)} ${formatCount(summary.total).padStart(9)}`,
+        `  ${t('total').padEnd(18)} ${formatCount(summary.total).padStart(9)}`,
       ]);
     });
 
   roster
     .command('rejections <importId>')
-    .description('Write the rejected rows, as the file had them, with their reasons to a file an office can fix and import again')
-    .requiredOption('-o, --output <path>', 'the report file (.csv or .xlsx)')
-    .option('--warnings', 'write the accepted rows that carry a warning instead (e.g. a NIK from outside the jurisdiction)')
+    .description(t('Tulis baris yang ditolak, seperti di berkasnya, beserta alasannya ke berkas yang dapat diperbaiki kantor lalu diimpor lagi'))
+    .requiredOption('-o, --output <path>', t('berkas laporan (.csv atau .xlsx)'))
+    .option('--warnings', t('tulis baris diterima yang membawa peringatan (mis. NIK dari luar wilayah)'))
     .option(...DELIMITER_OPTION)
     .action(async (importId: string, options: { output: string; warnings?: boolean; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -120,8 +121,8 @@ export function registerRoster(program: Command): void {
       const written = await writeRejections(globals, importId, options.output, kind, options.delimiter);
       print(globals.json, { importId, output: options.output, rows: written }, () => [
         kind === 'warning'
-          ? `Wrote ${formatCount(written)} rows with warnings to ${options.output}. They are on the roster; check them.`
-          : `Wrote ${formatCount(written)} rejected rows to ${options.output}. Fix them there and import the file again.`,
+          ? t('{n} baris dengan peringatan ditulis ke {file}. Baris itu sudah di roster; periksalah.', { n: formatCount(written), file: options.output })
+          : t('{n} baris yang ditolak ditulis ke {file}. Perbaiki di sana lalu impor berkas itu lagi.', { n: formatCount(written), file: options.output }),
       ]);
     });
 }
@@ -158,18 +159,21 @@ async function writeRejections(api: GlobalOptions, importId: string, output: str
   return written;
 }
 
-/** `Baris judul: baris 4 (di bawah judul 'DAFTAR NAMA …') / Header row: row 4 (under the title '…')`. */
+/** `Baris judul: baris 4 (di bawah judul 'DAFTAR NAMA …')`: which row the import took for the column titles. */
 function describeHeader({ row, title }: RosterHeader): string {
   return title === undefined
-    ? `Baris judul: baris ${row.rowNumber} / Header row: row ${row.rowNumber}`
-    : `Baris judul: baris ${row.rowNumber} (di bawah judul '${title}') / Header row: row ${row.rowNumber} (under the title '${title}')`;
+    ? t('Baris judul: baris {row}', { row: row.rowNumber })
+    : t("Baris judul: baris {row} (di bawah judul '{title}')", { row: row.rowNumber, title });
 }
 
 function describeImport(status: ImportStatus): string[] {
   const lines = [
-    `Import ${status.importId} of ${status.fileName} into ${status.regulationId} (${status.year}): ${status.status}`,
-    `  ${formatCount(status.processed)} rows checked, ${formatCount(status.accepted)} accepted, ${formatCount(status.rejected)} rejected` +
-      `${status.warnings > 0 ? `, ${formatCount(status.warnings)} with a warning` : ''}`,
+    t('Impor {import} dari {file} ke {regulation} ({year}): {status}', { import: status.importId, file: status.fileName, regulation: status.regulationId, year: status.year, status: status.status }),
+    t('  {processed} baris diperiksa, {accepted} diterima, {rejected} ditolak', {
+      processed: formatCount(status.processed),
+      accepted: formatCount(status.accepted),
+      rejected: formatCount(status.rejected),
+    }) + (status.warnings > 0 ? t(', {n} dengan peringatan', { n: formatCount(status.warnings) }) : ''),
   ];
   for (const [segment, counts] of Object.entries(status.segments).sort()) {
     const reasons = Object.entries(counts.rejected)
@@ -177,11 +181,12 @@ function describeImport(status: ImportStatus): string[] {
       .map(([reason, n]) => `${reason} ${formatCount(n)}`)
       .join(', ');
     lines.push(
-      `  ${segment.padEnd(18)} received ${formatCount(counts.received).padStart(8)}  accepted ${formatCount(counts.accepted).padStart(8)}${reasons ? `  rejected: ${reasons}` : ''}`,
+      `  ${segment.padEnd(18)} ${t('diterima berkas')} ${formatCount(counts.received).padStart(8)}  ${t('diterima')} ${formatCount(counts.accepted).padStart(8)}` +
+        (reasons ? `  ${t('ditolak:')} ${reasons}` : ''),
     );
   }
-  if (status.failure) lines.push(`  Failed: ${status.failure}`);
-  if (status.rejected > 0) lines.push(`  Get the rejected rows to fix: npx lindung roster rejections ${status.importId} -o ditolak.xlsx`);
-  if (status.warnings > 0) lines.push(`  Get the rows with warnings to check: npx lindung roster rejections ${status.importId} --warnings -o peringatan.xlsx`);
+  if (status.failure) lines.push(t('  Gagal: {failure}', { failure: status.failure }));
+  if (status.rejected > 0) lines.push(t('  Ambil baris yang ditolak untuk diperbaiki: npx lindung roster rejections {import} -o ditolak.xlsx', { import: status.importId }));
+  if (status.warnings > 0) lines.push(t('  Ambil baris dengan peringatan untuk diperiksa: npx lindung roster rejections {import} --warnings -o peringatan.xlsx', { import: status.importId }));
   return lines;
 }
