@@ -13,19 +13,20 @@ import { printBudgetPdf } from '../budget-pdf';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { csvDelimiter, openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
+import { t } from '../messages';
 import { UsageError } from '../usage-error';
 
 export function registerBudget(program: Command): void {
-  const budget = program.command('budget').description("Budget proposals and the finance office's decision");
+  const budget = program.command('budget').description(t('Usulan anggaran dan keputusan kantor keuangan'));
 
   budget
     .command('propose')
-    .description('Ask for a budget proposal (admin); it is computed from the accepted roster and the rates')
-    .requiredOption('--regulation <id>', 'the regulation')
-    .requiredOption('--year <year>', 'the fiscal year')
-    .option('--cohort <kind>', 'original (APBD, January–December) or perubahan (mid-year top-up)', 'original')
-    .option('--start-month <YYYY-MM>', 'first month of cover of a perubahan cohort, e.g. 2027-07')
-    .option('--decide-by <YYYY-MM-DD>', 'undecided by this date, the proposal expires')
+    .description(t('Minta usulan anggaran (admin); dihitung dari roster yang diterima dan tarif'))
+    .requiredOption('--regulation <id>', t('peraturannya'))
+    .requiredOption('--year <year>', t('tahun anggaran'))
+    .option('--cohort <kind>', t('original (APBD, Januari–Desember) atau perubahan (tambahan tengah tahun)'), 'original')
+    .option('--start-month <YYYY-MM>', t('bulan pertama perlindungan kelompok perubahan, mis. 2027-07'))
+    .option('--decide-by <YYYY-MM-DD>', t('bila belum diputuskan pada tanggal ini, usulan kedaluwarsa'))
     .action(async (options: { regulation: string; year: string; cohort: string; startMonth?: string; decideBy?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const requested = await callApi<Proposal>(
@@ -48,8 +49,8 @@ export function registerBudget(program: Command): void {
 
   budget
     .command('review <proposalId>')
-    .description('Review a proposal the system requested (a renewal): another finance officer then approves it')
-    .option('--notes <text>', 'what the review found')
+    .description(t('Tinjau usulan yang diminta sistem (perpanjangan): petugas keuangan lain lalu menyetujuinya'))
+    .option('--notes <text>', t('temuan tinjauan'))
     .action(async (proposalId: string, options: { notes?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const reviewed = await callApi<Proposal>(globals, 'POST', `/proposals/${encodeURIComponent(proposalId)}/review`, options.notes ? { notes: options.notes } : {});
@@ -58,27 +59,27 @@ export function registerBudget(program: Command): void {
 
   budget
     .command('decide <proposalId>')
-    .description("Finance's decision, or its withdrawal (never by whoever requested the proposal)")
-    .option('--approve', 'approve the whole proposal')
-    .option('--ceiling <rupiah>', 'approve within this ceiling (pagu), below the total, in whole rupiah: 1500000 or 1.500.000')
-    .option('--reject <reason>', 'reject, with the reason')
-    .option('--revise <notes>', 'send it back for a revision')
-    .option('--notes <text>', 'notes recorded with an approval')
-    .option('--fund-over-target', "with --approve or --ceiling: fund the people over the segments' target headcounts too")
-    .option('--withdraw', "withdraw another finance officer's decision while no enrollment run has started (with --reason)")
-    .option('--reason <text>', 'why the decision is withdrawn')
+    .description(t('Keputusan keuangan, atau penarikannya (tidak pernah oleh peminta usulan)'))
+    .option('--approve', t('setujui seluruh usulan'))
+    .option('--ceiling <rupiah>', t('setujui dalam pagu ini, di bawah total, dalam rupiah bulat: 1500000 atau 1.500.000'))
+    .option('--reject <reason>', t('tolak, dengan alasannya'))
+    .option('--revise <notes>', t('kembalikan untuk direvisi'))
+    .option('--notes <text>', t('catatan yang disimpan bersama persetujuan'))
+    .option('--fund-over-target', t('dengan --approve atau --ceiling: biayai juga orang di atas target segmen'))
+    .option('--withdraw', t('tarik keputusan petugas keuangan lain selama pendaftaran belum dimulai (dengan --reason)'))
+    .option('--reason <text>', t('mengapa keputusan ditarik'))
     .action(async (proposalId: string, options: DecideOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const chosen = [options.approve, options.ceiling, options.reject, options.revise, options.withdraw].filter((o) => o !== undefined);
-      if (chosen.length !== 1) throw new UsageError('Give exactly one of --approve, --ceiling RUPIAH, --reject REASON, --revise NOTES, --withdraw --reason TEXT.');
+      if (chosen.length !== 1) throw new UsageError(t('Berikan tepat satu dari --approve, --ceiling RUPIAH, --reject ALASAN, --revise CATATAN, --withdraw --reason TEKS.'));
       if (options.withdraw) {
-        if (!options.reason) throw new UsageError('Say why the decision is withdrawn: --withdraw --reason TEXT.');
+        if (!options.reason) throw new UsageError(t('Sebutkan mengapa keputusan ditarik: --withdraw --reason TEKS.'));
         const withdrawn = await callApi<Proposal>(globals, 'POST', `/proposals/${encodeURIComponent(proposalId)}/withdrawal`, { reason: options.reason });
         print(globals.json, withdrawn, () => describeProposal(withdrawn));
         return;
       }
-      if (options.reason) throw new UsageError('--reason goes with --withdraw; a rejection takes its reason as --reject REASON.');
-      if (options.fundOverTarget && !options.approve && options.ceiling === undefined) throw new UsageError('--fund-over-target goes with --approve or --ceiling RUPIAH.');
+      if (options.reason) throw new UsageError(t('--reason dipakai bersama --withdraw; penolakan memberi alasannya sebagai --reject ALASAN.'));
+      if (options.fundOverTarget && !options.approve && options.ceiling === undefined) throw new UsageError(t('--fund-over-target dipakai bersama --approve atau --ceiling RUPIAH.'));
       const notes = { ...(options.notes ? { notes: options.notes } : {}), ...(options.fundOverTarget ? { fundOverTarget: true } : {}) };
       const body = options.approve
         ? { decision: 'approve', ...notes }
@@ -94,8 +95,8 @@ export function registerBudget(program: Command): void {
 
   budget
     .command('show <proposalId>')
-    .description('A proposal and its decision; -o writes the budget document (.pdf on A4, .html, .csv or .xlsx)')
-    .option('-o, --output <path>', 'write the budget document to this file')
+    .description(t('Sebuah usulan dan keputusannya; -o menulis dokumen anggaran (.pdf A4, .html, .csv atau .xlsx)'))
+    .option('-o, --output <path>', t('tulis dokumen anggaran ke berkas ini'))
     .option(...DELIMITER_OPTION)
     .action(async (proposalId: string, options: { output?: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -104,21 +105,21 @@ export function registerBudget(program: Command): void {
       csvDelimiter(options.delimiter);
       const proposal = await callApi<Proposal>(globals, 'GET', `/proposals/${encodeURIComponent(proposalId)}`);
       if (options.output && kind) await writeDocument(globals, proposal, options.output, kind, options.delimiter);
-      print(globals.json, proposal, () => [...describeProposal(proposal), ...(options.output ? [`Budget document written to ${options.output}.`] : [])]);
+      print(globals.json, proposal, () => [...describeProposal(proposal), ...(options.output ? [t('Dokumen anggaran ditulis ke {file}.', { file: options.output })] : [])]);
     });
 
   withPageOptions(
     budget
       .command('list')
-      .description('Budget proposals, newest first')
-      .option('--regulation <id>', 'only this regulation')
-      .option('--status <status>', 'only this status, e.g. pending-decision'),
+      .description(t('Usulan anggaran, terbaru lebih dulu'))
+      .option('--regulation <id>', t('hanya peraturan ini'))
+      .option('--status <status>', t('hanya status ini, mis. pending-decision')),
   ).action(async (options: { regulation?: string; status?: string } & PageOptions, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
     const query = { regulationId: options.regulation, status: options.status };
     const listed = await listPages<z.infer<typeof ProposalList>['proposals'][number]>(globals, '/proposals', 'proposals', query, options);
     print(globals.json, { proposals: listed.items, nextCursor: listed.nextCursor }, () => [
-      ...listed.items.map((p) => `${p.proposalId}  ${p.status.padEnd(18)}${p.stale ? ' STALE' : ''}  ${p.regulationId} ${p.year} ${p.cohort}  ${formatRupiah(p.total)}`),
+      ...listed.items.map((p) => `${p.proposalId}  ${p.status.padEnd(18)}${p.stale ? t(' USANG') : ''}  ${p.regulationId} ${p.year} ${p.cohort}  ${formatRupiah(p.total)}`),
       ...moreLine(listed),
     ]);
   });
@@ -141,7 +142,7 @@ function ceilingOption(text: string): number {
     return parseRupiah(text);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    throw new UsageError(`--ceiling ${error.message}: ${error.issues[0]!.message}. For example: --ceiling 1.500.000`);
+    throw new UsageError(t('--ceiling {problem}: {issue}. Contoh: --ceiling 1.500.000', { problem: error.message, issue: error.issues[0]!.message }));
   }
 }
 
@@ -160,7 +161,7 @@ function documentKind(output: string): DocumentKind {
   const extension = /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase();
   if (extension === 'pdf' || extension === 'html') return extension;
   if (extension === 'csv' || extension === 'xlsx') return 'sheet';
-  throw new UsageError(`Name the document .pdf, .html, .csv or .xlsx (got ${output}).`);
+  throw new UsageError(t('Beri nama dokumen berakhiran .pdf, .html, .csv atau .xlsx (diberikan {file}).', { file: output }));
 }
 
 async function writeDocument(api: GlobalOptions, proposal: Proposal, output: string, kind: DocumentKind, delimiter: string | undefined): Promise<void> {
@@ -185,38 +186,57 @@ async function budgetRegulation(api: GlobalOptions, proposal: Proposal): Promise
 
 function describeProposal(p: Proposal): string[] {
   const lines = [
-    `${p.proposalId}  ${p.regulationId}  ${p.year} ${p.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${p.startMonth}`}: ${p.status}${p.stale ? ' (STALE)' : ''}`,
+    `${p.proposalId}  ${p.regulationId}  ${p.year} ${p.cohort === 'original' ? 'APBD' : t('APBD-Perubahan mulai {month}', { month: p.startMonth ?? '' })}: ${p.status}${p.stale ? t(' (USANG)') : ''}`,
     ...p.segments.map((s) => {
       const premiums = [...new Set(s.monthlyPremiums.map((m) => m.premium))];
       const premium = premiums.length === 1 ? formatRupiah(premiums[0]!) : `${formatRupiah(Math.min(...premiums))}–${formatRupiah(Math.max(...premiums))}`;
       const line = `  ${s.segment.padEnd(18)} ${formatCount(s.headcount).padStart(8)} × ${premium} × ${s.months} = ${formatRupiah(s.amount)}`;
       const overTarget = s.overTarget
-        ? `\n  ${''.padEnd(18)} ${`+${formatCount(s.overTarget)}`.padStart(8)} over the target headcount, not funded unless approved with --fund-over-target (${formatRupiah(s.overTargetAmount ?? 0)})`
+        ? `\n  ${''.padEnd(18)} ${`+${formatCount(s.overTarget)}`.padStart(8)} ` +
+          t('di atas target, tidak dibiayai kecuali disetujui dengan --fund-over-target ({amount})', { amount: formatRupiah(s.overTargetAmount ?? 0) })
         : '';
       if (!s.alreadyFunded) return line + overTarget;
-      const moved = Object.entries(s.movedFrom ?? {}).map(([from, count]) => `${formatCount(count)} moved from ${from}`);
-      return `${line}${overTarget}\n  ${''.padEnd(18)} ${`+${formatCount(s.alreadyFunded)}`.padStart(8)} already funded this year, no money${moved.length > 0 ? ` (${moved.join(', ')})` : ''}`;
+      const moved = Object.entries(s.movedFrom ?? {}).map(([from, count]) => t('{n} pindah dari {segment}', { n: formatCount(count), segment: from }));
+      return `${line}${overTarget}\n  ${''.padEnd(18)} ${`+${formatCount(s.alreadyFunded)}`.padStart(8)} ${t('sudah dibiayai tahun ini, tanpa biaya')}${moved.length > 0 ? ` (${moved.join(', ')})` : ''}`;
     }),
-    `  ${'total'.padEnd(18)} ${formatCount(p.totalHeadcount).padStart(8)} people   ${formatRupiah(p.total)}`,
+    `  ${t('total').padEnd(18)} ${formatCount(p.totalHeadcount).padStart(8)} ${t('orang')}   ${formatRupiah(p.total)}`,
   ];
-  if (p.snapshot) lines.push(`  snapshot ${p.snapshot.hash.slice(0, 16)} (roster v${p.snapshot.rosterVersion}, rates ${p.snapshot.rateScheduleVersion}, regulation v${p.snapshot.regulationVersion})`);
-  if (p.stale) lines.push(`  Stale: ${p.staleBecause?.join('; ')}. Propose again before deciding or enrolling.`);
-  if (p.review) lines.push(`  reviewed by ${p.review.reviewedBy} at ${p.review.reviewedAt}${p.review.notes ? ` (${p.review.notes})` : ''}`);
+  if (p.snapshot) {
+    const s = p.snapshot;
+    lines.push(t('  snapshot {hash} (roster v{roster}, tarif {rates}, peraturan v{regulation})', { hash: s.hash.slice(0, 16), roster: s.rosterVersion, rates: s.rateScheduleVersion, regulation: s.regulationVersion }));
+  }
+  if (p.stale) lines.push(t('  Usang: {why}. Ajukan lagi sebelum memutuskan atau mendaftarkan.', { why: p.staleBecause?.join('; ') ?? '' }));
+  if (p.review) lines.push(t('  ditinjau oleh {user} pada {at}', { user: p.review.reviewedBy, at: p.review.reviewedAt }) + (p.review.notes ? ` (${p.review.notes})` : ''));
   if (p.decision) {
-    lines.push(`  ${p.decision.decision} by ${p.decision.decidedBy} at ${p.decision.decidedAt}${p.decision.reason ? `: ${p.decision.reason}` : ''}${p.decision.notes ? ` (${p.decision.notes})` : ''}`);
+    const d = p.decision;
+    lines.push(t('  {decision} oleh {user} pada {at}', { decision: d.decision, user: d.decidedBy, at: d.decidedAt }) + (d.reason ? `: ${d.reason}` : '') + (d.notes ? ` (${d.notes})` : ''));
   }
   for (const w of p.withdrawnDecisions ?? []) {
-    lines.push(`  withdrawn: ${w.decision.decision} by ${w.decision.decidedBy} at ${w.decision.decidedAt}, withdrawn by ${w.withdrawnBy} at ${w.withdrawnAt}: ${w.reason}`);
+    lines.push(
+      t('  ditarik: {decision} oleh {user} pada {at}, ditarik oleh {by} pada {when}: {reason}', {
+        decision: w.decision.decision,
+        user: w.decision.decidedBy,
+        at: w.decision.decidedAt,
+        by: w.withdrawnBy,
+        when: w.withdrawnAt,
+        reason: w.reason,
+      }),
+    );
   }
-  if (p.approvedAmount !== undefined) lines.push(`  approved ${formatRupiah(p.approvedAmount)}${p.decision?.ceiling ? ` within a ceiling of ${formatRupiah(p.decision.ceiling)}` : ''}`);
+  if (p.approvedAmount !== undefined) {
+    lines.push(t('  disetujui {amount}', { amount: formatRupiah(p.approvedAmount) }) + (p.decision?.ceiling ? t(' dalam pagu {ceiling}', { ceiling: formatRupiah(p.decision.ceiling) }) : ''));
+  }
   for (const a of p.allocation ?? []) {
-    if (a.unfunded > 0) lines.push(`    ${a.segment}: ${formatCount(a.funded)} funded, ${formatCount(a.unfunded)} not${a.lastFundedNik ? ' (in NIK order)' : ''}`);
+    if (a.unfunded > 0) {
+      lines.push(`    ${a.segment}: ` + t('{funded} dibiayai, {unfunded} tidak', { funded: formatCount(a.funded), unfunded: formatCount(a.unfunded) }) + (a.lastFundedNik ? t(' (menurut urutan NIK)') : ''));
+    }
   }
   if (p.status === 'pending-decision') {
     lines.push(
       p.reviewRequired && !p.review
-        ? `  Waiting for finance until ${p.decideBy}: one officer reviews it (npx lindung budget review ${p.proposalId}), another approves it`
-        : `  Waiting for finance until ${p.decideBy}: npx lindung budget decide ${p.proposalId} --approve${p.review ? ` (anyone in finance but ${p.review.reviewedBy})` : ''}`,
+        ? t('  Menunggu keputusan keuangan sampai {date}: satu petugas meninjaunya (npx lindung budget review {proposal}), petugas lain menyetujuinya', { date: p.decideBy, proposal: p.proposalId })
+        : t('  Menunggu keputusan keuangan sampai {date}: npx lindung budget decide {proposal} --approve', { date: p.decideBy, proposal: p.proposalId }) +
+            (p.review ? t(' (siapa pun di keuangan selain {user})', { user: p.review.reviewedBy }) : ''),
     );
   }
   return lines;

@@ -79,6 +79,11 @@ describe('the CLI in Bahasa Indonesia and in English', () => {
     expect(who.stderr).toContain('Sebutkan siapa Anda: --as admin|finance|auditor --user NAMA --region KODE');
     expect((await lindung({}, 'login', '--user', 'x')).stderr).toContain('Say who you are: --as admin|finance|auditor --user NAME --region CODE');
 
+    const undecided = await lindung({ LANG: 'id_ID.UTF-8' }, 'budget', 'decide', 'bp-2027-000000000000');
+    expect(undecided.code).toBe(2);
+    expect(undecided.stderr).toContain('Berikan tepat satu dari --approve, --ceiling RUPIAH, --reject ALASAN');
+    expect((await lindung({}, 'budget', 'decide', 'bp-2027-000000000000')).stderr).toContain('Give exactly one of --approve, --ceiling RUPIAH, --reject REASON');
+
     const wrong = await lindung({}, '--lang', 'jv', 'regulation', 'list');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("Allowed choices are id, en");
