@@ -1,3 +1,5 @@
+import { formatCount } from '../../core/people/people-count';
+
 /**
  * Lindung speaks Bahasa Indonesia, with English one switch away (the console's toggle, the CLI's
  * `--lang`). Texts are written in Indonesian where they are used and looked up in a catalogue
@@ -11,7 +13,7 @@ export function translate<K extends string>(english: Readonly<Record<K, string>>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** A count with the language's grouping: `3.844` in Indonesian, `3,844` in English. */
+/** A count with the language's grouping: `3.844` in Indonesian (people-count.ts), `3,844` in English. */
 export function formatCountIn(language: Language, count: number): string {
-  return count.toLocaleString(language === 'id' ? 'id-ID' : 'en-US');
+  return language === 'id' ? formatCount(count) : count.toLocaleString('en-US');
 }
