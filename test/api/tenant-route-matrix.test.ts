@@ -1,8 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RouteSpec } from '../../shared/api/route-spec';
 import { type RouteName, routes } from '../../shared/api/routes';
 import { NATIONAL_REGION } from '../../shared/core/access/region-reach';
 import { ROLES } from '../../shared/core/access/roles';
+import { readLocalAuthConfig } from '../../shared/runtime/local-auth/local-auth-config';
+import { signLocalToken } from '../../shared/runtime/local-auth/local-token';
 import { api } from '../support/api';
 import { propose, tokenWithRoles, waitForProposal } from '../support/budget';
 import { waitForRun } from '../support/enrollment';
@@ -242,9 +244,6 @@ describe('regions', () => {
   });
 
   it('answer 403 to a user of no region, saying whom to ask', async () => {
-    const { signLocalToken } = await import('../../shared/runtime/local-auth/local-token');
-    const { readLocalAuthConfig } = await import('../../shared/runtime/local-auth/local-auth-config');
-    const { inject } = await import('vitest');
     const dataDir = inject('dataDir');
     const regionless = await signLocalToken(dataDir, { ...readLocalAuthConfig(dataDir)!, username: 'tanpa-wilayah', roles: ['auditor'], region: '' });
     const answer = await api('GET', `/regulations/${tangsel.regulation.id}`, { token: regionless });
