@@ -253,7 +253,7 @@ const EN = {
 export type CliText = keyof typeof EN;
 
 /** This run's language (cliLanguage): one command per process. */
-export const LANGUAGE = cliLanguage();
+const LANGUAGE = cliLanguage();
 
 export function t(text: CliText, values: Readonly<Record<string, string | number>> = {}): string {
   return translate(EN, LANGUAGE, text, values);

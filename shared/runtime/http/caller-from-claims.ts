@@ -2,7 +2,7 @@ import { RegionCode } from '../../core/access/region-reach';
 import { Role, type Caller } from '../../core/access/roles';
 
 /** The user's region: a Cognito custom attribute, which ID tokens carry under this name. */
-export const REGION_CLAIM = 'custom:region';
+const REGION_CLAIM = 'custom:region';
 
 /**
  * Reads the caller from the claims API Gateway's JWT authorizer passes on. API Gateway turns
