@@ -31,3 +31,18 @@ export function lastDayOf(month: IsoMonth): IsoDate {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 }
+
+/** `2027-11` + 3 = `2028-02`; a negative count goes back. */
+export function addMonths(month: IsoMonth, count: number): IsoMonth {
+  const index = monthIndex(month) + count;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Months from one month to another: `2027-01` to `2027-07` is 6. */
+export function monthsBetween(from: IsoMonth, to: IsoMonth): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+function monthIndex(month: IsoMonth): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
