@@ -51,6 +51,8 @@ import {
 } from './remittance-schemas';
 import { MAX_CHUNK_BYTES } from '../core/roster/import-limits';
 import { PageQuery } from './page-query';
+import { Scenario } from '../core/simulation/scenario';
+import { SaveScenarioResult, ScenarioInput, ScenarioList, ScenarioParams, ScenarioPeoplePage, ScenarioPeopleQuery, ScenarioVersionQuery, SimulationResult } from './simulation-schemas';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -351,6 +353,64 @@ export const routes = {
     params: ProposalParams,
     query: PeopleQuery,
     response: PeoplePage,
+  },
+  saveScenario: {
+    method: 'PUT',
+    path: '/regulations/{id}/scenarios/{scenarioId}',
+    entry: 'functions/simulation/save.ts',
+    summary:
+      'Save a what-if scenario for a regulation as a new version (an identical document changes nothing). ' +
+      'A scenario changes nothing real: simulate and compare it, then propose through the normal path',
+    access: ['admin', 'finance'],
+    scope: { kind: 'regulation', in: 'params', field: 'id' },
+    params: ScenarioParams,
+    body: ScenarioInput,
+    response: SaveScenarioResult,
+  },
+  listScenarios: {
+    method: 'GET',
+    path: '/regulations/{id}/scenarios',
+    entry: 'functions/simulation/list.ts',
+    summary: "The latest version of each of a regulation's scenarios",
+    access: ROLES,
+    scope: { kind: 'regulation', in: 'params', field: 'id' },
+    params: RegulationParams,
+    response: ScenarioList,
+  },
+  getScenario: {
+    method: 'GET',
+    path: '/regulations/{id}/scenarios/{scenarioId}',
+    entry: 'functions/simulation/get.ts',
+    summary: 'A scenario: its latest version, or the version asked for',
+    access: ROLES,
+    scope: { kind: 'regulation', in: 'params', field: 'id' },
+    params: ScenarioParams,
+    query: ScenarioVersionQuery,
+    response: Scenario,
+  },
+  simulateScenario: {
+    method: 'GET',
+    path: '/regulations/{id}/scenarios/{scenarioId}/simulation',
+    entry: 'functions/simulation/simulate.ts',
+    summary:
+      'Simulate a scenario on the roster, funding and rates of now: cost per cohort, segment and month, ' +
+      'what a ceiling funds, who joins, leaves or ages out, and up to 5 years ahead. Reads only',
+    access: ROLES,
+    scope: { kind: 'regulation', in: 'params', field: 'id' },
+    params: ScenarioParams,
+    query: ScenarioVersionQuery,
+    response: SimulationResult,
+  },
+  scenarioPeople: {
+    method: 'GET',
+    path: '/regulations/{id}/scenarios/{scenarioId}/people',
+    entry: 'functions/simulation/people.ts',
+    summary: "Who a scenario would fund of one roster segment and NIK bucket, 500 at a time, by the same rule as a real decision",
+    access: ['admin', 'finance', 'auditor'],
+    scope: { kind: 'regulation', in: 'params', field: 'id' },
+    params: ScenarioParams,
+    query: ScenarioPeopleQuery,
+    response: ScenarioPeoplePage,
   },
   uploadMemberFileChunk: {
     method: 'PUT',

@@ -84,8 +84,17 @@ describe('budget proposals', () => {
     const [ppuAdmin, ppuFinance] = await Promise.all([tokenFor('admin', 'ani', '6409'), tokenFor('finance', 'siti', '6409')]);
     await apply(regulation, ppuAdmin);
     await syntheticImport(regulation.id, { RENTAN: 15_000 }, { regionCode: '6409', seed: 2 });
+    // In July finance asks: the 15,000 from January, and 5,000 more from July? A scenario answers
+    // before any proposal exists, and the real proposals below must cost exactly what it says.
+    const scenario = { id: 'tambah-5000-juli', name: 'Tambah 5.000 dari Juli', regulationId: regulation.id, year: 2027, cohorts: [{ startMonth: '2027-07', people: { RENTAN: 5_000 } }] };
+    expect((await api('PUT', `/regulations/${regulation.id}/scenarios/${scenario.id}`, { token: ppuFinance, body: scenario })).status).toBe(200);
+    const simulated = await api('GET', `/regulations/${regulation.id}/scenarios/${scenario.id}/simulation`, { token: ppuFinance });
+    expect(simulated.status, JSON.stringify(simulated.body)).toBe(200);
+    expect(simulated.body.cohorts.map((c: { total: number }) => c.total)).toEqual([3_024_000_000, 504_000_000]);
+
     const original = await propose(ppuAdmin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
     expect(original.total).toBe(3_024_000_000);
+    expect(original.segments).toEqual(simulated.body.cohorts[0].segments);
     expect((await api('POST', `/proposals/${original.proposalId}/decision`, { token: ppuFinance, body: { decision: 'approve' } })).status).toBe(200);
     // January: the original cohort is enrolled (a roster change would make its approval stale first).
     const run = await api('POST', '/enrollment-runs', { token: ppuAdmin, body: { proposalId: original.proposalId } });
@@ -97,6 +106,7 @@ describe('budget proposals', () => {
     const topUp = await propose(ppuAdmin, { regulationId: regulation.id, year: 2027, cohort: 'perubahan', startMonth: '2027-07' });
     expect(topUp.segments[0]).toMatchObject({ headcount: 5_000, months: 6, amount: 5_000 * 16_800 * 6 });
     expect(topUp.total).toBe(504_000_000);
+    expect(topUp.segments).toEqual(simulated.body.cohorts[1].segments);
     expect(topUp.decideBy).toBe('2027-12-31');
   }, 180_000);
 

@@ -87,6 +87,15 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
   'GET /imports/{importId}/rejections': { role: 'admin', path: (state) => `/imports/${state.importId}/rejections` },
   'GET /regulations/{id}/imports': { role: 'finance', path: () => `/regulations/${regulation.id}/imports` },
   'GET /regulations/{id}/roster': { role: 'finance', path: () => `/regulations/${regulation.id}/roster?year=2027` },
+  'PUT /regulations/{id}/scenarios/{scenarioId}': {
+    role: 'finance',
+    path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang`,
+    body: () => ({ id: 'pagu-satu-orang', name: 'Pagu untuk satu orang', regulationId: regulation.id, year: 2027, ceiling: 16_800 * 12 }),
+  },
+  'GET /regulations/{id}/scenarios': { role: 'auditor', path: () => `/regulations/${regulation.id}/scenarios` },
+  'GET /regulations/{id}/scenarios/{scenarioId}': { role: 'admin', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang` },
+  'GET /regulations/{id}/scenarios/{scenarioId}/simulation': { role: 'finance', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/simulation` },
+  'GET /regulations/{id}/scenarios/{scenarioId}/people': { role: 'finance', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/people?segment=KETUA_RT&bucket=0` },
   'POST /proposals': {
     role: 'admin',
     path: () => '/proposals',

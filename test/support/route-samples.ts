@@ -21,7 +21,7 @@ export interface SampleRequest {
 
 /** One valid value per path parameter name of the catalogue. */
 function paramsOf(ids: SampleIds): Record<string, string> {
-  return { id: ids.regulation.id, version: '1', year: '2027', importId: ids.importId, seq: '0', proposalId: ids.proposalId, runId: ids.runId, billId: ids.billId };
+  return { id: ids.regulation.id, version: '1', year: '2027', importId: ids.importId, seq: '0', proposalId: ids.proposalId, runId: ids.runId, billId: ids.billId, scenarioId: 'tambah-petani' };
 }
 
 /** A valid query for each route whose query has required fields. */
@@ -31,6 +31,7 @@ function queriesOf(ids: SampleIds): Partial<Record<RouteName, Record<string, str
     auditEvents: { entity: `regulation:${ids.regulation.id}` },
     rosterSummary: { year: '2027' },
     proposalPeople: { segment: 'KETUA_RT', bucket: '0' },
+    scenarioPeople: { segment: 'KETUA_RT', bucket: '0' },
     enrollmentRunPeople: { status: 'enrolled', bucket: '0' },
     renewalPeople: { kind: 'joiners', bucket: '0' },
     continuity: { year: '2027', bucket: '0' },
@@ -45,6 +46,7 @@ function queriesOf(ids: SampleIds): Partial<Record<RouteName, Record<string, str
 function bodiesOf(ids: SampleIds): Partial<Record<RouteName, unknown>> {
   return {
     applyRegulation: ids.regulation,
+    saveScenario: { id: 'tambah-petani', name: 'Uji matriks peran', regulationId: ids.regulation.id, year: 2027, ceiling: 1_000_000_000 },
     createImport: { fileName: 'roster.csv', coverageStart: '2027-01-01', clientToken: 'route-sample-0001' },
     uploadChunk: { rows: [{ row: 2, values: {} }] },
     completeImport: { chunks: 1, rows: 1 },

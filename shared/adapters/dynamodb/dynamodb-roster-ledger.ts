@@ -1,6 +1,8 @@
 import { QueryCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { now } from '../../core/clock';
-import { NIK_BUCKETS } from '../../core/people/nik-bucket';
+import { forEachConcurrently } from '../../lib/for-each-concurrently';
+import { type AgeProfile, countInProfile } from '../../core/simulation/age-profile';
+import { ALL_NIK_BUCKETS, NIK_BUCKETS } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
 import type { ImportedPage, RenewedPage, RosterLedger } from '../../core/roster/roster-ledger';
 import type { RosterMember } from '../../core/roster/roster-member';
@@ -24,6 +26,8 @@ const BUCKET_PAGE = 500;
 const ENTRY_READS_IN_FLIGHT = 5;
 /** NIKs a budget's segment walk reads per query: only the NIK is read, so a page is small. */
 const NIK_PAGE = 1000;
+/** Buckets a whole-roster read queries at a time. */
+const BUCKETS_IN_FLIGHT = 8;
 
 /**
  * The roster in the main table (docs/data-model.md): entries keyed by person and year, listed by
@@ -94,6 +98,17 @@ export class DynamoDbRosterLedger implements RosterLedger {
       }
     }
     return counts;
+  }
+
+  async ageProfile(regulationId: string, year: number): Promise<AgeProfile> {
+    const profile: Record<string, Record<string, number>> = {};
+    await forEachConcurrently(ALL_NIK_BUCKETS, BUCKETS_IN_FLIGHT, async (bucket) => {
+      const pages = paginateQuery({ client: documentClient }, { ...this.bucketQuery(regulationId, year, bucket), ProjectionExpression: 'gsi1sk, birthDate' });
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) countInProfile(profile, (item.gsi1sk as string).split('#')[0]!, item.birthDate as string);
+      }
+    });
+    return profile;
   }
 
   async writeImported(page: ImportedPage): Promise<void> {

@@ -1,6 +1,6 @@
 import { forEachConcurrently } from '../../lib/for-each-concurrently';
 import type { EnrollmentLedger } from '../enrollment/enrollment-ledger';
-import { NIK_BUCKETS } from '../people/nik-bucket';
+import { ALL_NIK_BUCKETS } from '../people/nik-bucket';
 import { type Funder, type PendingCohort, funderOf } from './funded-this-year';
 import type { RosterLedger } from '../roster/roster-ledger';
 import type { RosterMember } from '../roster/roster-member';
@@ -61,7 +61,7 @@ export async function alreadyFundedOnRoster(
   pending: readonly PendingCohort[],
 ): Promise<Record<string, SegmentAlreadyFunded>> {
   const counts: Record<string, SegmentAlreadyFunded> = Object.fromEntries(scope.segments.map((segment) => [segment, { alreadyFunded: 0, movedFrom: {} }]));
-  await forEachConcurrently(bucketNumbers(), BUCKETS_IN_FLIGHT, async (bucket) => {
+  await forEachConcurrently(ALL_NIK_BUCKETS, BUCKETS_IN_FLIGHT, async (bucket) => {
     for (const segment of scope.segments) {
       const count = counts[segment]!;
       for await (const page of segmentFunding(deps, { regulationId: scope.regulationId, year: scope.year, segment, bucket }, pending)) {
@@ -74,8 +74,4 @@ export async function alreadyFundedOnRoster(
     }
   });
   return counts;
-}
-
-async function* bucketNumbers(): AsyncGenerator<number> {
-  for (let bucket = 0; bucket < NIK_BUCKETS; bucket++) yield bucket;
 }

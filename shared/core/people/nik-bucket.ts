@@ -21,3 +21,6 @@ export function nikBucket(rawNik: string): number {
   hash ^= hash >>> 13;
   return (hash >>> 0) % NIK_BUCKETS;
 }
+
+/** Every bucket number, 0 to NIK_BUCKETS - 1: what a whole-roster walk goes through. */
+export const ALL_NIK_BUCKETS: readonly number[] = Array.from({ length: NIK_BUCKETS }, (_, bucket) => bucket);

@@ -1,3 +1,4 @@
+import type { AgeProfile } from '../simulation/age-profile';
 import type { AuditEvent } from '../audit/audit-event';
 import type { RosterEntry } from './roster-entry';
 import type { RosterMember } from './roster-member';
@@ -62,6 +63,8 @@ export interface RosterLedger {
   ): Promise<{ people: RosterMember[]; more: boolean }>;
   /** The regulation's headcount per segment for a year, counted from the entries. */
   headcount(regulationId: string, year: number): Promise<Record<string, number>>;
+  /** The regulation's people of a year by segment and age (simulation/age-profile.ts). */
+  ageProfile(regulationId: string, year: number): Promise<AgeProfile>;
 
   /** Stores one page of an import's shard, under the bucket's lease. */
   writeImported(page: ImportedPage): Promise<void>;

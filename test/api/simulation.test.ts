@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, tokenFor } from '../support/api';
+import { propose, waitForProposal } from '../support/budget';
+import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
+import { tangselRegulation } from '../support/tangsel';
+import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
+
+let admin: string;
+let finance: string;
+let auditor: string;
+
+beforeAll(async () => {
+  [admin, finance, auditor] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('finance', 'siti'), tokenFor('auditor', 'budi')]);
+});
+
+/**
+ * A regulation of two segments and a roster of `rt` heads of RT (born 1970–1989) and `kader`
+ * health cadres (born 1960–1969), with NIK serials from `serials` on (a person is on one roster a year).
+ */
+async function twoSegmentRoster(id: string, rt: number, kader: number, serials: number) {
+  const base = tangselRegulation(id);
+  const regulation = {
+    ...base,
+    segments: [
+      { ...base.segments.find((s) => s.code === 'KETUA_RT')!, targetHeadcount: 10_000, priority: 1 },
+      { code: 'KADER', name: 'Kader kesehatan', category: 'BPU', premiumBasis: { type: 'declared-income', declaredIncome: 1_000_000 }, eligibility: { minAge: 18, maxAge: 70 }, targetHeadcount: 10_000, priority: 2 },
+    ],
+  };
+  expect((await api('PUT', `/regulations/${id}`, { token: admin, body: regulation })).status).toBe(200);
+  const rows = [
+    ...Array.from({ length: rt }, (_, i) => {
+      const birthDate = `${1970 + (i % 20)}-0${1 + (i % 9)}-1${i % 9}`;
+      return personRow(tangselNik(birthDate, 'L', serials + i), `Ketua RT ${i}`, birthDate, 'L', 'KETUA_RT');
+    }),
+    ...Array.from({ length: kader }, (_, i) => {
+      const birthDate = `${1960 + (i % 10)}-0${1 + (i % 9)}-2${i % 9}`;
+      return personRow(tangselNik(birthDate, 'P', serials + 5_000 + i), `Kader ${i}`, birthDate, 'P', 'KADER');
+    }),
+  ];
+  const status = await importRoster(id, rosterCsv(rows));
+  expect(status.accepted).toBe(rt + kader);
+  return regulation;
+}
+
+async function fundedNiks(pathOf: (bucket: number) => string, token: string): Promise<string[]> {
+  const niks: string[] = [];
+  for (let bucket = 0; bucket < NIK_BUCKETS; bucket++) {
+    let after: string | undefined;
+    do {
+      const page = await api('GET', `${pathOf(bucket)}&bucket=${bucket}${after ? `&after=${after}` : ''}`, { token });
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      niks.push(...page.body.people.filter((p: { funded: boolean }) => p.funded).map((p: { nik: string }) => p.nik));
+      after = page.body.after;
+    } while (after);
+  }
+  return niks.sort();
+}
+
+describe('simulation', () => {
+  it('a ceiling scenario lists exactly the people the real ceiling decision then funds', async () => {
+    const regulation = await twoSegmentRoster('perwal-simulasi-pagu', 300, 200, 100);
+    const perPerson = 16_800 * 12;
+    // Everyone of KETUA_RT and 77 of the 200 cadres.
+    const ceiling = perPerson * (300 + 77) + 5_000;
+    const scenario = { id: 'pagu-2027', name: 'Pagu Rp76 juta', regulationId: regulation.id, year: 2027, ceiling };
+    expect((await api('PUT', `/regulations/${regulation.id}/scenarios/pagu-2027`, { token: finance, body: scenario })).status).toBe(200);
+
+    const simulated = await api('GET', `/regulations/${regulation.id}/scenarios/pagu-2027/simulation`, { token: auditor });
+    expect(simulated.status, JSON.stringify(simulated.body)).toBe(200);
+    expect(simulated.body.ceiling).toMatchObject({ ceiling, fundedHeadcount: 377, unfundedHeadcount: 123, amount: perPerson * 377, unspent: 5_000 });
+    const scenarioKader = await fundedNiks((_) => `/regulations/${regulation.id}/scenarios/pagu-2027/people?segment=KADER`, finance);
+    expect(scenarioKader).toHaveLength(77);
+
+    const proposal = await propose(admin, { regulationId: regulation.id, year: 2027, cohort: 'original' });
+    expect(proposal.total).toBe(simulated.body.cohorts[0].total);
+    const decided = await api('POST', `/proposals/${proposal.proposalId}/decision`, { token: finance, body: { decision: 'approve-with-ceiling', ceiling } });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    await waitForProposal(finance, proposal.proposalId, ['allocating']);
+    const realKader = await fundedNiks((_) => `/proposals/${proposal.proposalId}/people?segment=KADER`, finance);
+    expect(realKader).toEqual(scenarioKader);
+    const realRt = await fundedNiks((_) => `/proposals/${proposal.proposalId}/people?segment=KETUA_RT`, finance);
+    expect(realRt).toHaveLength(300);
+  }, 180_000);
+
+  it('scenarios are versioned and audited, checked against the regulation, and read-only', async () => {
+    const regulation = await twoSegmentRoster('perwal-simulasi-versi', 40, 20, 1_000);
+    const path = `/regulations/${regulation.id}/scenarios/naik-penghasilan`;
+    const scenario = { id: 'naik-penghasilan', name: 'Penghasilan Rp1.500.000', regulationId: regulation.id, year: 2027, declaredIncome: 1_500_000, projectionYears: 3 };
+    const first = await api('PUT', path, { token: finance, body: scenario });
+    expect(first.body).toMatchObject({ outcome: 'created', scenario: { version: 1, savedBy: 'siti' } });
+    expect((await api('PUT', path, { token: finance, body: scenario })).body.outcome).toBe('unchanged');
+    const second = await api('PUT', path, { token: admin, body: { ...scenario, declaredIncome: 2_000_000 } });
+    expect(second.body).toMatchObject({ outcome: 'changed', scenario: { version: 2, savedBy: 'ani' }, changes: [{ path: 'declaredIncome', before: 1_500_000, after: 2_000_000 }] });
+    expect((await api('GET', `${path}?version=1`, { token: auditor })).body.declaredIncome).toBe(1_500_000);
+    expect((await api('GET', `/regulations/${regulation.id}/scenarios`, { token: auditor })).body.scenarios.map((s: { id: string; version: number }) => [s.id, s.version])).toEqual([['naik-penghasilan', 2]]);
+
+    const v1 = await api('GET', `${path}/simulation?version=1`, { token: auditor });
+    const v2 = await api('GET', `${path}/simulation`, { token: auditor });
+    expect(v2.body.total).toBeGreaterThan(v1.body.total);
+    expect(v1.body.projection.map((y: { year: number }) => y.year)).toEqual([2027, 2028, 2029]);
+
+    const trail = await api('GET', `/audit-events?regulationId=${regulation.id}`, { token: auditor });
+    expect(trail.body.events.filter((e: { entityType: string }) => e.entityType === 'scenario').map((e: { action: string }) => e.action)).toEqual(['scenario.created', 'scenario.changed']);
+
+    // Nothing real changed: no proposal, and the roster is the one imported.
+    expect((await api('GET', `/proposals?regulationId=${regulation.id}`, { token: auditor })).body.proposals).toEqual([]);
+
+    // Whoever may not save gets 403; a scenario that does not fit gets each problem named.
+    expect((await api('PUT', path, { token: auditor, body: scenario })).status).toBe(403);
+    const unfit = await api('PUT', `/regulations/${regulation.id}/scenarios/salah`, { token: finance, body: { ...scenario, id: 'salah', segments: { NELAYAN: { people: 10 } }, removeSegments: ['KADER', 'KETUA_RT'] } });
+    expect(unfit.status).toBe(400);
+    expect(JSON.stringify(unfit.body)).toMatch(/segments\.NELAYAN/);
+    const misspelt = await api('PUT', `/regulations/${regulation.id}/scenarios/salah`, { token: finance, body: { ...scenario, id: 'salah', segmens: {} } });
+    expect(misspelt.status).toBe(400);
+    expect(JSON.stringify(misspelt.body)).toMatch(/segmens/);
+    expect((await api('GET', `/regulations/${regulation.id}/scenarios/tidak-ada/simulation`, { token: auditor })).status).toBe(404);
+  }, 120_000);
+});
