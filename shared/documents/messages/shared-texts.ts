@@ -11,4 +11,28 @@ export const SHARED_TEXTS = {
   orang: 'people',
   segmen: 'segments',
   total: 'total',
+  '{n} orang': '{n} people',
+  // Table headings
+  Bulan: 'Month',
+  Segmen: 'Segment',
+  Orang: 'People',
+  Jumlah: 'Total',
+  'Jumlah (Rp)': 'Amount (Rp)',
+  'Jatuh tempo': 'Due',
+  Keadaan: 'State',
+  Dibayar: 'Paid',
+  'Tagihan BPJS': 'BPJS bill',
+  // A month's remittance state (shared/core/remittance/arrears.ts)
+  'Tanpa peserta': 'No one covered',
+  Belum: 'Upcoming',
+  Lunas: 'Paid',
+  Terlambat: 'Late',
+  Berisiko: 'At risk',
+  Nonaktif: 'Inactive',
+  // Kinds of discrepancy between a bill and the ledger (shared/core/remittance/insurer-bill.ts)
+  'Ditagih, tidak terdaftar': 'Billed, not enrolled',
+  'Terdaftar, tidak ditagih': 'Enrolled, not billed',
+  'Jumlah berbeda': 'Amount differs',
+  'Ditagih setelah kepesertaan berakhir': 'Billed after cover ended',
+  'Ditagih dua kali': 'Billed twice',
 } as const;
