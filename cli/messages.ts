@@ -364,6 +364,44 @@ const EN = {
   '{file} tidak dapat diimpor: {problem}': '{file} cannot be imported: {problem}',
   'Unggahan tagihan {bill} berhenti di tengah jalan; baris yang sudah diterima disimpan. Jalankan perintah yang sama lagi (npx lindung remit import --regulation {regulation} {file}) untuk mengirim sisanya.':
     'The upload of bill {bill} stopped part-way; the lines it received are kept. Run the same command again (npx lindung remit import --regulation {regulation} {file}) to send the rest.',
+  // cost
+  'Perkirakan biaya AWS dan lama sebuah pendaftaran, dari pemakaian yang diukur dan harga bertanggal (tanpa sistem yang berjalan)':
+    'Estimate the AWS cost and wall time of an enrollment run, from measured usage and dated prices (no stack needed)',
+  'jumlah orang dalam pendaftaran': 'people in the run',
+  'shard yang didaftarkan sekaligus (MaxConcurrency Distributed Map; bawaan: seperti yang di-deploy)': "shards enrolled at once (the Distributed Map's MaxConcurrency; default: as deployed)",
+  'batas laju BPJS dalam permintaan batch per detik (bawaan: asumsi daftar harga)': "the insurer's rate limit in batch requests a second (default: the price list's assumption)",
+  'waktu BPJS per batch berisi hingga 100 orang (bawaan: asumsi daftar harga)': "the insurer's time per batch of up to 100 people (default: the price list's assumption)",
+  'rupiah per dolar AS (bawaan: kurs JISDOR bertanggal dari daftar harga)': "rupiah per US dollar (default: the price list's dated JISDOR rate)",
+  'profil pemakaian selain shared/documents/cost/enrollment-usage-profile.json yang tersimpan di repositori':
+    'a usage profile other than the checked-in shared/documents/cost/enrollment-usage-profile.json',
+  'Belum ada profil pemakaian di repositori: ukur satu dengan `npm run bench -- enroll --people 20000`.':
+    'No usage profile is checked in yet: measure one with `npm run bench -- enroll --people 20000`.',
+  'Profil pemakaian {file} bukan JSON: {problem}': 'The usage profile {file} is not JSON: {problem}',
+  'Profil pemakaian {file} tidak sah: {field}: {problem}': 'The usage profile {file} is not valid: {field}: {problem}',
+  Layanan: 'Service',
+  Pemakaian: 'Usage',
+  '{workflow} untuk {people}: biaya AWS dan lama pendaftaran (perkiraan)': '{workflow} for {people}: AWS cost and wall time (estimate)',
+  'Pemakaian diukur pada sistem lokal: `{command}` pada {date} (commit {commit}), {people}.': 'Usage measured on the local stack: `{command}` on {date} (commit {commit}), {people}.',
+  'Lama: sekitar {duration}, ditentukan oleh {limit}: {why}.': 'Wall time: about {duration}, set by the {limit}: {why}.',
+  '  {shards} shard sekaligus; langkah di luar Map {duration}. Lama menurut tiap batas sendiri-sendiri:':
+    '  {shards} shards at once; steps outside the Map {duration}. Each limit alone would take:',
+  'Harga: {prices}; per {date} (shared/documents/cost/aws-prices.json).': 'Prices: {prices}; as of {date} (shared/documents/cost/aws-prices.json).',
+  'Rupiah dengan kurs Rp{rate} per dolar AS{jisdor}.': 'Rupiah at Rp{rate} per US dollar{jisdor}.',
+  ' (JISDOR, {date}; --usd-idr untuk kurs hari ini)': " (JISDOR, {date}; --usd-idr for today's)",
+  'Asumsi: BPJS memerlukan {latency} ms per batch dan mengizinkan {rps} batch per detik (--insurer-latency-ms, --insurer-rps); konkurensi Lambda {lambda}.':
+    'Assumed: the insurer takes {latency} ms per batch and allows {rps} batches a second (--insurer-latency-ms, --insurer-rps); Lambda concurrency {lambda}.',
+  'Tidak dihitung: CloudWatch Logs dan X-Ray, transfer data, penyimpanan DynamoDB (lihat docs/cost.md), dan $0.40 sebulan untuk secret.':
+    "Not counted: CloudWatch Logs and X-Ray, data transfer, DynamoDB storage (see docs/cost.md), and the secret's $0.40 a month.",
+  '{services} sama di semua region': '{services} the same everywhere',
+  '{services} dengan tarif {region}': '{services} at {region} rates',
+  'harga {region} tidak ditemukan, jadi ': 'no {region} prices found, so ',
+  '{s} dtk': '{s} s',
+  '{m} mnt {s} dtk': '{m} min {s} s',
+  '{h} jam {m} mnt': '{h} h {m} min',
+  '{option} harus bilangan bulat paling sedikit 1, bukan "{text}".': '{option} must be a whole number of at least 1, not "{text}".',
+  '{option} harus bilangan yang tidak negatif, bukan "{text}".': '{option} must be a non-negative number, not "{text}".',
+  '{option} harus bilangan positif, bukan "{text}".': '{option} must be a positive number, not "{text}".',
+  '{option} harus bilangan desimal seperti 16693 atau 16693.5, bukan "{text}".': '{option} must be a decimal number such as 16693 or 16693.5, not "{text}".',
 } as const;
 
 export type CliText = keyof typeof EN;
