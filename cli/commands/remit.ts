@@ -7,8 +7,8 @@ import { InvalidInputError } from '../../shared/core/errors';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import { parseRupiah } from '../../shared/core/money/rupiah-text';
 import { maskNik, maskPersonalData } from '../../shared/core/people/personal-data';
-import type { MonthState } from '../../shared/core/remittance/arrears';
 import { DiscrepancyKind } from '../../shared/core/remittance/insurer-bill';
+import { DISCREPANCY_TEXTS, MONTH_STATE_TEXTS } from '../../shared/documents/messages/shared-texts';
 import { callApi, type GlobalOptions } from '../api-client';
 import { followBill, peopleCount, uploadBill, writeBillReport } from '../bill-upload';
 import { CliError } from '../cli-config';
@@ -22,25 +22,6 @@ import { amountInDispute } from '../../shared/core/remittance/reconcile-person';
 import { UsageError } from '../usage-error';
 
 type ExpectedBills = z.infer<typeof ExpectedBillList>;
-
-/** Each month's remittance state, as the console's badges word it (shared-texts.ts). */
-const STATE_LABELS: { readonly [S in MonthState]: CliText } = {
-  none: 'Tanpa peserta',
-  upcoming: 'Belum',
-  due: 'Jatuh tempo',
-  paid: 'Lunas',
-  late: 'Terlambat',
-  'at-risk': 'Berisiko',
-  inactive: 'Nonaktif',
-};
-
-const KIND_LABELS: { readonly [K in DiscrepancyKind]: CliText } = {
-  'not-enrolled': 'Ditagih, tidak terdaftar',
-  'not-billed': 'Terdaftar, tidak ditagih',
-  'amount-differs': 'Jumlah berbeda',
-  'billed-after-cover-ended': 'Ditagih setelah kepesertaan berakhir',
-  'billed-twice': 'Ditagih dua kali',
-};
 
 /** The progress bars of `remit import`, by the upload's phase (bill-upload.ts). */
 const PHASE_LABELS: { readonly [P in 'checking' | 'uploading']: CliText } = { checking: 'memeriksa', uploading: 'mengunggah' };
@@ -159,7 +140,7 @@ export function registerRemit(program: Command): void {
           bill: billId,
           nik: maskNik(disputed.nik),
           name: disputed.name,
-          kind: t(KIND_LABELS[disputed.kind]),
+          kind: t(DISCREPANCY_TEXTS[disputed.kind]),
           billed: formatRupiah(disputed.billed),
           expected: formatRupiah(disputed.expected),
         }),
@@ -374,7 +355,7 @@ export function describeBill(bill: InsurerBill): string[] {
     lines.push(figures(labels.expected, r.expected), figures(labels.billed, r.billed), `  ${labels.matched.padEnd(labelWidth)} ${formatCount(r.matched).padStart(8)}`);
     const kinds = DiscrepancyKind.options.filter((kind) => (r.discrepancies[kind] ?? 0) > 0);
     if (kinds.length === 0) lines.push(t('  tidak ada selisih: setiap baris sesuai dengan ledger'));
-    for (const kind of kinds) lines.push(`  ${kind.padEnd(labelWidth)} ${formatCount(r.discrepancies[kind]!).padStart(8)}  (${t(KIND_LABELS[kind])})`);
+    for (const kind of kinds) lines.push(`  ${kind.padEnd(labelWidth)} ${formatCount(r.discrepancies[kind]!).padStart(8)}  (${t(DISCREPANCY_TEXTS[kind])})`);
     if (r.discrepantAmount > 0) lines.push(`  ${labels.discrepant.padEnd(labelWidth)} ${''.padStart(8)} ${formatRupiah(r.discrepantAmount).padStart(16)}`);
   } else if (bill.status === 'receiving' || bill.status === 'refused') {
     lines.push(figures(labels.received, bill.received));
@@ -460,7 +441,7 @@ function describeArrears(watch: ArrearsWatch): string[] {
     return [t('Tidak ada iuran terutang untuk {regulation} pada {year}: belum ada yang terdaftar untuk tahun itu.', { regulation: watch.regulationId, year: watch.year })];
   }
   const dueWidth = width(t('Jatuh tempo'), watch.months.map((m) => m.dueDate));
-  const stateWidth = width(t('Keadaan'), watch.months.map((m) => t(STATE_LABELS[m.state])));
+  const stateWidth = width(t('Keadaan'), watch.months.map((m) => t(MONTH_STATE_TEXTS[m.state])));
   const lines = [
     t('Iuran {regulation}, {year}, per {date} (Jakarta)', { regulation: watch.regulationId, year: watch.year, date: watch.asOf }),
     `${t('Bulan').padEnd(8)} ${t('Jatuh tempo').padEnd(dueWidth)}  ${t('Keadaan').padEnd(stateWidth)} ${t('Orang').padStart(8)} ${t('Jumlah (Rp)').padStart(16)} ${t('Dibayar').padStart(16)}  ${t('Tagihan BPJS')}`,
@@ -471,7 +452,7 @@ function describeArrears(watch: ArrearsWatch): string[] {
           : `${m.billId} (${m.billStatus})`
         : '—';
       const streak = m.unpaidStreak > 1 ? t('  {n} bulan berturut-turut belum dibayar', { n: m.unpaidStreak }) : '';
-      return `${m.month.padEnd(8)} ${m.dueDate.padEnd(dueWidth)}  ${t(STATE_LABELS[m.state]).padEnd(stateWidth)} ${formatCount(m.people).padStart(8)} ${formatRupiah(m.amount).padStart(16)} ${formatRupiah(m.paid).padStart(16)}  ${bill}${streak}`;
+      return `${m.month.padEnd(8)} ${m.dueDate.padEnd(dueWidth)}  ${t(MONTH_STATE_TEXTS[m.state]).padEnd(stateWidth)} ${formatCount(m.people).padStart(8)} ${formatRupiah(m.amount).padStart(16)} ${formatRupiah(m.paid).padStart(16)}  ${bill}${streak}`;
     }),
   ];
   const loses = watch.losesCover;

@@ -7,9 +7,8 @@ import type { Command } from 'commander';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { cliLanguage } from '../../cli/language';
 import { api, tokenFor } from '../support/api';
-import { propose, waitForProposal } from '../support/budget';
-import { runPeople, waitForRun } from '../support/enrollment';
-import { importRoster, personRow, rosterCsv } from '../support/roster-files';
+import { enrollFor2027 } from '../support/enrolled-people';
+import { personRow } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 
 const run = promisify(execFile);
@@ -136,16 +135,8 @@ describe('the CLI in Bahasa Indonesia and in English', () => {
       { nik: '3674101203750001', name: 'Bambang Suryadi', birthDate: '1975-03-12', gender: 'L' as const },
       { nik: '3674104407810002', name: 'Sri Mulyani', birthDate: '1981-07-04', gender: 'P' as const },
     ];
-    const [admin, siti, rina] = await Promise.all([tokenFor('admin', 'ani'), tokenFor('finance', 'siti'), tokenFor('finance', 'rina')]);
-    const imported = await importRoster(regulationId, rosterCsv(people.map((p) => personRow(p.nik, p.name, p.birthDate, p.gender, 'KETUA_RT'))));
-    expect(imported).toMatchObject({ status: 'completed', accepted: 2, rejected: 0 });
-    const proposal = await propose(admin, { regulationId, year: 2027, cohort: 'original' });
-    expect((await api('POST', `/proposals/${proposal.proposalId}/decision`, { token: siti, body: { decision: 'approve' } })).status).toBe(200);
-    expect(await waitForProposal(admin, proposal.proposalId, ['pending-decision', 'allocating'])).toMatchObject({ status: 'approved' });
-    const started = await api('POST', '/enrollment-runs', { token: admin, body: { proposalId: proposal.proposalId } });
-    expect(started.status, JSON.stringify(started.body)).toBeLessThan(300);
-    expect(await waitForRun(admin, started.body.runId)).toMatchObject({ status: 'completed' });
-    const kpjOf = new Map((await runPeople(admin, started.body.runId, 'enrolled')).map((p) => [p.nik as string, p.kpj as string]));
+    const kpjOf = await enrollFor2027(regulationId, people.map((p) => personRow(p.nik, p.name, p.birthDate, p.gender, 'KETUA_RT')));
+    const rina = await tokenFor('finance', 'rina');
     const finance = { LINDUNG_TOKEN: rina };
 
     const bills = await lindung({ ...finance, LANG: 'id_ID.UTF-8' }, 'remit', 'bills', '--regulation', regulationId, '--year', '2027');
