@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { BillChunkResult, Discrepancy, InsurerBill } from '../shared/api/remittance-schemas';
-import { describeControlDifference } from '../shared/core/remittance/bill-controls';
+import { formatRupiah } from '../shared/core/money/rupiah';
 import type { BillLine } from '../shared/core/remittance/insurer-bill';
 import { checkInsurerBill, readInsurerBill } from '../shared/documents/remittance/insurer-bill-file';
 import { writeReconciliationReport } from '../shared/documents/remittance/reconciliation-report';
@@ -13,6 +13,7 @@ import { callApi, type GlobalOptions } from './api-client';
 import { sendChunks } from './chunk-upload';
 import { CliError } from './cli-config';
 import { requireInputFile } from './input-file';
+import { formatCount, t } from './messages';
 import type { Progress } from './progress';
 
 /*
@@ -57,8 +58,17 @@ export async function uploadBill(api: GlobalOptions, upload: BillUpload, observe
   const check = await readingFile(fileName, () => checkInsurerBill(upload.file));
   observer.phase('checking', check.lines).stop();
   if (check.controlDifference) {
+    const { count, amount } = check.controlDifference;
     throw new CliError(
-      `${fileName} is refused and nothing was uploaded. ${describeControlDifference(check.header, { people: check.lines, amount: check.total })}`,
+      t('{file} ditolak dan tidak ada yang diunggah. Tagihan menyebut {people} dan {total}, tetapi barisnya berjumlah {lines} dan {amount} (selisih: {gapPeople}, {gapAmount}). Minta tagihan koreksi ke kantor cabang BPJS.', {
+        file: fileName,
+        people: peopleCount(check.header.controlCount),
+        total: formatRupiah(check.header.controlTotal),
+        lines: peopleCount(check.lines),
+        amount: formatRupiah(check.total),
+        gapPeople: `${count > 0 ? '+' : ''}${peopleCount(count)}`,
+        gapAmount: `${amount > 0 ? '+' : ''}${formatRupiah(amount)}`,
+      }),
       { header: check.header, lines: check.lines, total: check.total, controlDifference: check.controlDifference },
     );
   }
@@ -71,10 +81,18 @@ export async function uploadBill(api: GlobalOptions, upload: BillUpload, observe
     { retry: true },
   );
   if (opened.status !== 'receiving') {
-    observer.note(`${fileName} was imported before as bill ${opened.billId} (${opened.status}): nothing was sent again.`);
+    observer.note(t('{file} sudah pernah diimpor sebagai tagihan {bill} ({status}): tidak ada yang dikirim lagi.', { file: fileName, bill: opened.billId, status: opened.status }));
     return { bill: WORKING.includes(opened.status) ? await followBill(api, opened.billId) : opened, alreadyOpen: true };
   }
-  if (opened.received.people > 0) observer.note(`Bill ${opened.billId} had received ${opened.received.people} of ${check.lines} lines: sending the file again to finish it.`);
+  if (opened.received.people > 0) {
+    observer.note(
+      t('Tagihan {bill} sudah menerima {received} dari {lines} baris: berkas dikirim lagi untuk menyelesaikannya.', {
+        bill: opened.billId,
+        received: formatCount(opened.received.people),
+        lines: formatCount(check.lines),
+      }),
+    );
+  }
 
   let chunks = 0;
   let sent: number;
@@ -87,10 +105,14 @@ export async function uploadBill(api: GlobalOptions, upload: BillUpload, observe
   } catch (error) {
     throw uploadStopped(error, opened, upload);
   }
-  if (sent !== check.lines) throw new CliError(`${fileName} changed while it was uploaded (${check.lines} lines when checked, ${sent} when sent). Import it again.`);
+  if (sent !== check.lines) {
+    throw new CliError(
+      t('{file} berubah selama diunggah ({checked} baris saat diperiksa, {sent} saat dikirim). Impor lagi.', { file: fileName, checked: formatCount(check.lines), sent: formatCount(sent) }),
+    );
+  }
 
   await callApi<InsurerBill>(api, 'POST', `/bills/${encodeURIComponent(opened.billId)}/complete`, { chunks, lines: check.lines }, { retry: true });
-  observer.note(`Reconciling bill ${opened.billId} person by person against the ledger…`);
+  observer.note(t('Merekonsiliasi tagihan {bill} orang per orang dengan ledger…', { bill: opened.billId }));
   return { bill: await followBill(api, opened.billId), alreadyOpen: false };
 }
 
@@ -143,7 +165,7 @@ async function readingFile<T>(fileName: string, read: () => T | Promise<T>): Pro
   try {
     return await read();
   } catch (error) {
-    if (error instanceof FileFormatError) throw new CliError(`${fileName} cannot be imported: ${error.message}`, { problem: error.problem });
+    if (error instanceof FileFormatError) throw new CliError(t('{file} tidak dapat diimpor: {problem}', { file: fileName, problem: error.message }), { problem: error.problem });
     throw error;
   }
 }
@@ -159,8 +181,17 @@ function uploadStopped(error: unknown, bill: InsurerBill, upload: BillUpload): u
   // The file itself (its problem), or the API refusing the lines (a 4xx): sending again would not help.
   if (details?.problem !== undefined || (details?.status !== undefined && details.status !== 429 && details.status < 500)) return error;
   return new CliError(
-    `${error.message}\nThe upload of bill ${bill.billId} stopped part-way; the lines it received are kept. ` +
-      `Run the same command again (npx lindung remit import --regulation ${upload.regulationId} ${upload.file}) to send the rest.`,
+    `${error.message}\n` +
+      t('Unggahan tagihan {bill} berhenti di tengah jalan; baris yang sudah diterima disimpan. Jalankan perintah yang sama lagi (npx lindung remit import --regulation {regulation} {file}) untuk mengirim sisanya.', {
+        bill: bill.billId,
+        regulation: upload.regulationId,
+        file: upload.file,
+      }),
     error.details,
   );
+}
+
+/** `1 person`, `-2 people`, `3.844 orang`: a count of people in this run's language (`remit` says it so too). */
+export function peopleCount(n: number): string {
+  return `${n < 0 ? '-' : ''}${t(Math.abs(n) === 1 ? '1 orang' : '{n} orang', { n: formatCount(Math.abs(n)) })}`;
 }

@@ -248,6 +248,160 @@ const EN = {
   ' (menurut urutan NIK)': ' (in NIK order)',
   '  Menunggu keputusan keuangan sampai {date}: satu petugas meninjaunya (npx lindung budget review {proposal}), petugas lain menyetujuinya': '  Waiting for finance until {date}: one officer reviews it (npx lindung budget review {proposal}), another approves it',
   ' (siapa pun di keuangan selain {user})': ' (anyone in finance but {user})',
+  // remit
+  'Iuran: tagihan bulanan BPJS, direkonsiliasi dengan siapa yang terdaftar, diterima dan dibayar dengan SP2D; tunggakan':
+    "Remittance: the insurer's monthly bill, reconciled against who is enrolled, accepted and paid by SP2D; arrears",
+  'Yang seharusnya ditagih BPJS bulan demi bulan (orang dan jumlah per segmen, jumlah kontrol dan total), dan tagihan yang diimpor untuk tiap bulan':
+    'What the insurer should bill month by month (people and amount per segment, control count and total), and the bill imported for each month',
+  'hanya bulan ini': 'only this month',
+  'Tidak ada yang ditagih pada {month} menurut {regulation}: periksa bulannya, atau tampilkan setahun tanpa --month.':
+    'Nobody is billed in {month} under {regulation}: check the month, or list the year without --month.',
+  'Impor tagihan BPJS (.csv atau .xlsx; keuangan): diperiksa utuh dulu, diunggah per bagian, lalu direkonsiliasi orang per orang dengan ledger':
+    "Import the insurer's bill (.csv or .xlsx; finance): checked whole first, uploaded in chunks, then reconciled person by person against the ledger",
+  'peraturan yang wadah (rekening kolektif)-nya ditagih': 'the regulation whose collective account (wadah) the bill is for',
+  memeriksa: 'checking',
+  mengunggah: 'uploading',
+  menulis: 'writing',
+  'Sudah diimpor: {file} adalah tagihan {bill}; tidak ada yang berubah.': 'Already imported: {file} is bill {bill}; nothing changed.',
+  'Sebuah tagihan: angka kontrol, rekonsiliasi, penerimaan dan pembayarannya': 'A bill: its control figures, reconciliation, acceptance and payments',
+  'Orang yang tagihannya berbeda dengan ledger, beserta sebab dan tindakannya (semua halaman kecuali --limit)':
+    'The people whose bill differs from the ledger, with why and what to do (every page unless --limit)',
+  'hanya satu jenis: {kinds}': 'only one kind: {kinds}',
+  'Tagihan {bill} tidak punya selisih.': 'Bill {bill} has no discrepancies.',
+  'Tagihan {bill} tidak punya selisih berjenis {kind}.': 'Bill {bill} has no discrepancies of kind {kind}.',
+  'Tulis laporan rekonsiliasi (tagihan, angkanya, satu baris per selisih; NIK disamarkan) ke .csv atau .xlsx':
+    'Write the reconciliation report (the bill, its figures, one row per discrepancy; NIK masked) to .csv or .xlsx',
+  'Rekonsiliasi tagihan {bill} ({status}) dengan {discrepancies} ditulis ke {file}.': 'Wrote the reconciliation of bill {bill} ({status}) with {discrepancies} to {file}.',
+  '1 selisih': '1 discrepancy',
+  '{n} selisih': '{n} discrepancies',
+  'Sanggah baris seseorang pada tagihan yang sudah direkonsiliasi (keuangan); tagihan di atas iuran terutang ditahan dari yang boleh dibayar. Sekali lagi: mengganti catatannya':
+    "Dispute a person's line of a reconciled bill (finance); what it bills beyond the premium owed is held back from what may be paid. Again: replaces the note",
+  'NIK orang yang barisnya disanggah': 'the NIK of the person whose line is disputed',
+  'alasannya, untuk kantor cabang BPJS': 'why, for the BPJS branch',
+  'Disanggah pada tagihan {bill}: {nik} {name} ({kind}, ditagih {billed}, diharapkan {expected}).': 'Disputed on bill {bill}: {nik} {name} ({kind}, billed {billed}, expected {expected}).',
+  '  {amount} ditahan dari yang boleh dibayar setelah penerimaan. Lalu: npx lindung remit accept {bill}':
+    '  {amount} is held back from what acceptance lets be paid. Then: npx lindung remit accept {bill}',
+  'Terima tagihan yang sudah direkonsiliasi (keuangan): tagihan dibekukan dan boleh dibayar, dikurangi baris yang disanggah; petugas lain mencatat pembayarannya':
+    'Accept a reconciled bill (finance): it is frozen and may be paid, less its disputed lines; another officer records the payment',
+  'catatan yang disimpan bersama penerimaan': 'a note recorded with the acceptance',
+  'Tarik tagihan yang belum diterima (keuangan), agar tagihan koreksi dapat mengisi bulannya':
+    'Withdraw a bill that was not accepted (finance), so that a corrected bill can take its month',
+  'mengapa tagihan ditarik': 'why the bill is withdrawn',
+  'Catat SP2D yang membayar tagihan yang sudah diterima, seluruhnya atau sebagian (keuangan; tidak pernah oleh yang menerimanya)':
+    'Record an SP2D that paid an accepted bill, whole or in part (finance; never whoever accepted it)',
+  'nomor SP2D (surat perintah pencairan dana)': "the SP2D number (the treasury's disbursement order)",
+  'tanggal SP2D': 'the date of the SP2D',
+  'jumlah yang dibayar, dalam rupiah bulat: 1234500 atau 1.234.500': 'the amount paid, in whole rupiah: 1234500 or 1.234.500',
+  'kode iuran 11 digit untuk membayar tagihan': 'the 11-digit kode iuran the bill is paid with',
+  '--date {date} bukan tanggal: tulis sebagai YYYY-MM-DD, mis. --date 2027-01-12.': '--date {date} is not a date: write it as YYYY-MM-DD, e.g. --date 2027-01-12.',
+  'Jalankan lagi rekonsiliasi yang gagal (keuangan) dan ikuti sampai selesai': 'Start a failed reconciliation again (finance) and follow it until it ends',
+  'Tagihan {bill} masih menerima barisnya ({received} dari {count}): selesaikan unggahan dengan berkas yang sama: npx lindung remit import --regulation {regulation} BERKAS':
+    'Bill {bill} is still receiving its lines ({received} of {count}): finish the upload with the same file: npx lindung remit import --regulation {regulation} FILE',
+  'Tagihan {bill} berstatus {status}: tidak ada rekonsiliasi untuk dilanjutkan.': 'Bill {bill} is {status}: there is no reconciliation to resume.',
+  'Merekonsiliasi tagihan {bill} orang per orang dengan ledger…': 'Reconciling bill {bill} person by person against the ledger…',
+  'Keadaan iuran tiap bulan (jatuh tempo, lunas, terlambat, berisiko, nonaktif) per hari ini di Jakarta, serta siapa yang akan kehilangan perlindungan, dan kapan':
+    "Each month's remittance state (due, paid, late, at risk, inactive) as of today in Jakarta, and who would lose cover, and when",
+  'Ditolak (403): {detail}': 'Rejected (403): {detail}',
+  '--year {year} bukan tahun: tulis empat angka, mis. --year 2027.': '--year {year} is not a year: write it as four digits, e.g. --year 2027.',
+  '--kind {kind} bukan jenis selisih: pakai salah satu dari {kinds}.': '--kind {kind} is not a kind of discrepancy: use one of {kinds}.',
+  '--amount {problem}: {issue}. Contoh: --amount 1.234.500': '--amount {problem}: {issue}. For example: --amount 1.234.500',
+  '1 orang': '1 person',
+  'Tidak ada yang ditagih untuk {regulation} pada {year}: belum ada yang terdaftar untuk tahun itu (npx lindung enroll start --proposal ID --wait).':
+    'Nothing to bill for {regulation} in {year}: nobody is enrolled for that year (npx lindung enroll start --proposal ID --wait).',
+  'Tagihan yang diharapkan dari {regulation}, {year} (wadah {wadah})': 'Expected bills of {regulation}, {year} (wadah {wadah})',
+  'ditagih {people}, {amount}': 'billed {people}, {amount}',
+  'dibayar {paid} dari {payable}': 'paid {paid} of {payable}',
+  'dibayar {paid}': 'paid {paid}',
+  'belum ada yang diimpor': 'none imported',
+  kontrol: 'control',
+  'Impor tagihan sebulan: npx lindung remit import --regulation {regulation} tagihan.csv': "Import a month's bill: npx lindung remit import --regulation {regulation} tagihan.csv",
+  'kontrol (menurut tagihan)': 'control (the bill says)',
+  'diharapkan (ledger)': 'expected (the ledger)',
+  'ditagih (barisnya)': 'billed (its lines)',
+  cocok: 'matched',
+  'nilai selisih': 'discrepant amount',
+  'diterima sejauh ini': 'received so far',
+  'Tagihan {bill}: {regulation}, {month} ({code}): {status}': 'Bill {bill}: {regulation}, {month} ({code}): {status}',
+  ' (percobaan {attempt})': ' (attempt {attempt})',
+  '  kode iuran {kode}, wadah {wadah}, dari {file} ({source}), diimpor oleh {user} pada {at}': '  kode iuran {kode}, wadah {wadah}, from {file} ({source}), imported by {user} at {at}',
+  '  tidak ada selisih: setiap baris sesuai dengan ledger': '  no discrepancies: every line is what the ledger expects',
+  '  diterima oleh {user} pada {at}{note}: dapat dibayar {payable}': '  accepted by {user} at {at}{note}: payable {payable}',
+  ', {people} disanggah ({amount} ditahan)': ', {people} disputed ({amount} held back)',
+  '  dibayar {amount} dengan SP2D {sp2d} tanggal {date}, dicatat oleh {user}': '  paid {amount} by SP2D {sp2d} of {date}, recorded by {user}',
+  '  lunas: dibayar penuh ({amount})': '  lunas: paid in full ({amount})',
+  '  dibayar {paid} dari {payable}; sisa {remaining}': '  paid {paid} of {payable}; {remaining} remains',
+  '  Unggahan berhenti di tengah jalan: impor berkas yang sama lagi untuk mengirim sisanya (npx lindung remit import --regulation {regulation} BERKAS).':
+    '  The upload stopped part-way: import the same file again to send the rest (npx lindung remit import --regulation {regulation} FILE).',
+  '  Masih direkonsiliasi: npx lindung remit reconcile {bill} mengikutinya.': '  Still reconciling: npx lindung remit reconcile {bill} follows it.',
+  '  Lihat siapa yang berselisih: npx lindung remit discrepancies {bill} (atau remit report {bill} -o rekonsiliasi.xlsx)':
+    '  See who differs: npx lindung remit discrepancies {bill} (or remit report {bill} -o rekonsiliasi.xlsx)',
+  '  Sanggah sebuah baris: npx lindung remit dispute {bill} --nik NIK --note TEKS': '  Dispute a line: npx lindung remit dispute {bill} --nik NIK --note TEXT',
+  '  Terima tagihan: npx lindung remit accept {bill}; petugas keuangan lain lalu mencatat SP2D-nya': '  Accept it: npx lindung remit accept {bill}; another finance officer then records the SP2D',
+  '  Catat SP2D-nya (siapa pun di keuangan selain {user}): npx lindung remit pay {bill} --sp2d NOMOR --date YYYY-MM-DD --amount {amount} --kode-iuran {kode}':
+    '  Record the SP2D (anyone in finance but {user}): npx lindung remit pay {bill} --sp2d NUMBER --date YYYY-MM-DD --amount {amount} --kode-iuran {kode}',
+  '  Lanjutkan rekonsiliasi: npx lindung remit reconcile {bill}': '  Resume the reconciliation: npx lindung remit reconcile {bill}',
+  '  Minta tagihan koreksi ke kantor cabang BPJS, lalu impor tagihan itu.': '  Ask the BPJS branch for a corrected bill, and import that.',
+  '  Ditarik: {month} terbuka untuk tagihan koreksi.': '  Withdrawn: {month} is free for a corrected bill.',
+  'tidak ada di tagihan': 'not on the bill',
+  'baris {lines}': 'line {lines}',
+  'baris-baris {lines}': 'lines {lines}',
+  '{kind}: diharapkan {expected}, ditagih {billed} ({lines})': '{kind}: expected {expected}, billed {billed} ({lines})',
+  '    disanggah oleh {user} pada {at}: {note}': '    disputed by {user} at {at}: {note}',
+  'Tidak ada iuran terutang untuk {regulation} pada {year}: belum ada yang terdaftar untuk tahun itu.': 'Nothing is owed for {regulation} in {year}: nobody is enrolled for that year.',
+  'Iuran {regulation}, {year}, per {date} (Jakarta)': 'Remittance of {regulation}, {year}, as of {date} (Jakarta)',
+  '{bill} ({status}, dapat dibayar {payable})': '{bill} ({status}, payable {payable})',
+  '  {n} bulan berturut-turut belum dibayar': '  {n} months unpaid in a row',
+  'Siapa yang akan kehilangan perlindungan, dan kapan: bila tidak ada pembayaran lagi, {people}{segments} kehilangan kepesertaan dan perlindungannya pada {date}, setelah {n} bulan tidak dibayar ({months}).':
+    'Who would lose cover, and when: if nothing more is paid, {people}{segments} lose their membership and protection on {date}, after {n} unpaid months ({months}).',
+  'Siapa yang akan kehilangan perlindungan, dan kapan: tidak ada tahun ini, menurut pembayaran yang tercatat sejauh ini.':
+    'Who would lose cover, and when: nobody this year, on the payments recorded so far.',
+  // bill-upload (remit import)
+  '{file} ditolak dan tidak ada yang diunggah. Tagihan menyebut {people} dan {total}, tetapi barisnya berjumlah {lines} dan {amount} (selisih: {gapPeople}, {gapAmount}). Minta tagihan koreksi ke kantor cabang BPJS.':
+    '{file} is refused and nothing was uploaded. The bill says {people} and {total}, but its lines add up to {lines} and {amount} (difference: {gapPeople}, {gapAmount}). Ask the BPJS branch for a corrected bill.',
+  '{file} sudah pernah diimpor sebagai tagihan {bill} ({status}): tidak ada yang dikirim lagi.': '{file} was imported before as bill {bill} ({status}): nothing was sent again.',
+  'Tagihan {bill} sudah menerima {received} dari {lines} baris: berkas dikirim lagi untuk menyelesaikannya.': 'Bill {bill} had received {received} of {lines} lines: sending the file again to finish it.',
+  '{file} berubah selama diunggah ({checked} baris saat diperiksa, {sent} saat dikirim). Impor lagi.': '{file} changed while it was uploaded ({checked} lines when checked, {sent} when sent). Import it again.',
+  '{file} tidak dapat diimpor: {problem}': '{file} cannot be imported: {problem}',
+  'Unggahan tagihan {bill} berhenti di tengah jalan; baris yang sudah diterima disimpan. Jalankan perintah yang sama lagi (npx lindung remit import --regulation {regulation} {file}) untuk mengirim sisanya.':
+    'The upload of bill {bill} stopped part-way; the lines it received are kept. Run the same command again (npx lindung remit import --regulation {regulation} {file}) to send the rest.',
+  // cost
+  'Perkirakan biaya AWS dan lama sebuah pendaftaran, dari pemakaian yang diukur dan harga bertanggal (tanpa sistem yang berjalan)':
+    'Estimate the AWS cost and wall time of an enrollment run, from measured usage and dated prices (no stack needed)',
+  'jumlah orang dalam pendaftaran': 'people in the run',
+  'shard yang didaftarkan sekaligus (MaxConcurrency Distributed Map; bawaan: seperti yang di-deploy)': "shards enrolled at once (the Distributed Map's MaxConcurrency; default: as deployed)",
+  'batas laju BPJS dalam permintaan batch per detik (bawaan: asumsi daftar harga)': "the insurer's rate limit in batch requests a second (default: the price list's assumption)",
+  'waktu BPJS per batch berisi hingga 100 orang (bawaan: asumsi daftar harga)': "the insurer's time per batch of up to 100 people (default: the price list's assumption)",
+  'rupiah per dolar AS (bawaan: kurs JISDOR bertanggal dari daftar harga)': "rupiah per US dollar (default: the price list's dated JISDOR rate)",
+  'profil pemakaian selain shared/documents/cost/enrollment-usage-profile.json yang tersimpan di repositori':
+    'a usage profile other than the checked-in shared/documents/cost/enrollment-usage-profile.json',
+  'Belum ada profil pemakaian di repositori: ukur satu dengan `npm run bench -- enroll --people 20000`.':
+    'No usage profile is checked in yet: measure one with `npm run bench -- enroll --people 20000`.',
+  'Profil pemakaian {file} bukan JSON: {problem}': 'The usage profile {file} is not JSON: {problem}',
+  'Profil pemakaian {file} tidak sah: {field}: {problem}': 'The usage profile {file} is not valid: {field}: {problem}',
+  Layanan: 'Service',
+  Pemakaian: 'Usage',
+  '{workflow} untuk {people}: biaya AWS dan lama pendaftaran (perkiraan)': '{workflow} for {people}: AWS cost and wall time (estimate)',
+  'Pemakaian diukur pada sistem lokal: `{command}` pada {date} (commit {commit}), {people}.': 'Usage measured on the local stack: `{command}` on {date} (commit {commit}), {people}.',
+  'Lama: sekitar {duration}, ditentukan oleh {limit}: {why}.': 'Wall time: about {duration}, set by the {limit}: {why}.',
+  '  {shards} shard sekaligus; langkah di luar Map {duration}. Lama menurut tiap batas sendiri-sendiri:':
+    '  {shards} shards at once; steps outside the Map {duration}. Each limit alone would take:',
+  'Harga: {prices}; per {date} (shared/documents/cost/aws-prices.json).': 'Prices: {prices}; as of {date} (shared/documents/cost/aws-prices.json).',
+  'Rupiah dengan kurs Rp{rate} per dolar AS{jisdor}.': 'Rupiah at Rp{rate} per US dollar{jisdor}.',
+  ' (JISDOR, {date}; --usd-idr untuk kurs hari ini)': " (JISDOR, {date}; --usd-idr for today's)",
+  'Asumsi: BPJS memerlukan {latency} ms per batch dan mengizinkan {rps} batch per detik (--insurer-latency-ms, --insurer-rps); konkurensi Lambda {lambda}.':
+    'Assumed: the insurer takes {latency} ms per batch and allows {rps} batches a second (--insurer-latency-ms, --insurer-rps); Lambda concurrency {lambda}.',
+  'Tidak dihitung: CloudWatch Logs dan X-Ray, transfer data, penyimpanan DynamoDB (lihat docs/cost.md), dan $0.40 sebulan untuk secret.':
+    "Not counted: CloudWatch Logs and X-Ray, data transfer, DynamoDB storage (see docs/cost.md), and the secret's $0.40 a month.",
+  '{services} sama di semua region': '{services} the same everywhere',
+  '{services} dengan tarif {region}': '{services} at {region} rates',
+  'harga {region} tidak ditemukan, jadi ': 'no {region} prices found, so ',
+  '{s} dtk': '{s} s',
+  '{m} mnt {s} dtk': '{m} min {s} s',
+  '{h} jam {m} mnt': '{h} h {m} min',
+  '{option} harus bilangan bulat paling sedikit 1, bukan "{text}".': '{option} must be a whole number of at least 1, not "{text}".',
+  '{option} harus bilangan yang tidak negatif, bukan "{text}".': '{option} must be a non-negative number, not "{text}".',
+  '{option} harus bilangan positif, bukan "{text}".': '{option} must be a positive number, not "{text}".',
+  '{option} harus bilangan desimal seperti 16693 atau 16693.5, bukan "{text}".': '{option} must be a decimal number such as 16693 or 16693.5, not "{text}".',
 } as const;
 
 export type CliText = keyof typeof EN;

@@ -13,7 +13,8 @@ const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 async function lindung(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(path.join(repoRoot, 'bin', 'lindung.mjs'), args, {
-      env: { ...process.env, LINDUNG_API_URL: 'http://127.0.0.1:9', LINDUNG_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lindung-cost-cli-')) },
+      // In English: cli-language.test.ts runs cost in both languages.
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', LINDUNG_API_URL: 'http://127.0.0.1:9', LINDUNG_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lindung-cost-cli-')) },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
