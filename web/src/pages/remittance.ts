@@ -2,45 +2,16 @@ import type { z } from 'zod';
 import type { ExpectedBillList } from '../../../shared/api/remittance-schemas';
 import type { ArrearsWatch, MonthRemittance, MonthState } from '../../../shared/core/remittance/arrears';
 import type { ExpectedBill } from '../../../shared/core/remittance/expected-bills';
-import type { BillStatus, DiscrepancyKind } from '../../../shared/core/remittance/insurer-bill';
 import type { Regulation } from '../../../shared/core/regulation/regulation';
 import { apiGet } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatCount, formatDate, formatMonth, formatRupiah } from '../format';
-import { t, type Text } from '../i18n';
+import { t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
+import { BILL_STATUS_LABELS, MONTH_STATE_LABELS } from '../reason-labels';
 import { href } from '../router';
-
-/** A month's remittance state, as its badge reads (docs/console.md; shared/core/remittance/arrears.ts). */
-export const MONTH_STATE_LABELS: Record<MonthState, Text> = {
-  none: 'Tanpa peserta',
-  upcoming: 'Belum',
-  due: 'Jatuh tempo',
-  paid: 'Lunas',
-  late: 'Terlambat',
-  'at-risk': 'Berisiko',
-  inactive: 'Nonaktif',
-};
-
-export const BILL_STATUS_LABELS: Record<BillStatus, Text> = {
-  receiving: 'Menerima baris',
-  reconciling: 'Sedang direkonsiliasi',
-  reconciled: 'Direkonsiliasi',
-  accepted: 'Diterima',
-  failed: 'Gagal',
-  refused: 'Ditolak (tidak sesuai kontrol)',
-  withdrawn: 'Ditarik',
-};
-
-export const DISCREPANCY_LABELS: Record<DiscrepancyKind, Text> = {
-  'not-enrolled': 'Ditagih, tidak terdaftar',
-  'not-billed': 'Terdaftar, tidak ditagih',
-  'amount-differs': 'Jumlah berbeda',
-  'billed-after-cover-ended': 'Ditagih setelah kepesertaan berakhir',
-  'billed-twice': 'Ditagih dua kali',
-};
 
 /** A state as a badge: text for everyone, the colour only repeats it. */
 export function stateBadge(state: MonthState): HTMLElement {
