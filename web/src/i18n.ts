@@ -524,6 +524,10 @@ const EN = {
   'Bandingkan dengan tarif yang berlaku; sanggah bila tagihan salah.': 'Compare with the rates in force; dispute the line if the bill is wrong.',
   'Sanggah baris ini: kepesertaan sudah berakhir (meninggal atau keluar).': 'Dispute this line: the cover had ended (death or removal).',
   'Sanggah baris yang berlebih.': 'Dispute the extra line.',
+  'Kode segmen': 'Segment code',
+  'Disanggah oleh': 'Disputed by',
+  'Kontrol tagihan (orang)': 'Bill control (people)',
+  'Kontrol tagihan (Rp)': 'Bill control (Rp)',
 } as const;
 
 export type Text = keyof typeof EN;

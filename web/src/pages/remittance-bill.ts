@@ -4,6 +4,7 @@ import { MAX_PAGE_LIMIT } from '../../../shared/api/page-limits';
 import { parseRupiah } from '../../../shared/core/money/rupiah-text';
 import { maskPersonalData } from '../../../shared/core/people/personal-data';
 import type { Discrepancy, DiscrepancyKind, InsurerBill } from '../../../shared/core/remittance/insurer-bill';
+import { rupiahCell, type SheetCell } from '../../../shared/documents/spreadsheets/sheet-cell';
 import { apiGet, apiSend } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
@@ -199,8 +200,8 @@ function disputeForm(bill: InsurerBill, d: Discrepancy, afterDispute: () => void
 }
 
 /** Every discrepancy of the filter, for the download: NIKs masked as on the page. */
-async function exportRows(billId: string, kind: DiscrepancyKind | undefined): Promise<string[][]> {
-  const rows: string[][] = [['nik', 'name', 'kpj', 'segment', 'kind', 'lines', 'expected', 'billed', 'detail', 'dispute', 'disputedBy']];
+async function exportRows(billId: string, kind: DiscrepancyKind | undefined): Promise<SheetCell[][]> {
+  const rows: SheetCell[][] = [['NIK', t('Nama'), 'KPJ', t('Segmen'), t('Jenis'), t('Baris'), t('Diharapkan'), t('Ditagih'), t('Keterangan'), t('Sanggahan'), t('Disanggah oleh')]];
   let cursor: string | undefined;
   do {
     const page = await apiGet<DiscrepancyPage>(`/bills/${encodeURIComponent(billId)}/discrepancies`, { kind, cursor, limit: MAX_PAGE_LIMIT });
@@ -210,10 +211,10 @@ async function exportRows(billId: string, kind: DiscrepancyKind | undefined): Pr
         d.name,
         d.kpj ?? '',
         d.segment,
-        d.kind,
+        discrepancyLabel(d.kind),
         d.lines.join(' '),
-        String(d.expected),
-        String(d.billed),
+        rupiahCell(d.expected),
+        rupiahCell(d.billed),
         maskPersonalData(d.detail),
         d.dispute ? maskPersonalData(d.dispute.note) : '',
         d.dispute?.by ?? '',

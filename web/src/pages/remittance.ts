@@ -3,6 +3,7 @@ import type { ExpectedBillList } from '../../../shared/api/remittance-schemas';
 import type { ArrearsWatch, MonthRemittance, MonthState } from '../../../shared/core/remittance/arrears';
 import type { ExpectedBill } from '../../../shared/core/remittance/expected-bills';
 import type { Regulation } from '../../../shared/core/regulation/regulation';
+import { rupiahCell, type SheetCell } from '../../../shared/documents/spreadsheets/sheet-cell';
 import { apiGet } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
@@ -82,23 +83,7 @@ export async function remittancePage(main: HTMLElement, { route }: PageContext):
           ],
         },
       ),
-      exportButtons(`iuran-${picked.regulation.id}-${year}`, t('Iuran'), () => [
-        ['month', 'dueDate', 'people', 'expectedAmount', 'billId', 'kodeIuran', 'billStatus', 'controlCount', 'controlTotal', 'payable', 'paid', 'state'],
-        ...months.map(({ month, expected: bill, remittance }) => [
-          month,
-          remittance?.dueDate ?? bill?.dueDate ?? '',
-          String(bill?.controlCount ?? 0),
-          String(bill?.controlTotal ?? 0),
-          bill?.bill?.billId ?? '',
-          bill?.bill?.kodeIuran ?? '',
-          bill?.bill?.status ?? '',
-          bill?.bill ? String(bill.bill.controlCount) : '',
-          bill?.bill ? String(bill.bill.controlTotal) : '',
-          bill?.bill?.payable !== undefined ? String(bill.bill.payable) : '',
-          String(bill?.bill?.paid ?? 0),
-          remittance?.state ?? 'none',
-        ]),
-      ]),
+      exportButtons(`iuran-${picked.regulation.id}-${year}`, t('Iuran'), () => remittanceRows(months)),
     ),
   );
 }
@@ -154,4 +139,33 @@ function losesCoverNotice(arrears: ArrearsWatch, segmentName: (code: string) => 
     t('Bulan yang belum dibayar: {months}.', { months: loses.unpaidMonths.map(formatMonth).join(', ') }),
     bySegment.length ? h('ul', {}, ...bySegment.map(([segment, n]) => h('li', {}, t('{segment}: {count} orang', { segment: segmentName(segment), count: formatCount(n) })))) : undefined,
   );
+}
+
+/**
+ * The download of the year's months: people and amounts as numbers (rupiah formatted as money),
+ * months, dates, statuses and states as the page writes them.
+ */
+export function remittanceRows(months: readonly { month: string; expected: ExpectedBill | undefined; remittance: MonthRemittance | undefined }[]): SheetCell[][] {
+  const header = [t('Bulan'), t('Jatuh tempo'), t('Peserta'), t('Iuran diharapkan'), t('Tagihan BPJS'), t('Kode iuran'), t('Status'), t('Kontrol tagihan (orang)'), t('Kontrol tagihan (Rp)'), t('Dapat dibayar'), t('Dibayar'), t('Keadaan')];
+  return [
+    header,
+    ...months.map(({ month, expected: bill, remittance }): SheetCell[] => {
+      const imported = bill?.bill;
+      const due = remittance?.dueDate ?? bill?.dueDate;
+      return [
+        formatMonth(month),
+        due ? formatDate(due) : '',
+        bill?.controlCount ?? 0,
+        rupiahCell(bill?.controlTotal ?? 0),
+        imported?.billId ?? '',
+        imported?.kodeIuran ?? '',
+        imported ? t(BILL_STATUS_LABELS[imported.status]) : '',
+        imported ? imported.controlCount : '',
+        imported ? rupiahCell(imported.controlTotal) : '',
+        imported?.payable !== undefined ? rupiahCell(imported.payable) : '',
+        rupiahCell(imported?.paid ?? 0),
+        t(MONTH_STATE_LABELS[remittance?.state ?? 'none']),
+      ];
+    }),
+  ];
 }
