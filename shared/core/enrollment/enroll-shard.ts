@@ -5,7 +5,7 @@ import type { RosterLedger } from '../roster/roster-ledger';
 import type { RosterMember } from '../roster/roster-member';
 import { maskPersonalData } from '../people/personal-data';
 import { multiplyRupiah } from '../money/rupiah';
-import type { Insurer, Registration, RegistrationResult, RejectionReason } from './insurer-port';
+import { type Insurer, type Registration, type RegistrationResult, REJECTION_REASONS } from './insurer-port';
 import type { EnrollmentEntry } from './enrollment-entry';
 import type { EnrollmentLedger, Reservation } from './enrollment-ledger';
 import { EMPTY_SHARD_TALLY, type PageOutcome, type PageTally, type ShardTally, addPage } from './page-tally';
@@ -22,7 +22,9 @@ export const ENROLLMENT_PAGE_SIZE = 500;
 export const BUDGET_EXHAUSTED = 'BUDGET_EXHAUSTED';
 
 /** Why a run did not cover a person: the insurer's refusal, or the approved amount used up. Every one has a label in the console (web/src/reason-labels.ts). */
-export type EnrollmentFailureReason = RejectionReason | typeof BUDGET_EXHAUSTED;
+export const ENROLLMENT_FAILURE_REASONS = [...REJECTION_REASONS, BUDGET_EXHAUSTED] as const;
+
+export type EnrollmentFailureReason = (typeof ENROLLMENT_FAILURE_REASONS)[number];
 
 /** Pages of one shard enrolled side by side while the roster is read in order. */
 export const PAGES_IN_FLIGHT = 3;
