@@ -67,28 +67,11 @@ const ENTITY_LABELS: Record<AuditEntityType, Text> = {
 };
 
 /**
- * Actions whose writers put Bahasa Indonesia first in the summary, then ` / ` and English: in
- * Indonesian that half is shown, with the counts and amounts it holds.
+ * The stages whose writers put Bahasa Indonesia first in an event's summary (then ` / ` and
+ * English): enrollment runs, the insurer's bills and the monthly remittance. In Indonesian that
+ * half is shown, with the counts and amounts it holds.
  */
-const INDONESIAN_FIRST: ReadonlySet<AuditAction> = new Set<AuditAction>([
-  'enrollment.started',
-  'enrollment.finished',
-  'enrollment.failed',
-  'enrollment.retried',
-  'bill.opened',
-  'bill.refused',
-  'bill.reconciling',
-  'bill.reconciled',
-  'bill.failed',
-  'bill.line-disputed',
-  'bill.accepted',
-  'bill.paid',
-  'bill.withdrawn',
-  'remittance.paid',
-  'remittance.late',
-  'remittance.at-risk',
-  'remittance.inactive',
-]);
+const INDONESIAN_FIRST = ['enrollment.', 'bill.', 'remittance.'] as const;
 
 function isListed(action: string): action is AuditAction {
   return action in ACTION_LABELS;
@@ -131,7 +114,7 @@ function subjects(event: Pick<AuditEvent, 'changes' | 'summary'>): string[] {
 export function auditDescription(event: AuditEvent): string {
   if (language() === 'en') return event.summary;
   const label = auditActionLabel(event.action);
-  if (isListed(event.action) && INDONESIAN_FIRST.has(event.action)) {
+  if (isListed(event.action) && INDONESIAN_FIRST.some((stage) => event.action.startsWith(stage))) {
     return `${label}: ${withReasonWords(indonesianHalf(event.summary))}`;
   }
   const details = changeDetails(event);
