@@ -142,7 +142,7 @@ async function seedLedger(args: {
     requestedAt: '2026-11-01T00:00:00.000Z',
     segments: [{ segment: 'KETUA_RT', monthlyPremiums: months.map((month) => ({ month, premium: PREMIUM })) }],
   } as unknown as ProposalRecord;
-  await args.proposals.create(proposal, auditEvent({ caller: SYSTEM_CALLER, at: new Date(), action: 'bench.seeded', entityType: 'proposal', entityId: proposalId, regulationId: args.regulationId, summary: 'bench seed' }));
+  await args.proposals.create(proposal, auditEvent({ caller: SYSTEM_CALLER, at: new Date(), action: 'budget.proposed', entityType: 'regulation', entityId: args.regulationId, summary: `bench seed: ${proposalId}` }));
   const started = performance.now();
   const batches = Math.ceil(args.people / 1_000);
   await forEachConcurrently(Array.from({ length: batches }, (_, b) => b), 4, async (b) => {

@@ -1,4 +1,5 @@
 import type { RejectedRow } from '../api/roster-schemas';
+import type { RawRosterRow } from '../core/roster/raw-roster-row';
 import { MAX_ECHOED_COLUMNS, MAX_ROSTER_CELL_CHARS } from '../core/roster/roster-cell-limits';
 import { ROSTER_FIELDS } from '../core/roster/roster-fields';
 import { fieldOfHeader } from './roster-file/roster-columns';
@@ -57,6 +58,28 @@ function ownCells(rejected: RejectedRow, columns: readonly string[], kept: reado
     const text = cells[index] ?? '';
     return dates.has(index) && text !== '' ? dateCell(text) : text;
   });
+}
+
+/**
+ * A row fixed in the console, with the cells it came with, to import again under the same
+ * `columns`: a cell under a roster field's column takes the row's value for it (when it has one); the office's other
+ * columns (RT/RW, notes) stay as written, so the new import's report gives them back. A cell whose
+ * value changed is no longer the date it was.
+ */
+export function withOwnCells(fixed: RawRosterRow, columns: readonly string[], original: Pick<RejectedRow, 'cells' | 'dateCells'>): RawRosterRow {
+  if (fixed.cells || !original.cells) return fixed;
+  const cells = [...original.cells];
+  const changed = new Set<number>();
+  columns.forEach((title, index) => {
+    const field = index < cells.length ? fieldOfHeader(title) : undefined;
+    const value = field ? fixed.values[field] : undefined;
+    if (value !== undefined && value !== cells[index]) {
+      cells[index] = value;
+      changed.add(index);
+    }
+  });
+  const dateCells = original.dateCells?.filter((index) => !changed.has(index));
+  return { ...fixed, cells, ...(dateCells?.length ? { dateCells } : {}) };
 }
 
 function problemCells(row: RejectedRow): string[] {

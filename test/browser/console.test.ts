@@ -134,12 +134,15 @@ describe('web console', () => {
     await page.goto(`${inject('apiUrl')}/console/#/audit?regulation=${REGULATION_ID}`);
     const events = page.getByRole('table', { name: 'Kejadian, terbaru lebih dulu' });
     // The run keeps its own trail; searching its regulation shows it beside the regulation's events.
-    const finished = events.getByRole('row').filter({ hasText: 'enrollment.finished' });
-    await expectText(finished.getByRole('cell').nth(2), `enrollment-run:${run.runId}`);
+    // In Bahasa Indonesia: each action and entity in words, the summary's Indonesian half; no action codes.
+    const finished = events.getByRole('row').filter({ hasText: 'Pendaftaran selesai' });
+    await expectText(finished.getByRole('cell').nth(2), `Pendaftaran ${run.runId}`);
     const summary = (await finished.getByRole('cell').nth(3).textContent())!;
     expect(summary).toContain(`Pendaftaran ${run.runId} selesai (percobaan 1): ${formatCountForTest(PEOPLE)} orang terdaftar, 0 gagal`);
     expect(summary).not.toMatch(/\d{16}/);
-    expect(await events.getByRole('row').filter({ hasText: 'budget.approve' }).count()).toBe(1);
+    expect(summary).not.toContain('Enrollment run');
+    expect(await events.getByRole('row').filter({ hasText: /^(?!.*dengan pagu).*Usulan anggaran disetujui/ }).count()).toBe(1);
+    expect(await events.textContent()).not.toMatch(/\b(?:regulation|roster|budget|enrollment|renewal|bill|remittance)\.[a-z]/);
     // The regulation's hash chain verifies, up to its latest event.
     const chain = (await api('GET', `/regulations/${REGULATION_ID}/audit-chain`, { token: auditor })).body;
     expect(chain.broken).toBeUndefined();

@@ -307,7 +307,7 @@ beforeAll(async () => {
   await new DynamoDbEnrollmentLedger().write(ledgerEntries());
   const created = await adapters.proposals.create(
     proposal(),
-    auditEvent({ caller: siti, at, action: 'proposal.created', entityType: 'proposal', entityId: PROPOSAL_ID, regulationId: REG, summary: 'seeded for the remittance crash test' }),
+    auditEvent({ caller: siti, at, action: 'budget.proposed', entityType: 'regulation', entityId: REG, summary: `seeded for the remittance crash test: ${PROPOSAL_ID}` }),
   );
   expect(created).toBe(true);
 }, 120_000);

@@ -7,7 +7,7 @@ import type { ChainAnchor } from '../../shared/core/audit/chain-anchor';
 
 const siti = { userId: 'u-siti', username: 'siti', roles: ['finance'] as const };
 const events = (n: number): AuditEvent[] =>
-  Array.from({ length: n }, (_, i) => auditEvent({ caller: siti, at: new Date(Date.UTC(2027, 0, 1 + i)), action: `step.${i + 1}`, entityType: 'regulation', entityId: 'perwal-x', summary: `Langkah ${i + 1}` }));
+  Array.from({ length: n }, (_, i) => auditEvent({ caller: siti, at: new Date(Date.UTC(2027, 0, 1 + i)), action: 'regulation.amended', entityType: 'regulation', entityId: 'perwal-x', summary: `Langkah ${i + 1}` }));
 
 function linked(chained: AuditEvent[]): { link: ChainLink; event: AuditEvent | undefined }[] {
   return chained.map((event) => ({

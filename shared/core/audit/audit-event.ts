@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { FieldChange } from './document-diff';
 import type { Caller } from '../access/roles';
 import { Role } from '../access/roles';
+import type { AuditAction, AuditEntityType } from './audit-actions';
 
 export const AuditEvent = z.object({
   eventId: z.string(),
@@ -33,7 +34,7 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 export function auditEvent(args: AuditSubject & {
   caller: Caller;
   at: Date;
-  action: string;
+  action: AuditAction;
   summary: string;
   changes?: FieldChange[];
 }): AuditEvent {
@@ -57,4 +58,4 @@ export function auditEvent(args: AuditSubject & {
  */
 type AuditSubject =
   | { entityType: 'regulation'; entityId: string; regulationId?: undefined }
-  | { entityType: string; entityId: string; regulationId: string };
+  | { entityType: Exclude<AuditEntityType, 'regulation'>; entityId: string; regulationId: string };

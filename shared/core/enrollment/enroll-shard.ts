@@ -5,7 +5,7 @@ import type { RosterLedger } from '../roster/roster-ledger';
 import type { RosterMember } from '../roster/roster-member';
 import { maskPersonalData } from '../people/personal-data';
 import { multiplyRupiah } from '../money/rupiah';
-import type { Insurer, Registration, RegistrationResult } from './insurer-port';
+import { type Insurer, type Registration, type RegistrationResult, REJECTION_REASONS } from './insurer-port';
 import type { EnrollmentEntry } from './enrollment-entry';
 import type { EnrollmentLedger, Reservation } from './enrollment-ledger';
 import { EMPTY_SHARD_TALLY, type PageOutcome, type PageTally, type ShardTally, addPage } from './page-tally';
@@ -20,6 +20,11 @@ import type { RunPlan } from './run-plan';
 export const ENROLLMENT_PAGE_SIZE = 500;
 
 export const BUDGET_EXHAUSTED = 'BUDGET_EXHAUSTED';
+
+/** Why a run did not cover a person: the insurer's refusal, or the approved amount used up. Every one has a label in the console (web/src/reason-labels.ts). */
+export const ENROLLMENT_FAILURE_REASONS = [...REJECTION_REASONS, BUDGET_EXHAUSTED] as const;
+
+export type EnrollmentFailureReason = (typeof ENROLLMENT_FAILURE_REASONS)[number];
 
 /** Pages of one shard enrolled side by side while the roster is read in order. */
 export const PAGES_IN_FLIGHT = 3;
@@ -220,7 +225,7 @@ function entryOf(plan: RunPlan, page: Page, person: RosterMember, result: Regist
   };
 }
 
-function failedEntry(plan: RunPlan, page: Page, person: RosterMember, reason: string, message: string, now: Date): EnrollmentEntry {
+function failedEntry(plan: RunPlan, page: Page, person: RosterMember, reason: EnrollmentFailureReason, message: string, now: Date): EnrollmentEntry {
   return { ...entryBase(plan, page, person, now), status: 'failed', reason, message: maskPersonalData(message) };
 }
 

@@ -32,7 +32,8 @@ export interface Registration {
  * INVALID_DATA; the file channel answers REFUSED_BY_BRANCH (the branch's member file refused the
  * person, with its reason) or AWAITING_BRANCH (no member file has answered for the person yet).
  */
-export type RejectionReason = 'REGISTERED_ELSEWHERE' | 'INVALID_DATA' | 'REFUSED_BY_BRANCH' | 'AWAITING_BRANCH';
+export const REJECTION_REASONS = ['REGISTERED_ELSEWHERE', 'INVALID_DATA', 'REFUSED_BY_BRANCH', 'AWAITING_BRANCH'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type RegistrationResult =
   | { nik: string; outcome: 'registered'; /** 11 digits, opaque */ kpj: string; coverageStart: string; coverageEnd: string }

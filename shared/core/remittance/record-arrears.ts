@@ -3,12 +3,18 @@ import { auditEvent, type AuditEvent } from '../audit/audit-event';
 import { formatIndonesianMonth } from '../calendar/indonesian-dates';
 import type { RunFigures } from '../coverage/coverage-report';
 import type { Regulation } from '../regulation/regulation';
-import { type ArrearsWatch, type MonthLedger, watchArrears } from './arrears';
+import { type ArrearsWatch, type MonthLedger, type MonthRemittance, type MonthState, watchArrears } from './arrears';
 import { expectedBills } from './expected-bills';
 import type { RemittanceStore } from './remittance-store';
 import { formatPeople } from '../people/people-count';
 
-const STATE_WORDS: Record<string, string> = { late: 'terlambat / late', 'at-risk': 'berisiko / at risk', inactive: 'nonaktif / inactive', paid: 'lunas / paid' };
+/** The states a month's change into is audited (audit-actions.ts lists `remittance.<state>` for each). */
+const STATE_WORDS = { late: 'terlambat / late', 'at-risk': 'berisiko / at risk', inactive: 'nonaktif / inactive', paid: 'lunas / paid' } as const satisfies Partial<Record<MonthState, string>>;
+type AuditedState = keyof typeof STATE_WORDS;
+
+function isAudited(month: MonthRemittance): month is MonthRemittance & { state: AuditedState } {
+  return month.state in STATE_WORDS;
+}
 
 /**
  * Each month's remittance state of a regulation's year as of a Jakarta date, from the expected
@@ -48,15 +54,14 @@ export async function recordArrears(
   const watch = await arrearsOf(store, regulation, year, runs, asOf, at);
   const before = new Map((await store.arrears(regulation.id, year))?.months.map((m) => [m.month, m.state]) ?? []);
   const audits: AuditEvent[] = watch.months
-    .filter((m) => STATE_WORDS[m.state] && before.get(m.month) !== m.state)
-    .map((m) => auditEvent({
+    .flatMap((m) => (!isAudited(m) || before.get(m.month) === m.state ? [] : [auditEvent({
       caller: SYSTEM_CALLER,
       at,
       action: `remittance.${m.state}`,
       entityType: 'regulation',
       entityId: regulation.id,
       summary: `Iuran ${formatIndonesianMonth(m.month)}: ${STATE_WORDS[m.state]} (jatuh tempo ${m.dueDate}, ${formatPeople(m.people)})`,
-    }));
+    })]));
   await store.saveArrears(watch, audits);
   return watch;
 }

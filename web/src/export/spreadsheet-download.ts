@@ -1,11 +1,15 @@
 import type { Writable } from 'node:stream';
 import { CsvWriter } from '../../../shared/documents/spreadsheets/csv-writer';
 import type { RowWriter } from '../../../shared/documents/spreadsheets/row-writer';
+import type { SheetCell } from '../../../shared/documents/spreadsheets/sheet-cell';
 import { XlsxWriter } from '../../../shared/documents/spreadsheets/xlsx-writer';
 
 /**
  * Exports from the console are written by the same CsvWriter and XlsxWriter as the CLI's files,
- * into memory instead of a file stream, then offered as a download.
+ * into memory instead of a file stream, then offered as a download. Counts are numbers and
+ * amounts rupiahCell()s (sheet-cell.ts), so that SUM works on them: an .xlsx shows them in
+ * Excel's thousands format, `12.928` and `Rp2.606.284.800` in an Indonesian Excel; a .csv
+ * (`;`-separated, as Indonesian Excel opens it) has their plain digits.
  */
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
@@ -50,7 +54,7 @@ class MemoryWritable {
 }
 
 /** The rows (header first) as a CSV or XLSX file. */
-export async function spreadsheetBlob(rows: readonly (readonly string[])[], format: SpreadsheetFormat, sheetName: string): Promise<Blob> {
+export async function spreadsheetBlob(rows: readonly (readonly SheetCell[])[], format: SpreadsheetFormat, sheetName: string): Promise<Blob> {
   const output = new MemoryWritable();
   // A structural stand-in for a Node Writable: it has every member WritableOutput calls.
   const stream = output as unknown as Writable;
@@ -72,6 +76,6 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function downloadSpreadsheet(rows: readonly (readonly string[])[], format: SpreadsheetFormat, baseName: string, sheetName: string): Promise<void> {
+export async function downloadSpreadsheet(rows: readonly (readonly SheetCell[])[], format: SpreadsheetFormat, baseName: string, sheetName: string): Promise<void> {
   downloadBlob(await spreadsheetBlob(rows, format, sheetName), `${baseName}.${format}`);
 }

@@ -4,7 +4,9 @@ import { ApiError, apiGet, apiGetAll } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatDate, formatDateTime, maskNik } from '../format';
+import { auditActionLabel, auditDescription, auditEntityLabel } from '../audit-labels';
 import { t } from '../i18n';
+import { ROLE_LABELS } from '../layout';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
 import { navigate } from '../router';
@@ -77,13 +79,19 @@ export async function auditPage(main: HTMLElement, { route }: PageContext): Prom
       newestFirst.length
         ? [
             exportButtons('jejak-audit', 'Audit', () => [
-              ['at', 'actor', 'roles', 'action', 'entity', 'summary', 'changes'],
-              ...newestFirst.map((e) => [e.at, e.actor, e.actorRoles.join(' '), e.action, `${e.entityType}:${e.entityId}`, e.summary, e.changes.map((c) => c.path).join(' ')]),
+              [t('Waktu'), t('Pengguna'), t('Peran'), t('Tindakan'), t('Entitas'), t('Ringkasan'), t('Bagian yang berubah'), t('Kode tindakan')],
+              ...newestFirst.map((e) => [formatDateTime(e.at), e.actor, roles(e), auditActionLabel(e.action), auditEntityLabel(e), auditDescription(e), e.changes.map((c) => c.path).join(' '), e.action]),
             ]),
             table(
               t('Kejadian, terbaru lebih dulu'),
               [t('Waktu'), t('Pengguna'), t('Tindakan'), t('Entitas'), t('Ringkasan')],
-              newestFirst.map((e) => [formatDateTime(e.at), e.actorRoles.length ? `${e.actor} (${e.actorRoles.join(', ')})` : e.actor, e.action, `${e.entityType}:${e.entityId}`, e.summary]),
+              newestFirst.map((e) => [
+                formatDateTime(e.at),
+                e.actorRoles.length ? `${e.actor} (${roles(e)})` : e.actor,
+                h('span', { 'data-action': e.action }, auditActionLabel(e.action)),
+                auditEntityLabel(e),
+                auditDescription(e),
+              ]),
               { stack: true },
             ),
           ]
@@ -118,6 +126,11 @@ async function chainStatus(regulationId: string): Promise<HTMLElement | undefine
       ? t('Rantai hash jejak ini utuh: terverifikasi sampai {at} ({n} kejadian).', { at: formatDateTime(chain.verifiedUpTo.at), n: chain.events }) + anchored
       : t('Rantai hash jejak ini belum berisi kejadian.'),
   );
+}
+
+/** The roles the actor acted in, named as the menu names them. */
+function roles(event: AuditEvent): string {
+  return event.actorRoles.map((role) => t(ROLE_LABELS[role])).join(', ');
 }
 
 /** A typed NIK as the audit trail writes it (`3674********0001`); a masked one as it is; anything else unchanged, for the API to refuse. */

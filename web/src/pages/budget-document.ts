@@ -1,5 +1,5 @@
 import type { Proposal } from '../../../shared/api/budget-schemas';
-import { budgetDocumentHtml, budgetDocumentRows } from '../../../shared/documents/budget-document';
+import { budgetDocumentHtml, budgetDocumentSheet } from '../../../shared/documents/budget-document';
 import { apiGet } from '../api-client';
 import { h, replace } from '../dom';
 import { exportButtons } from '../export/export-buttons';
@@ -23,7 +23,7 @@ export async function documentPage(main: HTMLElement, { route }: PageContext): P
       h('a', { href: href('keputusan', proposal.proposalId) }, t('Kembali ke usulan')),
       h('button', { type: 'button', class: 'primary', onclick: () => frame.contentWindow?.print() }, t('Cetak')),
     ),
-    exportButtons(`anggaran-${proposal.year}-${proposal.proposalId}`, 'Anggaran', () => budgetDocumentRows(proposal)),
+    exportButtons(`anggaran-${proposal.year}-${proposal.proposalId}`, 'Anggaran', () => budgetDocumentSheet(proposal)),
     frame,
   );
   window.addEventListener('hashchange', () => URL.revokeObjectURL(url), { once: true });

@@ -63,8 +63,8 @@ export async function dashboardPage(main: HTMLElement, { route }: PageContext): 
         footer: [t('Jumlah'), '', formatCount(coverage.totals.target), formatCount(coverage.totals.onRoster), formatCount(coverage.totals.funded), formatCount(coverage.totals.covered), formatShare(coverage.shareOfTarget)],
       }),
       exportButtons(`cakupan-${coverage.regulationId}-${coverage.year}`, t('Cakupan'), () => [
-        ['segment', ...headers],
-        ...coverage.segments.map((s) => [s.segment, s.name, s.category, String(s.target), String(s.onRoster), String(s.funded), String(s.covered), (s.target > 0 ? s.covered / s.target : 0).toFixed(4)]),
+        [t('Kode segmen'), ...headers],
+        ...coverage.segments.map((s) => [s.segment, s.name, s.category, s.target, s.onRoster, s.funded, s.covered, formatShare(s.target > 0 ? s.covered / s.target : 0)]),
       ]),
     ),
     h(

@@ -5,6 +5,7 @@ import { h, notice, replace, table } from '../dom';
 import { formatCount, formatDate, formatDateTime, formatMonth, formatRupiah } from '../format';
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
+import { enrollmentFailureLabel, enrollmentFailureNext, runFailureExplained } from '../reason-labels';
 import { pickRegulation } from '../regulation-picker';
 import { currentRoute, navigate } from '../router';
 import { hasRole } from '../session';
@@ -151,9 +152,14 @@ function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (
       h('dt', {}, t('Percobaan')), h('dd', {}, String(run.attempt)),
       run.finishedAt ? [h('dt', {}, t('Selesai')), h('dd', {}, formatDateTime(run.finishedAt))] : undefined,
     ),
-    run.failure ? notice('alert', run.failure) : undefined,
+    run.failure ? failureNotice(run.failure) : undefined,
     run.failureReasons.length
-      ? table(t('Alasan kegagalan'), [t('Alasan'), t('Orang')], run.failureReasons.map((f) => [f.reason, formatCount(f.people)]), { numeric: [1] })
+      ? table(
+          t('Alasan kegagalan'),
+          [t('Alasan'), t('Orang'), t('Langkah berikutnya')],
+          run.failureReasons.map((f) => [h('span', { 'data-reason': f.reason }, enrollmentFailureLabel(f.reason)), formatCount(f.people), enrollmentFailureNext(f.reason)]),
+          { numeric: [1] },
+        )
       : undefined,
     retry,
     run.invoice
@@ -165,4 +171,16 @@ function runDetail(run: EnrollmentRun, onRetry: (run: EnrollmentRun) => void): (
         )
       : undefined,
   ];
+}
+
+/** Why an attempt stopped, in words, and what to do; the failure as recorded (English, for the admin) under "Rincian teknis". */
+function failureNotice(failure: string): HTMLElement {
+  const { label, next } = runFailureExplained(failure);
+  return notice(
+    'alert',
+    h('strong', {}, t('Percobaan ini berhenti: {reason}.', { reason: label })),
+    ' ',
+    next,
+    h('details', {}, h('summary', {}, t('Rincian teknis')), h('code', {}, failure)),
+  );
 }

@@ -4,16 +4,18 @@ import { MAX_PAGE_LIMIT } from '../../../shared/api/page-limits';
 import { parseRupiah } from '../../../shared/core/money/rupiah-text';
 import { maskPersonalData } from '../../../shared/core/people/personal-data';
 import type { Discrepancy, DiscrepancyKind, InsurerBill } from '../../../shared/core/remittance/insurer-bill';
+import { rupiahCell, type SheetCell } from '../../../shared/documents/spreadsheets/sheet-cell';
 import { apiGet, apiSend } from '../api-client';
 import { field, h, notice, replace, select, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatCount, formatDate, formatDateTime, formatMonth, formatRupiah, maskNik } from '../format';
 import { t } from '../i18n';
 import type { PageContext } from '../main';
+import { BILL_STATUS_LABELS, DISCREPANCY_KINDS, discrepancyLabel, discrepancyNext } from '../reason-labels';
 import { href, navigate } from '../router';
 import { currentSession, hasRole } from '../session';
 import { errorNotice } from './error-notice';
-import { BILL_STATUS_LABELS, DISCREPANCY_LABELS, remittanceHref } from './remittance';
+import { remittanceHref } from './remittance';
 
 type DiscrepancyPage = z.infer<typeof DiscrepancyPage>;
 
@@ -22,8 +24,6 @@ const PAGE_SIZE = 50;
 
 /** How often a bill still being received or reconciled is read again. */
 const POLL_MS = 1000;
-
-const KINDS = Object.keys(DISCREPANCY_LABELS) as DiscrepancyKind[];
 
 /**
  * One insurer's bill: its reconciliation with the ledger, the discrepancies person by person
@@ -34,7 +34,7 @@ export async function remittanceBillPage(main: HTMLElement, context: PageContext
   const { route } = context;
   const billId = route.params[0] ?? '';
   const path = `/bills/${encodeURIComponent(billId)}`;
-  const kind = KINDS.find((k) => k === route.query.get('kind'));
+  const kind = DISCREPANCY_KINDS.find((k) => k === route.query.get('kind'));
   const cursor = route.query.get('cursor') ?? undefined;
   const bill = await apiGet<InsurerBill>(path);
   const page = bill.reconciliation ? await apiGet<DiscrepancyPage>(`${path}/discrepancies`, { kind, cursor, limit: PAGE_SIZE }) : undefined;
@@ -111,13 +111,13 @@ function reconciliationSection(bill: InsurerBill): HTMLElement {
     ),
     table(
       t('Selisih per jenis'),
-      [t('Jenis'), t('Orang')],
-      KINDS.map((kind) => {
+      [t('Jenis'), t('Orang'), t('Langkah berikutnya')],
+      DISCREPANCY_KINDS.map((kind) => {
         const count = r.discrepancies[kind] ?? 0;
-        const label = [t(DISCREPANCY_LABELS[kind]), ' ', h('code', {}, kind)];
-        return [count > 0 ? h('a', { href: filter(kind) }, ...label) : h('span', {}, ...label), h('span', { 'data-testid': `count-${kind}` }, formatCount(count))];
+        const label = discrepancyLabel(kind);
+        return [count > 0 ? h('a', { href: filter(kind) }, label) : h('span', {}, label), h('span', { 'data-testid': `count-${kind}` }, formatCount(count)), count > 0 ? discrepancyNext(kind) : '—'];
       }),
-      { numeric: [1], footer: [t('Jumlah'), formatCount(KINDS.reduce((sum, kind) => sum + (r.discrepancies[kind] ?? 0), 0))] },
+      { numeric: [1], footer: [t('Jumlah'), formatCount(DISCREPANCY_KINDS.reduce((sum, kind) => sum + (r.discrepancies[kind] ?? 0), 0)), ''] },
     ),
   );
 }
@@ -129,7 +129,7 @@ function discrepancySection(bill: InsurerBill, page: DiscrepancyPage, kind: Disc
     const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
     return search.size ? `${base}?${search}` : base;
   };
-  const kindSelect = select('kind', [['', t('Semua jenis')], ...KINDS.map((k) => [k, t(DISCREPANCY_LABELS[k])] as const)], kind ?? '');
+  const kindSelect = select('kind', [['', t('Semua jenis')], ...DISCREPANCY_KINDS.map((k) => [k, discrepancyLabel(k)] as const)], kind ?? '');
   const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': t('Saring selisih') }, field(t('Jenis selisih'), kindSelect), h('button', { type: 'submit' }, t('Tampilkan')));
   filterForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -154,7 +154,7 @@ function discrepancySection(bill: InsurerBill, page: DiscrepancyPage, kind: Disc
               d.name,
               d.kpj || '—',
               d.segment,
-              t(DISCREPANCY_LABELS[d.kind]),
+              discrepancyLabel(d.kind),
               d.lines.length ? d.lines.join(', ') : '—',
               formatRupiah(d.expected),
               formatRupiah(d.billed),
@@ -200,8 +200,8 @@ function disputeForm(bill: InsurerBill, d: Discrepancy, afterDispute: () => void
 }
 
 /** Every discrepancy of the filter, for the download: NIKs masked as on the page. */
-async function exportRows(billId: string, kind: DiscrepancyKind | undefined): Promise<string[][]> {
-  const rows: string[][] = [['nik', 'name', 'kpj', 'segment', 'kind', 'lines', 'expected', 'billed', 'detail', 'dispute', 'disputedBy']];
+async function exportRows(billId: string, kind: DiscrepancyKind | undefined): Promise<SheetCell[][]> {
+  const rows: SheetCell[][] = [['NIK', t('Nama'), 'KPJ', t('Segmen'), t('Jenis'), t('Baris'), t('Diharapkan'), t('Ditagih'), t('Keterangan'), t('Sanggahan'), t('Disanggah oleh')]];
   let cursor: string | undefined;
   do {
     const page = await apiGet<DiscrepancyPage>(`/bills/${encodeURIComponent(billId)}/discrepancies`, { kind, cursor, limit: MAX_PAGE_LIMIT });
@@ -211,10 +211,10 @@ async function exportRows(billId: string, kind: DiscrepancyKind | undefined): Pr
         d.name,
         d.kpj ?? '',
         d.segment,
-        d.kind,
+        discrepancyLabel(d.kind),
         d.lines.join(' '),
-        String(d.expected),
-        String(d.billed),
+        rupiahCell(d.expected),
+        rupiahCell(d.billed),
         maskPersonalData(d.detail),
         d.dispute ? maskPersonalData(d.dispute.note) : '',
         d.dispute?.by ?? '',

@@ -2,45 +2,17 @@ import type { z } from 'zod';
 import type { ExpectedBillList } from '../../../shared/api/remittance-schemas';
 import type { ArrearsWatch, MonthRemittance, MonthState } from '../../../shared/core/remittance/arrears';
 import type { ExpectedBill } from '../../../shared/core/remittance/expected-bills';
-import type { BillStatus, DiscrepancyKind } from '../../../shared/core/remittance/insurer-bill';
 import type { Regulation } from '../../../shared/core/regulation/regulation';
+import { rupiahCell, type SheetCell } from '../../../shared/documents/spreadsheets/sheet-cell';
 import { apiGet } from '../api-client';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
 import { formatCount, formatDate, formatMonth, formatRupiah } from '../format';
-import { t, type Text } from '../i18n';
+import { t } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
+import { BILL_STATUS_LABELS, MONTH_STATE_LABELS } from '../reason-labels';
 import { href } from '../router';
-
-/** A month's remittance state, as its badge reads (docs/console.md; shared/core/remittance/arrears.ts). */
-export const MONTH_STATE_LABELS: Record<MonthState, Text> = {
-  none: 'Tanpa peserta',
-  upcoming: 'Belum',
-  due: 'Jatuh tempo',
-  paid: 'Lunas',
-  late: 'Terlambat',
-  'at-risk': 'Berisiko',
-  inactive: 'Nonaktif',
-};
-
-export const BILL_STATUS_LABELS: Record<BillStatus, Text> = {
-  receiving: 'Menerima baris',
-  reconciling: 'Sedang direkonsiliasi',
-  reconciled: 'Direkonsiliasi',
-  accepted: 'Diterima',
-  failed: 'Gagal',
-  refused: 'Ditolak (tidak sesuai kontrol)',
-  withdrawn: 'Ditarik',
-};
-
-export const DISCREPANCY_LABELS: Record<DiscrepancyKind, Text> = {
-  'not-enrolled': 'Ditagih, tidak terdaftar',
-  'not-billed': 'Terdaftar, tidak ditagih',
-  'amount-differs': 'Jumlah berbeda',
-  'billed-after-cover-ended': 'Ditagih setelah kepesertaan berakhir',
-  'billed-twice': 'Ditagih dua kali',
-};
 
 /** A state as a badge: text for everyone, the colour only repeats it. */
 export function stateBadge(state: MonthState): HTMLElement {
@@ -111,23 +83,7 @@ export async function remittancePage(main: HTMLElement, { route }: PageContext):
           ],
         },
       ),
-      exportButtons(`iuran-${picked.regulation.id}-${year}`, t('Iuran'), () => [
-        ['month', 'dueDate', 'people', 'expectedAmount', 'billId', 'kodeIuran', 'billStatus', 'controlCount', 'controlTotal', 'payable', 'paid', 'state'],
-        ...months.map(({ month, expected: bill, remittance }) => [
-          month,
-          remittance?.dueDate ?? bill?.dueDate ?? '',
-          String(bill?.controlCount ?? 0),
-          String(bill?.controlTotal ?? 0),
-          bill?.bill?.billId ?? '',
-          bill?.bill?.kodeIuran ?? '',
-          bill?.bill?.status ?? '',
-          bill?.bill ? String(bill.bill.controlCount) : '',
-          bill?.bill ? String(bill.bill.controlTotal) : '',
-          bill?.bill?.payable !== undefined ? String(bill.bill.payable) : '',
-          String(bill?.bill?.paid ?? 0),
-          remittance?.state ?? 'none',
-        ]),
-      ]),
+      exportButtons(`iuran-${picked.regulation.id}-${year}`, t('Iuran'), () => remittanceRows(months)),
     ),
   );
 }
@@ -183,4 +139,33 @@ function losesCoverNotice(arrears: ArrearsWatch, segmentName: (code: string) => 
     t('Bulan yang belum dibayar: {months}.', { months: loses.unpaidMonths.map(formatMonth).join(', ') }),
     bySegment.length ? h('ul', {}, ...bySegment.map(([segment, n]) => h('li', {}, t('{segment}: {count} orang', { segment: segmentName(segment), count: formatCount(n) })))) : undefined,
   );
+}
+
+/**
+ * The download of the year's months: people and amounts as numbers (rupiah formatted as money),
+ * months, dates, statuses and states as the page writes them.
+ */
+export function remittanceRows(months: readonly { month: string; expected: ExpectedBill | undefined; remittance: MonthRemittance | undefined }[]): SheetCell[][] {
+  const header = [t('Bulan'), t('Jatuh tempo'), t('Peserta'), t('Iuran diharapkan'), t('Tagihan BPJS'), t('Kode iuran'), t('Status'), t('Kontrol tagihan (orang)'), t('Kontrol tagihan (Rp)'), t('Dapat dibayar'), t('Dibayar'), t('Keadaan')];
+  return [
+    header,
+    ...months.map(({ month, expected: bill, remittance }): SheetCell[] => {
+      const imported = bill?.bill;
+      const due = remittance?.dueDate ?? bill?.dueDate;
+      return [
+        formatMonth(month),
+        due ? formatDate(due) : '',
+        bill?.controlCount ?? 0,
+        rupiahCell(bill?.controlTotal ?? 0),
+        imported?.billId ?? '',
+        imported?.kodeIuran ?? '',
+        imported ? t(BILL_STATUS_LABELS[imported.status]) : '',
+        imported ? imported.controlCount : '',
+        imported ? rupiahCell(imported.controlTotal) : '',
+        imported?.payable !== undefined ? rupiahCell(imported.payable) : '',
+        rupiahCell(imported?.paid ?? 0),
+        t(MONTH_STATE_LABELS[remittance?.state ?? 'none']),
+      ];
+    }),
+  ];
 }

@@ -132,8 +132,8 @@ export function renewalDiffSection(diff: z.infer<typeof RenewalDiff>): HTMLEleme
     table(t('Roster {year} dibanding {from}', { year: diff.year, from: diff.fromYear }), headers, diff.segments.map((s) => row(s.segment, s)), { numeric: [1, 2, 3, 4, 5, 6], footer: row(t('Jumlah'), diff.totals) }),
     reasonTable(t('Alasan keluar'), diff.leaverReasons),
     exportButtons(`perpanjangan-${diff.fromYear}-${diff.year}`, 'Perpanjangan', () => [
-      ['segment', 'previous', 'unchanged', 'joiners', 'leavers', 'agingOut', 'next'],
-      ...diff.segments.map((s) => [s.segment, s.previous, s.unchanged, s.joiners, s.leavers, s.agingOut, s.next].map(String)),
+      headers,
+      ...diff.segments.map((s) => [s.segment, s.previous, s.unchanged, s.joiners, s.leavers, s.agingOut, s.next]),
     ]),
   );
 }
@@ -177,6 +177,7 @@ function continuityView(year: number, checked: number, gaps: readonly Continuity
   const byReason: Record<string, number> = {};
   for (const gap of gaps) byReason[gap.reason] = (byReason[gap.reason] ?? 0) + 1;
   const continued = checked - gaps.length;
+  const gapHeaders = ['NIK', t('Nama'), t('Segmen'), t('Alasan'), t('Tercakup sampai'), t('Tercakup lagi sejak'), t('Hari tanpa cakupan')];
   return [
     h('h2', { id: 'continuity-heading' }, t('Kesinambungan cakupan ke {year}', { year })),
     h('p', { role: 'status' }, t('{continued} dari {checked} orang tercakup tanpa jeda sejak 1 Januari; {gaps} dengan jeda.', { continued: formatCount(continued), checked: formatCount(checked), gaps: formatCount(gaps.length) })),
@@ -186,12 +187,12 @@ function continuityView(year: number, checked: number, gaps: readonly Continuity
           'div',
           {},
           exportButtons(`kesinambungan-${year}`, 'Kesinambungan', () => [
-            ['nik', 'name', 'segment', 'reason', 'coveredUntil', 'coveredAgainFrom', 'gapDays'],
-            ...gaps.map((g) => [maskNik(g.nik), g.name, g.segment, g.reason, g.coveredUntil, g.coveredAgainFrom ?? '', String(g.gapDays)]),
+            gapHeaders,
+            ...gaps.map((g) => [maskNik(g.nik), g.name, g.segment, REASONS[g.reason] ? t(REASONS[g.reason]!) : g.reason, formatDate(g.coveredUntil), g.coveredAgainFrom ? formatDate(g.coveredAgainFrom) : '', g.gapDays]),
           ]),
           table(
             gaps.length > GAPS_ON_PAGE ? t('{shown} dari {total} jeda pertama', { shown: GAPS_ON_PAGE, total: formatCount(gaps.length) }) : t('Jeda cakupan'),
-            ['NIK', t('Nama'), t('Segmen'), t('Alasan'), t('Tercakup sampai'), t('Tercakup lagi sejak'), t('Hari tanpa cakupan')],
+            gapHeaders,
             gaps.slice(0, GAPS_ON_PAGE).map((g) => [maskNik(g.nik), g.name, g.segment, REASONS[g.reason] ? t(REASONS[g.reason]!) : g.reason, formatDate(g.coveredUntil), g.coveredAgainFrom ? formatDate(g.coveredAgainFrom) : '—', formatCount(g.gapDays)]),
             { numeric: [6], stack: true },
           ),
