@@ -28,7 +28,7 @@ describe('npx lindung audit --entity', () => {
     const result = await lindung(offline, 'audit', '--entity', 'regulaton:perwal-tangsel-25-2019');
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      '"regulaton" is not an entity type: --entity TYPE:ID takes one of regulation, enrollment-run, bill (e.g. --entity regulation:perwal-tangsel-25-2019).\n',
+      '"regulaton" is not an entity type: --entity TYPE:ID takes one of regulation, enrollment-run, bill, scenario (e.g. --entity regulation:perwal-tangsel-25-2019).\n',
     );
     expect((await lindung(offline, 'audit', '--entity', 'bill')).stderr).toBe('Name which bill: --entity bill:ID.\n');
     expect((await lindung(offline, 'audit')).code).toBe(2);

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../shared/api/schemas';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../shared/core/audit/audit-actions';
+import { AUDIT_ACTIONS } from '../../shared/core/audit/audit-actions';
+import { AuditEntityType } from '../../shared/core/audit/audit-entity-type';
 import { ENROLLMENT_FAILURE_REASONS } from '../../shared/core/enrollment/enroll-shard';
 import { MonthState } from '../../shared/core/remittance/arrears';
 import { BillStatus, DiscrepancyKind } from '../../shared/core/remittance/insurer-bill';
@@ -65,7 +66,7 @@ describe('console labels', () => {
       expect(indonesian, action).not.toBe(english);
     }
     useLanguage('id');
-    for (const entityType of AUDIT_ENTITY_TYPES) {
+    for (const entityType of AuditEntityType.options) {
       expect(auditEntityLabel({ entityType, entityId: 'x-1', changes: [], summary: '' })).not.toContain(entityType);
     }
     expect(auditActionLabel('step.1')).toBe('step.1');

@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../../shared/api/schemas';
-import type { AuditAction, AuditEntityType } from '../../shared/core/audit/audit-actions';
+import type { AuditAction } from '../../shared/core/audit/audit-actions';
+import type { AuditEntityType } from '../../shared/core/audit/audit-entity-type';
 import { formatDate, formatRupiah } from './format';
 import { language, t, type Text } from './i18n';
 import { enrollmentFailureLabel } from './reason-labels';
@@ -57,6 +58,8 @@ const ACTION_LABELS: Record<AuditAction, Text> = {
   'remittance.late': 'Iuran sebulan terlambat',
   'remittance.at-risk': 'Iuran sebulan berisiko (klaim dapat tidak dilayani)',
   'remittance.inactive': 'Kepesertaan nonaktif karena iuran tertunggak',
+  'scenario.created': 'Skenario simulasi disimpan',
+  'scenario.changed': 'Skenario simulasi diubah',
 };
 
 /** The entity of an event in words: `Peraturan perwal-x`, `Pendaftaran run-…`, `Tagihan BPJS …`. */
@@ -64,6 +67,7 @@ const ENTITY_LABELS: Record<AuditEntityType, Text> = {
   regulation: 'Peraturan {id}',
   'enrollment-run': 'Pendaftaran {id}',
   bill: 'Tagihan BPJS {id}',
+  scenario: 'Skenario {id}',
 };
 
 /**

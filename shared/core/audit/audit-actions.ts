@@ -50,9 +50,7 @@ export const AUDIT_ACTIONS = [
   'remittance.late',
   'remittance.at-risk',
   'remittance.inactive',
+  'scenario.created',
+  'scenario.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** What an event is about: a regulation (and what belongs to it), an enrollment run, an insurer's bill. */
-export const AUDIT_ENTITY_TYPES = ['regulation', 'enrollment-run', 'bill'] as const;
-export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

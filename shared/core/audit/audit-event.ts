@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { FieldChange } from './document-diff';
 import type { Caller } from '../access/roles';
 import { Role } from '../access/roles';
-import type { AuditAction, AuditEntityType } from './audit-actions';
+import type { AuditAction } from './audit-actions';
+import type { AuditEntityType } from './audit-entity-type';
 
 export const AuditEvent = z.object({
   eventId: z.string(),
