@@ -4,6 +4,8 @@ import { propose, waitForProposal } from '../support/budget';
 import { importRoster, personRow, rosterCsv, tangselNik } from '../support/roster-files';
 import { tangselRegulation } from '../support/tangsel';
 import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
+import { countInProfile } from '../../shared/core/simulation/age-profile';
+import { useLocalTables } from '../support/local-tables';
 
 let admin: string;
 let finance: string;
@@ -39,7 +41,7 @@ async function twoSegmentRoster(id: string, rt: number, kader: number, serials: 
   ];
   const status = await importRoster(id, rosterCsv(rows));
   expect(status.accepted).toBe(rt + kader);
-  return regulation;
+  return { ...regulation, rows };
 }
 
 async function fundedNiks(pathOf: (bucket: number) => string, token: string): Promise<string[]> {
@@ -114,5 +116,34 @@ describe('simulation', () => {
     expect(misspelt.status).toBe(400);
     expect(JSON.stringify(misspelt.body)).toMatch(/segmens/);
     expect((await api('GET', `/regulations/${regulation.id}/scenarios/tidak-ada/simulation`, { token: auditor })).status).toBe(404);
+  }, 120_000);
+
+  it('each import keeps the ages a simulation reads, bucket by bucket, as its entries are', async () => {
+    const regulation = await twoSegmentRoster('perwal-simulasi-umur', 30, 20, 2_000);
+    await useLocalTables();
+    const { DynamoDbRosterLedger } = await import('../../shared/adapters/dynamodb/dynamodb-roster-ledger');
+    const { documentClient } = await import('../../shared/adapters/dynamodb/document-client');
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const roster = new DynamoDbRosterLedger();
+    const expected = (rows: string[][]) => {
+      const profile: Record<string, Record<string, number>> = {};
+      for (const row of rows) countInProfile(profile, row[8]!, row[2]!.split('/').reverse().join('-'));
+      return profile;
+    };
+    expect(await roster.ageProfile(regulation.id, 2027)).toEqual(expected(regulation.rows));
+    // Every bucket's writer left its counts, so a simulation reads them instead of the roster.
+    const stored = await documentClient.send(new QueryCommand({ TableName: process.env.MAIN_TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AGES#${regulation.id}#2027` } }));
+    const items = stored.Items ?? [];
+    expect(items.filter((item) => !String(item.sk).includes('#'))).toHaveLength(NIK_BUCKETS);
+    const storedPeople = items.flatMap((item) => Object.values((item.counts ?? {}) as Record<string, number>)).reduce((a, b) => a + b, 0);
+    expect(storedPeople).toBe(50);
+
+    // The cadres young enough for KETUA_RT (65 at most) move there, the higher priority: their
+    // counts leave KADER, and KETUA_RT's grow.
+    const movable = (row: string[]) => row[8] === 'KADER' && !row[2]!.endsWith('/1960');
+    const moved = regulation.rows.map((row) => (movable(row) ? [...row.slice(0, 8), 'KETUA_RT'] : row));
+    const status = await importRoster(regulation.id, rosterCsv(moved.filter((row, i) => movable(regulation.rows[i]!))));
+    expect(status.accepted).toBe(18);
+    expect(await roster.ageProfile(regulation.id, 2027)).toEqual(expected(moved));
   }, 120_000);
 });

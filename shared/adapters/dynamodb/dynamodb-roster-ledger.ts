@@ -102,12 +102,43 @@ export class DynamoDbRosterLedger implements RosterLedger {
 
   async ageProfile(regulationId: string, year: number): Promise<AgeProfile> {
     const profile: Record<string, Record<string, number>> = {};
-    await forEachConcurrently(ALL_NIK_BUCKETS, BUCKETS_IN_FLIGHT, async (bucket) => {
-      const pages = paginateQuery({ client: documentClient }, { ...this.bucketQuery(regulationId, year, bucket), ProjectionExpression: 'gsi1sk, birthDate' });
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) countInProfile(profile, (item.gsi1sk as string).split('#')[0]!, item.birthDate as string);
+    const refreshed = new Set<string>();
+    const query = { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': rosterKeys.ages(regulationId, year) } };
+    for await (const page of paginateQuery({ client: documentClient }, query)) {
+      for (const item of page.Items ?? []) {
+        const [bucket, segment] = (item.sk as string).split('#') as [string, string | undefined];
+        if (segment === undefined) refreshed.add(bucket);
+        else addCounts(profile, segment, item.counts as Record<string, number>);
       }
+    }
+    const uncounted = ALL_NIK_BUCKETS.filter((bucket) => !refreshed.has(rosterKeys.agesRefreshed(bucket)));
+    await forEachConcurrently(uncounted, BUCKETS_IN_FLIGHT, async (bucket) => {
+      for (const [segment, counts] of Object.entries(await this.countAges(regulationId, year, bucket))) addCounts(profile, segment, counts);
     });
+    return profile;
+  }
+
+  async refreshAgeProfile(regulationId: string, year: number, bucket: number): Promise<void> {
+    const pk = rosterKeys.ages(regulationId, year);
+    const counted = await this.countAges(regulationId, year, bucket);
+    const stored = await documentClient.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bucket)', ExpressionAttributeValues: { ':pk': pk, ':bucket': `${rosterKeys.agesRefreshed(bucket)}#` }, ProjectionExpression: 'sk' }),
+    );
+    const gone = (stored.Items ?? []).map((item) => item.sk as string).filter((sk) => !(sk.split('#')[1]! in counted));
+    await batchWrite(this.table, [
+      ...Object.entries(counted).map(([segment, counts]) => ({ PutRequest: { Item: { pk, sk: rosterKeys.agesOfSegment(bucket, segment), counts } } })),
+      ...gone.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
+      { PutRequest: { Item: { pk, sk: rosterKeys.agesRefreshed(bucket), refreshedAt: now().toISOString() } } },
+    ]);
+  }
+
+  /** One bucket's people by segment and age, counted from its entries. */
+  private async countAges(regulationId: string, year: number, bucket: number): Promise<Record<string, Record<string, number>>> {
+    const profile: Record<string, Record<string, number>> = {};
+    const pages = paginateQuery({ client: documentClient }, { ...this.bucketQuery(regulationId, year, bucket), ProjectionExpression: 'gsi1sk, birthDate' });
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) countInProfile(profile, (item.gsi1sk as string).split('#')[0]!, item.birthDate as string);
+    }
     return profile;
   }
 
@@ -165,4 +196,9 @@ export class DynamoDbRosterLedger implements RosterLedger {
 /** An entry's old version, kept under the person's history key when an import replaces it. */
 function importedHistoryItem(old: RosterEntry, importId: string): Record<string, unknown> {
   return { ...rosterKeys.history(old.nik, old.year, old.updatedAt, old.importId), ...old, replacedBy: importId };
+}
+
+function addCounts(profile: Record<string, Record<string, number>>, segment: string, counts: Readonly<Record<string, number>>): void {
+  const into = (profile[segment] ??= {});
+  for (const [month, n] of Object.entries(counts)) into[month] = (into[month] ?? 0) + n;
 }

@@ -15,6 +15,12 @@ export const rosterKeys = {
   }),
   lease: (year: number, bucket: number) => ({ pk: `LEASE#COVER#${year}#${bucketPart(bucket)}`, sk: 'LEASE' }),
   summary: (regulationId: string, year: number) => ({ pk: `REG#${regulationId}`, sk: `ROSTER#${year}` }),
+  /** A regulation's people of a year by age (age-profile.ts): one partition, read whole by a simulation. */
+  ages: (regulationId: string, year: number) => `AGES#${regulationId}#${year}`,
+  /** That a bucket's counts were refreshed by its writer (even to none). */
+  agesRefreshed: (bucket: number) => bucketPart(bucket),
+  /** One bucket's counts of one segment. */
+  agesOfSegment: (bucket: number, segment: string) => `${bucketPart(bucket)}#${segment}`,
 };
 
 export function rosterPartition(regulationId: string, year: number, bucket: number): string {

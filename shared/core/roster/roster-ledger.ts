@@ -63,8 +63,18 @@ export interface RosterLedger {
   ): Promise<{ people: RosterMember[]; more: boolean }>;
   /** The regulation's headcount per segment for a year, counted from the entries. */
   headcount(regulationId: string, year: number): Promise<Record<string, number>>;
-  /** The regulation's people of a year by segment and age (simulation/age-profile.ts). */
+  /**
+   * The regulation's people of a year by segment and age (simulation/age-profile.ts), from the
+   * counts each bucket's writer keeps (`refreshAgeProfile`); a bucket with none yet (written
+   * before they were kept) is counted from its entries.
+   */
   ageProfile(regulationId: string, year: number): Promise<AgeProfile>;
+  /**
+   * Counts a bucket's people of the regulation and year by segment and age again, after its writer
+   * (an import's or a renewal's shard, holding the lease) has stored them. Read from the roster's
+   * index, which may trail the last writes by a moment; the next writer's refresh catches up.
+   */
+  refreshAgeProfile(regulationId: string, year: number, bucket: number): Promise<void>;
 
   /** Stores one page of an import's shard, under the bucket's lease. */
   writeImported(page: ImportedPage): Promise<void>;
