@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../core/audit/audit-event';
 import { ConflictError } from '../../core/errors';
 import type { Scenario } from '../../core/simulation/scenario';
@@ -34,6 +34,18 @@ export class DynamoDbScenarioStore implements ScenarioStore {
     return scenarios;
   }
 
+  async rememberedCut(regulationId: string, key: string): Promise<string | null | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: { pk: partition(regulationId), sk: cutKey(key) } }));
+    return Item ? ((Item.lastFundedNik as string | undefined) ?? null) : undefined;
+  }
+
+  async rememberCut(regulationId: string, key: string, lastFundedNik: string | null): Promise<void> {
+    const expiresAt = Math.floor(Date.now() / 1000) + CUT_DAYS * 86_400;
+    await documentClient.send(
+      new PutCommand({ TableName: this.table, Item: { pk: partition(regulationId), sk: cutKey(key), ...(lastFundedNik ? { lastFundedNik } : {}), expiresAt } }),
+    );
+  }
+
   async save(scenario: Scenario, event: AuditEvent): Promise<void> {
     const previous = scenario.version - 1;
     const pk = partition(scenario.regulationId);
@@ -61,7 +73,11 @@ export class DynamoDbScenarioStore implements ScenarioStore {
   }
 }
 
+/** How long a remembered cut is kept: a listing is read within minutes; DynamoDB's TTL removes it later. */
+const CUT_DAYS = 1;
+
 const partition = (regulationId: string) => `SCENARIOS#${regulationId}`;
+const cutKey = (key: string) => `CUT#${key}`;
 const currentKey = (scenarioId: string) => `CURRENT#${scenarioId}`;
 const versionKey = (scenarioId: string, version: number) => `VERSION#${scenarioId}#${zeroPadded(version, 6)}`;
 

@@ -1,5 +1,10 @@
 import { fundEveryone } from '../budget/allocate-ceiling';
-import { isFunded, settleCut } from '../budget/funded-by-allocation';
+import { createHash } from 'node:crypto';
+import { type FundedSegment, isCut, isFunded, settleCut } from '../budget/funded-by-allocation';
+import type { PendingCohort } from '../budget/funded-this-year';
+import { canonicalJson } from '../../lib/canonical-json';
+import type { ScenarioStore } from './scenario-store';
+import type { SimulationResult } from './simulation-result';
 import { unfundedNiks } from '../budget/roster-funding';
 import { InvalidInputError } from '../errors';
 import { runSimulation, type ScenarioRef, type SimulationDependencies } from './run-simulation';
@@ -16,7 +21,7 @@ const PAGE_SIZE = 500;
  * have no roster to list.
  */
 export async function scenarioPeople(
-  deps: SimulationDependencies,
+  deps: SimulationDependencies & { scenarios: Pick<ScenarioStore, 'rememberedCut' | 'rememberCut'> },
   query: ScenarioRef & { segment: string; bucket: number; after?: string },
 ): Promise<{ segment: string; bucket: number; people: { nik: string; name: string; birthDate: string; gender: 'L' | 'P'; funded: boolean }[]; after?: string }> {
   const { result, scenario, pending } = await runSimulation(deps, query);
@@ -32,8 +37,8 @@ export async function scenarioPeople(
       { path: 'query.segment', message: segments.length ? `must be one of ${segments.join(', ')}` : 'the scenario assumes the people of every segment' },
     ]);
   }
-  const scope = { regulationId: query.regulationId, year: scenario.year, segment: query.segment };
-  const settled = await settleCut(allocation, (bucket) => unfundedNiks(deps, { ...scope, bucket }, pending));
+  const scope = { regulationId: query.regulationId, scenarioId: query.scenarioId, version: scenario.version, year: scenario.year, segment: query.segment };
+  const settled = await rememberedSettle(deps, scope, allocation, { result, pending });
   const page = await deps.roster.segmentPeople(query.regulationId, scenario.year, query.segment, query.bucket, query.after, PAGE_SIZE);
   return {
     segment: query.segment,
@@ -41,4 +46,29 @@ export async function scenarioPeople(
     people: page.people.map((person) => ({ nik: person.nik, name: person.name, birthDate: person.birthDate, gender: person.gender, funded: isFunded(settled, person.nik) })),
     ...(page.more && page.people.length > 0 ? { after: page.people.at(-1)!.nik } : {}),
   };
+}
+
+/**
+ * The allocation with its cut settled, as settleCut settles it, once per listing: settling reads
+ * the segment's people up to the cut, so each page of a listing asks the store for the NIK the
+ * first page found. The key holds all the cut depends on (the scenario's version, the versions of
+ * regulation, roster and rates, the people funded this year already, the pending cohorts and the
+ * allocation itself), so a change to any of them settles it afresh.
+ */
+async function rememberedSettle<A extends FundedSegment>(
+  deps: SimulationDependencies & { scenarios: Pick<ScenarioStore, 'rememberedCut' | 'rememberCut'> },
+  scope: { regulationId: string; scenarioId: string; version: number; year: number; segment: string },
+  allocation: A,
+  basis: { result: SimulationResult; pending: readonly PendingCohort[] },
+): Promise<A> {
+  if (!isCut(allocation)) return allocation;
+  const segment = basis.result.cohorts[0]!.segments.find((s) => s.segment === scope.segment);
+  const key = createHash('sha256')
+    .update(canonicalJson({ scope, basis: basis.result.basis, alreadyFunded: segment?.alreadyFunded ?? 0, pending: basis.pending, allocation }))
+    .digest('hex');
+  const remembered = await deps.scenarios.rememberedCut(scope.regulationId, key);
+  if (remembered !== undefined) return { ...allocation, ...(remembered ? { lastFundedNik: remembered } : {}) };
+  const settled = await settleCut(allocation, (bucket) => unfundedNiks(deps, { regulationId: scope.regulationId, year: scope.year, segment: scope.segment, bucket }, basis.pending));
+  await deps.scenarios.rememberCut(scope.regulationId, key, settled.lastFundedNik ?? null);
+  return settled;
 }

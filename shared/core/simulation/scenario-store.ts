@@ -12,4 +12,11 @@ export interface ScenarioStore {
    * version was saved since `scenario.version - 1` was read.
    */
   save(scenario: Scenario, event: AuditEvent): Promise<void>;
+  /**
+   * Where a scenario's ceiling or quota cuts a segment (the last funded NIK; null: nobody is
+   * funded), remembered under a key that names everything the cut depends on, so that listing a
+   * segment page by page settles it once. Not real data: a copy that may expire at any time.
+   */
+  rememberedCut(regulationId: string, key: string): Promise<string | null | undefined>;
+  rememberCut(regulationId: string, key: string, lastFundedNik: string | null): Promise<void>;
 }
