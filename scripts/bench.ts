@@ -3,6 +3,7 @@ import { enrollScenario } from './bench/enroll-scenario';
 import { importScenario } from './bench/import-scenario';
 import { loadScenario } from './bench/load-scenario';
 import { reconcileScenario } from './bench/reconcile-scenario';
+import { simulateScenario } from './bench/simulate-scenario';
 
 /**
  * `npm run bench -- SCENARIO --people N [--pairs P] [--faults RATES] [--profile FILE] [--seconds S --clients C]`.
@@ -34,6 +35,7 @@ const scenarios = {
     enrollScenario(people, log, { pairs, ...(values.faults ? { faults: values.faults } : {}), ...(values.profile ? { profile: values.profile } : {}) }),
   load: (people: number) => loadScenario(people, log, { seconds, clients }),
   reconcile: (people: number) => reconcileScenario(people, log, { pairs }),
+  simulate: (people: number) => simulateScenario(people, log, { pairs }),
 };
 const name = positionals[0] as keyof typeof scenarios | undefined;
 const people = Number(values.people);

@@ -4,6 +4,5 @@ import { routeHandler } from '../route-handler';
 import { simulationStores } from './stores';
 
 export const handler = routeHandler(routes.simulateScenario, async ({ params, query }) => {
-  const { result } = await runSimulation(simulationStores, { regulationId: params.id, scenarioId: params.scenarioId, ...(query.version !== undefined ? { version: query.version } : {}) });
-  return result;
+  return runSimulation(simulationStores, { regulationId: params.id, scenarioId: params.scenarioId, ...(query.version !== undefined ? { version: query.version } : {}) });
 });

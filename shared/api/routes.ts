@@ -405,7 +405,7 @@ export const routes = {
     method: 'GET',
     path: '/regulations/{id}/scenarios/{scenarioId}/people',
     entry: 'functions/simulation/people.ts',
-    summary: "Who a scenario would fund of one roster segment and NIK bucket, 500 at a time, by the same rule as a real decision",
+    summary: "Who a scenario would fund of one roster segment and NIK bucket, a page of up to 5,000 at a time, by the same rule as a real decision",
     access: ['admin', 'finance', 'auditor'],
     scope: { kind: 'regulation', in: 'params', field: 'id' },
     params: ScenarioParams,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RegulationId } from '../core/regulation/regulation';
 import { Scenario, ScenarioId } from '../core/simulation/scenario';
 import { PeoplePage, PeopleQuery } from './budget-schemas';
+import { MAX_SCENARIO_PEOPLE_PAGE } from '../core/simulation/scenario-people';
 
 export { ScenarioInput } from '../core/simulation/scenario';
 export { SaveScenarioResult } from '../core/simulation/save-scenario';
@@ -14,6 +15,9 @@ export const ScenarioVersionQuery = z.object({ version: z.coerce.number().int().
 
 export const ScenarioList = z.object({ scenarios: z.array(Scenario) }).meta({ id: 'ScenarioList' });
 
-/** One segment's people in one NIK bucket, as the scenario would fund them. */
-export const ScenarioPeopleQuery = PeopleQuery.extend(ScenarioVersionQuery.shape);
+/** One segment's people in one NIK bucket, as the scenario would fund them, `limit` at a time. */
+export const ScenarioPeopleQuery = PeopleQuery.extend({
+  ...ScenarioVersionQuery.shape,
+  limit: z.coerce.number().int().min(1).max(MAX_SCENARIO_PEOPLE_PAGE).default(500),
+});
 export const ScenarioPeoplePage = PeoplePage;

@@ -7,7 +7,7 @@ import type { RosterLedger } from '../roster/roster-ledger';
 import type { PendingCohort } from '../budget/funded-this-year';
 import type { Scenario } from './scenario';
 import type { ScenarioStore } from './scenario-store';
-import { simulateScenario } from './simulate-scenario';
+import { type SimulationInputs, simulateScenario } from './simulate-scenario';
 import type { SimulationResult } from './simulation-result';
 
 export type SimulationDependencies = FundingContextStores &
@@ -27,26 +27,41 @@ export interface ScenarioRef {
  * roster's headcount and ages, the people funded this year already (funded-this-year.ts, as a
  * proposal made now would count them) and the shipped rate schedule. Reads only.
  */
-export async function runSimulation(deps: SimulationDependencies, ref: ScenarioRef): Promise<{ result: SimulationResult; scenario: Scenario; pending: PendingCohort[] }> {
+export async function runSimulation(deps: SimulationDependencies, ref: ScenarioRef): Promise<SimulationResult> {
+  return simulateScenario((await simulationInputs(deps, ref, () => true)).inputs);
+}
+
+/**
+ * What simulating a saved scenario reads. The roster's ages are read only when `wantsAges` says
+ * the caller needs them (a person list needs them only to price a changed age window); without,
+ * the profile is empty.
+ */
+export async function simulationInputs(
+  deps: SimulationDependencies,
+  ref: ScenarioRef,
+  wantsAges: (scenario: Scenario) => boolean,
+): Promise<{ inputs: SimulationInputs & { scenario: Scenario }; pending: PendingCohort[] }> {
   const scenario = requireScenario(await deps.scenarios.get(ref.regulationId, ref.scenarioId, ref.version), ref);
   const regulation = requireRegulation(await deps.regulations.current(ref.regulationId), ref.regulationId);
   const scope = { regulationId: ref.regulationId, year: scenario.year };
   const [summary, funding, profile] = await Promise.all([
     deps.imports.rosterSummary(ref.regulationId, scenario.year),
     fundingContext(deps, scope),
-    deps.roster.ageProfile(ref.regulationId, scenario.year),
+    wantsAges(scenario) ? deps.roster.ageProfile(ref.regulationId, scenario.year) : {},
   ]);
   const segments = regulation.segments.map((segment) => segment.code);
-  const result = simulateScenario({
-    scenario,
-    regulation,
-    roster: { version: summary?.version ?? 0, segments: summary?.segments ?? {} },
-    profile,
-    // Before anyone of the year can be funded, nobody on the roster is funded already: no lookups.
-    alreadyFunded: funding.lookUpPeople ? await alreadyFundedOnRoster(deps, { ...scope, segments }, funding.pending) : {},
-    schedule: loadRateSchedule(),
-  });
-  return { result, scenario, pending: funding.pending };
+  return {
+    inputs: {
+      scenario,
+      regulation,
+      roster: { version: summary?.version ?? 0, segments: summary?.segments ?? {} },
+      profile,
+      // Before anyone of the year can be funded, nobody on the roster is funded already: no lookups.
+      alreadyFunded: funding.lookUpPeople ? await alreadyFundedOnRoster(deps, { ...scope, segments }, funding.pending) : {},
+      schedule: loadRateSchedule(),
+    },
+    pending: funding.pending,
+  };
 }
 
 /** The scenario, or a 404 that says how to find the right id. */

@@ -4,13 +4,14 @@ import { type FundedSegment, isCut, isFunded, settleCut } from '../budget/funded
 import type { PendingCohort } from '../budget/funded-this-year';
 import { canonicalJson } from '../../lib/canonical-json';
 import type { ScenarioStore } from './scenario-store';
-import type { SimulationResult } from './simulation-result';
+import type { SimulatedCohort, SimulationResult } from './simulation-result';
 import { unfundedNiks } from '../budget/roster-funding';
 import { InvalidInputError } from '../errors';
-import { runSimulation, type ScenarioRef, type SimulationDependencies } from './run-simulation';
+import { type ScenarioRef, type SimulationDependencies, simulationInputs } from './run-simulation';
+import { priceScenario, pricingNeedsAges } from './simulate-scenario';
 
-/** People per page: one roster read. */
-const PAGE_SIZE = 500;
+/** The most people a page may ask for: 5,000 people are about 500 KB of JSON, far below a Lambda response's 6 MB. */
+export const MAX_SCENARIO_PEOPLE_PAGE = 5_000;
 
 /**
  * Who a scenario funds of one segment of its roster's cohort, a NIK bucket at a time, by the one
@@ -22,11 +23,13 @@ const PAGE_SIZE = 500;
  */
 export async function scenarioPeople(
   deps: SimulationDependencies & { scenarios: Pick<ScenarioStore, 'rememberedCut' | 'rememberCut'> },
-  query: ScenarioRef & { segment: string; bucket: number; after?: string },
+  query: ScenarioRef & { segment: string; bucket: number; after?: string; limit: number },
 ): Promise<{ segment: string; bucket: number; people: { nik: string; name: string; birthDate: string; gender: 'L' | 'P'; funded: boolean }[]; after?: string }> {
-  const { result, scenario, pending } = await runSimulation(deps, query);
-  const cohort = result.cohorts[0]!;
-  const funding = result.ceiling?.segments ?? fundEveryone(cohort.segments);
+  const { inputs, pending } = await simulationInputs(deps, query, pricingNeedsAges);
+  const { scenario } = inputs;
+  const priced = priceScenario(inputs);
+  const cohort = priced.cohorts[0]!;
+  const funding = priced.ceiling?.segments ?? fundEveryone(cohort.segments);
   // People the scenario assumes, or counts by a changed age window, are no roster's list.
   const listable = (code: string) =>
     !scenario.addSegments?.some((s) => s.code === code) && scenario.segments?.[code]?.people === undefined && scenario.segments?.[code]?.eligibility === undefined;
@@ -38,8 +41,8 @@ export async function scenarioPeople(
     ]);
   }
   const scope = { regulationId: query.regulationId, scenarioId: query.scenarioId, version: scenario.version, year: scenario.year, segment: query.segment };
-  const settled = await rememberedSettle(deps, scope, allocation, { result, pending });
-  const page = await deps.roster.segmentPeople(query.regulationId, scenario.year, query.segment, query.bucket, query.after, PAGE_SIZE);
+  const settled = await rememberedSettle(deps, scope, allocation, { basis: { regulationVersion: inputs.regulation.version, rosterVersion: inputs.roster.version, rateScheduleVersion: priced.schedule.version }, cohort, pending });
+  const page = await deps.roster.segmentPeople(query.regulationId, scenario.year, query.segment, query.bucket, query.after, query.limit);
   return {
     segment: query.segment,
     bucket: query.bucket,
@@ -59,12 +62,12 @@ async function rememberedSettle<A extends FundedSegment>(
   deps: SimulationDependencies & { scenarios: Pick<ScenarioStore, 'rememberedCut' | 'rememberCut'> },
   scope: { regulationId: string; scenarioId: string; version: number; year: number; segment: string },
   allocation: A,
-  basis: { result: SimulationResult; pending: readonly PendingCohort[] },
+  basis: { basis: SimulationResult['basis']; cohort: SimulatedCohort; pending: readonly PendingCohort[] },
 ): Promise<A> {
   if (!isCut(allocation)) return allocation;
-  const segment = basis.result.cohorts[0]!.segments.find((s) => s.segment === scope.segment);
+  const segment = basis.cohort.segments.find((s) => s.segment === scope.segment);
   const key = createHash('sha256')
-    .update(canonicalJson({ scope, basis: basis.result.basis, alreadyFunded: segment?.alreadyFunded ?? 0, pending: basis.pending, allocation }))
+    .update(canonicalJson({ scope, basis: basis.basis, alreadyFunded: segment?.alreadyFunded ?? 0, pending: basis.pending, allocation }))
     .digest('hex');
   const remembered = await deps.scenarios.rememberedCut(scope.regulationId, key);
   if (remembered !== undefined) return { ...allocation, ...(remembered ? { lastFundedNik: remembered } : {}) };

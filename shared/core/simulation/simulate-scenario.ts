@@ -44,12 +44,51 @@ export function simulateScenario(inputs: SimulationInputs): SimulationResult {
   const { scenario } = inputs;
   const year = scenario.year;
   const startMonth = scenario.startMonth ?? `${year}-01`;
+  const priced = priceScenario(inputs);
+  const { cohorts, ceiling } = priced;
+  const current = priceCohort(inputs.regulation, year, startMonth, inputs.roster.segments, inputs.alreadyFunded, inputs.schedule, 'scenario.startMonth');
+  return {
+    scenarioId: scenario.id,
+    ...(scenario.version !== undefined ? { scenarioVersion: scenario.version } : {}),
+    name: scenario.name,
+    regulationId: inputs.regulation.id,
+    year,
+    basis: { regulationVersion: inputs.regulation.version, rosterVersion: inputs.roster.version, rateScheduleVersion: priced.schedule.version },
+    cohorts,
+    total: sum(cohorts.map((c) => c.total)),
+    totalHeadcount: sum(cohorts.map((c) => c.totalHeadcount)),
+    ...(ceiling ? { ceiling } : {}),
+    months: monthsOf(year, cohorts, priced.fundedHeadcount),
+    movements: movements(priced.applied.segments, current.segments, cohorts, priced.fundedHeadcount, inputs.profile, priced.people, startMonth),
+    projection: project(priced.applied, cohorts, priced.fundedHeadcount, ceiling, inputs, priced.schedule),
+  };
+}
+
+/** A scenario's year priced: its cohorts and what a ceiling funds of the first, without the views around them. */
+export interface PricedScenario {
+  applied: ReturnType<typeof applyScenario>;
+  schedule: RateSchedule;
+  /** People per segment of the roster's cohort, before quotas. */
+  people: Record<string, number>;
+  cohorts: SimulatedCohort[];
+  ceiling: SimulatedCeiling | undefined;
+  /** The people a cohort funds of a segment: the ceiling's share of the first, all of the others. */
+  fundedHeadcount: (cohort: SimulatedCohort, segment: SegmentBudget) => number;
+}
+
+/**
+ * The part of a simulation every view starts from, and all a person list needs: the roster's
+ * cohort, then each mid-year cohort on top (those before it count as funded this year, as the
+ * approved proposals before a real top-up do), and the ceiling's split of the first.
+ */
+export function priceScenario(inputs: SimulationInputs): PricedScenario {
+  const { scenario } = inputs;
+  const year = scenario.year;
+  const startMonth = scenario.startMonth ?? `${year}-01`;
   const applied = applyScenario(inputs.regulation, scenario);
   const schedule = scheduleWithChanges(inputs.schedule, scenario.rateChanges);
   const people = Object.fromEntries(applied.segments.map((s) => [s.segment.code, peopleOn(s, inputs, startMonth)]));
 
-  // The roster's cohort, then each mid-year cohort on top: those before it count as funded this
-  // year, as the approved proposals before a real top-up do.
   const main = priceCohort(applied.regulation, year, startMonth, people, fundedBefore(applied.segments, inputs.alreadyFunded), schedule, 'scenario.startMonth');
   const ceiling = scenario.ceiling !== undefined ? ceilingOf(main.segments, scenario.ceiling) : undefined;
   const fundedOfMain = Object.fromEntries(main.segments.map((s) => [s.segment, ceiling?.segments.find((f) => f.segment === s.segment)?.funded ?? s.headcount]));
@@ -67,23 +106,12 @@ export function simulateScenario(inputs: SimulationInputs): SimulationResult {
     for (const s of cohort.segments) funded[s.segment] = (funded[s.segment] ?? 0) + s.headcount;
   }
   const fundedHeadcount = (cohort: SimulatedCohort, segment: SegmentBudget) => (cohort === main ? fundedOfMain[segment.segment]! : segment.headcount);
+  return { applied, schedule, people, cohorts, ceiling, fundedHeadcount };
+}
 
-  const current = priceCohort(inputs.regulation, year, startMonth, inputs.roster.segments, inputs.alreadyFunded, inputs.schedule, 'scenario.startMonth');
-  return {
-    scenarioId: scenario.id,
-    ...(scenario.version !== undefined ? { scenarioVersion: scenario.version } : {}),
-    name: scenario.name,
-    regulationId: inputs.regulation.id,
-    year,
-    basis: { regulationVersion: inputs.regulation.version, rosterVersion: inputs.roster.version, rateScheduleVersion: schedule.version },
-    cohorts,
-    total: sum(cohorts.map((c) => c.total)),
-    totalHeadcount: sum(cohorts.map((c) => c.totalHeadcount)),
-    ...(ceiling ? { ceiling } : {}),
-    months: monthsOf(year, cohorts, fundedHeadcount),
-    movements: movements(applied.segments, current.segments, cohorts, fundedHeadcount, inputs.profile, people, startMonth),
-    projection: project(applied, cohorts, fundedHeadcount, ceiling, inputs, schedule),
-  };
+/** Whether pricing a scenario's year needs the roster's ages: only when it changes an age window. */
+export function pricingNeedsAges(scenario: Pick<ScenarioInput, 'segments'>): boolean {
+  return Object.values(scenario.segments ?? {}).some((change) => change.eligibility !== undefined);
 }
 
 /** A segment's people in the scenario's year, from where the scenario says they come. */
