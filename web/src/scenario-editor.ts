@@ -2,12 +2,18 @@ import { parse, stringify } from 'yaml';
 import type { Regulation } from '../../shared/core/regulation/regulation';
 import { parseRupiah } from '../../shared/core/money/rupiah-text';
 import type { SaveScenarioResult } from '../../shared/core/simulation/save-scenario';
-import { MAX_PROJECTION_YEARS, type Scenario } from '../../shared/core/simulation/scenario';
+import type { Scenario } from '../../shared/core/simulation/scenario';
 import { ApiError, apiSend } from './api-client';
 import { field, h, replace, select, uniqueId } from './dom';
 import { formatCount, formatMonth } from './format';
 import { t } from './i18n';
 import { errorNotice } from './pages/error-notice';
+
+/**
+ * The most years a projection offers: MAX_PROJECTION_YEARS of scenario.ts, which the bundle cannot
+ * import (its module pulls in the rate schedule's node:crypto). The API holds a document to it.
+ */
+const PROJECTION_YEARS = 5;
 
 /**
  * Saving a scenario from the browser, for finance and admins: a form for the common what-ifs
@@ -35,7 +41,7 @@ export function scenarioEditor(regulation: Regulation, year: number, template: S
   };
   fillMonths();
   yearInput.addEventListener('input', fillMonths);
-  const projection = control('projectionYears', select('projectionYears', Array.from({ length: MAX_PROJECTION_YEARS }, (_, i) => [String(i + 1), t('{n} tahun', { n: i + 1 })] as const), '1'));
+  const projection = control('projectionYears', select('projectionYears', Array.from({ length: PROJECTION_YEARS }, (_, i) => [String(i + 1), t('{n} tahun', { n: i + 1 })] as const), '1'));
 
   const segments = regulation.segments.map((segment) => {
     const path = (name: string) => `segments.${segment.code}.${name}`;
