@@ -45,6 +45,12 @@ beforeAll(async () => {
   expect(imported.status).toBe('completed');
   expect(imported.rejected).toBeGreaterThan(0);
   importId = imported.importId;
+  // Two budget scenarios to show one at a time and side by side (issue #17).
+  const scenarios = [
+    { id: 'pagu-2027', name: 'Pagu 2027', regulationId: REGULATION_ID, year: 2027, ceiling: 1_000_000, projectionYears: 5 },
+    { id: 'kohort-juli', name: 'Kohort Juli', regulationId: REGULATION_ID, year: 2027, cohorts: [{ startMonth: '2027-07', people: { KETUA_RT: 3_000 } }], projectionYears: 5 },
+  ];
+  for (const scenario of scenarios) expect((await api('PUT', `/regulations/${REGULATION_ID}/scenarios/${scenario.id}`, { token: siti, body: scenario })).status).toBe(200);
 
   const proposal = await propose(admin, { regulationId: REGULATION_ID, year: 2027, cohort: 'original' });
   proposalId = proposal.proposalId;
@@ -109,6 +115,13 @@ const SCREENS: readonly Screen[] = [
   { name: 'perpanjangan', role: 'admin', address: () => `#/perpanjangan?regulation=${REGULATION_ID}&year=2028`, ready: (page) => page.getByRole('table', { name: 'Roster 2028 dibanding 2027' }).waitFor() },
   { name: 'iuran', role: 'admin', address: () => `#/iuran?regulation=${REGULATION_ID}&year=2027`, ready: (page) => page.getByTestId('state-2027-12').waitFor() },
   { name: 'tagihan', role: 'finance', address: () => `#/tagihan/${billId}`, ready: (page) => page.getByRole('table', { name: 'Selisih per orang' }).waitFor() },
+  { name: 'simulasi', role: 'finance', address: () => `#/simulasi?regulation=${REGULATION_ID}&s=pagu-2027`, ready: (page) => page.getByTestId('sim-total').waitFor() },
+  {
+    name: 'simulasi-banding',
+    role: 'finance',
+    address: () => `#/simulasi?regulation=${REGULATION_ID}&s=pagu-2027&s=kohort-juli`,
+    ready: (page) => page.getByRole('table', { name: /^Perbandingan 2 skenario/ }).waitFor(),
+  },
   { name: 'audit', role: 'admin', address: () => `#/audit?regulation=${REGULATION_ID}`, ready: (page) => page.getByRole('table', { name: 'Kejadian, terbaru lebih dulu' }).waitFor() },
 ];
 

@@ -15,6 +15,7 @@ const MENU: readonly { route: string; label: Text; roles: readonly Role[] }[] = 
   { route: 'usulan', label: 'Usulan anggaran', roles: ['admin', 'finance', 'auditor'] },
   { route: 'pendaftaran', label: 'Pendaftaran', roles: ['admin', 'auditor'] },
   { route: 'perpanjangan', label: 'Perpanjangan', roles: ['admin', 'auditor'] },
+  { route: 'simulasi', label: 'Simulasi', roles: ['admin', 'finance', 'auditor'] },
   { route: 'iuran', label: 'Iuran & rekonsiliasi', roles: ['admin', 'finance', 'auditor'] },
   { route: 'audit', label: 'Jejak audit', roles: ['auditor', 'admin'] },
 ];

@@ -16,6 +16,7 @@ import { remittanceBillPage } from './pages/remittance-bill';
 import { renewalPage } from './pages/renewal';
 import { rosterPage } from './pages/roster';
 import { signInPage } from './pages/sign-in';
+import { simulationPage } from './pages/simulation';
 import { currentRoute, type Route } from './router';
 import { currentSession, onSessionChange } from './session';
 import type { Role } from '../../shared/core/access/roles';
@@ -39,6 +40,7 @@ const PAGES: Record<string, { page: Page; roles: readonly Role[] }> = {
   perpanjangan: { page: renewalPage, roles: ['admin', 'finance', 'auditor'] },
   iuran: { page: remittancePage, roles: ['admin', 'finance', 'auditor'] },
   tagihan: { page: remittanceBillPage, roles: ['admin', 'finance', 'auditor'] },
+  simulasi: { page: simulationPage, roles: ['admin', 'finance', 'auditor'] },
   audit: { page: auditPage, roles: ['admin', 'finance', 'auditor'] },
 };
 

@@ -110,6 +110,7 @@ export async function dashboardPage(main: HTMLElement, { route }: PageContext): 
   );
 }
 
-function tile(label: string, value: string, testId?: string): HTMLElement {
+/** One figure of a summary's tiles. */
+export function tile(label: string, value: string, testId?: string): HTMLElement {
   return h('li', { class: 'tile' }, h('span', { class: 'tile-label' }, label), h('strong', { class: 'tile-value', 'data-testid': testId }, value));
 }
