@@ -1,3 +1,4 @@
+import { MONTH_STATE_TEXTS } from '../../shared/documents/messages/shared-texts';
 import type { EnrollmentFailureReason } from '../../shared/core/enrollment/enroll-shard';
 import type { INSURER_REJECTED_REQUEST, INSURER_THROTTLED, INSURER_UNAVAILABLE } from '../../shared/core/enrollment/insurer-errors';
 import type { MonthState } from '../../shared/core/remittance/arrears';
@@ -130,16 +131,8 @@ export function runFailureExplained(failure: string): { label: string; next: str
     : { label: t('kesalahan sistem Lindung'), next: t('Ulangi percobaan ini; bila gagal lagi, hubungi admin Lindung dengan rincian di bawah.') };
 }
 
-/** A month's remittance state, as its badge reads (docs/console.md; shared/core/remittance/arrears.ts). */
-export const MONTH_STATE_LABELS: Record<MonthState, Text> = {
-  none: 'Tanpa peserta',
-  upcoming: 'Belum',
-  due: 'Jatuh tempo',
-  paid: 'Lunas',
-  late: 'Terlambat',
-  'at-risk': 'Berisiko',
-  inactive: 'Nonaktif',
-};
+/** A month's remittance state, as its badge reads (docs/console.md): the words the CLI uses too. */
+export const MONTH_STATE_LABELS: Record<MonthState, Text> = MONTH_STATE_TEXTS;
 
 export const BILL_STATUS_LABELS: Record<BillStatus, Text> = {
   receiving: 'Menerima baris',
