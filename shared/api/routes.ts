@@ -52,7 +52,7 @@ import {
 import { MAX_CHUNK_BYTES } from '../core/roster/import-limits';
 import { PageQuery } from './page-query';
 import { Scenario } from '../core/simulation/scenario';
-import { SaveScenarioResult, ScenarioInput, ScenarioList, ScenarioParams, ScenarioPeoplePage, ScenarioPeopleQuery, ScenarioVersionQuery, SimulationResult } from './simulation-schemas';
+import { SaveScenarioResult, ScenarioAmendment, ScenarioInput, ScenarioList, ScenarioParams, ScenarioPeoplePage, ScenarioPeopleQuery, ScenarioVersionQuery, SimulationResult } from './simulation-schemas';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -400,6 +400,19 @@ export const routes = {
     params: ScenarioParams,
     query: ScenarioVersionQuery,
     response: SimulationResult,
+  },
+  scenarioAmendment: {
+    method: 'GET',
+    path: '/regulations/{id}/scenarios/{scenarioId}/amendment',
+    entry: 'functions/simulation/amendment.ts',
+    summary:
+      "A scenario as a draft amendment of its regulation's current version, with the If-Match to apply it with " +
+      '(PUT /regulations/{id}, by an admin: the normal, audited path). Stores nothing',
+    access: ['admin', 'finance'],
+    scope: { kind: 'regulation', in: 'params', field: 'id' },
+    params: ScenarioParams,
+    query: ScenarioVersionQuery,
+    response: ScenarioAmendment,
   },
   scenarioPeople: {
     method: 'GET',

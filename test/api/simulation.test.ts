@@ -104,7 +104,18 @@ describe('simulation', () => {
     const trail = await api('GET', `/audit-events?regulationId=${regulation.id}`, { token: auditor });
     expect(trail.body.events.filter((e: { entityType: string }) => e.entityType === 'scenario').map((e: { action: string }) => e.action)).toEqual(['scenario.created', 'scenario.changed']);
 
-    // Nothing real changed: no proposal, and the roster is the one imported.
+    // Turned into a draft amendment, the scenario changes nothing until an admin applies it, the normal way.
+    const draft = await api('GET', `${path}/amendment`, { token: finance });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    expect(draft.body).toMatchObject({ basedOnVersion: 1, ifMatch: '"v1"' });
+    expect(draft.body.changes.map((c: { path: string }) => c.path).sort()).toEqual(['segments[KADER].premiumBasis.declaredIncome', 'segments[KETUA_RT].premiumBasis.declaredIncome']);
+    expect((await api('GET', `/regulations/${regulation.id}`, { token: auditor })).body.version).toBe(1);
+    const applied = await api('PUT', `/regulations/${regulation.id}`, { token: admin, body: draft.body.regulation, headers: { 'if-match': draft.body.ifMatch } });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body).toMatchObject({ outcome: 'amended', regulation: { version: 2 } });
+    expect((await api('GET', `${path}/amendment`, { token: finance })).body.changes).toEqual([]);
+
+    // Nothing real changed otherwise: no proposal, and the roster is the one imported.
     expect((await api('GET', `/proposals?regulationId=${regulation.id}`, { token: auditor })).body.proposals).toEqual([]);
 
     // Whoever may not save gets 403; a scenario that does not fit gets each problem named.

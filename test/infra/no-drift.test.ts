@@ -95,6 +95,7 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
   'GET /regulations/{id}/scenarios': { role: 'auditor', path: () => `/regulations/${regulation.id}/scenarios` },
   'GET /regulations/{id}/scenarios/{scenarioId}': { role: 'admin', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang` },
   'GET /regulations/{id}/scenarios/{scenarioId}/simulation': { role: 'finance', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/simulation` },
+  'GET /regulations/{id}/scenarios/{scenarioId}/amendment': { role: 'admin', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/amendment` },
   'GET /regulations/{id}/scenarios/{scenarioId}/people': { role: 'finance', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/people?segment=KETUA_RT&bucket=0` },
   'POST /proposals': {
     role: 'admin',
