@@ -8,12 +8,7 @@ import { field, h, replace, select, uniqueId } from './dom';
 import { formatCount, formatMonth } from './format';
 import { t } from './i18n';
 import { errorNotice } from './pages/error-notice';
-
-/**
- * The most years a projection offers: MAX_PROJECTION_YEARS of scenario.ts, which the bundle cannot
- * import (its module pulls in the rate schedule's node:crypto). The API holds a document to it.
- */
-const PROJECTION_YEARS = 5;
+import { MAX_PROJECTION_YEARS } from '../../shared/core/simulation/projection-limit';
 
 /**
  * Saving a scenario from the browser, for finance and admins: a form for the common what-ifs
@@ -41,7 +36,7 @@ export function scenarioEditor(regulation: Regulation, year: number, template: S
   };
   fillMonths();
   yearInput.addEventListener('input', fillMonths);
-  const projection = control('projectionYears', select('projectionYears', Array.from({ length: PROJECTION_YEARS }, (_, i) => [String(i + 1), t('{n} tahun', { n: i + 1 })] as const), '1'));
+  const projection = control('projectionYears', select('projectionYears', Array.from({ length: MAX_PROJECTION_YEARS }, (_, i) => [String(i + 1), t('{n} tahun', { n: i + 1 })] as const), '1'));
 
   const segments = regulation.segments.map((segment) => {
     const path = (name: string) => `segments.${segment.code}.${name}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoMonth } from '../calendar/calendar';
+import { MAX_PROJECTION_YEARS } from './projection-limit';
 import { Charge } from '../money/rates/rate-schedule';
 import { Category, Eligibility, JkkRiskGroup, Program, RegulationId, Segment, SegmentCode } from '../regulation/regulation';
 
@@ -68,9 +69,6 @@ export const RateChange = z
   })
   .meta({ id: 'RateChange' });
 export type RateChange = z.infer<typeof RateChange>;
-
-/** The most years a projection looks ahead, the scenario's own year included. */
-export const MAX_PROJECTION_YEARS = 5;
 
 const ScenarioFields = {
   id: ScenarioId,
