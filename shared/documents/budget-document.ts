@@ -202,15 +202,16 @@ function staleCell(proposal: Proposal): string {
 
 /**
  * Markup built by `html`. Anything interpolated into `html` that is not Markup is escaped, so
- * forgetting to escape a user-typed value is not possible.
+ * forgetting to escape a user-typed value is not possible. Exported for the other printed
+ * documents in this style (the scenario comparison).
  */
-class Markup {
+export class Markup {
   constructor(readonly value: string) {}
 }
 
-type Interpolation = Markup | string | number | undefined | false | readonly Interpolation[];
+export type Interpolation = Markup | string | number | undefined | false | readonly Interpolation[];
 
-function html(strings: TemplateStringsArray, ...values: Interpolation[]): Markup {
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Markup {
   let out = strings[0] ?? '';
   values.forEach((value, i) => (out += render(value) + (strings[i + 1] ?? '')));
   return new Markup(out);
@@ -239,7 +240,7 @@ export function budgetDocumentHtml(proposal: Proposal, options: BudgetDocumentOp
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${TITLE} — ${proposal.title} — Tahun Anggaran ${proposal.year}</title>
-<style>${new Markup(STYLE)}</style>
+<style>${new Markup(BUDGET_DOCUMENT_STYLE)}</style>
 </head>
 <body>
 <main class="page">
@@ -474,7 +475,7 @@ function footerSection(proposal: Proposal, options: BudgetDocumentOptions): Mark
 }
 
 /** Sized for A4 portrait; on screen the page is shown as a sheet, in print the margins come from @page. */
-const STYLE = `
+export const BUDGET_DOCUMENT_STYLE = `
 @page { size: A4 portrait; margin: 18mm 15mm 18mm 15mm; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #e5e5e5; color: #111; font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; }

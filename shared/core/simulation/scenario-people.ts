@@ -2,7 +2,17 @@ import { fundEveryone } from '../budget/allocate-ceiling';
 import { isFunded, settleCut } from '../budget/funded-by-allocation';
 import { unfundedNiks } from '../budget/roster-funding';
 import { InvalidInputError } from '../errors';
+import type { ScenarioInput } from './scenario';
 import { runSimulation, type ScenarioRef, type SimulationDependencies } from './run-simulation';
+
+/**
+ * Whether a scenario's segment is its roster's people, so that who it funds can be listed: not
+ * when the scenario assumes the people (a new segment, or `people`) or counts them by a changed
+ * age window.
+ */
+export function listsRosterPeople(scenario: Pick<ScenarioInput, 'addSegments' | 'segments'>, code: string): boolean {
+  return !scenario.addSegments?.some((s) => s.code === code) && scenario.segments?.[code]?.people === undefined && scenario.segments?.[code]?.eligibility === undefined;
+}
 
 /** People per page: one roster read. */
 const PAGE_SIZE = 500;
@@ -22,9 +32,7 @@ export async function scenarioPeople(
   const { result, scenario, pending } = await runSimulation(deps, query);
   const cohort = result.cohorts[0]!;
   const funding = result.ceiling?.segments ?? fundEveryone(cohort.segments);
-  // People the scenario assumes, or counts by a changed age window, are no roster's list.
-  const listable = (code: string) =>
-    !scenario.addSegments?.some((s) => s.code === code) && scenario.segments?.[code]?.people === undefined && scenario.segments?.[code]?.eligibility === undefined;
+  const listable = (code: string) => listsRosterPeople(scenario, code);
   const allocation = listable(query.segment) ? funding.find((f) => f.segment === query.segment) : undefined;
   if (!allocation) {
     const segments = funding.map((f) => f.segment).filter(listable);
