@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { Regulation } from '../../shared/core/regulation/regulation';
 import { formatRupiah } from '../../shared/core/money/rupiah';
-import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
+import { ALL_NIK_BUCKETS, NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { maskNik } from '../../shared/core/people/personal-data';
 import { ScenarioId, type Scenario } from '../../shared/core/simulation/scenario';
 import { listsRosterPeople } from '../../shared/core/simulation/scenario-people';
@@ -333,8 +333,8 @@ interface PeopleWritten {
 }
 
 /**
- * Writes every person of the scenario's roster segments (or the one named), a NIK bucket and a
- * page at a time, with whether the scenario funds them. The version is read first and pinned,
+ * Writes every person of the scenario's roster segments (or the one named), a NIK bucket at a
+ * time in order (a few read ahead), with whether the scenario funds them. The version is read first and pinned,
  * so that every page answers for the same scenario even if someone saves a new version meanwhile.
  */
 async function exportPeople(
@@ -355,34 +355,73 @@ async function exportPeople(
 
   const writer = openSpreadsheetFile(options.output, 'the file of people', 'Didanai', options.delimiter);
   const bar = globals.json ? silent : progress(t('membaca'), segments.length * NIK_BUCKETS);
-  const written: PeopleWritten = { file: options.output, scenarioId: scenario.id, scenarioVersion: scenario.version, people: 0, segments: [] };
+  const counts = new Map(segments.map((segment) => [segment, { segment, funded: 0, unfunded: 0, lastFundedNik: undefined as string | undefined }]));
+  const buckets = segments.flatMap((segment) => ALL_NIK_BUCKETS.map((bucket) => ({ segment, bucket })));
+  let rows = 0;
   try {
     await writer.writeRow(SCENARIO_PEOPLE_HEADER);
-    for (const [index, segment] of segments.entries()) {
-      const counts: PeopleWritten['segments'][number] = { segment, funded: 0, unfunded: 0 };
-      for (let bucket = 0; bucket < NIK_BUCKETS; bucket++) {
-        let after: string | undefined;
-        do {
-          const query = new URLSearchParams({ segment, bucket: String(bucket), version: String(scenario.version), ...(after ? { after } : {}) });
-          const page = await callApi<{ people: ScenarioPerson[]; after?: string }>(globals, 'GET', `${scenarioPath(regulationId, scenario.id)}/people?${query}`, undefined, { retry: true });
-          for (const person of page.people) {
-            await writer.writeRow(scenarioPersonRow(person, segment));
-            if (person.funded) {
-              counts.funded++;
-              // Buckets are not in NIK order: the last funded is the highest NIK among the funded.
-              if (!counts.lastFundedNik || person.nik > counts.lastFundedNik) counts.lastFundedNik = person.nik;
-            } else counts.unfunded++;
-          }
-          written.people += page.people.length;
-          after = page.after;
-        } while (after);
-        bar.update(index * NIK_BUCKETS + bucket + 1, undefined, t('{n} orang', { n: formatCount(written.people) }));
+    let done = 0;
+    // Each page simulates the scenario again on the API's side: a few buckets are asked for at once, written in order.
+    for await (const { segment, list } of readAhead(buckets, BUCKETS_AHEAD, async ({ segment, bucket }) => ({ segment, list: await bucketPeople(globals, regulationId, scenario, segment, bucket) }))) {
+      const count = counts.get(segment)!;
+      for (const person of list) {
+        await writer.writeRow(scenarioPersonRow(person, segment));
+        if (!person.funded) count.unfunded++;
+        else {
+          count.funded++;
+          // Buckets are not in NIK order: the last funded is the highest NIK among the funded.
+          if (!count.lastFundedNik || person.nik > count.lastFundedNik) count.lastFundedNik = person.nik;
+        }
       }
-      written.segments.push({ ...counts, ...(counts.lastFundedNik ? { lastFundedNik: maskNik(counts.lastFundedNik) } : {}) });
+      rows += list.length;
+      bar.update(++done, undefined, t('{n} orang', { n: formatCount(rows) }));
     }
   } finally {
     bar.stop();
     await writer.close();
   }
-  return written;
+  return {
+    file: options.output,
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    people: rows,
+    segments: [...counts.values()].map(({ lastFundedNik, ...count }) => ({ ...count, ...(lastFundedNik ? { lastFundedNik: maskNik(lastFundedNik) } : {}) })),
+  };
+}
+
+/** NIK buckets asked for at once by `simulate people`. */
+const BUCKETS_AHEAD = 4;
+
+/** Every person of one segment and NIK bucket, page by page, as the scenario's pinned version funds them. */
+async function bucketPeople(globals: GlobalOptions, regulationId: string, scenario: Scenario, segment: string, bucket: number): Promise<ScenarioPerson[]> {
+  const people: ScenarioPerson[] = [];
+  let after: string | undefined;
+  do {
+    const query = new URLSearchParams({ segment, bucket: String(bucket), version: String(scenario.version), ...(after ? { after } : {}) });
+    const page = await callApi<{ people: ScenarioPerson[]; after?: string }>(globals, 'GET', `${scenarioPath(regulationId, scenario.id)}/people?${query}`, undefined, { retry: true });
+    people.push(...page.people);
+    after = page.after;
+  } while (after);
+  return people;
+}
+
+/**
+ * `read` of each item, yielded in the items' order, with up to `ahead` reads under way. A read that
+ * fails is thrown when its turn comes; later reads under way are left to settle unobserved.
+ */
+async function* readAhead<T, R>(items: readonly T[], ahead: number, read: (item: T) => Promise<R>): AsyncGenerator<R> {
+  const pending: Promise<R>[] = [];
+  let next = 0;
+  const start = () => {
+    const reading = read(items[next++]!);
+    // Observed when its turn comes; until then a failure must not be an unhandled rejection.
+    reading.catch(() => undefined);
+    pending.push(reading);
+  };
+  while (pending.length < ahead && next < items.length) start();
+  while (pending.length > 0) {
+    const result = await pending.shift()!;
+    if (next < items.length) start();
+    yield result;
+  }
 }

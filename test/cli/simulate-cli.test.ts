@@ -182,7 +182,7 @@ describe('npx lindung simulate', () => {
     // The funded are the first by ascending NIK, as a real ceiling decision funds them.
     const niks = marbot.map((r) => r[0]!.text).sort();
     expect(marbot.filter((r) => r[4]!.text === 'ya').map((r) => r[0]!.text).sort()).toEqual(niks.slice(0, 4));
-  });
+   }, 180_000);
 
   it('ships example scenarios that fit their regulations: the PPU top-up from July and a Tangsel ceiling', () => {
     const stored = (regulation: Omit<Regulation, 'version' | 'recordedAt' | 'recordedBy'>): Regulation => ({ ...regulation, version: 1, recordedAt: '2026-07-01T00:00:00.000Z', recordedBy: 'ani' });
