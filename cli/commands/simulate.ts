@@ -15,6 +15,7 @@ import { SCENARIO_PEOPLE_HEADER, type ScenarioPerson, scenarioPersonRow } from '
 import { callApi, type GlobalOptions } from '../api-client';
 import { printBudgetPdf } from '../budget-pdf';
 import { CliError } from '../cli-config';
+import { type DocumentKind, documentKind } from '../document-kind';
 import { requireInputFile } from '../input-file';
 import { t } from '../messages';
 import { formatCount, print } from '../output';
@@ -93,7 +94,7 @@ export function registerSimulate(program: Command): void {
         throw new UsageError(t('Bandingkan {min} sampai {max} skenario (diberikan {n}), mis. `simulate compare A B --regulation ID`.', { min: MIN_COMPARED, max: MAX_COMPARED, n: names.length }));
       }
       const refs = names.map(scenarioRef);
-      const kind = options.output === undefined ? undefined : comparisonKind(options.output);
+      const kind = options.output === undefined ? undefined : documentKind(options.output, (file) => t('Beri nama berkas perbandingan berakhiran .xlsx, .csv, .pdf atau .html (diberikan {file}).', { file }));
       csvDelimiter(options.delimiter);
       const scenarios = await Promise.all(refs.map((ref) => simulation(globals, options.regulation, ref)));
       const comparison = compareSimulations(scenarios);
@@ -294,21 +295,12 @@ function describeComparison(results: readonly SimulationResult[], rows: readonly
   );
 }
 
-type ComparisonKind = 'pdf' | 'html' | 'sheet';
-
-function comparisonKind(output: string): ComparisonKind {
-  const extension = /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase();
-  if (extension === 'pdf' || extension === 'html') return extension;
-  if (extension === 'csv' || extension === 'xlsx') return 'sheet';
-  throw new UsageError(t('Beri nama berkas perbandingan berakhiran .xlsx, .csv, .pdf atau .html (diberikan {file}).', { file: output }));
-}
-
 async function writeComparison(
   globals: GlobalOptions,
   results: readonly SimulationResult[],
   rows: readonly ComparisonRow[],
   output: string,
-  kind: ComparisonKind,
+  kind: DocumentKind,
   delimiter: string | undefined,
 ): Promise<void> {
   if (kind === 'sheet') {

@@ -209,7 +209,7 @@ export class Markup {
   constructor(readonly value: string) {}
 }
 
-export type Interpolation = Markup | string | number | undefined | false | readonly Interpolation[];
+type Interpolation = Markup | string | number | undefined | false | readonly Interpolation[];
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Markup {
   let out = strings[0] ?? '';
@@ -227,37 +227,44 @@ function render(value: Interpolation): string {
 }
 
 /**
- * A printable, self-contained HTML5 page (A4 portrait): inline CSS, no scripts and nothing
- * loaded from elsewhere, which the Content-Security-Policy also enforces in case a value ever
- * slipped through unescaped.
+ * A printable, self-contained HTML5 page (A4 portrait) in the budget document's style: inline CSS,
+ * no scripts and nothing loaded from elsewhere, which the Content-Security-Policy also enforces
+ * in case a value ever slipped through unescaped. The other printed documents (the scenario
+ * comparison) are pages of this kind too.
  */
-export function budgetDocumentHtml(proposal: Proposal, options: BudgetDocumentOptions): string {
-  const coverage = coverageOf(proposal);
+export function printedPage(title: string, sections: readonly Interpolation[]): string {
   const page = html`<!DOCTYPE html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${TITLE} — ${proposal.title} — Tahun Anggaran ${proposal.year}</title>
-<style>${new Markup(BUDGET_DOCUMENT_STYLE)}</style>
+<title>${title}</title>
+<style>${new Markup(STYLE)}</style>
 </head>
 <body>
 <main class="page">
-${headerSection(proposal, coverage, options.regulation)}
-${staleWarning(proposal)}
-${failureNotice(proposal)}
-${segmentSection(proposal)}
-${renewalSection(proposal)}
-${decisionSection(proposal)}
-${allocationSection(proposal)}
-${signatureSection(proposal, options)}
-${footerSection(proposal, options)}
-</main>
+${sections.map((section) => html`${section}
+`)}</main>
 </body>
 </html>
 `;
   return page.value;
+}
+
+export function budgetDocumentHtml(proposal: Proposal, options: BudgetDocumentOptions): string {
+  const coverage = coverageOf(proposal);
+  return printedPage(`${TITLE} — ${proposal.title} — Tahun Anggaran ${proposal.year}`, [
+    headerSection(proposal, coverage, options.regulation),
+    staleWarning(proposal),
+    failureNotice(proposal),
+    segmentSection(proposal),
+    renewalSection(proposal),
+    decisionSection(proposal),
+    allocationSection(proposal),
+    signatureSection(proposal, options),
+    footerSection(proposal, options),
+  ]);
 }
 
 function headerSection(proposal: Proposal, coverage: Coverage, regulation: BudgetRegulation | undefined): Markup {
@@ -475,7 +482,7 @@ function footerSection(proposal: Proposal, options: BudgetDocumentOptions): Mark
 }
 
 /** Sized for A4 portrait; on screen the page is shown as a sheet, in print the margins come from @page. */
-export const BUDGET_DOCUMENT_STYLE = `
+const STYLE = `
 @page { size: A4 portrait; margin: 18mm 15mm 18mm 15mm; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #e5e5e5; color: #111; font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; }

@@ -3,7 +3,7 @@ import { formatCount } from '../../core/people/people-count';
 import { formatRupiah } from '../../core/money/rupiah';
 import { formatIndonesianDateTime } from '../../core/calendar/indonesian-dates';
 import { legalBasisTitle } from '../../core/regulation/legal-basis-title';
-import { BUDGET_DOCUMENT_STYLE, type BudgetRegulation, html, Markup } from '../budget-document';
+import { type BudgetRegulation, html, type Markup, printedPage } from '../budget-document';
 import { type ComparisonRow, compareSimulations, scenarioColumn } from './scenario-comparison';
 
 const TITLE = 'Perbandingan Skenario Anggaran Iuran Jaminan Sosial Ketenagakerjaan';
@@ -23,18 +23,8 @@ export function comparisonDocumentHtml(results: readonly SimulationResult[], opt
   const rows = compareSimulations(results);
   const columns = results.map(scenarioColumn);
   const first = results[0]!;
-  const page = html`<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${TITLE} — ${first.regulationId}</title>
-<style>${new Markup(BUDGET_DOCUMENT_STYLE)}</style>
-</head>
-<body>
-<main class="page">
-<header>
+  return printedPage(`${TITLE} — ${first.regulationId}`, [
+    html`<header>
 <h1>${TITLE}</h1>
 <p class="regulation">${first.regulationId}</p>
 <dl class="facts">
@@ -42,8 +32,8 @@ ${options.regulation && html`<dt>Dasar hukum</dt><dd>${legalBasisTitle(options.r
 <dt>Tahun Anggaran</dt><dd>${[...new Set(results.map((r) => r.year))].join(', ')}</dd>
 <dt>Keterangan</dt><dd>Simulasi: tidak ada yang diubah. Usulan anggaran diajukan melalui jalur biasa.</dd>
 </dl>
-</header>
-<section>
+</header>`,
+    html`<section>
 <h2>Skenario</h2>
 <table>
 <thead><tr><th>Skenario</th><th>Nama</th><th class="num">Tahun</th><th>Dasar perhitungan</th></tr></thead>
@@ -53,25 +43,21 @@ ${results.map(
 )}
 </tbody>
 </table>
-</section>
-<section>
+</section>`,
+    html`<section>
 <h2>Perbandingan</h2>
 <table>
 <thead><tr><th></th>${columns.map((c) => html`<th class="num">${c}</th>`)}${columns.slice(1).map((c) => html`<th class="num">Selisih ${c}</th>`)}</tr></thead>
 <tbody>
-${rows.map((row) => html`<tr${row.measure === 'total' ? new Markup(' class="total"') : ''}><td>${row.label}</td>${row.values.map((v) => figure(row, v))}${row.differences.map((d) => figure(row, d, true))}</tr>`)}
+${rows.map((row) => html`<tr class="${row.measure === 'total' ? 'total' : ''}"><td>${row.label}</td>${row.values.map((v) => figure(row, v))}${row.differences.map((d) => figure(row, d, true))}</tr>`)}
 </tbody>
 </table>
 <p class="muted">Selisih dihitung terhadap skenario pertama (${columns[0]!}).</p>
-</section>
-<footer>
+</section>`,
+    html`<footer>
 <p>Dibuat ${formatIndonesianDateTime(options.generatedAt)} · ${first.regulationId}</p>
-</footer>
-</main>
-</body>
-</html>
-`;
-  return page.value;
+</footer>`,
+  ]);
 }
 
 function figure(row: ComparisonRow, value: number | null, signed = false): Markup {
