@@ -10,6 +10,7 @@ import { formatRupiah } from '../../shared/core/money/rupiah';
 import { parseRupiah } from '../../shared/core/money/rupiah-text';
 import { callApi, type GlobalOptions } from '../api-client';
 import { printBudgetPdf } from '../budget-pdf';
+import { type DocumentKind, documentKind } from '../document-kind';
 import { type PageOptions, listPages, moreLine, withPageOptions } from '../list-pages';
 import { formatCount, print } from '../output';
 import { csvDelimiter, openSpreadsheetFile, DELIMITER_OPTION } from '../spreadsheet-file';
@@ -101,7 +102,7 @@ export function registerBudget(program: Command): void {
     .action(async (proposalId: string, options: { output?: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       // Checked before any call: a wrong option is a usage error, whatever the proposal.
-      const kind = options.output === undefined ? undefined : documentKind(options.output);
+      const kind = options.output === undefined ? undefined : documentKind(options.output, (file) => t('Beri nama dokumen berakhiran .pdf, .html, .csv atau .xlsx (diberikan {file}).', { file }));
       csvDelimiter(options.delimiter);
       const proposal = await callApi<Proposal>(globals, 'GET', `/proposals/${encodeURIComponent(proposalId)}`);
       if (options.output && kind) await writeDocument(globals, proposal, options.output, kind, options.delimiter);
@@ -153,15 +154,6 @@ async function waitWhile(api: GlobalOptions, proposalId: string, statuses: reado
     if (!statuses.includes(proposal.status)) return proposal;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-}
-
-type DocumentKind = 'pdf' | 'html' | 'sheet';
-
-function documentKind(output: string): DocumentKind {
-  const extension = /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase();
-  if (extension === 'pdf' || extension === 'html') return extension;
-  if (extension === 'csv' || extension === 'xlsx') return 'sheet';
-  throw new UsageError(t('Beri nama dokumen berakhiran .pdf, .html, .csv atau .xlsx (diberikan {file}).', { file: output }));
 }
 
 async function writeDocument(api: GlobalOptions, proposal: Proposal, output: string, kind: DocumentKind, delimiter: string | undefined): Promise<void> {

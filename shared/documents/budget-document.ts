@@ -202,15 +202,16 @@ function staleCell(proposal: Proposal): string {
 
 /**
  * Markup built by `html`. Anything interpolated into `html` that is not Markup is escaped, so
- * forgetting to escape a user-typed value is not possible.
+ * forgetting to escape a user-typed value is not possible. Exported for the other printed
+ * documents in this style (the scenario comparison).
  */
-class Markup {
+export class Markup {
   constructor(readonly value: string) {}
 }
 
 type Interpolation = Markup | string | number | undefined | false | readonly Interpolation[];
 
-function html(strings: TemplateStringsArray, ...values: Interpolation[]): Markup {
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Markup {
   let out = strings[0] ?? '';
   values.forEach((value, i) => (out += render(value) + (strings[i + 1] ?? '')));
   return new Markup(out);
@@ -226,37 +227,44 @@ function render(value: Interpolation): string {
 }
 
 /**
- * A printable, self-contained HTML5 page (A4 portrait): inline CSS, no scripts and nothing
- * loaded from elsewhere, which the Content-Security-Policy also enforces in case a value ever
- * slipped through unescaped.
+ * A printable, self-contained HTML5 page (A4 portrait) in the budget document's style: inline CSS,
+ * no scripts and nothing loaded from elsewhere, which the Content-Security-Policy also enforces
+ * in case a value ever slipped through unescaped. The other printed documents (the scenario
+ * comparison) are pages of this kind too.
  */
-export function budgetDocumentHtml(proposal: Proposal, options: BudgetDocumentOptions): string {
-  const coverage = coverageOf(proposal);
+export function printedPage(title: string, sections: readonly Interpolation[]): string {
   const page = html`<!DOCTYPE html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${TITLE} — ${proposal.title} — Tahun Anggaran ${proposal.year}</title>
+<title>${title}</title>
 <style>${new Markup(STYLE)}</style>
 </head>
 <body>
 <main class="page">
-${headerSection(proposal, coverage, options.regulation)}
-${staleWarning(proposal)}
-${failureNotice(proposal)}
-${segmentSection(proposal)}
-${renewalSection(proposal)}
-${decisionSection(proposal)}
-${allocationSection(proposal)}
-${signatureSection(proposal, options)}
-${footerSection(proposal, options)}
-</main>
+${sections.map((section) => html`${section}
+`)}</main>
 </body>
 </html>
 `;
   return page.value;
+}
+
+export function budgetDocumentHtml(proposal: Proposal, options: BudgetDocumentOptions): string {
+  const coverage = coverageOf(proposal);
+  return printedPage(`${TITLE} — ${proposal.title} — Tahun Anggaran ${proposal.year}`, [
+    headerSection(proposal, coverage, options.regulation),
+    staleWarning(proposal),
+    failureNotice(proposal),
+    segmentSection(proposal),
+    renewalSection(proposal),
+    decisionSection(proposal),
+    allocationSection(proposal),
+    signatureSection(proposal, options),
+    footerSection(proposal, options),
+  ]);
 }
 
 function headerSection(proposal: Proposal, coverage: Coverage, regulation: BudgetRegulation | undefined): Markup {

@@ -204,21 +204,51 @@ describe('the CLI in Bahasa Indonesia and in English', () => {
     expect((await lindung({ ...finance }, 'remit', 'arrears', '--regulation', regulationId, '--year', '27')).stderr).toContain('--year 27 is not a year');
   }, 180_000);
 
-  it('words every help text of remit and cost in each language, none left the same in both', async () => {
+  it('words every help text of remit, cost and simulate in each language, none left the same in both', async () => {
     const indonesian = await helpTexts('id');
     const english = await helpTexts('en');
     expect([...english.keys()]).toEqual([...indonesian.keys()]);
     expect(indonesian.size).toBeGreaterThan(30);
     expect(indonesian.get('remit pay --sp2d <number>')).toBe('nomor SP2D (surat perintah pencairan dana)');
     // Options the shared helpers add (list-pages.ts, spreadsheet-file.ts) are worded there.
-    const fromHelpers = /^remit \S+ --(limit|cursor|delimiter) /;
+    const fromHelpers = /^(remit|simulate) \S+ --(limit|cursor|delimiter) /;
     const same = [...indonesian].filter(([where, text]) => !fromHelpers.test(where) && english.get(where) === text);
     expect(same).toEqual([]);
+  });
+
+  it('simulates in both languages: help and the headings of the tables `simulate show` prints', async () => {
+    // A regulation of its own: a saved scenario is an audit event of its regulation's chain.
+    const simulated = `${regulationId}-simulasi`;
+    expect((await api('PUT', `/regulations/${simulated}`, { token, body: tangselRegulation(simulated) })).status).toBe(200);
+    const scenario = { id: 'uji-bahasa', name: 'Uji bahasa', regulationId: simulated, year: 2027, ceiling: 1_000_000, projectionYears: 2 };
+    expect((await api('PUT', `/regulations/${simulated}/scenarios/uji-bahasa`, { token, body: scenario })).status).toBe(200);
+
+    const help = async (env: Record<string, string>, ...args: string[]) => (await lindung(env, ...args, '--help')).stdout.replace(/\s+/g, ' ');
+    expect(await help({ LANG: 'id_ID.UTF-8' }, 'simulate')).toContain('Simulasi anggaran: skenario "bagaimana jika" yang disimpan, dihitung dan dibandingkan');
+    expect(await help({ LANG: 'id_ID.UTF-8' }, 'simulate', 'compare')).toContain('Bandingkan 2 sampai 4 skenario berdampingan');
+    expect(await help({}, 'simulate')).toContain('Budget simulation: what-if scenarios saved, priced and compared');
+    expect(await help({ LANG: 'id_ID.UTF-8' }, '--lang', 'en', 'simulate', 'compare')).toContain('Compare 2 to 4 scenarios side by side');
+
+    const indonesian = await lindung({ LANG: 'id_ID.UTF-8' }, 'simulate', 'show', 'uji-bahasa', '--regulation', simulated);
+    expect(indonesian.code, indonesian.stderr).toBe(0);
+    expect(indonesian.stdout).toMatch(/^ {2}Kelompok +Mulai +Orang +Jumlah \(Rp\)$/m);
+    expect(indonesian.stdout).toMatch(/^ {2}Segmen +Mulai +Orang +Lama \(bulan\) +Jumlah \(Rp\) +Di atas kuota$/m);
+    expect(indonesian.stdout).toMatch(/^ {2}Segmen +Didanai +Tidak didanai +Jumlah \(Rp\)$/m);
+    expect(indonesian.stdout).toMatch(/^ {2}Segmen +Sekarang +Skenario +Bertambah +Berkurang +Lewat batas usia dalam tahun$/m);
+    expect(indonesian.stdout).toMatch(/^ {2}Tahun +Orang +Lama \(bulan\) +Jumlah \(Rp\) +Lewat batas usia +Pertumbuhan +Didanai \(Rp\)$/m);
+    expect(indonesian.stdout).toContain('Pagu Rp1.000.000: 0 orang didanai (Rp0), 0 orang tidak; sisa Rp1.000.000');
+    const english = await lindung({}, 'simulate', 'show', 'uji-bahasa', '--regulation', simulated);
+    expect(english.stdout).toMatch(/^ {2}Cohort +Start +People +Amount \(Rp\)$/m);
+    expect(english.stdout).toMatch(/^ {2}Segment +Start +People +Months +Amount \(Rp\) +Over quota$/m);
+    expect(english.stdout).toMatch(/^ {2}Segment +Funded +Unfunded +Amount \(Rp\)$/m);
+    expect(english.stdout).toMatch(/^ {2}Segment +Current +Scenario +Added +Dropped +Aging out in the year$/m);
+    expect(english.stdout).toMatch(/^ {2}Year +People +Months +Amount \(Rp\) +Aged out +Grown +Funded \(Rp\)$/m);
+    expect(english.stdout).toContain('Ceiling Rp1.000.000: 0 people funded (Rp0), 0 people not; unspent Rp1.000.000');
   });
 });
 
 /**
- * Every description and option help of `remit` and `cost`, by where it is (`remit pay --sp2d
+ * Every description and option help of `remit`, `cost` and `simulate`, by where it is (`remit pay --sp2d
  * <number>`), as the CLI words them in `language`: the commands registered afresh under a locale.
  */
 async function helpTexts(language: 'id' | 'en'): Promise<Map<string, string>> {
@@ -229,8 +259,10 @@ async function helpTexts(language: 'id' | 'en'): Promise<Map<string, string>> {
     const { registerRemit } = await import('../../cli/commands/remit');
     const { registerCost } = await import('../../cli/commands/cost');
     const program = new Command('lindung');
+    const { registerSimulate } = await import('../../cli/commands/simulate');
     registerRemit(program);
     registerCost(program);
+    registerSimulate(program);
     const texts = new Map<string, string>();
     const walk = (command: Command, where: string): void => {
       texts.set(where, command.description());

@@ -7,11 +7,21 @@ import type { ScenarioStore } from './scenario-store';
 import type { SimulatedCohort, SimulationResult } from './simulation-result';
 import { unfundedNiks } from '../budget/roster-funding';
 import { InvalidInputError } from '../errors';
+import type { ScenarioInput } from './scenario';
 import { type ScenarioRef, type SimulationDependencies, simulationInputs } from './run-simulation';
 import { priceScenario, pricingNeedsAges } from './simulate-scenario';
 
 /** The most people a page may ask for: 5,000 people are about 500 KB of JSON, far below a Lambda response's 6 MB. */
 export const MAX_SCENARIO_PEOPLE_PAGE = 5_000;
+
+/**
+ * Whether a scenario's segment is its roster's people, so that who it funds can be listed: not
+ * when the scenario assumes the people (a new segment, or `people`) or counts them by a changed
+ * age window.
+ */
+export function listsRosterPeople(scenario: Pick<ScenarioInput, 'addSegments' | 'segments'>, code: string): boolean {
+  return !scenario.addSegments?.some((s) => s.code === code) && scenario.segments?.[code]?.people === undefined && scenario.segments?.[code]?.eligibility === undefined;
+}
 
 /**
  * Who a scenario funds of one segment of its roster's cohort, a NIK bucket at a time, by the one
@@ -30,9 +40,7 @@ export async function scenarioPeople(
   const priced = priceScenario(inputs);
   const cohort = priced.cohorts[0]!;
   const funding = priced.ceiling?.segments ?? fundEveryone(cohort.segments);
-  // People the scenario assumes, or counts by a changed age window, are no roster's list.
-  const listable = (code: string) =>
-    !scenario.addSegments?.some((s) => s.code === code) && scenario.segments?.[code]?.people === undefined && scenario.segments?.[code]?.eligibility === undefined;
+  const listable = (code: string) => listsRosterPeople(scenario, code);
   const allocation = listable(query.segment) ? funding.find((f) => f.segment === query.segment) : undefined;
   if (!allocation) {
     const segments = funding.map((f) => f.segment).filter(listable);
