@@ -478,6 +478,13 @@ const EN = {
   '{segment}: orang': '{segment}: people',
   '{segment}: biaya': '{segment}: cost',
   'Proyeksi {year}: biaya': 'Projection {year}: cost',
+  'Tulis skenario (SKENARIO atau SKENARIO@VERSI) sebagai rancangan perubahan peraturannya, untuk diterapkan admin dengan `regulation apply -f`':
+    "Write a scenario (SCENARIO or SCENARIO@VERSION) as a draft amendment of its regulation, for an admin to apply with `regulation apply -f`",
+  'berkas .yaml yang ditulis': 'the .yaml file to write',
+  'Skenario {id} tidak mengubah peraturan {regulation} (hanya anggapan: orang, pertumbuhan, pagu, kelompok, tarif); tidak ada berkas yang ditulis.':
+    'Scenario {id} changes nothing in regulation {regulation} (only assumptions: people, growth, ceiling, cohorts, rates); no file was written.',
+  'Rancangan perubahan {regulation} dari versi {version}: {n} bagian berubah.': 'Draft amendment of {regulation} from version {version}: {n} parts changed.',
+  'Ditulis ke {file}. Admin menerapkannya dengan `lindung regulation apply -f {file}`.': 'Written to {file}. An admin applies it with `lindung regulation apply -f {file}`.',
 } as const;
 
 export type CliText = keyof typeof EN;

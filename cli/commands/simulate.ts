@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { Regulation } from '../../shared/core/regulation/regulation';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import { ALL_NIK_BUCKETS, NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
@@ -9,6 +9,7 @@ import { MAX_SCENARIO_PEOPLE_PAGE } from '../../shared/core/simulation/scenario-
 import { ScenarioId, type Scenario } from '../../shared/core/simulation/scenario';
 import { listsRosterPeople } from '../../shared/core/simulation/scenario-people';
 import type { SaveScenarioResult } from '../../shared/core/simulation/save-scenario';
+import type { ScenarioAmendment } from '../../shared/core/simulation/scenario-amendment';
 import type { SimulationResult } from '../../shared/core/simulation/simulation-result';
 import { comparisonDocumentHtml } from '../../shared/documents/simulation/comparison-document';
 import { COMPARISON_LABELS, type ComparisonRow, compareSimulations, comparisonSheet, MAX_COMPARED, MIN_COMPARED, scenarioColumn } from '../../shared/documents/simulation/scenario-comparison';
@@ -104,6 +105,29 @@ export function registerSimulate(program: Command): void {
         ...describeComparison(scenarios, comparison),
         ...(options.output ? [t('Perbandingan ditulis ke {file}.', { file: options.output })] : []),
       ]);
+    });
+
+  simulate
+    .command('draft <scenario>')
+    .description(t('Tulis skenario (SKENARIO atau SKENARIO@VERSI) sebagai rancangan perubahan peraturannya, untuk diterapkan admin dengan `regulation apply -f`'))
+    .requiredOption('--regulation <id>', t('peraturannya'))
+    .requiredOption('-o, --output <path>', t('berkas .yaml yang ditulis'))
+    .action(async (scenario: string, options: { regulation: string; output: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const ref = scenarioRef(scenario);
+      const draft = await callApi<ScenarioAmendment>(globals, 'GET', `${scenarioPath(options.regulation, ref.id)}/amendment${versionQuery(ref)}`, undefined, { retry: true });
+      // The version it amends goes with the document: `regulation apply` sends it as If-Match, so
+      // a regulation amended meanwhile refuses the draft instead of losing that amendment.
+      if (draft.changes.length > 0) writeFileSync(options.output, stringifyYaml({ ...draft.regulation, version: draft.basedOnVersion }));
+      print(globals.json, draft, () =>
+        draft.changes.length === 0
+          ? [t('Skenario {id} tidak mengubah peraturan {regulation} (hanya anggapan: orang, pertumbuhan, pagu, kelompok, tarif); tidak ada berkas yang ditulis.', { id: ref.id, regulation: options.regulation })]
+          : [
+              t('Rancangan perubahan {regulation} dari versi {version}: {n} bagian berubah.', { regulation: options.regulation, version: draft.basedOnVersion, n: draft.changes.length }),
+              ...draft.changes.map((change) => `  ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`),
+              t('Ditulis ke {file}. Admin menerapkannya dengan `lindung regulation apply -f {file}`.', { file: options.output }),
+            ],
+      );
     });
 
   simulate

@@ -161,6 +161,31 @@ describe('npx lindung simulate', () => {
     expect(drawn).toContain('Rp8.064.000');
   }, 60_000);
 
+  it('writes a scenario as a draft amendment that an admin applies with regulation apply, and nothing before', async () => {
+    // A regulation of its own: the other tests price this file's regulation as it was applied.
+    const admin = await tokenFor('admin', 'ani');
+    const own = tangselRegulation('perwal-simulasi-rancangan');
+    expect((await api('PUT', `/regulations/${own.id}`, { token: admin, body: own })).status).toBe(200);
+    const income = { id: 'penghasilan-naik', name: 'Penghasilan Rp1.500.000', regulationId: own.id, year: 2027, segments: { MARBOT: { declaredIncome: 1_500_000, targetHeadcount: 12 } } };
+    expect((await lindung(finance, 'simulate', 'save', '-f', scenarioFile('naik.yaml', income))).code).toBe(0);
+    const file = path.join(dir, 'perubahan.yaml');
+    const draft = await lindung(finance, 'simulate', 'draft', 'penghasilan-naik', '--regulation', own.id, '-o', file);
+    expect(draft.code, draft.stderr).toBe(0);
+    expect(draft.stdout).toContain(`Draft amendment of ${own.id} from version 1: 2 parts changed.`);
+    expect(draft.stdout).toMatch(/premiumBasis\.declaredIncome: 1000000 → 1500000/);
+    const document = parseYaml(readFileSync(file, 'utf8'));
+    expect(document.version).toBe(1);
+    expect((await api('GET', `/regulations/${own.id}`, { token: auditor })).body.version).toBe(1);
+
+    const applied = await lindung(admin, 'regulation', 'apply', '-f', file);
+    expect(applied.code, applied.stderr).toBe(0);
+    const amended = (await api('GET', `/regulations/${own.id}`, { token: auditor })).body;
+    expect(amended.version).toBe(2);
+    expect(amended.segments.find((s: { code: string }) => s.code === 'MARBOT')).toMatchObject({ targetHeadcount: 12, premiumBasis: { declaredIncome: 1_500_000 } });
+    const nothing = await lindung(finance, 'simulate', 'draft', 'tambah-juli', '--regulation', regulation.id, '-o', path.join(dir, 'kosong.yaml'));
+    expect(nothing.stdout).toContain('changes nothing in regulation');
+  });
+
   it('writes who a ceiling funds, person by person, to the file only: the terminal shows masked NIKs', async () => {
     const ceiling = (JSON.parse((await lindung(auditor, '--json', 'simulate', 'show', 'pagu', '--regulation', regulation.id)).stdout) as SimulationResult).ceiling!;
     const csv = path.join(dir, 'didanai.csv');
