@@ -15,8 +15,8 @@ const WEB_ROOT = import.meta.dirname;
 
 /**
  * Browser stand-ins for the Node modules that shared code in the bundle imports (see each shim),
- * and csv-parse's browser build for the CSV reader (its stream API on a stand-in for node:stream;
- * web/src/export/csv-parse-browser.ts fills the one gap it has).
+ * and csv-parse's browser build for the CSV reader (shared/documents/spreadsheets/csv-rows.ts: its
+ * stream API, on a stand-in for node:stream that the build carries).
  */
 const NODE_SHIMS = {
   'node:events': path.join(WEB_ROOT, 'src', 'export', 'node-events-shim.ts'),

@@ -6,7 +6,6 @@ import { blobByteSource } from '../../shared/documents/spreadsheets/byte-source'
 import { FileFormatError, type FileFormatProblem } from '../../shared/documents/spreadsheets/file-format-error';
 import { apiGet, apiSend } from './api-client';
 import { field, h, notice, replace, select } from './dom';
-import './export/csv-parse-browser';
 import { formatCount } from './format';
 import { t, type Text } from './i18n';
 import { errorNotice } from './pages/error-notice';

@@ -108,7 +108,8 @@ class CsvParserRun {
 
   /** Releases the parser when the rows are not read to the end. */
   stop(): void {
-    if (!this.ended && this.failure === undefined) this.parser.destroy();
+    // Optional: the stream stand-in of csv-parse's browser build (web/build.ts) has no destroy().
+    if (!this.ended && this.failure === undefined) this.parser.destroy?.();
   }
 
   private async step(start: (done: () => void) => void): Promise<SpreadsheetRow[]> {
