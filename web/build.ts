@@ -13,10 +13,15 @@ import { buildSync } from 'esbuild';
 
 const WEB_ROOT = import.meta.dirname;
 
-/** Browser stand-ins for the Node modules that shared code in the bundle imports (see each shim). */
+/**
+ * Browser stand-ins for the Node modules that shared code in the bundle imports (see each shim),
+ * and csv-parse's browser build for the CSV reader (shared/documents/spreadsheets/csv-rows.ts: its
+ * stream API, on a stand-in for node:stream that the build carries).
+ */
 const NODE_SHIMS = {
   'node:events': path.join(WEB_ROOT, 'src', 'export', 'node-events-shim.ts'),
   'node:stream/promises': path.join(WEB_ROOT, 'src', 'export', 'node-stream-promises-shim.ts'),
+  'csv-parse': 'csv-parse/browser/esm',
 };
 
 /** The console's files by name (relative to the site root), ready to upload or serve. */

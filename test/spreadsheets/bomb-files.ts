@@ -51,7 +51,7 @@ const SHEET = 'xl/worksheets/sheet1.xml';
 export const SHEET_START = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 export const SHEET_END = '</sheetData></worksheet>';
 
-/** makeXlsx's workbook with its sheet part replaced by `sheet`, written as a plain ZIP (what yauzl reads). */
+/** makeXlsx's workbook with its sheet part replaced by `sheet`, written as a plain ZIP. */
 export function writeWorkbookWithSheet(filePath: string, sheet: DeflatedPart): string {
   const entries: [string, DeflatedPart][] = Object.entries(xlsxParts({ parts: { [SHEET]: undefined } }))
     .filter((entry): entry is [string, string] => entry[1] !== undefined)

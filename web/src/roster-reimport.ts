@@ -2,13 +2,19 @@ import type { z } from 'zod';
 import type { ImportStatus, RejectedRow, RejectionsPage } from '../../shared/api/roster-schemas';
 import type { RawRosterRow } from '../../shared/core/roster/raw-roster-row';
 import { withOwnCells } from '../../shared/documents/rejection-report';
-import { type RosterChunk, RowChunker } from '../../shared/documents/roster-file/row-chunker';
-import { apiGet, apiSend } from './api-client';
+import { chunked, sendRosterImport } from '../../shared/documents/roster-file/roster-upload';
+import type { RosterChunk } from '../../shared/documents/roster-file/row-chunker';
+import { apiGet } from './api-client';
+import { consoleRosterApi } from './roster-upload';
+
+/** Progress the page does not show: re-imported rows are few. */
+const UNSHOWN = { phase: () => ({ update: () => undefined, stop: () => undefined }) };
 
 /**
  * Imports rows fixed in the console as a new import of the same regulation, coverage start and
- * segment, through the same routes and chunks as `npx lindung roster import`: open the import,
- * send the chunks, complete it, and follow it until its workflow has checked and stored the rows.
+ * segment, through the same routes, chunks and steps as `npx lindung roster import` and the
+ * console's file upload (shared/documents/roster-file/roster-upload.ts): open the import, send the
+ * chunks, complete it, and follow it until its workflow has checked and stored the rows.
  *
  * Like the CLI, it sends the file's `columns` with the import and each row's own cells with the
  * row (the fixed values in their columns), so that a row rejected again comes back in the
@@ -17,29 +23,23 @@ import { apiGet, apiSend } from './api-client';
 export async function reimportRows(source: ImportStatus, rows: readonly RawRosterRow[]): Promise<ImportStatus> {
   const columns = source.columns;
   const sent = columns ? await withCellsOf(source.importId, columns, rows) : rows;
-  const created = await apiSend<ImportStatus>('POST', `/regulations/${encodeURIComponent(source.regulationId)}/imports`, {
-    fileName: `${source.fileName} (perbaikan ${source.importId})`.slice(0, 255),
-    coverageStart: source.coverageStart,
-    ...(source.segment ? { segment: source.segment } : {}),
-    ...(columns ? { columns } : {}),
-    clientToken: crypto.randomUUID(),
-  });
-  const path = `/imports/${encodeURIComponent(created.importId)}`;
-  const chunker = new RowChunker();
   const chunks: RosterChunk[] = [];
-  for (const row of sent) {
-    const full = chunker.add(row);
-    if (full) chunks.push(full);
-  }
-  const last = chunker.flush();
-  if (last) chunks.push(last);
-  for (const chunk of chunks) await apiSend('PUT', `${path}/chunks/${chunk.seq}`, { rows: chunk.rows });
-  await apiSend('POST', `${path}/complete`, { chunks: chunks.length, rows: sent.length });
-  for (;;) {
-    const status = await apiGet<ImportStatus>(path);
-    if (status.status === 'completed' || status.status === 'failed') return status;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  for await (const chunk of chunked(sent)) chunks.push(chunk);
+  return sendRosterImport(
+    consoleRosterApi,
+    {
+      regulationId: source.regulationId,
+      fileName: `${source.fileName} (perbaikan ${source.importId})`.slice(0, 255),
+      coverageStart: source.coverageStart,
+      ...(source.segment ? { segment: source.segment } : {}),
+      ...(columns ? { columns } : {}),
+    },
+    async function* () {
+      yield* chunks;
+    },
+    { rows: sent.length, chunks: chunks.length },
+    UNSHOWN,
+  );
 }
 
 /** The rows with the cells the source import kept of them, read from its rejected rows (until all are found). */

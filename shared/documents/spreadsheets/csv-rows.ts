@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { CsvError, parse, type Options } from 'csv-parse';
+import type { ByteSource } from './byte-source';
 import type { CsvDelimiter } from './csv-delimiter';
 import { FileFormatError } from './file-format-error';
 import { findInvalidUtf8Row } from './invalid-utf8-row';
@@ -20,14 +19,16 @@ const SAVE_AS_CSV_UTF8 = 'In Excel choose Save As › "CSV UTF-8 (Comma delimite
 /**
  * Streams the rows of a UTF-8 CSV file (with or without BOM) with csv-parse: quoted cells may hold
  * delimiters, doubled quotes and line breaks; lines may end in CRLF or LF. Memory stays flat
- * however long the file: bytes flow through in 64 KB chunks and rows are handed on one by one.
+ * however long the file: bytes flow through in chunks of the source (64 KB from a file) and rows
+ * are handed on a chunk's worth at a time. The same code runs in the console, on a browser `File`
+ * (web/build.ts gives the bundle csv-parse's browser build).
  *
  * Rows are numbered by their first physical line (the header is row 1), blank lines included, so
  * a rejection report can point the office at the right line. That is also Excel's row number,
  * unless an earlier quoted cell holds a line break: Excel shows such a record as one row. Every
  * cell is `text`, or `empty` for an empty string: CSV has no types.
  */
-export async function* csvRows(filePath: string, delimiter: CsvDelimiter): AsyncGenerator<SpreadsheetRow> {
+export async function* csvRows(source: ByteSource, delimiter: CsvDelimiter): AsyncGenerator<SpreadsheetRow> {
   let nextRowNumber = 1;
   const options: Options<SpreadsheetRow, string[]> = {
     delimiter,
@@ -46,16 +47,82 @@ export async function* csvRows(filePath: string, delimiter: CsvDelimiter): Async
     },
   };
   // csv-parse's overloads only type `on_record` results for parsers with named columns.
-  const parser = parse(options as unknown as Options);
-  const rows = pipeline(createReadStream(filePath), new Utf8Validator(), parser, () => {
-    // Errors reach the loop below through the parser, which the pipeline destroys with them.
-  });
+  const parser = new CsvParserRun(parse(options as unknown as Options));
+  // A fatal, streaming TextDecoder: it carries a character split across chunks over to the next
+  // one. csv-parse alone would quietly turn Windows-1252 bytes into U+FFFD, and names would be
+  // stored garbled. The parser is given the decoded text.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new InvalidUtf8Error();
+    }
+  };
   try {
-    for await (const row of rows as AsyncIterable<SpreadsheetRow>) yield row;
+    for await (const chunk of source.stream(0, source.size)) {
+      yield* await parser.write(decode(chunk));
+    }
+    yield* await parser.end(decode());
   } catch (error) {
-    if (error instanceof InvalidUtf8Error) throw await notUtf8(filePath);
+    if (error instanceof InvalidUtf8Error) throw await notUtf8(source);
     if (error instanceof CsvError) throw tooLongCell(error, nextRowNumber) ?? malformed(error, nextRowNumber);
     throw error;
+  } finally {
+    parser.stop();
+  }
+}
+
+/**
+ * Drives csv-parse's parser (a Transform stream: Node's, or the browser build's) a chunk of text
+ * at a time: `write` and `end` resolve with the rows parsed so far, or reject with its error.
+ * A row emitted after its write's callback is not lost: it comes with the next call.
+ */
+class CsvParserRun {
+  private rows: SpreadsheetRow[] = [];
+  private failure: unknown;
+  private ended = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly parser: ReturnType<typeof parse>) {
+    parser.on('data', (row: SpreadsheetRow) => this.rows.push(row));
+    parser.on('error', (error: unknown) => {
+      this.failure ??= error;
+      this.wake?.();
+    });
+    parser.on('end', () => {
+      this.ended = true;
+      this.wake?.();
+    });
+  }
+
+  /** The rows parsed once the parser has taken `text` (its write callback). */
+  write(text: string): Promise<SpreadsheetRow[]> {
+    return this.step((done) => (text === '' ? done() : this.parser.write(text, () => done())));
+  }
+
+  /** The last rows, once the parser has ended (its 'end' event). */
+  end(text: string): Promise<SpreadsheetRow[]> {
+    return this.step(() => this.parser.end(text));
+  }
+
+  /** Releases the parser when the rows are not read to the end. */
+  stop(): void {
+    // Optional: the stream stand-in of csv-parse's browser build (web/build.ts) has no destroy().
+    if (!this.ended && this.failure === undefined) this.parser.destroy?.();
+  }
+
+  private async step(start: (done: () => void) => void): Promise<SpreadsheetRow[]> {
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      if (this.failure === undefined) start(resolve);
+      else resolve();
+    });
+    this.wake = undefined;
+    if (this.failure !== undefined) throw this.failure;
+    const rows = this.rows;
+    this.rows = [];
+    return rows;
   }
 }
 
@@ -70,37 +137,8 @@ function lineBreaks(field: string): number {
 
 class InvalidUtf8Error extends Error {}
 
-/**
- * Passes bytes through untouched once a fatal, streaming TextDecoder accepts them (it carries a
- * character split across chunks over to the next one). csv-parse alone would quietly turn
- * Windows-1252 bytes into U+FFFD, and names would be stored garbled.
- */
-class Utf8Validator extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.decoder.decode(chunk, { stream: true });
-    } catch {
-      callback(new InvalidUtf8Error());
-      return;
-    }
-    callback(null, chunk);
-  }
-
-  override _flush(callback: TransformCallback): void {
-    try {
-      this.decoder.decode();
-    } catch {
-      callback(new InvalidUtf8Error());
-      return;
-    }
-    callback();
-  }
-}
-
-async function notUtf8(filePath: string): Promise<FileFormatError> {
-  const row = await findInvalidUtf8Row(filePath);
+async function notUtf8(source: ByteSource): Promise<FileFormatError> {
+  const row = await findInvalidUtf8Row(source.stream(0, source.size));
   const where = row === undefined ? 'The file' : `Row ${row}`;
   return new FileFormatError(
     'NOT_UTF8',

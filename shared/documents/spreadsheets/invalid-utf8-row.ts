@@ -1,19 +1,18 @@
-import { createReadStream } from 'node:fs';
-
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
 /**
  * The row (numbered like `csvRows` numbers them: by the first physical line of the record) that
- * holds the first byte sequence that is not valid UTF-8, or undefined if the file is valid.
+ * holds the first byte sequence of a file's `bytes` that is not valid UTF-8, or undefined if the
+ * file is valid.
  *
  * Only called once decoding has already failed, so it favours being obviously right over being
  * fast: one pass over the bytes, validating UTF-8 by hand (Unicode table 3-7, the same rules as
  * a fatal TextDecoder) while following quotes and line breaks. Toggling on every `"` is enough
  * to know whether a line break is inside a quoted cell, since an escaped `""` toggles twice.
  */
-export async function findInvalidUtf8Row(filePath: string): Promise<number | undefined> {
+export async function findInvalidUtf8Row(bytes: AsyncIterable<Uint8Array>): Promise<number | undefined> {
   let line = 1;
   let recordStart = 1;
   let quoted = false;
@@ -23,7 +22,7 @@ export async function findInvalidUtf8Row(filePath: string): Promise<number | und
   let low = 0x80;
   let high = 0xbf;
 
-  for await (const chunk of createReadStream(filePath) as AsyncIterable<Buffer>) {
+  for await (const chunk of bytes) {
     for (const byte of chunk) {
       if (pending > 0) {
         if (byte < low || byte > high) return recordStart;

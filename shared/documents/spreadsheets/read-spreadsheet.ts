@@ -1,85 +1,18 @@
-import { open, stat } from 'node:fs/promises';
-import { sniffDelimiter } from './csv-delimiter';
-import { csvRows } from './csv-rows';
-import { detectFileType, FILE_TYPE_SNIFF_BYTES } from './file-type';
-import { FileFormatError } from './file-format-error';
-import { formatBytes } from './format-bytes';
-import { MAX_SPREADSHEET_ROWS, tooManyRows } from './spreadsheet-limits';
+import { fileByteSource } from './file-byte-source';
+import { readSpreadsheetSource, type ReadSpreadsheetOptions } from './spreadsheet-rows';
 import type { SpreadsheetRow } from './spreadsheet-row';
-import { xlsxRows } from './xlsx-rows';
+
+export { MAX_SPREADSHEET_BYTES, type ReadSpreadsheetOptions } from './spreadsheet-rows';
 
 /**
- * The largest file `readSpreadsheet` accepts by default: 256 MiB. A million roster rows as CSV
- * (NIK, name, birth date, gender, address, kelurahan, kecamatan, phone: about 150 bytes a row)
- * is about 150 MB, and the same rows as .xlsx are smaller still.
- */
-export const MAX_SPREADSHEET_BYTES = 256 * 1024 * 1024;
-
-export interface ReadSpreadsheetOptions {
-  /** Files larger than this are refused before any reading (default `MAX_SPREADSHEET_BYTES`). */
-  maxBytes?: number;
-  /**
-   * Asked before each row until it answers yes; from that row on, rows of an .xlsx say what its
-   * merged ranges show (`merged`), ranges that start above that row left out. Finding them takes a
-   * second pass over the sheet, so a reader asks only once it knows it needs them.
-   */
-  wantsMergedCells?: () => boolean;
-}
-
-/**
- * Streams the rows of a roster spreadsheet: an .xlsx workbook (its first worksheet) or a UTF-8
- * CSV, told apart by the file's first bytes and not its name. Memory does not grow with the
- * number of rows. Blank rows (every cell empty or only spaces) are skipped; row numbers still
- * count them, so they match what the office sees in Excel.
- *
- * A file that cannot be imported throws a FileFormatError (wrong type, empty, too large, not
- * UTF-8, malformed) whose message says what to do. Some problems only show part-way through, so
- * a consumer must not treat rows as final before the iteration has completed.
+ * Streams the rows of a roster spreadsheet on disk, an .xlsx or a UTF-8 CSV: readSpreadsheetSource
+ * (spreadsheet-rows.ts) on the file, which is closed when the rows end, fail or are left early.
  */
 export async function* readSpreadsheet(filePath: string, options: ReadSpreadsheetOptions = {}): AsyncGenerator<SpreadsheetRow> {
-  const maxBytes = options.maxBytes ?? MAX_SPREADSHEET_BYTES;
-  const { size } = await stat(filePath);
-  if (size > maxBytes) {
-    throw new FileFormatError(
-      'FILE_TOO_LARGE',
-      `The file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}. Split the rows into several smaller files and import each.`,
-    );
-  }
-  if (size === 0) throw emptyFile();
-
-  const head = await readHead(filePath, FILE_TYPE_SNIFF_BYTES);
-  const type = detectFileType(head);
-  const rows = type === 'xlsx' ? xlsxRows(filePath, options.wantsMergedCells) : csvRows(filePath, sniffDelimiter(head));
-  let sawRow = false;
-  for await (const row of rows) {
-    // Blank rows count too: a sheet of a million empty rows is no roster either.
-    if (row.rowNumber > MAX_SPREADSHEET_ROWS) throw tooManyRows();
-    if (isBlank(row)) continue;
-    sawRow = true;
-    yield row;
-  }
-  if (!sawRow) {
-    throw type === 'xlsx'
-      ? new FileFormatError('EMPTY_FILE', 'The first worksheet of the workbook is empty. Put the roster, with its header row, in the first sheet.')
-      : emptyFile();
-  }
-}
-
-function emptyFile(): FileFormatError {
-  return new FileFormatError('EMPTY_FILE', 'The file is empty. Export the roster again, with its header row, and import that file.');
-}
-
-function isBlank(row: SpreadsheetRow): boolean {
-  return row.cells.every((cell) => cell.kind === 'empty' || cell.text.trim() === '');
-}
-
-async function readHead(filePath: string, length: number): Promise<Uint8Array> {
-  const file = await open(filePath, 'r');
+  const source = await fileByteSource(filePath);
   try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await file.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
+    yield* readSpreadsheetSource(source, options);
   } finally {
-    await file.close();
+    await source.close();
   }
 }

@@ -14,7 +14,7 @@ export interface MergedRanges {
   readonly bounds: Int32Array;
 }
 
-const TAG = Buffer.from('mergeCell');
+const TAG = new TextEncoder().encode('mergeCell');
 /** A `<mergeCell …>` tag has one attribute; one longer than this is no sheet Excel wrote. */
 const MAX_TAG_BYTES = 4096;
 /** Longest namespace prefix looked at (`x:` in .NET exports). */
@@ -35,11 +35,10 @@ const REF = /\sref\s*=\s*["']([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?["']/;
 export async function readMergedRanges(source: AsyncIterable<Uint8Array>): Promise<MergedRanges> {
   const ranges = new RangeList();
   /** A tag cut by the previous chunk's end, from its `<`. */
-  let carry: Buffer | undefined;
-  for await (const bytes of source) {
-    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let carry: Uint8Array | undefined;
+  for await (const chunk of source) {
     if (carry) {
-      const joint = Buffer.concat([carry, chunk.subarray(0, MAX_TAG_BYTES)]);
+      const joint = concat(carry, chunk.subarray(0, MAX_TAG_BYTES));
       const end = joint.indexOf(GREATER_THAN);
       if (end < 0) {
         if (joint.length > MAX_TAG_BYTES) throw new Error('a <mergeCell> tag does not end');
@@ -50,7 +49,7 @@ export async function readMergedRanges(source: AsyncIterable<Uint8Array>): Promi
       carry = undefined;
     }
     for (let from = 0; ; ) {
-      const at = chunk.indexOf(TAG, from);
+      const at = indexOfTag(chunk, from);
       if (at < 0) break;
       from = at + TAG.length;
       // No `<` before the name in this chunk: `</mergeCell>`, text, or a tag carried from the last chunk.
@@ -67,17 +66,17 @@ export async function readMergedRanges(source: AsyncIterable<Uint8Array>): Promi
 }
 
 /** The range of the tag from `start` (its `<`) to `end` (its `>`), if it is a `<mergeCell>` of more than one cell. */
-function readTag(buffer: Buffer, start: number, end: number, ranges: RangeList): void {
+function readTag(buffer: Uint8Array, start: number, end: number, ranges: RangeList): void {
   const name = nameStart(buffer, start, end);
-  if (!buffer.subarray(name, name + TAG.length).equals(TAG)) return;
+  if (!startsWithTag(buffer, name, TAG.length)) return;
   const next = buffer[name + TAG.length];
   if (next === undefined || !isSpaceOrSlash(next)) return; // `<mergeCells>`
-  const range = parseRange(buffer.toString('latin1', name + TAG.length, end));
+  const range = parseRange(latin1(buffer.subarray(name + TAG.length, end)));
   if (range) ranges.add(range);
 }
 
 /** Where the element name after the `<` at `start` begins, past a namespace prefix. */
-function nameStart(buffer: Buffer, start: number, end: number): number {
+function nameStart(buffer: Uint8Array, start: number, end: number): number {
   for (let i = start + 1; i < Math.min(end, start + 2 + MAX_PREFIX_BYTES); i++) {
     const byte = buffer[i]!;
     if (byte === COLON) return i + 1;
@@ -87,7 +86,7 @@ function nameStart(buffer: Buffer, start: number, end: number): number {
 }
 
 /** Where the tag whose name starts at `at` opens (its `<`), or undefined if no `<` opens it in this buffer. */
-function tagStart(buffer: Buffer, at: number): number | undefined {
+function tagStart(buffer: Uint8Array, at: number): number | undefined {
   if (buffer[at - 1] === LESS_THAN) return at - 1;
   if (buffer[at - 1] !== COLON) return undefined;
   for (let i = at - 2; i >= Math.max(0, at - 2 - MAX_PREFIX_BYTES); i--) {
@@ -99,16 +98,48 @@ function tagStart(buffer: Buffer, at: number): number | undefined {
 }
 
 /** The chunk's end from its last `<`, copied, when that opens a tag the chunk cuts which may be a `<mergeCell>`. */
-function cutTag(chunk: Buffer): Buffer | undefined {
+function cutTag(chunk: Uint8Array): Uint8Array | undefined {
   const start = chunk.lastIndexOf(LESS_THAN);
   if (start < 0 || chunk.indexOf(GREATER_THAN, start) >= 0) return undefined;
   const name = nameStart(chunk, start, chunk.length);
   const cut = chunk.subarray(name, name + TAG.length);
   const mayBeTag =
-    cut.equals(TAG.subarray(0, cut.length)) ||
+    startsWithTag(cut, 0, cut.length) ||
     // Cut inside what may be a prefix: `<x`.
     (name === start + 1 && chunk.length - name <= MAX_PREFIX_BYTES && chunk.subarray(name).every(isNameByte));
-  return mayBeTag ? Buffer.from(chunk.subarray(start)) : undefined;
+  return mayBeTag ? chunk.slice(start) : undefined;
+}
+
+/*
+ * Byte helpers on plain Uint8Arrays (not Node's Buffer), so that the console reads merged cells in
+ * the browser with the same code.
+ */
+
+/** Where the next `mergeCell` starts at or after `from`, or -1: candidates found by the native search for its first byte. */
+function indexOfTag(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(TAG[0]!, from); at >= 0; at = bytes.indexOf(TAG[0]!, at + 1)) {
+    if (startsWithTag(bytes, at, TAG.length)) return at;
+  }
+  return -1;
+}
+
+/** Whether the `length` bytes at `at` are the first `length` bytes of TAG (all there). */
+function startsWithTag(bytes: Uint8Array, at: number, length: number): boolean {
+  if (at + length > bytes.length) return false;
+  for (let i = 0; i < length; i++) if (bytes[at + i] !== TAG[i]) return false;
+  return true;
+}
+
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joint = new Uint8Array(first.length + second.length);
+  joint.set(first);
+  joint.set(second, first.length);
+  return joint;
+}
+
+/** Bytes as Latin-1 text: a tag's attributes, at most MAX_TAG_BYTES. */
+function latin1(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
 }
 
 function isNameByte(byte: number): boolean {

@@ -4,6 +4,7 @@ import { FileFormatError } from './file-format-error';
 import { unescapeOoxmlText } from './ooxml-string-escape';
 import type { Cell, SpreadsheetRow } from './spreadsheet-row';
 import { CellTooLongError, MAX_CELL_CHARS, MAX_SPREADSHEET_ROWS, MAX_XML_TEXT_RUN_CHARS, tooManyRows } from './spreadsheet-limits';
+import type { ByteSource } from './byte-source';
 import { readDateStyles } from './xlsx-date-styles';
 import { MAX_SHARED_STRINGS_XML_BYTES, readSharedStrings } from './xlsx-shared-strings';
 import { MergedCellTracker, readMergedRanges } from './xlsx-merged-cells';
@@ -33,10 +34,9 @@ interface SheetContext {
  * merged range says what the range shows (`merged`), from the sheet's `<mergeCells>` read in a
  * second pass alongside this one (xlsx-merged-cells.ts).
  */
-export async function* xlsxRows(filePath: string, wantsMergedCells?: () => boolean): AsyncGenerator<SpreadsheetRow> {
-  let archive: ZipArchive | undefined;
+export async function* xlsxRows(source: ByteSource, wantsMergedCells?: () => boolean): AsyncGenerator<SpreadsheetRow> {
   try {
-    archive = await ZipArchive.open(filePath);
+    const archive = await ZipArchive.open(source);
     const parts = await locateWorkbookParts(archive);
     const dateStyles = parts.stylesPath && archive.has(parts.stylesPath) ? await readDateStyles(archive.read(parts.stylesPath)) : [];
     const sharedStrings = await loadSharedStrings(archive, parts.sharedStringsPath);
@@ -52,8 +52,6 @@ export async function* xlsxRows(filePath: string, wantsMergedCells?: () => boole
     }
   } catch (error) {
     throw error instanceof FileFormatError ? error : malformed(error);
-  } finally {
-    archive?.close();
   }
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { FileFormatError } from './file-format-error';
 import { attributeByLocalName, parseXml } from './xml-stream';
 import type { ZipArchive } from './zip-archive';
@@ -31,8 +30,8 @@ export async function locateWorkbookParts(archive: ZipArchive): Promise<Workbook
   const workbookPath = officeDocument?.target ?? DEFAULT_WORKBOOK_PATH;
   if (!archive.has(workbookPath)) throw notAWorkbook(archive);
 
-  const workbookDir = path.posix.dirname(workbookPath);
-  const relationshipsPath = path.posix.join(workbookDir, '_rels', `${path.posix.basename(workbookPath)}.rels`);
+  const workbookDir = dirname(workbookPath);
+  const relationshipsPath = joinPath(workbookDir, '_rels', `${basename(workbookPath)}.rels`);
   if (!archive.has(relationshipsPath)) throw new Error(`the part ${relationshipsPath} is missing`);
   const relationships = await readRelationships(archive, relationshipsPath, workbookDir);
 
@@ -75,8 +74,36 @@ async function readRelationships(archive: ZipArchive, relsPath: string, baseDir:
 
 /** `worksheets/sheet1.xml` from xl/ → `xl/worksheets/sheet1.xml`; `/xl/...` is from the root. */
 function resolveTarget(baseDir: string, target: string): string {
-  const joined = target.startsWith('/') ? target : path.posix.join(baseDir, target);
-  return path.posix.normalize(joined).replace(/^\/+/, '');
+  return target.startsWith('/') ? normalize(target) : joinPath(baseDir, target);
+}
+
+/*
+ * Part names are POSIX-style paths inside the package; these few helpers stand in for node:path's
+ * posix functions, so that the console reads workbooks in the browser with the same code.
+ */
+
+function dirname(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? '.' : name.slice(0, slash) || '/';
+}
+
+function basename(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+function joinPath(...segments: string[]): string {
+  return normalize(segments.join('/'));
+}
+
+/** `xl/./worksheets/../styles.xml` → `xl/styles.xml`, without leading slashes; `..` never climbs above the root. */
+function normalize(name: string): string {
+  const parts: string[] = [];
+  for (const part of name.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
 }
 
 /** A ZIP, but not an Excel workbook: say what it is when that is easy to tell. */

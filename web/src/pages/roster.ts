@@ -14,6 +14,7 @@ import { pickRegulation } from '../regulation-picker';
 import { navigate } from '../router';
 import { importStatusLabel, reasonLabel } from '../reason-labels';
 import { reimportRows } from '../roster-reimport';
+import { rosterUploadForm } from '../roster-upload';
 import { CONTENT_TYPES, downloadBlob } from '../export/spreadsheet-download';
 import { rosterTemplate } from '../../../shared/documents/roster-file/roster-template';
 import { fixableInRow } from '../../../shared/core/roster/row-fix';
@@ -38,6 +39,7 @@ export async function rosterPage(main: HTMLElement, { route }: PageContext): Pro
     heading,
     picked.form,
     templateButton(regulationId),
+    hasRole('admin') ? await rosterUploadForm(regulationId) : undefined,
     imports.length === 0
       ? notice('status', t('Belum ada impor untuk peraturan ini.'))
       : table(
