@@ -1,5 +1,6 @@
 import { type RetryPolicy, withRetries } from '../shared/lib/retry';
 import { apiUrl, bearerToken, CliError } from './cli-config';
+import { t } from './messages';
 
 export interface GlobalOptions {
   api?: string;
@@ -62,8 +63,8 @@ function safeJson(text: string): unknown {
 function describeFailure(status: number, payload: unknown): string {
   const body = (payload ?? {}) as { detail?: string; errors?: Issue[]; message?: string; issues?: Issue[] };
   const hint =
-    status === 401 ? ' Sign in again with `npx lindung login`.' : status === 403 ? ' Sign in with a user who holds that role.' : '';
-  const lines = [`Rejected (${status}): ${body.detail ?? body.message ?? 'no message'}${hint}`];
+    status === 401 ? ` ${t('Masuk lagi dengan `npx lindung login`.')}` : status === 403 ? ` ${t('Masuk sebagai pengguna yang memegang peran itu.')}` : '';
+  const lines = [`${t('Ditolak ({status})', { status })}: ${body.detail ?? body.message ?? t('tanpa pesan')}${hint}`];
   for (const issue of body.errors ?? body.issues ?? []) lines.push(`  - ${issue.path}: ${issue.message}`);
   return lines.join('\n');
 }

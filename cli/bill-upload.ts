@@ -54,7 +54,7 @@ const WORKING: readonly InsurerBill['status'][] = ['reconciling'];
  */
 export async function uploadBill(api: GlobalOptions, upload: BillUpload, observer: BillUploadObserver): Promise<BillUploadOutcome> {
   const fileName = path.basename(upload.file);
-  requireInputFile(upload.file, 'the bill file (.csv or .xlsx) the BPJS branch sent');
+  requireInputFile(upload.file, 'berkas tagihan (.csv atau .xlsx) yang dikirim kantor cabang BPJS');
   const check = await readingFile(fileName, () => checkInsurerBill(upload.file));
   observer.phase('checking', check.lines).stop();
   if (check.controlDifference) {

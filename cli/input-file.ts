@@ -1,22 +1,23 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { CliError } from './cli-config';
+import { type CliText, t } from './messages';
 
 /**
  * Checks a file named on the command line before any work starts (and before the API is asked
  * anything), so that a mistyped or unreadable path is one line naming it and what to give
- * instead, not a stack trace from deep inside a reader. `what` completes "Give the path of …",
- * e.g. `the roster file (.csv or .xlsx)`.
+ * instead, not a stack trace from deep inside a reader. `what` completes "Beri jalur …" ("Give the
+ * path of …"), e.g. `berkas roster (.csv atau .xlsx)`.
  */
-export function requireInputFile(file: string, what: string): void {
+export function requireInputFile(file: string, what: CliText): void {
   let descriptor: number;
   try {
     descriptor = openSync(file, 'r');
   } catch (error) {
-    throw new CliError(`${file} ${problemOpening(error as NodeJS.ErrnoException)}. Give the path of ${what}.`, { file });
+    throw new CliError(t('{file} {problem}. Beri jalur {what}.', { file, problem: problemOpening(error as NodeJS.ErrnoException), what: t(what) }), { file });
   }
   try {
     // Linux opens a folder for reading as well; reading it then fails with EISDIR.
-    if (fstatSync(descriptor).isDirectory()) throw new CliError(`${file} is a folder, not a file. Give the path of ${what}.`, { file });
+    if (fstatSync(descriptor).isDirectory()) throw new CliError(t('{file} adalah folder, bukan berkas. Beri jalur {what}.', { file, what: t(what) }), { file });
   } finally {
     closeSync(descriptor);
   }
@@ -26,11 +27,11 @@ function problemOpening(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return 'does not exist';
+      return t('tidak ada');
     case 'EACCES':
     case 'EPERM':
-      return 'cannot be read: permission denied (check who owns it, or copy it somewhere you can read)';
+      return t('tidak dapat dibaca: izin ditolak (periksa pemiliknya, atau salin ke tempat yang dapat Anda baca)');
     default:
-      return `cannot be read (${error.code ?? error.message})`;
+      return t('tidak dapat dibaca ({reason})', { reason: error.code ?? error.message });
   }
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { MAX_PAGE_LIMIT } from '../shared/api/page-limits';
 import { callApi, type GlobalOptions } from './api-client';
+import { t } from './messages';
 
 /** A list command's paging options (the API's `limit` and `cursor`, docs/api-errors.md#lists). */
 export interface PageOptions {
@@ -10,8 +11,8 @@ export interface PageOptions {
 
 export function withPageOptions(command: Command): Command {
   return command
-    .option('--limit <n>', `show one page of at most n items (1-${MAX_PAGE_LIMIT}) and the cursor of the next`)
-    .option('--cursor <cursor>', 'show the page a previous "more: --cursor" line named');
+    .option('--limit <n>', t('tampilkan satu halaman berisi paling banyak n butir (1-{max}) dan kursor halaman berikutnya', { max: MAX_PAGE_LIMIT }))
+    .option('--cursor <cursor>', t('tampilkan halaman yang disebut baris "more: --cursor" sebelumnya'));
 }
 
 export interface Listed<T> {

@@ -22,6 +22,15 @@ declare const LINDUNG_VERSION: string;
 /** Exit code of a command line that is wrong (an unknown option, a missing argument, an invalid choice), as getopt-style tools use. */
 const USAGE_EXIT_CODE = 2;
 
+/** The headings of commander's help, as this run's language words them. */
+const HELP_TITLES: Readonly<Record<string, string>> = {
+  'Usage:': t('Penggunaan:'),
+  'Options:': t('Opsi:'),
+  'Commands:': t('Perintah:'),
+  'Arguments:': t('Argumen:'),
+  'Global Options:': t('Opsi global:'),
+};
+
 const program = new Command('lindung')
   .description(t('Lindung: subsidi iuran BPJS Ketenagakerjaan oleh pemerintah daerah'))
   .option('--api <url>', t('URL dasar API (bawaan: sistem lokal dari `npm start`, atau LINDUNG_API_URL)'))
@@ -31,6 +40,9 @@ const program = new Command('lindung')
   .addOption(new Option('--lang <language>', t('bahasa: id (Bahasa Indonesia) atau en (English); bawaan dari LANG')).choices(['id', 'en']))
   .version(LINDUNG_VERSION, '-V, --version', t('tampilkan versi'))
   .helpOption('-h, --help', t('tampilkan bantuan perintah'))
+  .helpCommand('help [command]', t('tampilkan bantuan perintah'))
+  // Commander's own headings, in the run's language too.
+  .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
   .showHelpAfterError()
   // Commander's usage errors are thrown instead of exiting with 1, so that they exit with 2 below.
   // Set before the commands are registered: each command copies it.

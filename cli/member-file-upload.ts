@@ -23,7 +23,7 @@ export interface MemberFileObserver {
  * is safe; every NIK is in the file once, so the chunks may arrive in any order.
  */
 export async function uploadMemberFile(api: GlobalOptions, proposalId: string, file: string, observer: MemberFileObserver): Promise<MemberFileSummary> {
-  requireInputFile(file, "the BPJS branch's member file (.csv or .xlsx)");
+  requireInputFile(file, 'berkas peserta dari kantor cabang BPJS (.csv atau .xlsx)');
   await fileChannelProposal(api, proposalId);
   const checked = await checkFile(file);
   observer.phase('checking', checked.answers).stop();

@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { t } from './messages';
 
 export interface Progress {
   /** `detail`: what else to show beside the bar (e.g. the counts that are not its progress). */
@@ -13,7 +14,7 @@ export interface Progress {
 export function progress(label: string, total: number): Progress {
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
-      format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total}{detail} | {eta_formatted} left`,
+      format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total}{detail} | ${t('sisa {eta}', { eta: '{eta_formatted}' })}`,
       stream: process.stderr,
       hideCursor: true,
     });

@@ -21,13 +21,13 @@ export async function exportRegistrationFile(
   progress: (total: number) => Progress,
 ): Promise<number> {
   // Checked before asking the API: a misnamed file is a usage error, whatever the proposal.
-  spreadsheetFormat(file.output, 'the registration file');
+  spreadsheetFormat(file.output, 'berkas pendaftaran');
   const { proposal, regulation } = await fileChannelProposal(api, proposalId);
   const priority = new Map(proposal.segments.map((segment) => [segment.segment, segment.priority]));
   const segments = proposal.allocation!.filter(fundsAnyone).sort((a, b) => priority.get(a.segment)! - priority.get(b.segment)!);
   const planned = segments.reduce((sum, segment) => sum + segment.funded, 0);
 
-  const writer = openSpreadsheetFile(file.output, 'the registration file', 'Pendaftaran', file.delimiter);
+  const writer = openSpreadsheetFile(file.output, 'berkas pendaftaran', 'Pendaftaran', file.delimiter);
   const bar = progress(planned);
   try {
     return await writeRegistrationFile(

@@ -27,7 +27,7 @@ export interface RosterUpload {
  * disk and every call is retried.
  */
 export async function uploadRoster(api: GlobalOptions, upload: RosterUpload, observer: UploadObserver): Promise<ImportStatus> {
-  requireInputFile(upload.file, 'the roster file (.csv or .xlsx)');
+  requireInputFile(upload.file, 'berkas roster (.csv atau .xlsx)');
   const call: RosterApi = (method, path, body) => callApi(api, method, path, body, { retry: true });
   const { file, resume, ...request } = upload;
   const source = await fileByteSource(file);

@@ -159,7 +159,7 @@ async function waitWhile(api: GlobalOptions, proposalId: string, statuses: reado
 async function writeDocument(api: GlobalOptions, proposal: Proposal, output: string, kind: DocumentKind, delimiter: string | undefined): Promise<void> {
   const regulation = await budgetRegulation(api, proposal);
   if (kind === 'sheet') {
-    const writer = openSpreadsheetFile(output, 'the document', 'Anggaran', delimiter);
+    const writer = openSpreadsheetFile(output, 'dokumennya', 'Anggaran', delimiter);
     for (const row of budgetDocumentSheet(proposal, regulation)) await writer.writeRow(row);
     await writer.close();
     return;

@@ -58,7 +58,7 @@ export function registerCost(program: Command): void {
 }
 
 function readProfile(file: string | undefined): UsageProfile {
-  if (file) requireInputFile(file, 'a usage profile (.json) as `npm run bench -- enroll --profile FILE` writes it, or leave out --profile');
+  if (file) requireInputFile(file, 'profil pemakaian (.json) seperti yang ditulis `npm run bench -- enroll --profile FILE`, atau tanpa --profile');
   else if (!existsSync(DEFAULT_PROFILE)) throw new CliError(t('Belum ada profil pemakaian di repositori: ukur satu dengan `npm run bench -- enroll --people 20000`.'));
   const text = readFileSync(file ?? DEFAULT_PROFILE, 'utf8');
   let json: unknown;

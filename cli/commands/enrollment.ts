@@ -138,7 +138,7 @@ async function follow(api: GlobalOptions, run: Run): Promise<Run> {
 }
 
 async function exportPeople(api: GlobalOptions, runId: string, status: 'enrolled' | 'failed', output: string, delimiter: string | undefined): Promise<number> {
-  const writer = openSpreadsheetFile(output, 'the export', status === 'enrolled' ? 'Peserta' : 'Gagal', delimiter);
+  const writer = openSpreadsheetFile(output, 'ekspornya', status === 'enrolled' ? 'Peserta' : 'Gagal', delimiter);
   await writer.writeRow(status === 'enrolled' ? ['NIK', 'Nama', 'Segmen', 'KPJ', 'Mulai', 'Sampai'] : ['NIK', 'Nama', 'Segmen', 'Alasan', 'Keterangan']);
   let rows = 0;
   // Bucket by bucket and page by page: memory stays flat however large the run.

@@ -134,7 +134,7 @@ function errorCodeOf(error: unknown): string | undefined {
 }
 
 function readDocument(file: string): Record<string, unknown> {
-  requireInputFile(file, 'the regulation document (.yaml or .json), e.g. examples/perwal-tangsel-25-2019.yaml');
+  requireInputFile(file, 'dokumen peraturan (.yaml atau .json), mis. examples/perwal-tangsel-25-2019.yaml');
   const text = readFileSync(file, 'utf8');
   try {
     const document = parseYaml(text) as unknown;

@@ -105,7 +105,7 @@ export function registerRemit(program: Command): void {
     .option(...DELIMITER_OPTION)
     .action(async (billId: string, options: { output: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const format = spreadsheetFormat(options.output, 'the report');
+      const format = spreadsheetFormat(options.output, 'laporannya');
       const delimiter = csvDelimiter(options.delimiter);
       const bill = await remitApi<InsurerBill>(globals, 'GET', billPath(billId));
       const expected = Object.values(bill.reconciliation?.discrepancies ?? {}).reduce((sum, n) => sum + n, 0);

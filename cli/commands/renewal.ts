@@ -123,7 +123,7 @@ async function listPeople(
   output: string | undefined,
   delimiter: string | undefined,
 ): Promise<{ shown: RenewalPerson[]; count: number }> {
-  const writer = output ? openSpreadsheetFile(output, 'the file', 'Daftar', delimiter) : undefined;
+  const writer = output ? openSpreadsheetFile(output, 'berkasnya', 'Daftar', delimiter) : undefined;
   await writer?.writeRow(['NIK', 'Nama', 'Segmen', 'Alasan', 'Tanggal']);
   const shown: RenewalPerson[] = [];
   let count = 0;
@@ -212,7 +212,7 @@ async function continuityReport(
   output: string | undefined,
   delimiter: string | undefined,
 ): Promise<ContinuityReport> {
-  const writer = output ? openSpreadsheetFile(output, 'the file', 'Kesinambungan', delimiter) : undefined;
+  const writer = output ? openSpreadsheetFile(output, 'berkasnya', 'Kesinambungan', delimiter) : undefined;
   await writer?.writeRow(['Tahun', 'NIK', 'Nama', 'Segmen', 'Alasan', 'Tertanggung sampai', 'Tertanggung lagi sejak', 'Hari tanpa perlindungan']);
   const report: ContinuityReport = { years: [], shown: [] };
   for (let year = from + 1; year <= to; year++) {

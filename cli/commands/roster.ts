@@ -130,7 +130,7 @@ export function registerRoster(program: Command): void {
 const silent = { update: () => undefined, stop: () => undefined };
 
 async function writeRejections(api: GlobalOptions, importId: string, output: string, kind: 'rejected' | 'warning', delimiterOption: string | undefined): Promise<number> {
-  const format = spreadsheetFormat(output, 'the report');
+  const format = spreadsheetFormat(output, 'laporannya');
   const delimiter = csvDelimiter(delimiterOption);
   // The file's own columns, kept by the import, are the report's.
   const imported = await callApi<ImportStatus>(api, 'GET', `/imports/${encodeURIComponent(importId)}`, undefined, { retry: true });

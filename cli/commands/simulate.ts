@@ -139,7 +139,7 @@ export function registerSimulate(program: Command): void {
     .option(...DELIMITER_OPTION)
     .action(async (scenario: string, options: { regulation: string; output: string; segment?: string; delimiter?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      spreadsheetFormat(options.output, 'the file of people');
+      spreadsheetFormat(options.output, 'berkas orang');
       csvDelimiter(options.delimiter);
       const written = await exportPeople(globals, options.regulation, scenarioRef(scenario), options);
       print(globals.json, written, () => [
@@ -179,7 +179,7 @@ async function simulation(globals: GlobalOptions, regulationId: string, ref: Sce
 }
 
 function readScenarioFile(file: string): Record<string, unknown> {
-  requireInputFile(file, 'the scenario document (.yaml or .json), e.g. examples/scenario-ppu-tambah-juli.yaml');
+  requireInputFile(file, 'dokumen skenario (.yaml atau .json), mis. examples/scenario-ppu-tambah-juli.yaml');
   let document: unknown;
   try {
     document = parseYaml(readFileSync(file, 'utf8'));
@@ -329,7 +329,7 @@ async function writeComparison(
   delimiter: string | undefined,
 ): Promise<void> {
   if (kind === 'sheet') {
-    const writer = openSpreadsheetFile(output, 'the comparison', 'Perbandingan', delimiter);
+    const writer = openSpreadsheetFile(output, 'perbandingannya', 'Perbandingan', delimiter);
     for (const row of comparisonSheet(results, rows)) await writer.writeRow(row);
     await writer.close();
     return;
@@ -370,7 +370,7 @@ async function exportPeople(
   }
   const segments = options.segment === undefined ? listable : [options.segment];
 
-  const writer = openSpreadsheetFile(options.output, 'the file of people', 'Didanai', options.delimiter);
+  const writer = openSpreadsheetFile(options.output, 'berkas orang', 'Didanai', options.delimiter);
   const bar = globals.json ? silent : progress(t('membaca'), segments.length * NIK_BUCKETS);
   const counts = new Map(segments.map((segment) => [segment, { segment, funded: 0, unfunded: 0, lastFundedNik: undefined as string | undefined }]));
   const buckets = segments.flatMap((segment) => ALL_NIK_BUCKETS.map((bucket) => ({ segment, bucket })));

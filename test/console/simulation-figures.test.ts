@@ -70,7 +70,7 @@ describe('the simulation comparison', () => {
     const row = (label: string) => sheet.find((cells) => cells[0] === label);
     expect(row('Jumlah biaya')).toEqual(['Jumlah biaya', { rupiah: 3_024_000 }, { rupiah: 3_427_200 }, { rupiah: 403_200 }]);
     expect(row('Peserta')).toEqual(['Peserta', 15, 19, 4]);
-    expect(row('Pagu')).toEqual(['Pagu', { rupiah: 2_500_000 }, '', '']);
+    expect(row('Didanai dengan pagu (orang)')).toEqual(['Didanai dengan pagu (orang)', 12, '', '']);
     expect(row('Jumlah Ketua RT')).toEqual(['Jumlah Ketua RT', { rupiah: 2_016_000 }, { rupiah: 2_419_200 }, { rupiah: 403_200 }]);
     expect(row('Proyeksi 2028')).toEqual(['Proyeksi 2028', { rupiah: 3_100_000 }, '', '']);
   });
@@ -80,10 +80,11 @@ describe('the simulation comparison', () => {
     expect(comparisonRows([CAPPED, JULY]).map((r) => r.label)).toEqual([
       'Total cost',
       'People',
-      'Ceiling',
       'Funded under the ceiling (people)',
-      'Funded under the ceiling (Rp)',
+      'Not funded under the ceiling (people)',
+      'Ketua RT: people',
       'Total Ketua RT',
+      'Kader: people',
       'Total Kader',
       'Projection 2027',
       'Projection 2028',

@@ -531,6 +531,7 @@ const EN = {
   'Jumlah biaya': 'Total cost',
   'Didanai dengan pagu': 'Funded under the ceiling',
   'Didanai dengan pagu (orang)': 'Funded under the ceiling (people)',
+  'Tidak didanai dengan pagu (orang)': 'Not funded under the ceiling (people)',
   'Didanai dengan pagu (Rp)': 'Funded under the ceiling (Rp)',
   'Proyeksi {year}': 'Projection {year}',
   'Cetak / PDF': 'Print / PDF',

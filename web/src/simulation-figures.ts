@@ -1,7 +1,8 @@
 import type { SimulationResult } from '../../shared/core/simulation/simulation-result';
 import { rupiahCell, type SheetCell } from '../../shared/documents/spreadsheets/sheet-cell';
 import { formatMonth } from './format';
-import { t } from './i18n';
+import { t, type Text } from './i18n';
+import { type ComparisonMeasure, compareSimulations } from '../../shared/documents/simulation/scenario-comparison';
 
 /**
  * The figures of simulated scenarios as the Simulasi page shows and exports them: one scenario's
@@ -53,24 +54,29 @@ export function difference(row: ComparisonRow, index: number): number | undefine
   return first === undefined || value === undefined ? undefined : value - first;
 }
 
-/** Totals, headcount, the ceiling's result, each segment's amount and each projected year's total. */
+/** What each row of the shared comparison counts, in the reader's language. */
+const MEASURE_LABELS: Record<ComparisonMeasure, Text> = {
+  total: 'Jumlah biaya',
+  headcount: 'Peserta',
+  funded: 'Didanai dengan pagu (orang)',
+  unfunded: 'Tidak didanai dengan pagu (orang)',
+  segmentHeadcount: '{segment}: peserta',
+  segmentAmount: 'Jumlah {segment}',
+  projectionTotal: 'Proyeksi {year}',
+};
+
+/**
+ * The rows of the comparison the CLI prints too (shared/documents/simulation/scenario-comparison.ts:
+ * totals, headcount, the ceiling's result, each segment's people and cost, each projected year),
+ * labelled in the reader's language with segments by their names.
+ */
 export function comparisonRows(results: readonly SimulationResult[]): ComparisonRow[] {
-  const row = (label: string, kind: ComparisonRow['kind'], value: (r: SimulationResult) => number | undefined): ComparisonRow => ({ label, kind, values: results.map(value) });
-  const rows = [row(t('Jumlah biaya'), 'rupiah', (r) => r.total), row(t('Peserta'), 'count', (r) => r.totalHeadcount)];
-  if (results.some((r) => r.ceiling)) {
-    rows.push(
-      row(t('Pagu'), 'rupiah', (r) => r.ceiling?.ceiling),
-      row(t('Didanai dengan pagu (orang)'), 'count', (r) => r.ceiling?.fundedHeadcount),
-      row(t('Didanai dengan pagu (Rp)'), 'rupiah', (r) => r.ceiling?.amount),
-    );
-  }
-  const figures = results.map((r) => new Map(segmentFigures(r).map((s) => [s.segment, s.amount])));
-  for (const [code, name] of segmentNames(results)) {
-    if (figures.some((f) => f.has(code))) rows.push({ label: t('Jumlah {segment}', { segment: name }), kind: 'rupiah', values: figures.map((f) => f.get(code)) });
-  }
-  const years = [...new Set(results.flatMap((r) => r.projection.map((p) => p.year)))].sort((a, b) => a - b);
-  for (const year of years) rows.push(row(t('Proyeksi {year}', { year }), 'rupiah', (r) => r.projection.find((p) => p.year === year)?.total));
-  return rows;
+  const names = segmentNames(results);
+  return compareSimulations(results).map((row) => ({
+    label: t(MEASURE_LABELS[row.measure], { segment: (row.segment && names.get(row.segment)) ?? row.segment ?? '', year: row.year ?? '' }),
+    kind: row.unit === 'rupiah' ? 'rupiah' : 'count',
+    values: row.values.map((value) => value ?? undefined),
+  }));
 }
 
 /** The comparison as a sheet, header first: each scenario's column, then (after the first) its difference; figures numeric. */

@@ -17,11 +17,9 @@ import { scenarioEditor } from '../scenario-editor';
 import { hasRole } from '../session';
 import { comparisonRows, comparisonSheet, difference, monthSheet, segmentFigures, segmentNames } from '../simulation-figures';
 import { errorNotice } from './error-notice';
+import { MAX_COMPARED } from '../../../shared/documents/simulation/scenario-comparison';
 import { tile } from './dashboard';
 import { COHORT_LABELS } from './proposals';
-
-/** The most scenarios compared side by side. */
-const MAX_COMPARED = 4;
 
 const SAVED_LABELS: Record<SaveScenarioResult['outcome'], Text> = {
   created: 'Skenario {id} disimpan (versi {version}).',
