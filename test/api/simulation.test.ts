@@ -7,6 +7,9 @@ import { NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import { countInProfile } from '../../shared/core/simulation/age-profile';
 import { useLocalTables } from '../support/local-tables';
 
+/** This file's own district of Tangsel: its people are on no other test's roster. */
+const DISTRICT = '61';
+
 let admin: string;
 let finance: string;
 let auditor: string;
@@ -32,11 +35,11 @@ async function twoSegmentRoster(id: string, rt: number, kader: number, serials: 
   const rows = [
     ...Array.from({ length: rt }, (_, i) => {
       const birthDate = `${1970 + (i % 20)}-0${1 + (i % 9)}-1${i % 9}`;
-      return personRow(tangselNik(birthDate, 'L', serials + i), `Ketua RT ${i}`, birthDate, 'L', 'KETUA_RT');
+      return personRow(tangselNik(birthDate, 'L', serials + i, DISTRICT), `Ketua RT ${i}`, birthDate, 'L', 'KETUA_RT');
     }),
     ...Array.from({ length: kader }, (_, i) => {
       const birthDate = `${1960 + (i % 10)}-0${1 + (i % 9)}-2${i % 9}`;
-      return personRow(tangselNik(birthDate, 'P', serials + 5_000 + i), `Kader ${i}`, birthDate, 'P', 'KADER');
+      return personRow(tangselNik(birthDate, 'P', serials + 5_000 + i, DISTRICT), `Kader ${i}`, birthDate, 'P', 'KADER');
     }),
   ];
   const status = await importRoster(id, rosterCsv(rows));

@@ -21,6 +21,8 @@ import { signedInPage } from './sign-in';
 
 const REGULATION_ID = 'perwal-tangsel-upload';
 const PEOPLE = 20_000;
+/** This file's own district of Tangsel: its people are on no other test's roster (a person is on one a year). */
+const DISTRICT = '62';
 /** Rows left without a name: the import rejects them, and accepts the rest. */
 const NAMELESS = [17, 4_321, 19_999];
 
@@ -73,7 +75,7 @@ describe('roster upload from the console', () => {
       const gender = i % 2 ? 'P' : 'L';
       const name = NAMELESS.includes(i) ? '' : `Warga Nomor ${i}`;
       // NIKs differ by birth date and gender within 2,100 people, by serial across them.
-      return personRow(tangselNik(birthDate, gender, 1 + Math.floor(i / 2_100)), name, birthDate, gender, segments[Math.floor((i * segments.length) / PEOPLE)]!);
+      return personRow(tangselNik(birthDate, gender, 1 + Math.floor(i / 2_100), DISTRICT), name, birthDate, gender, segments[Math.floor((i * segments.length) / PEOPLE)]!);
     });
     const file = officeRosterXlsx(path.join(scratch, 'DAFTAR KETUA RT 2027.xlsx'), people);
 
@@ -104,9 +106,9 @@ describe('roster upload from the console', () => {
       break;
     }
     const people = [
-      { nik: tangselNik('1981-04-03', 'L', 501), name: 'Joko Susilo', birthDate: '03/04/1981', gender: 'L', segment: 'KETUA_RT' },
-      { nik: tangselNik('1985-11-20', 'P', 502), name: 'Rina Marlina', birthDate: '20/11/1985', gender: 'P', segment: 'KADER_KESEHATAN' },
-      { nik: tangselNik('1979-07-09', 'L', 503), name: 'Ahmad Fauzi', birthDate: '09/07/1979', gender: 'L', segment: 'KETUA_RW' },
+      { nik: tangselNik('1981-04-03', 'L', 501, DISTRICT), name: 'Joko Susilo', birthDate: '03/04/1981', gender: 'L', segment: 'KETUA_RT' },
+      { nik: tangselNik('1985-11-20', 'P', 502, DISTRICT), name: 'Rina Marlina', birthDate: '20/11/1985', gender: 'P', segment: 'KADER_KESEHATAN' },
+      { nik: tangselNik('1979-07-09', 'L', 503, DISTRICT), name: 'Ahmad Fauzi', birthDate: '09/07/1979', gender: 'L', segment: 'KETUA_RW' },
     ];
     const values = (person: (typeof people)[number]) => header.map((title) => (person as Record<string, string>)[fieldOfHeader(title) ?? ''] ?? '');
     expect(values(people[0]!).filter(Boolean)).toHaveLength(5);
@@ -125,8 +127,8 @@ describe('roster upload from the console', () => {
 
   it('uploads a CSV, read in the browser by csv-parse', async () => {
     const file = rosterCsv([
-      personRow(tangselNik('1970-02-14', 'P', 601), 'Dewi Lestari', '1970-02-14', 'P', 'KETUA_RT'),
-      personRow(tangselNik('1972-12-01', 'L', 602), 'Budi Santoso', '1972-12-01', 'L', 'KETUA_RW'),
+      personRow(tangselNik('1970-02-14', 'P', 601, DISTRICT), 'Dewi Lestari', '1970-02-14', 'P', 'KETUA_RT'),
+      personRow(tangselNik('1972-12-01', 'L', 602, DISTRICT), 'Budi Santoso', '1972-12-01', 'L', 'KETUA_RW'),
     ]);
     const page = await rosterPage();
     const status = await uploadThroughConsole(page, file);
@@ -147,7 +149,7 @@ describe('roster upload from the console', () => {
     expect(await alert.innerText()).toMatch(/Berkas ini bukan lembar kerja roster\. Simpan roster sebagai Excel Workbook \(\.xlsx\) atau CSV UTF-8 \(\.csv\), lalu unggah lagi\.[\s\S]*This file is a PDF document/);
 
     // A CSV without a header row: the check stops reading at row 15 and says so.
-    const headless = rosterCsv(Array.from({ length: 30 }, (_, i) => personRow(tangselNik('1975-03-03', 'L', 700 + i), 'Tanpa Judul', '1975-03-03', 'L', 'KETUA_RT')), []);
+    const headless = rosterCsv(Array.from({ length: 30 }, (_, i) => personRow(tangselNik('1975-03-03', 'L', 700 + i, DISTRICT), 'Tanpa Judul', '1975-03-03', 'L', 'KETUA_RT')), []);
     await page.getByLabel('Berkas roster (.xlsx atau .csv)').setInputFiles(headless);
     await page.getByRole('button', { name: 'Periksa dan unggah' }).click();
     await page.getByText('Baris judul kolom tidak ditemukan atau tidak lengkap.', { exact: false }).waitFor();
@@ -155,7 +157,7 @@ describe('roster upload from the console', () => {
 
     // A CSV saved in a local encoding, not UTF-8: the row with the first such character is named.
     const latin1 = path.join(scratch, 'latin1.csv');
-    writeFileSync(latin1, Buffer.from(`NIK;Nama;Segmen\r\n${tangselNik('1975-03-03', 'L', 801)};Jos\xe9;KETUA_RT\r\n`, 'latin1'));
+    writeFileSync(latin1, Buffer.from(`NIK;Nama;Segmen\r\n${tangselNik('1975-03-03', 'L', 801, DISTRICT)};Jos\xe9;KETUA_RT\r\n`, 'latin1'));
     await page.getByLabel('Berkas roster (.xlsx atau .csv)').setInputFiles(latin1);
     await page.getByRole('button', { name: 'Periksa dan unggah' }).click();
     await page.getByText('Berkas CSV tidak disimpan sebagai UTF-8.', { exact: false }).waitFor();

@@ -32,13 +32,15 @@ export async function importRoster(
 }
 
 /**
- * A valid NIK of Kota Tangerang Selatan for a birth date, gender and serial: 3674 + district 01
- * + DDMMYY (day + 40 for women) + serial.
+ * A valid NIK of Kota Tangerang Selatan for a birth date, gender and serial: 3674 + district
+ * (01 unless given) + DDMMYY (day + 40 for women) + serial. A person is on one roster a year across
+ * the whole suite's stack, so a test that writes many people gives them a district of its own:
+ * the synthetic rosters take district 01 for serials up to 9,999, 02 up to 19,998, and so on.
  */
-export function tangselNik(birthDate: string, gender: 'L' | 'P', serial: number): string {
+export function tangselNik(birthDate: string, gender: 'L' | 'P', serial: number, district = '01'): string {
   const [year, month, day] = birthDate.split('-') as [string, string, string];
   const dd = String(Number(day) + (gender === 'P' ? 40 : 0)).padStart(2, '0');
-  return `367401${dd}${month}${year.slice(2)}${String(serial).padStart(4, '0')}`;
+  return `3674${district}${dd}${month}${year.slice(2)}${String(serial).padStart(4, '0')}`;
 }
 
 /** A roster row in the order of ROSTER_HEADER. */
