@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { LocalStack } from '../../infra/local/local-stack';
-import { synthesizeTemplate } from '../../infra/synthesize';
 import { SYSTEM_CALLER } from '../../shared/core/access/system-caller';
 import { auditEvent } from '../../shared/core/audit/audit-event';
 import type { ProposalRecord } from '../../shared/core/budget/proposal-record';
@@ -12,6 +8,7 @@ import type { EnrollmentEntry } from '../../shared/core/enrollment/enrollment-en
 import type { BillLine } from '../../shared/core/remittance/insurer-bill';
 import { forEachConcurrently } from '../../shared/lib/for-each-concurrently';
 import { call } from './api-call';
+import { startBenchStack } from './bench-stack';
 import { freshTables } from './fresh-tables';
 import { measureFloor } from './floor';
 import { highestRunMemory, type PairTiming, summarizePairs } from './pairs';
@@ -41,14 +38,7 @@ const nikOf = (i: number) => `367499${String(i).padStart(10, '0')}`;
  */
 export async function reconcileScenario(people: number, log: (line: string) => void, options: { pairs?: number } = {}) {
   const pairCount = options.pairs ?? 3;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-reconcile-'));
-  const stack = await LocalStack.start({
-    template: synthesizeTemplate({ bundle: false }),
-    dataDir,
-    inMemory: true,
-    meterDynamoDb: false,
-    environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
-  });
+  const { stack, dynamoDbLocalPid: javaPid, stop } = await startBenchStack('reconcile');
   try {
     // The adapters of this process write the seeded ledger into the stack's tables.
     Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoDbEndpoint, MAIN_TABLE: stack.tableName('DataMain'), AUDIT_TABLE: stack.tableName('DataAudit') });
@@ -66,7 +56,6 @@ export async function reconcileScenario(people: number, log: (line: string) => v
     const timings: (PairTiming & { rssBeforeMb: number; peakRssMb: number })[] = [];
     let floorConcurrency: number | undefined;
     let found: Record<string, number> | undefined;
-    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
     const processes = { lindung: process.pid, dynamoDbLocal: javaPid };
     const cpu: { floor: Record<string, number>; run: Record<string, number> }[] = [];
     for (let pair = 1; pair <= pairCount; pair++) {
@@ -118,8 +107,7 @@ export async function reconcileScenario(people: number, log: (line: string) => v
       dynamoDbLocalPeakRssMb: peakRssMbOf(javaPid),
     };
   } finally {
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'yaml';
 import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
-import { LocalStack } from '../../infra/local/local-stack';
-import { synthesizeTemplate } from '../../infra/synthesize';
 import { ALL_NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import type { RosterEntry } from '../../shared/core/roster/roster-entry';
 import { forEachConcurrently } from '../../shared/lib/for-each-concurrently';
 import { call } from './api-call';
+import { startBenchStack } from './bench-stack';
 import { measuredPhase } from './measured-phase';
 import { median } from './pairs';
 import { peakRssMb, peakRssMbOf } from './peak-memory';
@@ -38,14 +35,7 @@ const birthDateOf = (i: number) => `${1957 + (i % 42)}-${String(1 + (i % 12)).pa
  */
 export async function simulateScenario(people: number, log: (line: string) => void, options: { pairs?: number } = {}) {
   const pairCount = options.pairs ?? 3;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-simulate-'));
-  const stack = await LocalStack.start({
-    template: synthesizeTemplate({ bundle: false }),
-    dataDir,
-    inMemory: true,
-    meterDynamoDb: false,
-    environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
-  });
+  const { stack, dynamoDbLocalPid, stop } = await startBenchStack('simulate');
   try {
     Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoDbEndpoint, MAIN_TABLE: stack.tableName('DataMain'), AUDIT_TABLE: stack.tableName('DataAudit') });
     const { DynamoDbRosterLedger } = await import('../../shared/adapters/dynamodb/dynamodb-roster-ledger');
@@ -102,7 +92,7 @@ export async function simulateScenario(people: number, log: (line: string) => vo
     const base = `/regulations/${regulationId}/scenarios/${scenario.id}`;
 
     const client = DynamoDBDocumentClient.from(localDynamoDbClient(stack.dynamoDbEndpoint));
-    const processes = { lindung: process.pid, dynamoDbLocal: Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8')) };
+    const processes = { lindung: process.pid, dynamoDbLocal: dynamoDbLocalPid };
     const timings: { floorSeconds: number; totalsSeconds: number; totalsMaxSeconds: number; listSeconds: number; ratio: number; listPeakRssMb: number; listRssBeforeMb: number }[] = [];
     let result: any;
     for (let pair = 1; pair <= pairCount; pair++) {
@@ -168,7 +158,6 @@ export async function simulateScenario(people: number, log: (line: string) => vo
       dynamoDbLocalPeakRssMb: peakRssMbOf(processes.dynamoDbLocal),
     };
   } finally {
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
