@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { uploadRoster } from '../../cli/roster-upload';
-import { LocalStack } from '../../infra/local/local-stack';
-import { synthesizeTemplate } from '../../infra/synthesize';
 import { writeSyntheticRoster } from '../lib/synthetic-roster';
 import { call } from './api-call';
+import { startBenchStack } from './bench-stack';
 import { freshTables } from './fresh-tables';
 import { measureFloor } from './floor';
 import { type PairTiming, summarizePairs } from './pairs';
@@ -40,15 +39,7 @@ export function tangselSegments(people: number): Record<string, number> {
  */
 export async function importScenario(people: number, log: (line: string) => void, options: { pairs?: number } = {}) {
   const pairCount = options.pairs ?? 3;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-data-'));
-  const stack = await LocalStack.start({
-    template: synthesizeTemplate({ bundle: false }),
-    dataDir,
-    inMemory: true,
-    // Bare DynamoDB requests, as the floor's (the meter's ReturnConsumedCapacity costs DynamoDB Local CPU).
-    meterDynamoDb: false,
-    environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
-  });
+  const { stack, dynamoDbLocalPid: javaPid, stop } = await startBenchStack('import');
   const work = mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-'));
   try {
     const file = path.join(work, 'roster.csv');
@@ -68,7 +59,6 @@ export async function importScenario(people: number, log: (line: string) => void
     const timings: (PairTiming & { rssBeforeMb: number; peakRssMb: number })[] = [];
     let floorConcurrency: number | undefined;
     let last: { accepted: number; rejected: number } | undefined;
-    const javaPid = Number(readFileSync(path.join(dataDir, 'dynamodb.pid'), 'utf8'));
     const processes = { lindung: process.pid, dynamoDbLocal: javaPid };
     const cpu: { floor: Record<string, number>; import: Record<string, number> }[] = [];
     for (let pair = 1; pair <= pairCount; pair++) {
@@ -133,8 +123,7 @@ export async function importScenario(people: number, log: (line: string) => void
       dynamoDbLocalPeakRssMb: peakRssMbOf(javaPid),
     };
   } finally {
-    await stack.stop();
+    await stop();
     rmSync(work, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
