@@ -378,7 +378,7 @@ async function exportPeople(
   try {
     await writer.writeRow(SCENARIO_PEOPLE_HEADER);
     let done = 0;
-    // Each page simulates the scenario again on the API's side: a few buckets are asked for at once, written in order.
+    // Each page prices the scenario again on the API's side: a few buckets are asked for at once, written in order.
     for await (const { segment, list } of readAhead(buckets, BUCKETS_AHEAD, async ({ segment, bucket }) => ({ segment, list: await bucketPeople(globals, regulationId, scenario, segment, bucket) }))) {
       const count = counts.get(segment)!;
       for (const person of list) {

@@ -108,12 +108,12 @@ export class DynamoDbRosterLedger implements RosterLedger {
       for (const item of page.Items ?? []) {
         const [bucket, segment] = (item.sk as string).split('#') as [string, string | undefined];
         if (segment === undefined) refreshed.add(bucket);
-        else addCounts(profile, segment, item.counts as Record<string, number>);
+        else mergeAgeCounts(profile, segment, item.counts as Record<string, number>);
       }
     }
     const uncounted = ALL_NIK_BUCKETS.filter((bucket) => !refreshed.has(rosterKeys.agesRefreshed(bucket)));
     await forEachConcurrently(uncounted, BUCKETS_IN_FLIGHT, async (bucket) => {
-      for (const [segment, counts] of Object.entries(await this.countAges(regulationId, year, bucket))) addCounts(profile, segment, counts);
+      for (const [segment, counts] of Object.entries(await this.countAges(regulationId, year, bucket))) mergeAgeCounts(profile, segment, counts);
     });
     return profile;
   }
@@ -198,7 +198,8 @@ function importedHistoryItem(old: RosterEntry, importId: string): Record<string,
   return { ...rosterKeys.history(old.nik, old.year, old.updatedAt, old.importId), ...old, replacedBy: importId };
 }
 
-function addCounts(profile: Record<string, Record<string, number>>, segment: string, counts: Readonly<Record<string, number>>): void {
+/** Adds one bucket's counts of a segment to the whole profile. */
+function mergeAgeCounts(profile: Record<string, Record<string, number>>, segment: string, counts: Readonly<Record<string, number>>): void {
   const into = (profile[segment] ??= {});
   for (const [month, n] of Object.entries(counts)) into[month] = (into[month] ?? 0) + n;
 }

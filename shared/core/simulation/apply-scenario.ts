@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import { addMonths } from '../calendar/calendar';
 import { InvalidInputError } from '../errors';
 import { BASIS_POINTS_PER_WHOLE } from '../money/rates/basis-points';
@@ -119,8 +120,12 @@ export function scheduleWithChanges(schedule: RateSchedule, changes: ScenarioInp
   try {
     return parseRateSchedule({ ...file, rates });
   } catch (error) {
-    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues ?? [];
-    throw new InvalidInputError('The scenario\'s rate changes do not make a valid rate schedule', issues.map((issue) => ({ path: `rateChanges (${issue.path.join('.')})`, message: issue.message })));
+    // Only the schedule's own checks are the scenario's fault; anything else is a bug to surface.
+    if (!(error instanceof ZodError)) throw error;
+    throw new InvalidInputError(
+      "The scenario's rate changes do not make a valid rate schedule",
+      error.issues.map((issue) => ({ path: `rateChanges (${issue.path.join('.')})`, message: issue.message })),
+    );
   }
 }
 

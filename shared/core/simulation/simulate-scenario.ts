@@ -262,12 +262,15 @@ function project(
   // Later years start from everyone eligible this year, whether this year's ceiling funds them or not.
   const eligible = new Map(applied.segments.map((s) => [s.segment.code, sum(cohorts.map((c) => c.segments.find((x) => x.segment === s.segment.code)!.headcount))]));
   const levels = new Map(eligible);
+  const agesOf = (s: ScenarioSegment) => inputs.profile[s.segment.code] ?? {};
+  /** The roster's people each segment's eligible people stand for: they age as these do. */
+  const countedAtStart = new Map(applied.segments.map((s) => [s.segment.code, withinWindowOn(agesOf(s), s.segment.eligibility, startMonth)]));
   for (let offset = 1; offset < (scenario.projectionYears ?? 1); offset++) {
     const year = scenario.year + offset;
     const projected = applied.segments.map((s) => {
       const start = eligible.get(s.segment.code)!;
-      const counted = withinWindowOn(inputs.profile[s.segment.code] ?? {}, s.segment.eligibility, startMonth);
-      const survivors = counted === 0 ? start : Math.round((withinWindowOn(inputs.profile[s.segment.code] ?? {}, s.segment.eligibility, `${year}-01`) * start) / counted);
+      const counted = countedAtStart.get(s.segment.code)!;
+      const survivors = counted === 0 ? start : Math.round((withinWindowOn(agesOf(s), s.segment.eligibility, `${year}-01`) * start) / counted);
       const level = Math.round((levels.get(s.segment.code)! * (BASIS_POINTS_PER_WHOLE + s.growthBasisPoints)) / BASIS_POINTS_PER_WHOLE);
       levels.set(s.segment.code, level);
       const grown = level - start;

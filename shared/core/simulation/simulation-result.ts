@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoMonth } from '../calendar/calendar';
-import { SegmentBudget } from '../budget/proposal';
+import { SegmentAllocation, SegmentBudget } from '../budget/proposal';
 
 /** What one cohort of a scenario costs: the same figures as a real proposal from the same inputs. */
 export const SimulatedCohort = z
@@ -18,7 +18,8 @@ export type SimulatedCohort = z.infer<typeof SimulatedCohort>;
 export const SimulatedCeiling = z
   .object({
     ceiling: z.number().int(),
-    segments: z.array(z.object({ segment: z.string(), funded: z.number().int(), unfunded: z.number().int(), amount: z.number().int() })),
+    /** As a real decision's allocation, before its cut is settled (scenario-people.ts settles it for the person list). */
+    segments: z.array(SegmentAllocation.omit({ lastFundedNik: true })),
     fundedHeadcount: z.number().int(),
     unfundedHeadcount: z.number().int(),
     amount: z.number().int(),
