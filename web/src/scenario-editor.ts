@@ -1,6 +1,7 @@
 import { parse, stringify } from 'yaml';
 import type { Regulation } from '../../shared/core/regulation/regulation';
 import { parseRupiah } from '../../shared/core/money/rupiah-text';
+import { scenarioDocument } from '../../shared/core/simulation/scenario-document';
 import type { SaveScenarioResult } from '../../shared/core/simulation/save-scenario';
 import type { Scenario } from '../../shared/core/simulation/scenario';
 import { ApiError, apiSend } from './api-client';
@@ -80,7 +81,7 @@ export function scenarioEditor(regulation: Regulation, year: number, template: S
   );
 
   const text = control('(body)', h('textarea', { name: 'document', rows: 14, spellcheck: 'false', class: 'code' }));
-  if (template) text.value = stringify(documentOf(template));
+  if (template) text.value = stringify(scenarioDocument(template));
   const textField = field(t('Dokumen skenario (YAML atau JSON)'), text, t('Isian yang sama dengan berkas skenario; regulationId boleh dilewati.'));
 
   const mode = (value: 'form' | 'text', label: string) => h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'editor-mode', value, checked: value === 'form' }), ' ', label);
@@ -143,12 +144,6 @@ export function scenarioEditor(regulation: Regulation, year: number, template: S
     });
   });
   return editor;
-}
-
-/** A saved scenario as the document to edit: without what saving it added. */
-function documentOf(scenario: Scenario): Record<string, unknown> {
-  const { version: _version, savedAt: _savedAt, savedBy: _savedBy, ...document } = scenario;
-  return document;
 }
 
 /** The YAML or JSON document (JSON is YAML too), its regulation filled in when left out. */

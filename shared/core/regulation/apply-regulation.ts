@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { regulationDocument } from './regulation-document';
 import { auditEvent } from '../audit/audit-event';
 import type { Caller } from '../access/roles';
 import { diffDocuments } from '../audit/document-diff';
@@ -34,7 +35,7 @@ export async function applyRegulation(
 ): Promise<ApplyRegulationResult> {
   const store = stores.regulations;
   const current = await store.current(input.id);
-  const changes = current ? diffDocuments(documentOf(current), input) : [];
+  const changes = current ? diffDocuments(regulationDocument(current), input) : [];
   if (current && changes.length === 0) return { outcome: 'unchanged', regulation: current, changes };
   requireAmendmentPrecondition(input.id, current, precondition);
   requireJurisdictionIsFixed(current, input);
@@ -57,10 +58,4 @@ export async function applyRegulation(
     auditEvent({ caller, at: now, action: `regulation.${outcome}`, entityType: 'regulation', entityId: input.id, summary, changes }),
   );
   return { outcome, regulation, changes };
-}
-
-/** The applied document of a stored version, without the provenance fields. */
-function documentOf(regulation: Regulation): RegulationInput {
-  const { version: _version, recordedAt: _at, recordedBy: _by, ...document } = regulation;
-  return document;
 }

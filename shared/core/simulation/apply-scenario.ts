@@ -4,6 +4,7 @@ import { InvalidInputError } from '../errors';
 import { BASIS_POINTS_PER_WHOLE } from '../money/rates/basis-points';
 import { parseRateSchedule, type RateEntry, type RateSchedule } from '../money/rates/rate-schedule';
 import { type Regulation, RegulationInput, type Segment } from '../regulation/regulation';
+import { regulationDocument } from '../regulation/regulation-document';
 import type { ScenarioInput } from './scenario';
 
 /** Where a segment's people come from in a scenario. */
@@ -80,15 +81,14 @@ export function applyScenario(regulation: Regulation, scenario: ScenarioInput): 
   if (segments.length === 0) issues.push({ path: 'removeSegments', message: 'leaves the regulation without segments' });
   if (issues.length > 0) throw new InvalidInputError(`Scenario ${scenario.id} does not fit ${regulation.id}`, issues);
 
-  const { version, recordedAt, recordedBy, ...fields } = regulation;
-  const checked = RegulationInput.safeParse({ ...fields, segments: segments.map((s) => s.segment) });
+  const checked = RegulationInput.safeParse({ ...regulationDocument(regulation), segments: segments.map((s) => s.segment) });
   if (!checked.success) {
     throw new InvalidInputError(
       `Scenario ${scenario.id} would make ${regulation.id} invalid`,
       checked.error.issues.map((issue) => ({ path: scenarioPath(issue.path, segments), message: issue.message })),
     );
   }
-  return { regulation: { ...checked.data, version, recordedAt, recordedBy }, segments };
+  return { regulation: { ...checked.data, version: regulation.version, recordedAt: regulation.recordedAt, recordedBy: regulation.recordedBy }, segments };
 }
 
 /**

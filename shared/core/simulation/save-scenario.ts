@@ -6,6 +6,7 @@ import type { RegulationStore } from '../regulation/regulation-store';
 import { requireRegulation } from '../regulation/require-regulation';
 import { applyScenario } from './apply-scenario';
 import { Scenario, type ScenarioInput } from './scenario';
+import { scenarioDocument } from './scenario-document';
 import type { ScenarioStore } from './scenario-store';
 
 export const SaveScenarioResult = z
@@ -31,7 +32,7 @@ export async function saveScenario(
 ): Promise<SaveScenarioResult> {
   applyScenario(requireRegulation(await stores.regulations.current(input.regulationId), input.regulationId), input);
   const current = await stores.scenarios.get(input.regulationId, input.id);
-  const changes = current ? diffDocuments(documentOf(current), input) : [];
+  const changes = current ? diffDocuments(scenarioDocument(current), input) : [];
   if (current && changes.length === 0) return { outcome: 'unchanged', scenario: current, changes };
 
   const scenario: Scenario = { ...input, version: (current?.version ?? 0) + 1, savedAt: now.toISOString(), savedBy: caller.username };
@@ -52,9 +53,4 @@ export async function saveScenario(
     }),
   );
   return { outcome, scenario, changes };
-}
-
-function documentOf(scenario: Scenario): ScenarioInput {
-  const { version: _version, savedAt: _at, savedBy: _by, ...document } = scenario;
-  return document;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { diffDocuments, FieldChange } from '../audit/document-diff';
 import type { RegulationStore } from '../regulation/regulation-store';
 import { RegulationInput } from '../regulation/regulation';
+import { regulationDocument } from '../regulation/regulation-document';
 import { requireRegulation } from '../regulation/require-regulation';
 import { versionEtag } from '../regulation/version-etag';
 import { applyScenario } from './apply-scenario';
@@ -33,7 +34,6 @@ export async function scenarioAmendment(
 ): Promise<ScenarioAmendment> {
   const scenario = requireScenario(await stores.scenarios.get(ref.regulationId, ref.scenarioId, ref.version), ref);
   const current = requireRegulation(await stores.regulations.current(ref.regulationId), ref.regulationId);
-  const { version, recordedAt: _at, recordedBy: _by, ...document } = applyScenario(current, scenario).regulation;
-  const { version: _v, recordedAt: _a, recordedBy: _b, ...before } = current;
-  return { regulation: document, basedOnVersion: version, ifMatch: versionEtag(version), changes: diffDocuments(before, document) };
+  const document = regulationDocument(applyScenario(current, scenario).regulation);
+  return { regulation: document, basedOnVersion: current.version, ifMatch: versionEtag(current.version), changes: diffDocuments(regulationDocument(current), document) };
 }
