@@ -371,18 +371,17 @@ async function exportPeople(
   const segments = options.segment === undefined ? listable : [options.segment];
 
   const writer = openSpreadsheetFile(options.output, 'berkas orang', 'Didanai', options.delimiter);
-  const bar = globals.json ? silent : progress(t('membaca'), segments.length * NIK_BUCKETS);
+  const bar = globals.json ? silent : progress(t('membaca'), NIK_BUCKETS);
   const counts = new Map(segments.map((segment) => [segment, { segment, funded: 0, unfunded: 0, lastFundedNik: undefined as string | undefined }]));
-  const buckets = segments.flatMap((segment) => ALL_NIK_BUCKETS.map((bucket) => ({ segment, bucket })));
   let rows = 0;
   try {
     await writer.writeRow(SCENARIO_PEOPLE_HEADER);
     let done = 0;
     // Each page prices the scenario again on the API's side: a few buckets are asked for at once, written in order.
-    for await (const { segment, list } of readAhead(buckets, BUCKETS_AHEAD, async ({ segment, bucket }) => ({ segment, list: await bucketPeople(globals, regulationId, scenario, segment, bucket) }))) {
-      const count = counts.get(segment)!;
+    for await (const list of readAhead(ALL_NIK_BUCKETS, BUCKETS_AHEAD, (bucket) => bucketPeople(globals, regulationId, scenario, bucket, options.segment))) {
       for (const person of list) {
-        await writer.writeRow(scenarioPersonRow(person, segment));
+        await writer.writeRow(scenarioPersonRow(person));
+        const count = counts.get(person.segment)!;
         if (!person.funded) count.unfunded++;
         else {
           count.funded++;
@@ -409,12 +408,12 @@ async function exportPeople(
 /** NIK buckets asked for at once by `simulate people`. */
 const BUCKETS_AHEAD = 4;
 
-/** Every person of one segment and NIK bucket, page by page, as the scenario's pinned version funds them. */
-async function bucketPeople(globals: GlobalOptions, regulationId: string, scenario: Scenario, segment: string, bucket: number): Promise<ScenarioPerson[]> {
+/** Every person of one NIK bucket (of every listed segment, or of one), page by page, as the scenario's pinned version funds them. */
+async function bucketPeople(globals: GlobalOptions, regulationId: string, scenario: Scenario, bucket: number, segment: string | undefined): Promise<ScenarioPerson[]> {
   const people: ScenarioPerson[] = [];
   let after: string | undefined;
   do {
-    const query = new URLSearchParams({ segment, bucket: String(bucket), version: String(scenario.version), limit: String(MAX_SCENARIO_PEOPLE_PAGE), ...(after ? { after } : {}) });
+    const query = new URLSearchParams({ bucket: String(bucket), version: String(scenario.version), limit: String(MAX_SCENARIO_PEOPLE_PAGE), ...(segment ? { segment } : {}), ...(after ? { after } : {}) });
     const page = await callApi<{ people: ScenarioPerson[]; after?: string }>(globals, 'GET', `${scenarioPath(regulationId, scenario.id)}/people?${query}`, undefined, { retry: true });
     people.push(...page.people);
     after = page.after;

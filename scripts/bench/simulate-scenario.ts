@@ -5,6 +5,7 @@ import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { ALL_NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
 import type { RosterEntry } from '../../shared/core/roster/roster-entry';
 import { forEachConcurrently } from '../../shared/lib/for-each-concurrently';
+import { MAX_SCENARIO_PEOPLE_PAGE } from '../../shared/core/simulation/scenario-people';
 import { call } from './api-call';
 import { startBenchStack } from './bench-stack';
 import { measuredPhase } from './measured-phase';
@@ -14,8 +15,8 @@ import { peakRssMb, peakRssMbOf } from './peak-memory';
 const YEAR = 2027;
 /** Totals are asked this many times per pair; the pair reports their median. */
 const TOTALS_CALLS = 5;
-/** People per page of the list and of its floor: the largest page the route gives. */
-const PAGE_SIZE = 5_000;
+/** People per page of the floor: as many as the list's pages hold at most. */
+const PAGE_SIZE = MAX_SCENARIO_PEOPLE_PAGE;
 /** Buckets listed at a time, by the person list and by its floor alike. */
 const BUCKETS_IN_FLIGHT = 8;
 
@@ -29,8 +30,8 @@ const birthDateOf = (i: number) => `${1957 + (i % 42)}-${String(1 + (i % 12)).pa
  * that asks what finance asks in July: a ceiling that cuts a segment part-way, 10% more people from
  * July, a higher declared income, five years ahead. Then P times over, in one process: the floor
  * (a plain Query of every roster entry, as many buckets at a time as the list reads), the totals
- * (GET …/simulation, the median of 5 calls) and the person list (every segment's people through
- * GET …/people, 5,000 a page, funded or not). Reports the totals' seconds, the list's seconds and
+ * (GET …/simulation, the median of 5 calls) and the person list (every bucket's people of every
+ * segment through GET …/people, as many a page as it gives, funded or not). Reports the totals' seconds, the list's seconds and
  * its ratio to the floor, each a median with its spread, and memory.
  */
 export async function simulateScenario(people: number, log: (line: string) => void, options: { pairs?: number } = {}) {
@@ -77,7 +78,7 @@ export async function simulateScenario(people: number, log: (line: string) => vo
       PutRequest: { Item: { ...rosterKeys.summary(regulationId, YEAR), version: 1, updatedAt: '2026-07-01T00:00:00.000Z', ...Object.fromEntries(Object.entries(counts).map(([code, n]) => [`${SEGMENT_COUNT_PREFIX}${code}`, n])) } },
     }]);
     // What each import shard does last, under its lease: count the bucket's ages.
-    await forEachConcurrently(ALL_NIK_BUCKETS, 4, (bucket) => roster.refreshAgeProfile(regulationId, YEAR, bucket));
+    await forEachConcurrently(ALL_NIK_BUCKETS, 4, (bucket) => roster.refreshBucketViews(regulationId, YEAR, bucket));
     log(`seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
     // A ceiling that funds the first segments whole and cuts the middle one part-way.
@@ -117,20 +118,18 @@ export async function simulateScenario(people: number, log: (line: string) => vo
       const list = await measuredPhase(processes, async () => {
         let listed = 0;
         let funded = 0;
-        const listBucket = async (code: string, bucket: number) => {
+        const listBucket = async (bucket: number) => {
           let after: string | undefined;
           do {
-            const page = await call(stack.apiUrl, finance, 'GET', `${base}/people?segment=${code}&bucket=${bucket}&limit=${PAGE_SIZE}${after ? `&after=${after}` : ''}`);
+            const page = await call(stack.apiUrl, finance, 'GET', `${base}/people?bucket=${bucket}&limit=${MAX_SCENARIO_PEOPLE_PAGE}${after ? `&after=${after}` : ''}`);
             listed += page.people.length;
             funded += page.people.filter((p: { funded: boolean }) => p.funded).length;
             after = page.after;
           } while (after);
         };
-        for (const { code } of segments) {
-          // The first page settles a cut segment's cut, which the pages after it then read.
-          await listBucket(code, 0);
-          await forEachConcurrently(ALL_NIK_BUCKETS.slice(1), BUCKETS_IN_FLIGHT, (bucket) => listBucket(code, bucket));
-        }
+        // The first page settles the cut segment's cut, which the pages after it then read.
+        await listBucket(0);
+        await forEachConcurrently(ALL_NIK_BUCKETS.slice(1), BUCKETS_IN_FLIGHT, listBucket);
         return { listed, funded };
       });
       if (list.result.listed !== people || list.result.funded !== result.ceiling.fundedHeadcount) {

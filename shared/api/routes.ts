@@ -418,7 +418,7 @@ export const routes = {
     method: 'GET',
     path: '/regulations/{id}/scenarios/{scenarioId}/people',
     entry: 'functions/simulation/people.ts',
-    summary: "Who a scenario would fund of one roster segment and NIK bucket, a page of up to 5,000 at a time, by the same rule as a real decision",
+    summary: "Who a scenario would fund of a NIK bucket's roster, of one segment or all, a page of up to 20,000 at a time, by the same rule as a real decision",
     access: ['admin', 'finance', 'auditor'],
     scope: { kind: 'regulation', in: 'params', field: 'id' },
     params: ScenarioParams,

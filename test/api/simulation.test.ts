@@ -61,6 +61,21 @@ async function fundedNiks(pathOf: (bucket: number) => string, token: string): Pr
   return niks.sort();
 }
 
+/** Every person a scenario lists, bucket by bucket with no segment named, as `<segment> <nik>`, in the order listed. */
+async function listedPeople(regulationId: string, scenarioId: string, limit: number): Promise<string[]> {
+  const listed: string[] = [];
+  for (let bucket = 0; bucket < NIK_BUCKETS; bucket++) {
+    let after: string | undefined;
+    do {
+      const page = await api('GET', `/regulations/${regulationId}/scenarios/${scenarioId}/people?bucket=${bucket}&limit=${limit}${after ? `&after=${after}` : ''}`, { token: auditor });
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      listed.push(...page.body.people.map((p: { segment: string; nik: string }) => `${p.segment} ${p.nik}`));
+      after = page.body.after;
+    } while (after);
+  }
+  return listed;
+}
+
 describe('simulation', () => {
   it('a ceiling scenario lists exactly the people the real ceiling decision then funds', async () => {
     const regulation = await twoSegmentRoster('perwal-simulasi-pagu', 300, 200, 100);
@@ -159,5 +174,17 @@ describe('simulation', () => {
     const status = await importRoster(regulation.id, rosterCsv(moved.filter((row, i) => movable(regulation.rows[i]!))));
     expect(status.accepted).toBe(18);
     expect(await roster.ageProfile(regulation.id, 2027)).toEqual(expected(moved));
+
+    // The people a simulation lists are packed by the same writers: every bucket lists its people
+    // as the roster now has them, by segment and NIK, however the pages are cut.
+    const scenario = { id: 'semua-orang', name: 'Semua orang', regulationId: regulation.id, year: 2027 };
+    expect((await api('PUT', `/regulations/${regulation.id}/scenarios/${scenario.id}`, { token: finance, body: scenario })).status).toBe(200);
+    const onRoster = (rows: string[][]) => rows.map((row) => `${row[8]} ${row[0]}`).sort();
+    const listed = await listedPeople(regulation.id, scenario.id, 3);
+    expect([...listed].sort()).toEqual(onRoster(moved));
+    expect(await listedPeople(regulation.id, scenario.id, 5_000)).toEqual(listed);
+    const bad = await api('GET', `/regulations/${regulation.id}/scenarios/${scenario.id}/people?bucket=0&after=3674`, { token: auditor });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/<segment>:<nik>/);
   }, 120_000);
 });

@@ -115,6 +115,17 @@ describe('a death changes the money', () => {
     // The 2028 entry went with the death: the roster counts two, and the budget asking for three is stale.
     expect(await roster(2028)).toMatchObject({ total: 2, segments: { KETUA_RT: 2 } });
     expect((await local.api('GET', `/proposals/${carried.proposalId}`, auditor)).body).toMatchObject({ stale: true });
+    // What a simulation reads of the roster follows the death too: the renewal's packed people and
+    // ages of the bucket no longer hold, so the person list and the age profile count two.
+    const whatIf = { id: 'setelah-kematian', name: 'Setelah kematian', regulationId: REGULATION, year: 2028 };
+    expect((await local.api('PUT', `/regulations/${REGULATION}/scenarios/${whatIf.id}`, finance, whatIf)).status).toBe(200);
+    const listed = await local.allBuckets((bucket, after) => `/regulations/${REGULATION}/scenarios/${whatIf.id}/people?bucket=${bucket}${after ? `&after=${after}` : ''}`, auditor, (page) => page.people.map((p: { nik: string }) => p.nik));
+    expect(listed.sort()).toEqual([diesAfterEnrollment, stays].sort());
+    // A wider age window counts the segment from the age profile, which must not hold the dead person.
+    const wider = { ...whatIf, id: 'jendela-lebar', name: 'Jendela usia lebar', segments: { KETUA_RT: { eligibility: { minAge: 0, maxAge: 120 } } } };
+    expect((await local.api('PUT', `/regulations/${REGULATION}/scenarios/${wider.id}`, finance, wider)).status).toBe(200);
+    const counted = (await local.api('GET', `/regulations/${REGULATION}/scenarios/${wider.id}/simulation`, auditor)).body;
+    expect(counted.cohorts[0].segments.find((s: { segment: string }) => s.segment === 'KETUA_RT').headcount).toBe(2);
     const again = await local.api('POST', `/regulations/${REGULATION}/renewals`, admin, { year: 2028 });
     expect(again.status, JSON.stringify(again.body)).toBe(202);
     const renewed = await renewal((r) => r.attempt === 2 && r.status === 'proposed');

@@ -183,7 +183,7 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
   /**
    * The next year's entry removed and kept as history (as a renewal drops one), and the roster's
    * headcount recounted down with a new version, so a proposal computed with the person reads
-   * as stale. Only while no import, renewal or enrollment run holds the entry's NIK bucket.
+   * as stale; the bucket's read views are marked stale. Only while no import, renewal or enrollment run holds the entry's NIK bucket.
    */
   private dropWrites(entry: RosterEntry, event: LifeEvent): Write[] {
     const at = new Date().toISOString();
@@ -211,6 +211,11 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
             Item: { ...rosterKeys.history(entry.nik, entry.year, at, `life-event-${event.kind}`), ...entry, replacedBy: `life-event-${event.kind}` },
           },
         },
+      },
+      {
+        // The bucket's ages and packed people (refreshBucketViews) no longer hold: without the
+        // marker they are read from the entries until the bucket's next writer refreshes them.
+        item: { Delete: { TableName: this.table, Key: { pk: rosterKeys.ages(entry.regulationId, entry.year), sk: rosterKeys.agesRefreshed(nikBucket(entry.nik)) } } },
       },
       {
         item: {

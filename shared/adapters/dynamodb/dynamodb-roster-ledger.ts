@@ -1,16 +1,17 @@
-import { QueryCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { now } from '../../core/clock';
 import { forEachConcurrently } from '../../lib/for-each-concurrently';
 import { type AgeProfile, countInProfile } from '../../core/simulation/age-profile';
 import { ALL_NIK_BUCKETS, NIK_BUCKETS } from '../../core/people/nik-bucket';
 import type { RosterEntry } from '../../core/roster/roster-entry';
-import type { ImportedPage, RenewedPage, RosterLedger } from '../../core/roster/roster-ledger';
+import type { ImportedPage, RenewedPage, RosterLedger, RosterPage, SegmentMember } from '../../core/roster/roster-ledger';
 import type { RosterMember } from '../../core/roster/roster-member';
 import { batchGet, batchWrite } from './batch-operations';
 import { BucketLease, type BucketWriters } from './bucket-lease';
 import { documentClient, tableName } from './document-client';
 import { rosterEntryItem, rosterEntryOf } from './roster-entry-items';
 import { rosterKeys, rosterPartition } from './roster-keys';
+import { PeoplePacker, packedPeople } from './packed-people';
 import { transactWithAudit } from './transact-with-audit';
 
 /**
@@ -65,8 +66,42 @@ export class DynamoDbRosterLedger implements RosterLedger {
     for await (const page of pages) for (const item of page.Items ?? []) yield item.nik as string;
   }
 
+  async bucketPeopleAsRefreshed(regulationId: string, year: number, bucket: number, page: RosterPage): Promise<{ people: SegmentMember[]; more: boolean }> {
+    const packed = rosterKeys.packedPeople(regulationId, year, bucket);
+    // A refresh that lands between reading the marker and reading the packs deletes the packs
+    // the marker named: read the marker again, and the packs it names now.
+    for (let generation = await this.packedGeneration(regulationId, year, bucket); generation !== undefined; ) {
+      const listed = await packedPeople(this.table, packed, generation, page);
+      if (listed.people.length > 0) return listed;
+      const now = await this.packedGeneration(regulationId, year, bucket);
+      if (now === generation) return listed;
+      generation = now;
+    }
+    // A bucket whose packs do not hold (none kept yet, or changed since by a life event): its entries.
+    const { segment, after, limit } = page;
+    const result = await documentClient.send(
+      new QueryCommand({
+        ...(segment ? this.segmentQuery(regulationId, year, segment, bucket) : this.bucketQuery(regulationId, year, bucket)),
+        ProjectionExpression: 'gsi1sk, nik, #name, birthDate, gender',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ...(after ? { ExclusiveStartKey: { ...rosterKeys.entry(after.nik, year), ...rosterKeys.entryIndex(regulationId, year, bucket, after.segment, after.nik) } } : {}),
+        Limit: limit,
+      }),
+    );
+    return {
+      people: (result.Items ?? []).map((item) => ({ ...rosterMemberOf(item), segment: (item.gsi1sk as string).split('#')[0]! })),
+      more: result.LastEvaluatedKey !== undefined,
+    };
+  }
+
+  /** The generation of packs the bucket's marker names, if its writer packed it. */
+  private async packedGeneration(regulationId: string, year: number, bucket: number): Promise<number | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: { pk: rosterKeys.ages(regulationId, year), sk: rosterKeys.agesRefreshed(bucket) }, ProjectionExpression: 'packedGeneration' }));
+    return Item?.packedGeneration as number | undefined;
+  }
+
   async segmentPeople(regulationId: string, year: number, segment: string, bucket: number, afterNik: string | undefined, limit: number): Promise<{ people: RosterMember[]; more: boolean }> {
-    const page = await documentClient.send(
+    const result = await documentClient.send(
       new QueryCommand({
         ...this.segmentQuery(regulationId, year, segment, bucket),
         ProjectionExpression: 'nik, #name, birthDate, gender',
@@ -76,13 +111,8 @@ export class DynamoDbRosterLedger implements RosterLedger {
       }),
     );
     return {
-      people: (page.Items ?? []).map((item) => ({
-        nik: item.nik as string,
-        name: item.name as string,
-        birthDate: item.birthDate as string,
-        gender: item.gender as 'L' | 'P',
-      })),
-      more: page.LastEvaluatedKey !== undefined,
+      people: (result.Items ?? []).map(rosterMemberOf),
+      more: result.LastEvaluatedKey !== undefined,
     };
   }
 
@@ -101,45 +131,78 @@ export class DynamoDbRosterLedger implements RosterLedger {
   }
 
   async ageProfile(regulationId: string, year: number): Promise<AgeProfile> {
-    const profile: Record<string, Record<string, number>> = {};
+    const counted = new Map<string, [segment: string, counts: Record<string, number>][]>();
     const refreshed = new Set<string>();
     const query = { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': rosterKeys.ages(regulationId, year) } };
     for await (const page of paginateQuery({ client: documentClient }, query)) {
       for (const item of page.Items ?? []) {
         const [bucket, segment] = (item.sk as string).split('#') as [string, string | undefined];
         if (segment === undefined) refreshed.add(bucket);
-        else mergeAgeCounts(profile, segment, item.counts as Record<string, number>);
+        else counted.set(bucket, [...(counted.get(bucket) ?? []), [segment, item.counts as Record<string, number>]]);
       }
     }
+    const profile: Record<string, Record<string, number>> = {};
+    // A bucket's counts hold only while its marker does: a change outside its writers (a life
+    // event's drop) deletes the marker, and the bucket is counted from its entries until its next writer.
+    for (const [bucket, segments] of counted) if (refreshed.has(bucket)) for (const [segment, counts] of segments) mergeAgeCounts(profile, segment, counts);
     const uncounted = ALL_NIK_BUCKETS.filter((bucket) => !refreshed.has(rosterKeys.agesRefreshed(bucket)));
     await forEachConcurrently(uncounted, BUCKETS_IN_FLIGHT, async (bucket) => {
-      for (const [segment, counts] of Object.entries(await this.countAges(regulationId, year, bucket))) mergeAgeCounts(profile, segment, counts);
+      for (const [segment, counts] of Object.entries(await this.readBucket(regulationId, year, bucket))) mergeAgeCounts(profile, segment, counts);
     });
     return profile;
   }
 
-  async refreshAgeProfile(regulationId: string, year: number, bucket: number): Promise<void> {
-    const pk = rosterKeys.ages(regulationId, year);
-    const counted = await this.countAges(regulationId, year, bucket);
+  async refreshBucketViews(regulationId: string, year: number, bucket: number): Promise<void> {
+    const ages = rosterKeys.ages(regulationId, year);
+    const packed = rosterKeys.packedPeople(regulationId, year, bucket);
     const stored = await documentClient.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bucket)', ExpressionAttributeValues: { ':pk': pk, ':bucket': `${rosterKeys.agesRefreshed(bucket)}#` }, ProjectionExpression: 'sk' }),
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bucket)', ExpressionAttributeValues: { ':pk': ages, ':bucket': rosterKeys.agesRefreshed(bucket) }, ProjectionExpression: 'sk, packedGeneration' }),
     );
-    const gone = (stored.Items ?? []).map((item) => item.sk as string).filter((sk) => !(sk.split('#')[1]! in counted));
+    const marker = stored.Items?.find((item) => item.sk === rosterKeys.agesRefreshed(bucket));
+    const current = (marker?.packedGeneration as number | undefined) ?? 0;
+    const next = current + 1;
+    // Packs of the next generation left by a refresh that stopped part-way would mix with this one's.
+    await this.deletePacks(packed, (generation) => generation !== current);
+    const counted = await this.readBucket(regulationId, year, bucket, new PeoplePacker(next, async (item) => {
+      await documentClient.send(new PutCommand({ TableName: this.table, Item: { pk: packed, ...item } }));
+    }));
+    const gone = (stored.Items ?? []).map((item) => item.sk as string).filter((sk) => sk.includes('#') && !(sk.split('#')[1]! in counted));
     await batchWrite(this.table, [
-      ...Object.entries(counted).map(([segment, counts]) => ({ PutRequest: { Item: { pk, sk: rosterKeys.agesOfSegment(bucket, segment), counts } } })),
-      ...gone.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
-      { PutRequest: { Item: { pk, sk: rosterKeys.agesRefreshed(bucket), refreshedAt: now().toISOString() } } },
+      ...Object.entries(counted).map(([segment, counts]) => ({ PutRequest: { Item: { pk: ages, sk: rosterKeys.agesOfSegment(bucket, segment), counts } } })),
+      ...gone.map((sk) => ({ DeleteRequest: { Key: { pk: ages, sk } } })),
     ]);
+    // The marker last: it makes the new counts and packs the ones read.
+    await documentClient.send(new PutCommand({ TableName: this.table, Item: { pk: ages, sk: rosterKeys.agesRefreshed(bucket), refreshedAt: now().toISOString(), packedGeneration: next } }));
+    await this.deletePacks(packed, (generation) => generation !== next);
   }
 
-  /** One bucket's people by segment and age, counted from its entries. */
-  private async countAges(regulationId: string, year: number, bucket: number): Promise<Record<string, Record<string, number>>> {
+  /**
+   * One bucket's people by segment and age, counted from its entries, each person handed to
+   * `packer` too when given (in segment and NIK order, the index's order).
+   */
+  private async readBucket(regulationId: string, year: number, bucket: number, packer?: PeoplePacker): Promise<Record<string, Record<string, number>>> {
     const profile: Record<string, Record<string, number>> = {};
-    const pages = paginateQuery({ client: documentClient }, { ...this.bucketQuery(regulationId, year, bucket), ProjectionExpression: 'gsi1sk, birthDate' });
+    const pages = paginateQuery(
+      { client: documentClient },
+      { ...this.bucketQuery(regulationId, year, bucket), ProjectionExpression: packer ? 'gsi1sk, nik, #name, birthDate, gender' : 'gsi1sk, birthDate', ...(packer ? { ExpressionAttributeNames: { '#name': 'name' } } : {}) },
+    );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) countInProfile(profile, (item.gsi1sk as string).split('#')[0]!, item.birthDate as string);
+      for (const item of page.Items ?? []) {
+        const segment = (item.gsi1sk as string).split('#')[0]!;
+        countInProfile(profile, segment, item.birthDate as string);
+        await packer?.add(segment, rosterMemberOf(item));
+      }
     }
+    await packer?.flush();
     return profile;
+  }
+
+  /** Deletes a bucket's packs of the generations `gone` picks. */
+  private async deletePacks(partition: string, gone: (generation: number) => boolean): Promise<void> {
+    const keys: { pk: string; sk: string }[] = [];
+    const pages = paginateQuery({ client: documentClient }, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition }, ProjectionExpression: 'sk' });
+    for await (const page of pages) for (const item of page.Items ?? []) if (gone(Number((item.sk as string).split('#')[0]))) keys.push({ pk: partition, sk: item.sk as string });
+    await batchWrite(this.table, keys.map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   async writeImported(page: ImportedPage): Promise<void> {
@@ -196,6 +259,11 @@ export class DynamoDbRosterLedger implements RosterLedger {
 /** An entry's old version, kept under the person's history key when an import replaces it. */
 function importedHistoryItem(old: RosterEntry, importId: string): Record<string, unknown> {
   return { ...rosterKeys.history(old.nik, old.year, old.updatedAt, old.importId), ...old, replacedBy: importId };
+}
+
+/** The fields of a stored entry that a person list shows. */
+function rosterMemberOf(item: Record<string, unknown>): RosterMember {
+  return { nik: item.nik as string, name: item.name as string, birthDate: item.birthDate as string, gender: item.gender as 'L' | 'P' };
 }
 
 /** Adds one bucket's counts of a segment to the whole profile. */

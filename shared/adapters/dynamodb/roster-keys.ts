@@ -17,10 +17,12 @@ export const rosterKeys = {
   summary: (regulationId: string, year: number) => ({ pk: `REG#${regulationId}`, sk: `ROSTER#${year}` }),
   /** A regulation's people of a year by age (age-profile.ts): one partition, read whole by a simulation. */
   ages: (regulationId: string, year: number) => `AGES#${regulationId}#${year}`,
-  /** That a bucket's counts were refreshed by its writer (even to none). */
+  /** That a bucket's counts were refreshed by its writer (even to none), and which generation of its packs holds its people. */
   agesRefreshed: (bucket: number) => bucketPart(bucket),
   /** One bucket's counts of one segment. */
   agesOfSegment: (bucket: number, segment: string) => `${bucketPart(bucket)}#${segment}`,
+  /** A bucket's people packed for listing (packed-people.ts): its own partition, so reading the ages never reads them. */
+  packedPeople: (regulationId: string, year: number, bucket: number) => `PEOPLE#${regulationId}#${year}#${bucketPart(bucket)}`,
 };
 
 export function rosterPartition(regulationId: string, year: number, bucket: number): string {

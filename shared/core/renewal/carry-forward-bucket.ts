@@ -9,7 +9,7 @@ import { type RenewalContext, verifyPerson } from './verify-person';
 
 /** What carrying a bucket forward reads and writes: the roster under the bucket's lease, the bucket's life events, the renewal's listed people. */
 export interface CarryForwardPorts {
-  roster: Pick<RosterLedger, 'bucketPages' | 'entries' | 'writeRenewed' | 'refreshAgeProfile'>;
+  roster: Pick<RosterLedger, 'bucketPages' | 'entries' | 'writeRenewed' | 'refreshBucketViews'>;
   lifeEvents: Pick<LifeEventStore, 'ofBucket'>;
   renewals: Pick<RenewalStore, 'writeDiffPeople'>;
 }
@@ -80,8 +80,8 @@ export async function carryForwardBucket(ports: CarryForwardPorts, context: Carr
     }
     if (people.length > 0) await ports.renewals.writeDiffPeople(where, people);
   }
-  // Still under the lease: the new year's ages, which simulations read, follow what was carried.
-  await roster.refreshAgeProfile(regulation.id, year, bucket);
+  // Still under the lease: the new year's ages and packed people, which simulations read, follow what was carried.
+  await roster.refreshBucketViews(regulation.id, year, bucket);
   return diff;
 }
 

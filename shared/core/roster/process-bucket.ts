@@ -27,7 +27,7 @@ import {
 
 /** What a shard reads and writes: the roster, under the bucket's lease, and the import's own records. */
 export interface ShardPorts {
-  roster: Pick<RosterLedger, 'entries' | 'writeImported' | 'refreshAgeProfile'>;
+  roster: Pick<RosterLedger, 'entries' | 'writeImported' | 'refreshBucketViews'>;
   imports: Pick<ImportStore, 'writeNotices' | 'saveShardCounts'>;
   otherPayerOf: OtherPayerLookup;
 }
@@ -72,8 +72,8 @@ export async function processBucket(rows: AsyncIterable<RawRosterRow>, ports: Sh
     if (page.length >= SHARD_PAGE_ROWS) await flush();
   }
   if (page.length > 0) await flush();
-  // Still under the lease: the bucket's ages, which simulations read, follow what was written.
-  await ports.roster.refreshAgeProfile(context.regulation.id, year, context.bucket);
+  // Still under the lease: the bucket's ages and packed people, which simulations read, follow what was written.
+  await ports.roster.refreshBucketViews(context.regulation.id, year, context.bucket);
   await ports.imports.saveShardCounts(context.importId, context.bucket, counts, true);
   return counts;
 }

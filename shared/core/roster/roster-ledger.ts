@@ -3,6 +3,16 @@ import type { AuditEvent } from '../audit/audit-event';
 import type { RosterEntry } from './roster-entry';
 import type { RosterMember } from './roster-member';
 
+/** A roster member with the segment the roster lists them in. */
+export type SegmentMember = RosterMember & { segment: string };
+
+/** Which part of a bucket's people a page holds: of one segment or all, after a person, at most `limit`. */
+export interface RosterPage {
+  segment?: string;
+  after?: { segment: string; nik: string };
+  limit: number;
+}
+
 /** A winning entry that changes a person's name or birth date, stored with its audit event. */
 export interface IdentityUpdate {
   entry: RosterEntry;
@@ -61,20 +71,31 @@ export interface RosterLedger {
     afterNik: string | undefined,
     limit: number,
   ): Promise<{ people: RosterMember[]; more: boolean }>;
+  /**
+   * A page of a bucket's people, of every segment or of one, in segment and NIK order after
+   * `page.after`, as the bucket's writer last left them (`refreshBucketViews`): read from the few
+   * large items that writer packs its people into, so that listing a million people reads
+   * hundreds of items. Only for showing people (a simulation's list): it may trail the last
+   * writes by a moment, as the index does, so whatever decides money or cover reads `segmentPeople`.
+   * A bucket without packs that hold is read from its entries.
+   */
+  bucketPeopleAsRefreshed(regulationId: string, year: number, bucket: number, page: RosterPage): Promise<{ people: SegmentMember[]; more: boolean }>;
   /** The regulation's headcount per segment for a year, counted from the entries. */
   headcount(regulationId: string, year: number): Promise<Record<string, number>>;
   /**
    * The regulation's people of a year by segment and age (simulation/age-profile.ts), from the
-   * counts each bucket's writer keeps (`refreshAgeProfile`); a bucket with none yet (written
-   * before they were kept) is counted from its entries.
+   * counts each bucket's writer keeps (`refreshBucketViews`); a bucket with none (written before
+   * they were kept, or changed since by a life event) is counted from its entries.
    */
   ageProfile(regulationId: string, year: number): Promise<AgeProfile>;
   /**
-   * Counts a bucket's people of the regulation and year by segment and age again, after its writer
-   * (an import's or a renewal's shard, holding the lease) has stored them. Read from the roster's
-   * index, which may trail the last writes by a moment; the next writer's refresh catches up.
+   * Reads a bucket's people of the regulation and year again, after its writer (an import's or a
+   * renewal's shard, holding the lease) has stored them, and keeps what reading all of them would
+   * cost each reader: their counts by segment and age, and their list packed into a few large
+   * items. Read from the roster's index, which may trail the last writes by a moment; the next
+   * writer's refresh catches up.
    */
-  refreshAgeProfile(regulationId: string, year: number, bucket: number): Promise<void>;
+  refreshBucketViews(regulationId: string, year: number, bucket: number): Promise<void>;
 
   /** Stores one page of an import's shard, under the bucket's lease. */
   writeImported(page: ImportedPage): Promise<void>;

@@ -13,7 +13,7 @@ import type { SimulationResult } from './simulation-result';
 export type SimulationDependencies = FundingContextStores &
   RosterFundingDependencies & {
     scenarios: Pick<ScenarioStore, 'get'>;
-    roster: Pick<RosterLedger, 'segmentPeople' | 'ageProfile'>;
+    roster: Pick<RosterLedger, 'segmentPeople' | 'bucketPeopleAsRefreshed' | 'ageProfile'>;
   };
 
 export interface ScenarioRef {

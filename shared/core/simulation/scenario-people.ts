@@ -7,12 +7,25 @@ import type { ScenarioStore } from './scenario-store';
 import type { SimulatedCohort, SimulationResult } from './simulation-result';
 import { unfundedNiks } from '../budget/roster-funding';
 import { InvalidInputError } from '../errors';
+import type { SegmentMember } from '../roster/roster-ledger';
 import type { ScenarioInput } from './scenario';
 import { type ScenarioRef, type SimulationDependencies, simulationInputs } from './run-simulation';
 import { priceScenario, pricingNeedsAges } from './simulate-scenario';
 
-/** The most people a page may ask for: 5,000 people are about 500 KB of JSON, far below a Lambda response's 6 MB. */
-export const MAX_SCENARIO_PEOPLE_PAGE = 5_000;
+/**
+ * The most people a page may ask for, and the most JSON it may hold: a person is about 120 bytes
+ * of JSON with a short name, so a full page is about 2.4 MB; the byte bound keeps a page of long
+ * names under a Lambda response's 6 MB too.
+ */
+export const MAX_SCENARIO_PEOPLE_PAGE = 20_000;
+const MAX_PAGE_BYTES = 4_000_000;
+/** What a listed person adds to a page's JSON besides the name, which may take 3 bytes a character. */
+const PERSON_BYTES = 130;
+
+/** A listed person: who, in which segment, and whether the scenario funds them. */
+export interface ScenarioPerson extends SegmentMember {
+  funded: boolean;
+}
 
 /**
  * Whether a scenario's segment is its roster's people, so that who it funds can be listed: not
@@ -23,39 +36,71 @@ export function listsRosterPeople(scenario: Pick<ScenarioInput, 'addSegments' | 
   return !scenario.addSegments?.some((s) => s.code === code) && scenario.segments?.[code]?.people === undefined && scenario.segments?.[code]?.eligibility === undefined;
 }
 
+/** Where a listing goes on from: the last person a page read, as `<segment>:<nik>`. */
+export function peopleCursor(person: { segment: string; nik: string }): string {
+  return `${person.segment}:${person.nik}`;
+}
+
 /**
- * Who a scenario funds of one segment of its roster's cohort, a NIK bucket at a time, by the one
- * rule real decisions use (funded-by-allocation.ts): a segment funded whole, not at all, or, when
- * a ceiling or a quota cuts it, everyone up to the NIK the cut settles on in ascending order among
- * those nobody funds this year yet. So a ceiling scenario lists exactly the people a real decision
- * with that ceiling would fund, were it taken now. Segments whose people the scenario assumes
- * have no roster to list.
+ * Who a scenario funds of its roster's cohort, a NIK bucket at a time (of one segment, or of all
+ * it lists, in segment and NIK order), by the one rule real decisions use
+ * (funded-by-allocation.ts): a segment funded whole, not at all, or, when a ceiling or a quota
+ * cuts it, everyone up to the NIK the cut settles on in ascending order among those nobody funds
+ * this year yet. So a ceiling scenario lists exactly the people a real decision with that
+ * ceiling would fund, were it taken now. Segments whose people the scenario assumes, or which it
+ * removes, have no roster to list. The people are read as the roster's writers last packed them
+ * (RosterLedger.bucketPeopleAsRefreshed); the cut is settled from the entries, as a decision's is.
  */
 export async function scenarioPeople(
   deps: SimulationDependencies & { scenarios: Pick<ScenarioStore, 'rememberedCut' | 'rememberCut'> },
-  query: ScenarioRef & { segment: string; bucket: number; after?: string; limit: number },
-): Promise<{ segment: string; bucket: number; people: { nik: string; name: string; birthDate: string; gender: 'L' | 'P'; funded: boolean }[]; after?: string }> {
+  query: ScenarioRef & { segment?: string; bucket: number; after?: { segment: string; nik: string }; limit: number },
+): Promise<{ segment?: string; bucket: number; people: ScenarioPerson[]; after?: string }> {
   const { inputs, pending } = await simulationInputs(deps, query, pricingNeedsAges);
   const { scenario } = inputs;
   const priced = priceScenario(inputs);
   const cohort = priced.cohorts[0]!;
-  const funding = priced.ceiling?.segments ?? fundEveryone(cohort.segments);
-  const listable = (code: string) => listsRosterPeople(scenario, code);
-  const allocation = listable(query.segment) ? funding.find((f) => f.segment === query.segment) : undefined;
-  if (!allocation) {
-    const segments = funding.map((f) => f.segment).filter(listable);
+  const funding = (priced.ceiling?.segments ?? fundEveryone(cohort.segments)).filter((f) => listsRosterPeople(scenario, f.segment));
+  if (query.segment !== undefined && !funding.some((f) => f.segment === query.segment)) {
+    const segments = funding.map((f) => f.segment);
     throw new InvalidInputError(`Scenario ${scenario.id} has no roster people to list in segment ${query.segment}`, [
       { path: 'query.segment', message: segments.length ? `must be one of ${segments.join(', ')}` : 'the scenario assumes the people of every segment' },
     ]);
   }
-  const scope = { regulationId: query.regulationId, scenarioId: query.scenarioId, version: scenario.version, year: scenario.year, segment: query.segment };
-  const settled = await rememberedSettle(deps, scope, allocation, { basis: { regulationVersion: inputs.regulation.version, rosterVersion: inputs.roster.version, rateScheduleVersion: priced.schedule.version }, cohort, pending });
-  const page = await deps.roster.segmentPeople(query.regulationId, scenario.year, query.segment, query.bucket, query.after, query.limit);
+  if (query.segment !== undefined && query.after && query.after.segment !== query.segment) {
+    throw new InvalidInputError(`A page of segment ${query.segment} goes on after a person of that segment`, [{ path: 'query.after', message: `must start with ${query.segment}:` }]);
+  }
+  const basis = { basis: { regulationVersion: inputs.regulation.version, rosterVersion: inputs.roster.version, rateScheduleVersion: priced.schedule.version }, cohort, pending };
+  const listed = funding.filter((f) => query.segment === undefined || f.segment === query.segment);
+  const settled = new Map(
+    await Promise.all(
+      listed.map(async (allocation) => {
+        const scope = { regulationId: query.regulationId, scenarioId: query.scenarioId, version: scenario.version, year: scenario.year, segment: allocation.segment };
+        return [allocation.segment, await rememberedSettle(deps, scope, allocation, basis)] as const;
+      }),
+    ),
+  );
+  const page = await deps.roster.bucketPeopleAsRefreshed(query.regulationId, scenario.year, query.bucket, {
+    ...(query.segment !== undefined ? { segment: query.segment } : {}),
+    ...(query.after ? { after: query.after } : {}),
+    limit: query.limit,
+  });
+  const people: ScenarioPerson[] = [];
+  let bytes = 0;
+  let last: SegmentMember | undefined;
+  for (const person of page.people) {
+    bytes += PERSON_BYTES + 3 * person.name.length;
+    if (bytes > MAX_PAGE_BYTES) break;
+    last = person;
+    const allocation = settled.get(person.segment);
+    // People of a segment the scenario removes or assumes are on the roster but not in its cohort.
+    if (allocation) people.push({ ...person, funded: isFunded(allocation, person.nik) });
+  }
+  const more = page.more || last !== page.people.at(-1);
   return {
-    segment: query.segment,
+    ...(query.segment !== undefined ? { segment: query.segment } : {}),
     bucket: query.bucket,
-    people: page.people.map((person) => ({ nik: person.nik, name: person.name, birthDate: person.birthDate, gender: person.gender, funded: isFunded(settled, person.nik) })),
-    ...(page.more && page.people.length > 0 ? { after: page.people.at(-1)!.nik } : {}),
+    people,
+    ...(more && last ? { after: peopleCursor(last) } : {}),
   };
 }
 

@@ -12,9 +12,10 @@ export interface ScenarioPerson {
   readonly name: string;
   /** YYYY-MM-DD */
   readonly birthDate: string;
+  readonly segment: string;
   readonly funded: boolean;
 }
 
-export function scenarioPersonRow(person: ScenarioPerson, segment: string): SheetCell[] {
-  return [person.nik, person.name, dateCell(person.birthDate), segment, person.funded ? 'ya' : 'tidak'];
+export function scenarioPersonRow(person: ScenarioPerson): SheetCell[] {
+  return [person.nik, person.name, dateCell(person.birthDate), person.segment, person.funded ? 'ya' : 'tidak'];
 }
