@@ -484,6 +484,14 @@ const EN = {
   'Skenario {id} tidak mengubah peraturan {regulation} (hanya anggapan: orang, pertumbuhan, pagu, kelompok, tarif); tidak ada berkas yang ditulis.':
     'Scenario {id} changes nothing in regulation {regulation} (only assumptions: people, growth, ceiling, cohorts, rates); no file was written.',
   'Rancangan perubahan {regulation} dari versi {version}: {n} bagian berubah.': 'Draft amendment of {regulation} from version {version}: {n} parts changed.',
+  'Minta usulan anggaran nyata untuk satu kelompok skenario (SKENARIO atau SKENARIO@VERSI), dihitung dari roster; petugas keuangan lain memutuskannya':
+    "Request a real budget proposal for one of a scenario's cohorts (SCENARIO or SCENARIO@VERSION), computed from the roster; another finance officer decides it",
+  'kelompok skenario yang dimulai pada bulan ini (bawaan: kelompok pertamanya)': "the scenario's cohort that starts in this month (default: its first)",
+  'Skenario {id}@{version} memperkirakan {total} untuk {n} orang; usulan ini meminta {asked} untuk {people} orang dari roster saat ini.':
+    'Scenario {id}@{version} estimated {total} for {n} people; this proposal asks {asked} for {people} people of the roster as it is now.',
+  'Pagu skenario {ceiling}: petugas keuangan lain memutuskannya dengan `lindung budget decide {proposal} --ceiling {ceiling}`.':
+    "The scenario's ceiling is {ceiling}: another finance officer decides with `lindung budget decide {proposal} --ceiling {ceiling}`.",
+  '  diminta dari skenario {id} versi {version}': '  requested from scenario {id} version {version}',
   'Ditulis ke {file}. Admin menerapkannya dengan `lindung regulation apply -f {file}`.': 'Written to {file}. An admin applies it with `lindung regulation apply -f {file}`.',
   // Shared helpers: input files, spreadsheet names, paging, progress, the API's refusals, help headings
   '{file} {problem}. Beri jalur {what}.': '{file} {problem}. Give the path of {what}.',

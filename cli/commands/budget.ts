@@ -148,7 +148,7 @@ function ceilingOption(text: string): number {
 }
 
 /** Follows a proposal while a workflow works on it. */
-async function waitWhile(api: GlobalOptions, proposalId: string, statuses: readonly string[]): Promise<Proposal> {
+export async function waitWhile(api: GlobalOptions, proposalId: string, statuses: readonly string[]): Promise<Proposal> {
   for (;;) {
     const proposal = await callApi<Proposal>(api, 'GET', `/proposals/${encodeURIComponent(proposalId)}`, undefined, { retry: true });
     if (!statuses.includes(proposal.status)) return proposal;
@@ -176,7 +176,7 @@ async function budgetRegulation(api: GlobalOptions, proposal: Proposal): Promise
   return callApi<Regulation>(api, 'GET', path, undefined, { retry: true });
 }
 
-function describeProposal(p: Proposal): string[] {
+export function describeProposal(p: Proposal): string[] {
   const lines = [
     `${p.proposalId}  ${p.regulationId}  ${p.year} ${p.cohort === 'original' ? 'APBD' : t('APBD-Perubahan mulai {month}', { month: p.startMonth ?? '' })}: ${p.status}${p.stale ? t(' (USANG)') : ''}`,
     ...p.segments.map((s) => {
@@ -193,6 +193,7 @@ function describeProposal(p: Proposal): string[] {
     }),
     `  ${t('total').padEnd(18)} ${formatCount(p.totalHeadcount).padStart(8)} ${t('orang')}   ${formatRupiah(p.total)}`,
   ];
+  if (p.fromScenario) lines.push(t('  diminta dari skenario {id} versi {version}', { id: p.fromScenario.scenarioId, version: p.fromScenario.version }));
   if (p.snapshot) {
     const s = p.snapshot;
     lines.push(t('  snapshot {hash} (roster v{roster}, tarif {rates}, peraturan v{regulation})', { hash: s.hash.slice(0, 16), roster: s.rosterVersion, rates: s.rateScheduleVersion, regulation: s.regulationVersion }));

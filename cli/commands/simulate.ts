@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { Proposal } from '../../shared/core/budget/proposal';
 import type { Regulation } from '../../shared/core/regulation/regulation';
 import { formatRupiah } from '../../shared/core/money/rupiah';
 import { ALL_NIK_BUCKETS, NIK_BUCKETS } from '../../shared/core/people/nik-bucket';
@@ -15,6 +17,7 @@ import { comparisonDocumentHtml } from '../../shared/documents/simulation/compar
 import { COMPARISON_LABELS, type ComparisonRow, compareSimulations, comparisonSheet, MAX_COMPARED, MIN_COMPARED, scenarioColumn } from '../../shared/documents/simulation/scenario-comparison';
 import { SCENARIO_PEOPLE_HEADER, type ScenarioPerson, scenarioPersonRow } from '../../shared/documents/simulation/scenario-people-file';
 import { callApi, type GlobalOptions } from '../api-client';
+import { describeProposal, waitWhile } from './budget';
 import { printBudgetPdf } from '../budget-pdf';
 import { CliError } from '../cli-config';
 import { type DocumentKind, documentKind } from '../document-kind';
@@ -128,6 +131,43 @@ export function registerSimulate(program: Command): void {
               t('Ditulis ke {file}. Admin menerapkannya dengan `lindung regulation apply -f {file}`.', { file: options.output }),
             ],
       );
+    });
+
+  simulate
+    .command('propose <scenario>')
+    .description(t('Minta usulan anggaran nyata untuk satu kelompok skenario (SKENARIO atau SKENARIO@VERSI), dihitung dari roster; petugas keuangan lain memutuskannya'))
+    .requiredOption('--regulation <id>', t('peraturannya'))
+    .option('--start-month <YYYY-MM>', t('kelompok skenario yang dimulai pada bulan ini (bawaan: kelompok pertamanya)'))
+    .option('--decide-by <YYYY-MM-DD>', t('bila belum diputuskan pada tanggal ini, usulan kedaluwarsa'))
+    .action(async (scenario: string, options: { regulation: string; startMonth?: string; decideBy?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const ref = scenarioRef(scenario);
+      const read = await callApi<Scenario>(globals, 'GET', `${scenarioPath(options.regulation, ref.id)}${versionQuery(ref)}`, undefined, { retry: true });
+      const requested = await callApi<Proposal>(
+        globals,
+        'POST',
+        `${scenarioPath(options.regulation, read.id)}/proposal`,
+        { version: read.version, ...(options.startMonth ? { startMonth: options.startMonth } : {}), ...(options.decideBy ? { decideBy: options.decideBy } : {}), clientToken: randomUUID() },
+        { retry: true },
+      );
+      const proposal = await waitWhile(globals, requested.proposalId, ['computing']);
+      const simulated = (await simulation(globals, options.regulation, { id: read.id, version: read.version })).cohorts.find((c) => c.startMonth === proposal.startMonth);
+      print(globals.json, { proposal, simulated: simulated ? { headcount: simulated.totalHeadcount, total: simulated.total } : undefined }, () => [
+        ...describeProposal(proposal),
+        ...(simulated
+          ? [
+              t('Skenario {id}@{version} memperkirakan {total} untuk {n} orang; usulan ini meminta {asked} untuk {people} orang dari roster saat ini.', {
+                id: read.id,
+                version: read.version,
+                total: formatRupiah(simulated.total),
+                n: formatCount(simulated.totalHeadcount),
+                asked: formatRupiah(proposal.total),
+                people: formatCount(proposal.totalHeadcount),
+              }),
+            ]
+          : []),
+        ...(read.ceiling !== undefined ? [t('Pagu skenario {ceiling}: petugas keuangan lain memutuskannya dengan `lindung budget decide {proposal} --ceiling {ceiling}`.', { ceiling: formatRupiah(read.ceiling), proposal: proposal.proposalId })] : []),
+      ]);
     });
 
   simulate

@@ -52,7 +52,7 @@ import {
 import { MAX_CHUNK_BYTES } from '../core/roster/import-limits';
 import { PageQuery } from './page-query';
 import { Scenario } from '../core/simulation/scenario';
-import { SaveScenarioResult, ScenarioAmendment, ScenarioInput, ScenarioList, ScenarioParams, ScenarioPeoplePage, ScenarioPeopleQuery, ScenarioVersionQuery, SimulationResult } from './simulation-schemas';
+import { SaveScenarioResult, ScenarioAmendment, ScenarioInput, ScenarioList, ScenarioParams, ScenarioPeoplePage, ScenarioPeopleQuery, ScenarioProposalRequest, ScenarioVersionQuery, SimulationResult } from './simulation-schemas';
 import type { RouteSpec } from './route-spec';
 import {
   ChunkParams,
@@ -413,6 +413,19 @@ export const routes = {
     params: ScenarioParams,
     query: ScenarioVersionQuery,
     response: ScenarioAmendment,
+  },
+  proposeFromScenario: {
+    method: 'POST',
+    path: '/regulations/{id}/scenarios/{scenarioId}/proposal',
+    entry: 'functions/simulation/propose.ts',
+    summary: "Request a real budget proposal for a saved scenario's cohort, computed from the roster; it names the scenario and waits for finance, where its requester may not decide it",
+    access: ['admin', 'finance'],
+    scope: { kind: 'regulation', in: 'params', field: 'id' },
+    params: ScenarioParams,
+    body: ScenarioProposalRequest,
+    response: Proposal,
+    successStatus: 202,
+    starts: ['budgetProposal'],
   },
   scenarioPeople: {
     method: 'GET',

@@ -7,6 +7,7 @@ import { MAX_SCENARIO_PEOPLE_PAGE } from '../core/simulation/scenario-people';
 export { ScenarioInput } from '../core/simulation/scenario';
 export { SaveScenarioResult } from '../core/simulation/save-scenario';
 export { ScenarioAmendment } from '../core/simulation/scenario-amendment';
+export { ScenarioProposalRequest } from '../core/simulation/propose-from-scenario';
 export { SimulationResult } from '../core/simulation/simulation-result';
 
 export const ScenarioParams = z.object({ id: RegulationId, scenarioId: ScenarioId });

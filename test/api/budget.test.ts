@@ -103,11 +103,30 @@ describe('budget proposals', () => {
 
     // 5,000 more people join the roster mid-year.
     await syntheticImport(regulation.id, { RENTAN: 5_000 }, { regionCode: '6409', seed: 3, firstSerial: 15_000 });
-    const topUp = await propose(ppuAdmin, { regulationId: regulation.id, year: 2027, cohort: 'perubahan', startMonth: '2027-07' });
+    // Finance requests the top-up straight from the scenario's July cohort: a real proposal, computed
+    // from the roster as any is, which names the scenario and which finance's requester may not decide.
+    const fromScenario = `/regulations/${regulation.id}/scenarios/${scenario.id}/proposal`;
+    const unknownCohort = await api('POST', fromScenario, { token: ppuFinance, body: { version: 1, startMonth: '2027-08', clientToken: 'ppu-topup-0001' } });
+    expect(unknownCohort.status).toBe(400);
+    expect(JSON.stringify(unknownCohort.body)).toContain('must be one of 2027-01, 2027-07');
+    const requested = await api('POST', fromScenario, { token: ppuFinance, body: { version: 1, startMonth: '2027-07', clientToken: 'ppu-topup-0002' } });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    const topUp = await waitForProposal(ppuFinance, requested.body.proposalId, ['computing']);
+    expect(topUp).toMatchObject({ cohort: 'perubahan', startMonth: '2027-07', requestedBy: 'siti', fromScenario: { scenarioId: scenario.id, version: 1 } });
     expect(topUp.segments[0]).toMatchObject({ headcount: 5_000, months: 6, amount: 5_000 * 16_800 * 6 });
     expect(topUp.total).toBe(504_000_000);
     expect(topUp.segments).toEqual(simulated.body.cohorts[1].segments);
     expect(topUp.decideBy).toBe('2027-12-31');
+    const selfApproval = await api('POST', `/proposals/${topUp.proposalId}/decision`, { token: ppuFinance, body: { decision: 'approve' } });
+    expect(selfApproval.status).toBe(403);
+    const trail = await api('GET', `/audit-events?entity=regulation:${regulation.id}`, { token: ppuFinance });
+    expect(trail.body.events.map((e: { summary: string }) => e.summary)).toContainEqual(expect.stringContaining(`from scenario ${scenario.id} version 1`));
+    // A scenario that rules something new is applied as an amendment first: no proposal is requested from it.
+    const larger = { ...scenario, id: 'target-30000', name: 'Target 30.000', segments: { RENTAN: { targetHeadcount: 30_000 } } };
+    expect((await api('PUT', `/regulations/${regulation.id}/scenarios/${larger.id}`, { token: ppuFinance, body: larger })).status).toBe(200);
+    const refused = await api('POST', `/regulations/${regulation.id}/scenarios/${larger.id}/proposal`, { token: ppuAdmin, body: { version: 1, clientToken: 'ppu-target-0001' } });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toMatch(/targetHeadcount.*Apply its amendment first/);
   }, 180_000);
 
   it('PU contract staff: the premium comes from the wage and the JKK risk group', async () => {

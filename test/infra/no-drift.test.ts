@@ -97,6 +97,12 @@ const ROUTE_SCENARIOS: Record<string, Scenario> = {
   'GET /regulations/{id}/scenarios/{scenarioId}/simulation': { role: 'finance', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/simulation` },
   'GET /regulations/{id}/scenarios/{scenarioId}/amendment': { role: 'admin', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/amendment` },
   'GET /regulations/{id}/scenarios/{scenarioId}/people': { role: 'finance', path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/people?segment=KETUA_RT&bucket=0` },
+  'POST /regulations/{id}/scenarios/{scenarioId}/proposal': {
+    role: 'finance',
+    path: () => `/regulations/${regulation.id}/scenarios/pagu-satu-orang/proposal`,
+    body: { version: 1, clientToken: 'no-drift-scenario-0001' },
+    after: (body) => waitUntil(`/proposals/${body.proposalId}`, (proposal) => proposal.status === 'pending-decision'),
+  },
   'POST /proposals': {
     role: 'admin',
     path: () => '/proposals',

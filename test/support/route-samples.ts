@@ -51,6 +51,7 @@ function bodiesOf(ids: SampleIds): Partial<Record<RouteName, unknown>> {
     uploadChunk: { rows: [{ row: 2, values: {} }] },
     completeImport: { chunks: 1, rows: 1 },
     proposeBudget: { regulationId: ids.regulation.id, year: 2027, cohort: 'original', clientToken: 'route-sample-0001' },
+    proposeFromScenario: { version: 1, clientToken: 'route-sample-0001' },
     reviewProposal: { notes: 'Uji matriks peran' },
     decideBudget: { decision: 'reject', reason: 'Uji matriks peran' },
     withdrawBudgetDecision: { reason: 'Uji matriks peran' },

@@ -1,6 +1,11 @@
 import { type IsoMonth, monthsToYearEnd } from '../calendar/calendar';
 import { InvalidInputError } from '../errors';
 
+/** The kind of cohort that starts in a month: the original APBD in January, an APBD-Perubahan top-up later. */
+export function cohortStarting(startMonth: IsoMonth): 'original' | 'perubahan' {
+  return startMonth.endsWith('-01') ? 'original' : 'perubahan';
+}
+
 /**
  * The months a cohort is funded for. A Pemda budgets a fiscal year (= calendar year): the
  * original APBD funds January–December; an APBD-Perubahan top-up funds its start month to December.

@@ -98,6 +98,10 @@ export const ProposalStatus = z.enum([
   'failed',
 ]);
 
+/** The saved scenario a proposal was requested from. */
+export const ScenarioSource = z.object({ scenarioId: z.string(), version: z.number().int().positive() }).meta({ id: 'ScenarioSource' });
+export type ScenarioSource = z.infer<typeof ScenarioSource>;
+
 export const Proposal = z.object({
   proposalId: ProposalId,
   regulationId: RegulationId,
@@ -130,5 +134,7 @@ export const Proposal = z.object({
   failure: z.string().optional(),
   /** A renewal's proposal: who joined, stayed and left since last year's roster. */
   renewal: RenewalDiff.optional(),
+  /** Requested from a saved scenario: which one and which version (POST /regulations/{id}/scenarios/{scenarioId}/proposal). */
+  fromScenario: ScenarioSource.optional(),
 }).meta({ id: 'Proposal' });
 export type Proposal = z.infer<typeof Proposal>;

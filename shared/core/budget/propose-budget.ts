@@ -9,6 +9,7 @@ import type { RegulationStore } from '../regulation/regulation-store';
 import { requireMonthsInForce } from '../regulation/effective-period';
 import { requireRegulation } from '../regulation/require-regulation';
 import { cohortMonths } from './cohort-months';
+import type { ScenarioSource } from './proposal';
 import type { ProposalRecord } from './proposal-record';
 import type { ProposalStore } from './proposal-store';
 import type { WorkflowStarter } from '../workflow-starter';
@@ -23,9 +24,13 @@ export async function proposeBudget(
   request: z.output<typeof ProposeRequest>,
   caller: Caller,
   now: Date,
-  /** A renewal names its proposal (one per attempt) and attaches its diff against last year. */
-  renewal?: { proposalId: string; diff: RenewalDiff },
+  /**
+   * Where the request comes from besides its caller: a renewal names its proposal (one per
+   * attempt) and attaches its diff against last year; a scenario is named in the proposal.
+   */
+  origin: { renewal?: { proposalId: string; diff: RenewalDiff }; scenario?: ScenarioSource } = {},
 ): Promise<ProposalRecord> {
+  const { renewal, scenario } = origin;
   const regulation = requireRegulation(await stores.regulations.current(request.regulationId), request.regulationId);
   // Only the months the regulation is in force for: a regulation ending mid-year funds fewer.
   const months = requireMonthsInForce(regulation, cohortMonths(request.year, request.cohort, request.startMonth), `the ${request.year} cohort`, 'year');
@@ -48,6 +53,7 @@ export async function proposeBudget(
     total: 0,
     totalHeadcount: 0,
     ...(renewal ? { renewal: renewal.diff } : {}),
+    ...(scenario ? { fromScenario: scenario } : {}),
   };
   const created = await stores.proposals.create(
     record,
@@ -57,7 +63,7 @@ export async function proposeBudget(
       action: 'budget.proposed',
       entityType: 'regulation',
       entityId: regulation.id,
-      summary: `Requested budget proposal ${record.proposalId} for ${request.year} (${request.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${record.startMonth}`}${renewal ? ', renewal' : ''})`,
+      summary: `Requested budget proposal ${record.proposalId} for ${request.year} (${request.cohort === 'original' ? 'APBD' : `APBD-Perubahan from ${record.startMonth}`}${renewal ? ', renewal' : ''}${scenario ? `, from scenario ${scenario.scenarioId} version ${scenario.version}` : ''})`,
     }),
   );
   // A renewal names its proposal after its attempt: one an earlier run of its step created stands.

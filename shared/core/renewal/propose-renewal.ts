@@ -30,7 +30,7 @@ export async function proposeRenewal(
     { regulationId: record.regulationId, year: record.year, cohort: 'original', clientToken: proposalId },
     SYSTEM_CALLER,
     now,
-    { proposalId, diff: record.diff },
+    { renewal: { proposalId, diff: record.diff } },
   );
   const proposed = { ...record, status: 'proposed' as const, proposalId };
   await stores.renewals.update(

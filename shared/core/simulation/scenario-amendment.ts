@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { diffDocuments, FieldChange } from '../audit/document-diff';
 import type { RegulationStore } from '../regulation/regulation-store';
-import { RegulationInput } from '../regulation/regulation';
+import { type Regulation, RegulationInput } from '../regulation/regulation';
 import { regulationDocument } from '../regulation/regulation-document';
 import { requireRegulation } from '../regulation/require-regulation';
 import { versionEtag } from '../regulation/version-etag';
 import { applyScenario } from './apply-scenario';
 import { requireScenario, type ScenarioRef } from './run-simulation';
+import type { ScenarioInput } from './scenario';
 import type { ScenarioStore } from './scenario-store';
 
 export const ScenarioAmendment = z
@@ -34,6 +35,11 @@ export async function scenarioAmendment(
 ): Promise<ScenarioAmendment> {
   const scenario = requireScenario(await stores.scenarios.get(ref.regulationId, ref.scenarioId, ref.version), ref);
   const current = requireRegulation(await stores.regulations.current(ref.regulationId), ref.regulationId);
+  return amendmentOf(current, scenario);
+}
+
+/** The amendment a scenario makes to a regulation's version: no `changes` when it rules nothing new. */
+export function amendmentOf(current: Regulation, scenario: ScenarioInput): ScenarioAmendment {
   const document = regulationDocument(applyScenario(current, scenario).regulation);
   return { regulation: document, basedOnVersion: current.version, ifMatch: versionEtag(current.version), changes: diffDocuments(regulationDocument(current), document) };
 }

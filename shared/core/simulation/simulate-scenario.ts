@@ -1,5 +1,5 @@
 import { allocateCeiling, type SegmentFunding } from '../budget/allocate-ceiling';
-import { cohortMonths } from '../budget/cohort-months';
+import { cohortMonths, cohortStarting } from '../budget/cohort-months';
 import { computeProposal } from '../budget/compute-proposal';
 import type { SegmentBudget } from '../budget/proposal';
 import type { SegmentAlreadyFunded } from '../budget/roster-funding';
@@ -142,7 +142,7 @@ function priceCohort(
   schedule: RateSchedule,
   path: string,
 ): SimulatedCohort {
-  const cohort = startMonth.endsWith('-01') ? 'original' : 'perubahan';
+  const cohort = cohortStarting(startMonth);
   const months = requireMonthsInForce(regulation, cohortMonths(year, cohort, startMonth), `the ${year} cohort from ${startMonth}`, path);
   const { segments, total, totalHeadcount } = computeProposal({ regulation, months, cohort, roster: { version: 0, segments: people }, alreadyFunded, schedule });
   return { cohort, startMonth, segments, total, totalHeadcount };
