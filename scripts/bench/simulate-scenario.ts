@@ -26,13 +26,15 @@ const birthDateOf = (i: number) => `${1957 + (i % 42)}-${String(1 + (i % 12)).pa
 
 /**
  * `npm run bench -- simulate --people N [--pairs P]`: a roster of N people over Tangsel's six
- * segments (seeded as an import leaves it: entries, summary and each bucket's ages), and a scenario
- * that asks what finance asks in July: a ceiling that cuts a segment part-way, 10% more people from
- * July, a higher declared income, five years ahead. Then P times over, in one process: the floor
- * (a plain Query of every roster entry, as many buckets at a time as the list reads), the totals
- * (GET …/simulation, the median of 5 calls) and the person list (every bucket's people of every
- * segment through GET …/people, as many a page as it gives, funded or not). Reports the totals' seconds, the list's seconds and
- * its ratio to the floor, each a median with its spread, and memory.
+ * segments (seeded as an import leaves it: entries, summary, and each bucket's ages and packed
+ * people), and a scenario that asks what finance asks in July: a ceiling that cuts a segment
+ * part-way, 10% more people from July, a higher declared income, five years ahead. Then P times
+ * over, in one process: the floor (a plain Query of every roster entry, as many buckets at a time
+ * as the list reads), the totals (GET …/simulation, the median of 5 calls) and the person list
+ * (every bucket's people of every segment through GET …/people, as many a page as it gives,
+ * funded or not, its cut settled afresh: each pair saves a new version of the scenario). Reports
+ * the totals' seconds, the list's seconds and its ratio to the floor, each a median with its
+ * spread, and memory.
  */
 export async function simulateScenario(people: number, log: (line: string) => void, options: { pairs?: number } = {}) {
   const pairCount = options.pairs ?? 3;
@@ -98,6 +100,8 @@ export async function simulateScenario(people: number, log: (line: string) => vo
     let result: any;
     for (let pair = 1; pair <= pairCount; pair++) {
       log(`pair ${pair} of ${pairCount}`);
+      // A new version each pair: its person list settles its cut afresh, as the first listing of a scenario does.
+      if (pair > 1) await call(stack.apiUrl, finance, 'PUT', `/regulations/${regulationId}/scenarios/${scenario.id}`, { ...scenario, name: `${scenario.name} (${pair})` });
       const floor = await measuredPhase(processes, async () => {
         let read = 0;
         await forEachConcurrently(ALL_NIK_BUCKETS, BUCKETS_IN_FLIGHT, async (bucket) => {

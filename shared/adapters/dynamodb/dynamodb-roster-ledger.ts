@@ -73,9 +73,9 @@ export class DynamoDbRosterLedger implements RosterLedger {
     for (let generation = await this.packedGeneration(regulationId, year, bucket); generation !== undefined; ) {
       const listed = await packedPeople(this.table, packed, generation, page);
       if (listed.people.length > 0) return listed;
-      const now = await this.packedGeneration(regulationId, year, bucket);
-      if (now === generation) return listed;
-      generation = now;
+      const named = await this.packedGeneration(regulationId, year, bucket);
+      if (named === generation) return listed;
+      generation = named;
     }
     // A bucket whose packs do not hold (none kept yet, or changed since by a life event): its entries.
     const { segment, after, limit } = page;

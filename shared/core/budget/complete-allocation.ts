@@ -33,12 +33,7 @@ export async function completeAllocation(
   const funding = await fundingContext(deps, { ...scope, except: proposalId });
   const allocation = await Promise.all(
     (record.allocation ?? []).map((segment) =>
-      settleCut(segment, (bucket) =>
-        // Before anyone of the year can be funded, every NIK of the segment is unfunded: no lookups.
-        funding.lookUpPeople
-          ? unfundedNiks(deps, { ...scope, segment: segment.segment, bucket }, funding.pending)
-          : deps.roster.segmentNiks(record.regulationId, record.year, segment.segment, bucket),
-      ),
+      settleCut(segment, (bucket) => unfundedNiks(deps, { ...scope, segment: segment.segment, bucket }, funding)),
     ),
   );
   const cut = allocation.find((segment) => segment.lastFundedNik);

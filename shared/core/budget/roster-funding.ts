@@ -40,13 +40,21 @@ export async function* segmentFunding(
   }
 }
 
-/** The NIKs of a segment in one bucket, ascending, that nobody funds this year yet. */
+/**
+ * The NIKs of a segment in one bucket, ascending, that nobody funds this year yet, given the
+ * year's funding context (funding-context.ts). Before anyone of the year can be funded, that is
+ * every NIK of the segment: read without looking anyone up.
+ */
 export async function* unfundedNiks(
-  deps: RosterFundingDependencies,
+  deps: RosterFundingDependencies & { roster: Pick<RosterLedger, 'segmentNiks'> },
   scope: { regulationId: string; year: number; segment: string; bucket: number },
-  pending: readonly PendingCohort[],
+  funding: { pending: readonly PendingCohort[]; lookUpPeople: boolean },
 ): AsyncGenerator<string> {
-  for await (const page of segmentFunding(deps, scope, pending)) {
+  if (!funding.lookUpPeople) {
+    yield* deps.roster.segmentNiks(scope.regulationId, scope.year, scope.segment, scope.bucket);
+    return;
+  }
+  for await (const page of segmentFunding(deps, scope, funding.pending)) {
     for (const { person, funder } of page) if (!funder) yield person.nik;
   }
 }

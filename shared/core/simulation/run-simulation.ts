@@ -13,7 +13,7 @@ import type { SimulationResult } from './simulation-result';
 export type SimulationDependencies = FundingContextStores &
   RosterFundingDependencies & {
     scenarios: Pick<ScenarioStore, 'get'>;
-    roster: Pick<RosterLedger, 'segmentPeople' | 'bucketPeopleAsRefreshed' | 'ageProfile'>;
+    roster: Pick<RosterLedger, 'segmentPeople' | 'segmentNiks' | 'bucketPeopleAsRefreshed' | 'ageProfile'>;
   };
 
 export interface ScenarioRef {
@@ -40,7 +40,7 @@ export async function simulationInputs(
   deps: SimulationDependencies,
   ref: ScenarioRef,
   wantsAges: (scenario: Scenario) => boolean,
-): Promise<{ inputs: SimulationInputs & { scenario: Scenario }; pending: PendingCohort[] }> {
+): Promise<{ inputs: SimulationInputs & { scenario: Scenario }; funding: { pending: PendingCohort[]; lookUpPeople: boolean } }> {
   const scenario = requireScenario(await deps.scenarios.get(ref.regulationId, ref.scenarioId, ref.version), ref);
   const regulation = requireRegulation(await deps.regulations.current(ref.regulationId), ref.regulationId);
   const scope = { regulationId: ref.regulationId, year: scenario.year };
@@ -60,7 +60,7 @@ export async function simulationInputs(
       alreadyFunded: funding.lookUpPeople ? await alreadyFundedOnRoster(deps, { ...scope, segments }, funding.pending) : {},
       schedule: loadRateSchedule(),
     },
-    pending: funding.pending,
+    funding,
   };
 }
 

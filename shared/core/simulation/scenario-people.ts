@@ -55,13 +55,13 @@ export async function scenarioPeople(
   deps: SimulationDependencies & { scenarios: Pick<ScenarioStore, 'rememberedCut' | 'rememberCut'> },
   query: ScenarioRef & { segment?: string; bucket: number; after?: { segment: string; nik: string }; limit: number },
 ): Promise<{ segment?: string; bucket: number; people: ScenarioPerson[]; after?: string }> {
-  const { inputs, pending } = await simulationInputs(deps, query, pricingNeedsAges);
+  const { inputs, funding } = await simulationInputs(deps, query, pricingNeedsAges);
   const { scenario } = inputs;
   const priced = priceScenario(inputs);
   const cohort = priced.cohorts[0]!;
-  const funding = (priced.ceiling?.segments ?? fundEveryone(cohort.segments)).filter((f) => listsRosterPeople(scenario, f.segment));
-  if (query.segment !== undefined && !funding.some((f) => f.segment === query.segment)) {
-    const segments = funding.map((f) => f.segment);
+  const allocations = (priced.ceiling?.segments ?? fundEveryone(cohort.segments)).filter((f) => listsRosterPeople(scenario, f.segment));
+  if (query.segment !== undefined && !allocations.some((f) => f.segment === query.segment)) {
+    const segments = allocations.map((f) => f.segment);
     throw new InvalidInputError(`Scenario ${scenario.id} has no roster people to list in segment ${query.segment}`, [
       { path: 'query.segment', message: segments.length ? `must be one of ${segments.join(', ')}` : 'the scenario assumes the people of every segment' },
     ]);
@@ -69,8 +69,8 @@ export async function scenarioPeople(
   if (query.segment !== undefined && query.after && query.after.segment !== query.segment) {
     throw new InvalidInputError(`A page of segment ${query.segment} goes on after a person of that segment`, [{ path: 'query.after', message: `must start with ${query.segment}:` }]);
   }
-  const basis = { basis: { regulationVersion: inputs.regulation.version, rosterVersion: inputs.roster.version, rateScheduleVersion: priced.schedule.version }, cohort, pending };
-  const listed = funding.filter((f) => query.segment === undefined || f.segment === query.segment);
+  const basis = { basis: { regulationVersion: inputs.regulation.version, rosterVersion: inputs.roster.version, rateScheduleVersion: priced.schedule.version }, cohort, funding };
+  const listed = allocations.filter((f) => query.segment === undefined || f.segment === query.segment);
   const settled = new Map(
     await Promise.all(
       listed.map(async (allocation) => {
@@ -115,16 +115,16 @@ async function rememberedSettle<A extends FundedSegment>(
   deps: SimulationDependencies & { scenarios: Pick<ScenarioStore, 'rememberedCut' | 'rememberCut'> },
   scope: { regulationId: string; scenarioId: string; version: number; year: number; segment: string },
   allocation: A,
-  basis: { basis: SimulationResult['basis']; cohort: SimulatedCohort; pending: readonly PendingCohort[] },
+  basis: { basis: SimulationResult['basis']; cohort: SimulatedCohort; funding: { pending: readonly PendingCohort[]; lookUpPeople: boolean } },
 ): Promise<A> {
   if (!isCut(allocation)) return allocation;
   const segment = basis.cohort.segments.find((s) => s.segment === scope.segment);
   const key = createHash('sha256')
-    .update(canonicalJson({ scope, basis: basis.basis, alreadyFunded: segment?.alreadyFunded ?? 0, pending: basis.pending, allocation }))
+    .update(canonicalJson({ scope, basis: basis.basis, alreadyFunded: segment?.alreadyFunded ?? 0, pending: basis.funding.pending, allocation }))
     .digest('hex');
   const remembered = await deps.scenarios.rememberedCut(scope.regulationId, key);
   if (remembered !== undefined) return { ...allocation, ...(remembered ? { lastFundedNik: remembered } : {}) };
-  const settled = await settleCut(allocation, (bucket) => unfundedNiks(deps, { regulationId: scope.regulationId, year: scope.year, segment: scope.segment, bucket }, basis.pending));
+  const settled = await settleCut(allocation, (bucket) => unfundedNiks(deps, { regulationId: scope.regulationId, year: scope.year, segment: scope.segment, bucket }, basis.funding));
   await deps.scenarios.rememberCut(scope.regulationId, key, settled.lastFundedNik ?? null);
   return settled;
 }
