@@ -489,8 +489,8 @@ const EN = {
   'kelompok skenario yang dimulai pada bulan ini (bawaan: kelompok pertamanya)': "the scenario's cohort that starts in this month (default: its first)",
   'Skenario {id}@{version} memperkirakan {total} untuk {n} orang; usulan ini meminta {asked} untuk {people} orang dari roster saat ini.':
     'Scenario {id}@{version} estimated {total} for {n} people; this proposal asks {asked} for {people} people of the roster as it is now.',
-  'Pagu skenario {ceiling}: petugas keuangan lain memutuskannya dengan `lindung budget decide {proposal} --ceiling {ceiling}`.':
-    "The scenario's ceiling is {ceiling}: another finance officer decides with `lindung budget decide {proposal} --ceiling {ceiling}`.",
+  'Pagu skenario {ceiling}: petugas keuangan lain memutuskannya dengan `lindung budget decide {proposal} --ceiling {rupiah}`.':
+    "The scenario's ceiling is {ceiling}: another finance officer decides with `lindung budget decide {proposal} --ceiling {rupiah}`.",
   '  diminta dari skenario {id} versi {version}': '  requested from scenario {id} version {version}',
   'Ditulis ke {file}. Admin menerapkannya dengan `lindung regulation apply -f {file}`.': 'Written to {file}. An admin applies it with `lindung regulation apply -f {file}`.',
   // Shared helpers: input files, spreadsheet names, paging, progress, the API's refusals, help headings

@@ -166,7 +166,7 @@ export function registerSimulate(program: Command): void {
               }),
             ]
           : []),
-        ...(read.ceiling !== undefined ? [t('Pagu skenario {ceiling}: petugas keuangan lain memutuskannya dengan `lindung budget decide {proposal} --ceiling {ceiling}`.', { ceiling: formatRupiah(read.ceiling), proposal: proposal.proposalId })] : []),
+        ...(read.ceiling !== undefined ? [t('Pagu skenario {ceiling}: petugas keuangan lain memutuskannya dengan `lindung budget decide {proposal} --ceiling {rupiah}`.', { ceiling: formatRupiah(read.ceiling), proposal: proposal.proposalId, rupiah: read.ceiling })] : []),
       ]);
     });
 

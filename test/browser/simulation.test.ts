@@ -155,6 +155,21 @@ describe('the Simulasi page', () => {
     await expectText(page.getByTestId('sim-total'), rupiah(shown.total));
     await page.context().close();
   });
+
+  it("requests a real proposal for a scenario's cohort, which names the scenario and waits for another officer", async () => {
+    const page = await financePage();
+    await page.goto(`${inject('apiUrl')}/console/#/simulasi?regulation=${REGULATION_ID}&s=pagu-2027`);
+    await page.getByRole('heading', { name: 'Minta usulan anggaran nyata' }).waitFor();
+    await page.getByRole('button', { name: /^Minta usulan APBD murni mulai / }).click();
+    const link = page.getByRole('link', { name: 'pagu-2027 v1' });
+    await link.waitFor();
+    const proposalId = decodeURIComponent(page.url().split('/').at(-1)!);
+    const proposal = (await api('GET', `/proposals/${proposalId}`, { token: finance })).body;
+    expect(proposal).toMatchObject({ regulationId: REGULATION_ID, year: 2027, cohort: 'original', requestedBy: 'rina', fromScenario: { scenarioId: 'pagu-2027', version: 1 } });
+    await link.click();
+    await page.getByRole('heading', { name: /^Pagu 2027/ }).waitFor();
+    await page.context().close();
+  });
 });
 
 function row(table: Locator, header: string): Locator {

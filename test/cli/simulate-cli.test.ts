@@ -209,6 +209,24 @@ describe('npx lindung simulate', () => {
     expect(marbot.filter((r) => r[4]!.text === 'ya').map((r) => r[0]!.text).sort()).toEqual(niks.slice(0, 4));
    }, 180_000);
 
+  it('requests a real proposal from a scenario, which its requester may not decide, and says what the scenario estimated', async () => {
+    const requested = await lindung(finance, 'simulate', 'propose', 'pagu', '--regulation', regulation.id);
+    expect(requested.code, requested.stderr).toBe(0);
+    const proposalId = requested.stdout.match(/^(bp-2027-[0-9a-f]+) /m)![1]!;
+    expect(requested.stdout).toContain('requested from scenario pagu version 1');
+    expect(requested.stdout).toContain('Scenario pagu@1 estimated Rp8.064.000 for 40 people; this proposal asks Rp8.064.000 for 40 people of the roster as it is now.');
+    expect(requested.stdout).toContain(`another finance officer decides with \`lindung budget decide ${proposalId} --ceiling ${CEILING}\``);
+    const proposal = (await api('GET', `/proposals/${proposalId}`, { token: auditor })).body;
+    expect(proposal).toMatchObject({ status: 'pending-decision', requestedBy: 'siti', fromScenario: { scenarioId: 'pagu', version: 1 } });
+    const selfDecided = await lindung(finance, 'budget', 'decide', proposalId, '--ceiling', String(CEILING));
+    expect(selfDecided.code).not.toBe(0);
+    expect(selfDecided.stderr).toContain('another finance officer must');
+    const other = await tokenFor('finance', 'dewi');
+    const decided = await lindung(other, '--json', 'budget', 'decide', proposalId, '--ceiling', String(CEILING));
+    expect(decided.code, decided.stderr).toBe(0);
+    expect(JSON.parse(decided.stdout)).toMatchObject({ status: 'approved', approvedAmount: PER_PERSON * 34 });
+  }, 120_000);
+
   it('ships example scenarios that fit their regulations: the PPU top-up from July and a Tangsel ceiling', () => {
     const stored = (regulation: Omit<Regulation, 'version' | 'recordedAt' | 'recordedBy'>): Regulation => ({ ...regulation, version: 1, recordedAt: '2026-07-01T00:00:00.000Z', recordedBy: 'ani' });
     const tangsel = tangselRegulation('perwal-tangsel-25-2019');

@@ -535,6 +535,11 @@ const EN = {
   'Didanai dengan pagu (Rp)': 'Funded under the ceiling (Rp)',
   'Proyeksi {year}': 'Projection {year}',
   'Cetak / PDF': 'Print / PDF',
+  'Minta usulan anggaran nyata': 'Request a real budget proposal',
+  'Usulan nyata dihitung dari roster saat ini dan menunggu keputusan petugas keuangan lain. Skenario yang mengubah peraturan diterapkan dulu sebagai perubahan peraturan.':
+    'A real proposal is computed from the roster as it is now and waits for another finance officer to decide it. A scenario that changes the regulation is applied as an amendment first.',
+  'Minta usulan {cohort} mulai {month}': 'Request the {cohort} proposal from {month}',
+  'Dari skenario': 'From scenario',
   Kohort: 'Cohort',
   'Biaya per kohort': 'Cost per cohort',
   'Biaya per segmen': 'Cost per segment',

@@ -73,6 +73,10 @@ function facts(p: Proposal): HTMLElement {
     ['Batas keputusan', formatDate(p.decideBy)],
     ['Jumlah', formatRupiah(p.total)],
   ];
+  if (p.fromScenario) {
+    const { scenarioId, version } = p.fromScenario;
+    rows.push(['Dari skenario', h('a', { href: `#/simulasi?${new URLSearchParams([['regulation', p.regulationId], ['s', scenarioId]])}` }, `${scenarioId} v${version}`)]);
+  }
   if (p.reviewRequired) {
     const review = p.review;
     rows.push(['Tinjauan', review ? `${review.reviewedBy}, ${formatDateTime(review.reviewedAt)}${review.notes ? ` (${review.notes})` : ''}` : t('Belum ditinjau')]);

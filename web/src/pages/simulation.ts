@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { ScenarioList } from '../../../shared/api/simulation-schemas';
+import type { Proposal } from '../../../shared/core/budget/proposal';
 import type { Regulation } from '../../../shared/core/regulation/regulation';
 import type { SaveScenarioResult } from '../../../shared/core/simulation/save-scenario';
 import type { Scenario } from '../../../shared/core/simulation/scenario';
 import type { SimulationResult } from '../../../shared/core/simulation/simulation-result';
-import { apiGet } from '../api-client';
+import { apiGet, apiSend } from '../api-client';
 import { columns, horizontalBars } from '../charts';
 import { h, notice, replace, table } from '../dom';
 import { exportButtons } from '../export/export-buttons';
@@ -12,7 +13,7 @@ import { formatCount, formatDateTime, formatMonth, formatRupiah } from '../forma
 import { t, type Text } from '../i18n';
 import type { PageContext } from '../main';
 import { pickRegulation } from '../regulation-picker';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 import { scenarioEditor } from '../scenario-editor';
 import { hasRole } from '../session';
 import { comparisonRows, comparisonSheet, difference, monthSheet, segmentFigures, segmentNames } from '../simulation-figures';
@@ -157,6 +158,7 @@ function scenarioDetail(r: SimulationResult, regulationId: string): HTMLElement 
       r.cohorts.map((c) => [t(COHORT_LABELS[c.cohort]), formatMonth(c.startMonth), formatCount(c.totalHeadcount), formatRupiah(c.total)]),
       { numeric: [2, 3], footer: [t('Jumlah'), '', formatCount(r.totalHeadcount), formatRupiah(r.total)] },
     ),
+    r.scenarioVersion !== undefined && hasRole('admin', 'finance') ? proposalRequest(r, r.scenarioVersion, regulationId) : undefined,
     h('h3', {}, t('Per segmen')),
     horizontalBars({
       title: t('Biaya per segmen'),
@@ -203,6 +205,31 @@ function scenarioDetail(r: SimulationResult, regulationId: string): HTMLElement 
       ]),
       { numeric: [1, 2, 3, 4, 5, 6] },
     ),
+  );
+}
+
+/**
+ * A real proposal for one of the scenario's cohorts, requested through the normal path: computed
+ * from the roster, waiting for another finance officer. The page of the proposal opens once requested.
+ */
+function proposalRequest(r: SimulationResult, version: number, regulationId: string): HTMLElement {
+  const result = h('div', {});
+  const request = (startMonth: string) =>
+    apiSend<Proposal>('POST', `/regulations/${encodeURIComponent(regulationId)}/scenarios/${encodeURIComponent(r.scenarioId)}/proposal`, { version, startMonth, clientToken: crypto.randomUUID() }).then(
+      (proposal) => navigate(href('keputusan', proposal.proposalId)),
+      (error: unknown) => replace(result, errorNotice(error)),
+    );
+  return h(
+    'div',
+    { class: 'card' },
+    h('h3', {}, t('Minta usulan anggaran nyata')),
+    h('p', { class: 'hint' }, t('Usulan nyata dihitung dari roster saat ini dan menunggu keputusan petugas keuangan lain. Skenario yang mengubah peraturan diterapkan dulu sebagai perubahan peraturan.')),
+    h(
+      'p',
+      { class: 'actions' },
+      ...r.cohorts.map((c) => h('button', { type: 'button', onclick: () => void request(c.startMonth) }, t('Minta usulan {cohort} mulai {month}', { cohort: t(COHORT_LABELS[c.cohort]), month: formatMonth(c.startMonth) }))),
+    ),
+    result,
   );
 }
 
