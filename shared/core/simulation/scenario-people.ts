@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { type FundedSegment, isCut, isFunded, settleCut } from '../budget/funded-by-allocation';
 import type { PendingCohort } from '../budget/funded-this-year';
 import { canonicalJson } from '../../lib/canonical-json';
+import { utf8Length } from '../../lib/utf8-length';
 import type { ScenarioStore } from './scenario-store';
 import type { SimulatedCohort, SimulationResult } from './simulation-result';
 import { unfundedNiks } from '../budget/roster-funding';
@@ -13,14 +14,14 @@ import { type ScenarioRef, type SimulationDependencies, simulationInputs } from 
 import { priceScenario, pricingNeedsAges } from './simulate-scenario';
 
 /**
- * The most people a page may ask for, and the most JSON it may hold: a person is about 120 bytes
- * of JSON with a short name, so a full page is about 2.4 MB; the byte bound keeps a page of long
- * names under a Lambda response's 6 MB too.
+ * The most people a page may ask for, and the most JSON it may hold: a person with a name of 30
+ * letters is about 170 bytes of JSON, so a full page is about 3.4 MB; the byte bound keeps a page
+ * of long names under a Lambda response's 6 MB too.
  */
 export const MAX_SCENARIO_PEOPLE_PAGE = 20_000;
 const MAX_PAGE_BYTES = 4_000_000;
-/** What a listed person adds to a page's JSON besides the name, which may take 3 bytes a character. */
-const PERSON_BYTES = 130;
+/** What a listed person adds to a page's JSON besides the name: keys, NIK, birth date, a segment code of up to 32, `false`. */
+const PERSON_BYTES = 140;
 
 /** A listed person: who, in which segment, and whether the scenario funds them. */
 export interface ScenarioPerson extends SegmentMember {
@@ -84,24 +85,32 @@ export async function scenarioPeople(
     ...(query.after ? { after: query.after } : {}),
     limit: query.limit,
   });
-  const people: ScenarioPerson[] = [];
-  let bytes = 0;
-  let last: SegmentMember | undefined;
-  for (const person of page.people) {
-    bytes += PERSON_BYTES + 3 * person.name.length;
-    if (bytes > MAX_PAGE_BYTES) break;
-    last = person;
-    const allocation = settled.get(person.segment);
-    // People of a segment the scenario removes or assumes are on the roster but not in its cohort.
-    if (allocation) people.push({ ...person, funded: isFunded(allocation, person.nik) });
-  }
-  const more = page.more || last !== page.people.at(-1);
   return {
     ...(query.segment !== undefined ? { segment: query.segment } : {}),
     bucket: query.bucket,
-    people,
-    ...(more && last ? { after: peopleCursor(last) } : {}),
+    ...fundedPage(page, settled),
   };
+}
+
+/**
+ * A page of the roster as the scenario funds it: each person of a listed segment with `funded`,
+ * up to MAX_PAGE_BYTES of JSON, and where the next page starts when any are left. People of a
+ * segment the scenario removes or assumes are on the roster but not in its cohort: they are
+ * passed over, and the next page still starts after them.
+ */
+export function fundedPage(read: { people: readonly SegmentMember[]; more: boolean }, settled: ReadonlyMap<string, FundedSegment>): { people: ScenarioPerson[]; after?: string } {
+  const people: ScenarioPerson[] = [];
+  let bytes = 0;
+  let last: SegmentMember | undefined;
+  for (const person of read.people) {
+    bytes += PERSON_BYTES + utf8Length(JSON.stringify(person.name));
+    if (bytes > MAX_PAGE_BYTES) break;
+    last = person;
+    const allocation = settled.get(person.segment);
+    if (allocation) people.push({ ...person, funded: isFunded(allocation, person.nik) });
+  }
+  const more = read.more || last !== read.people.at(-1);
+  return { people, ...(more && last ? { after: peopleCursor(last) } : {}) };
 }
 
 /**

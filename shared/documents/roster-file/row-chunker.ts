@@ -1,5 +1,6 @@
 import type { RawRosterRow } from '../../core/roster/raw-roster-row';
 import { MAX_CHUNK_BYTES } from '../../core/roster/import-limits';
+import { utf8Length } from '../../lib/utf8-length';
 
 /** Room for the JSON envelope around the rows (`{"rows":[…]}`, `{"lines":[…]}`). */
 const CHUNK_ENVELOPE_BYTES = 64;
@@ -47,20 +48,4 @@ export class RowChunker<R = RawRosterRow> {
     this.bytes = CHUNK_ENVELOPE_BYTES;
     return chunk;
   }
-}
-
-/** The UTF-8 size of a string, without encoding it (it runs once per row of a million-row file). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
-      // A surrogate pair: one four-byte character.
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
 }
