@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { now } from '../../core/clock';
 import { forEachConcurrently } from '../../lib/for-each-concurrently';
 import { type AgeProfile, countInProfile } from '../../core/simulation/age-profile';
@@ -174,6 +174,11 @@ export class DynamoDbRosterLedger implements RosterLedger {
     // The marker last: it makes the new counts and packs the ones read.
     await documentClient.send(new PutCommand({ TableName: this.table, Item: { pk: ages, sk: rosterKeys.agesRefreshed(bucket), refreshedAt: now().toISOString(), packedGeneration: next } }));
     await this.deletePacks(packed, (generation) => generation !== next);
+  }
+
+  async markBucketViewsStale(regulationId: string, year: number, bucket: number): Promise<void> {
+    // Without its marker, the bucket's counts and packs are not read (ageProfile, bucketPeopleAsRefreshed).
+    await documentClient.send(new DeleteCommand({ TableName: this.table, Key: { pk: rosterKeys.ages(regulationId, year), sk: rosterKeys.agesRefreshed(bucket) } }));
   }
 
   /**

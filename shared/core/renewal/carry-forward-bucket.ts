@@ -9,7 +9,7 @@ import { type RenewalContext, verifyPerson } from './verify-person';
 
 /** What carrying a bucket forward reads and writes: the roster under the bucket's lease, the bucket's life events, the renewal's listed people. */
 export interface CarryForwardPorts {
-  roster: Pick<RosterLedger, 'bucketPages' | 'entries' | 'writeRenewed' | 'refreshBucketViews'>;
+  roster: Pick<RosterLedger, 'bucketPages' | 'entries' | 'writeRenewed' | 'refreshBucketViews' | 'markBucketViewsStale'>;
   lifeEvents: Pick<LifeEventStore, 'ofBucket'>;
   renewals: Pick<RenewalStore, 'writeDiffPeople'>;
 }
@@ -41,6 +41,8 @@ export async function carryForwardBucket(ports: CarryForwardPorts, context: Carr
   const verification: RenewalContext = { regulationId: regulation.id, year, segments: new Map(regulation.segments.map((s) => [s.code, s])) };
   const where = { regulationId: regulation.id, year, attempt: context.attempt, bucket };
   const events = await ports.lifeEvents.ofBucket(regulation.id, bucket);
+  // Before the first write: a shard that stops part-way leaves the bucket read from its entries.
+  await roster.markBucketViewsStale(regulation.id, year, bucket);
 
   for await (const page of roster.bucketPages(regulation.id, year - 1, bucket)) {
     const next = await roster.entries(year, page.map((entry) => entry.nik));

@@ -27,7 +27,7 @@ import {
 
 /** What a shard reads and writes: the roster, under the bucket's lease, and the import's own records. */
 export interface ShardPorts {
-  roster: Pick<RosterLedger, 'entries' | 'writeImported' | 'refreshBucketViews'>;
+  roster: Pick<RosterLedger, 'entries' | 'writeImported' | 'refreshBucketViews' | 'markBucketViewsStale'>;
   imports: Pick<ImportStore, 'writeNotices' | 'saveShardCounts'>;
   otherPayerOf: OtherPayerLookup;
 }
@@ -61,6 +61,8 @@ export async function processBucket(rows: AsyncIterable<RawRosterRow>, ports: Sh
   const priorities = new Map(context.regulation.segments.map((s) => [s.code, s.priority]));
   const year = Number(context.coverageStart.slice(0, 4));
   const seen = new SeenNiks();
+  // Before the first write: a shard that stops part-way leaves the bucket read from its entries.
+  await ports.roster.markBucketViewsStale(context.regulation.id, year, context.bucket);
   let page: RawRosterRow[] = [];
   const flush = async () => {
     await processPage(page, ports, context, { counts, priorities, year, seen });

@@ -96,6 +96,12 @@ export interface RosterLedger {
    * writer's refresh catches up.
    */
   refreshBucketViews(regulationId: string, year: number, bucket: number): Promise<void>;
+  /**
+   * Stops a bucket's ages and packed people from being read, before its writer changes its
+   * entries: until that writer's refresh, readers read the entries, so a writer that stops part-way
+   * leaves nothing stale behind.
+   */
+  markBucketViewsStale(regulationId: string, year: number, bucket: number): Promise<void>;
 
   /** Stores one page of an import's shard, under the bucket's lease. */
   writeImported(page: ImportedPage): Promise<void>;
