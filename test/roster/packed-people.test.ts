@@ -90,7 +90,7 @@ describe('packed people', () => {
     await ledger.refreshBucketViews(REGULATION, YEAR, bucket);
     const packs = await packKeys(bucket);
     expect(packs.length).toBeGreaterThan(SEGMENTS.length);
-    expect(new Set(packs.map((sk) => sk.split('#')[0]))).toEqual(new Set(['000001']));
+    expect(new Set(packs.map((sk) => sk.split('#')[0])).size).toBe(1);
     for (const limit of [1, 37, 130, 10_000]) expect(await listAll(bucket, limit)).toEqual(expected(entries, bucket));
     for (const segment of SEGMENTS) expect(await listAll(bucket, 50, segment)).toEqual(expected(entries, bucket, segment));
     // KADER_2 sorts after KADER, as its packs' keys do.
@@ -99,6 +99,8 @@ describe('packed people', () => {
 
   it('follows a refresh: a new generation replaces the old whole, and a page goes on across it', async () => {
     await ledger.refreshBucketViews(REGULATION, YEAR, bucket);
+    const before = new Set((await packKeys(bucket)).map((sk) => sk.split('#')[0]));
+    expect(before.size).toBe(1);
     const firstPage = await ledger.bucketPeopleAsRefreshed(REGULATION, YEAR, bucket, { limit: 100 });
     // A person moves segment and another joins; the writer refreshes, and the old packs go.
     const moved = { ...entries[0]!, segment: 'LINMAS' };
@@ -107,7 +109,9 @@ describe('packed people', () => {
     await write([moved, ...(nikBucket(joiner.nik) === bucket ? [joiner] : [])]);
     const now = [moved, ...entries.slice(1), ...(nikBucket(joiner.nik) === bucket ? [joiner] : [])];
     await ledger.refreshBucketViews(REGULATION, YEAR, bucket);
-    expect(new Set((await packKeys(bucket)).map((sk) => sk.split('#')[0]))).toEqual(new Set(['000003']));
+    const after = new Set((await packKeys(bucket)).map((sk) => sk.split('#')[0]));
+    expect(after.size).toBe(1);
+    expect([...after][0]! > [...before][0]!).toBe(true);
     const last = firstPage.people.at(-1)!;
     const rest = await ledger.bucketPeopleAsRefreshed(REGULATION, YEAR, bucket, { limit: 10_000, after: { segment: last.segment, nik: last.nik } });
     const inOrder = expected(now, bucket);

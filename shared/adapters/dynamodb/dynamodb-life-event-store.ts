@@ -215,7 +215,7 @@ export class DynamoDbLifeEventStore implements LifeEventStore {
       {
         // The bucket's ages and packed people (refreshBucketViews) no longer hold: without the
         // marker they are read from the entries until the bucket's next writer refreshes them.
-        item: { Delete: { TableName: this.table, Key: { pk: rosterKeys.ages(entry.regulationId, entry.year), sk: rosterKeys.agesRefreshed(nikBucket(entry.nik)) } } },
+        item: { Delete: { TableName: this.table, Key: rosterKeys.agesMarker(entry.regulationId, entry.year, nikBucket(entry.nik)) } },
       },
       {
         item: {

@@ -68,16 +68,31 @@ export class DynamoDbRosterLedger implements RosterLedger {
 
   async bucketPeopleAsRefreshed(regulationId: string, year: number, bucket: number, page: RosterPage): Promise<{ people: SegmentMember[]; more: boolean }> {
     const packed = rosterKeys.packedPeople(regulationId, year, bucket);
-    // A refresh that lands between reading the marker and reading the packs deletes the packs
-    // the marker named: read the marker again, and the packs it names now.
+    // A generation's packs are deleted only once the marker names another (generations never
+    // come back): packs read while the marker named the same generation before and after are whole.
     for (let generation = await this.packedGeneration(regulationId, year, bucket); generation !== undefined; ) {
       const listed = await packedPeople(this.table, packed, generation, page);
-      if (listed.people.length > 0) return listed;
       const named = await this.packedGeneration(regulationId, year, bucket);
       if (named === generation) return listed;
       generation = named;
     }
-    // A bucket whose packs do not hold (none kept yet, or changed since by a life event): its entries.
+    // A bucket whose packs do not hold (none kept yet, a writer under way, or a life event since): its entries.
+    return this.entriesPage(regulationId, year, bucket, page);
+  }
+
+  /** The generation of packs the bucket's marker names, if its writer packed it. */
+  private async packedGeneration(regulationId: string, year: number, bucket: number): Promise<number | undefined> {
+    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: rosterKeys.agesMarker(regulationId, year, bucket), ProjectionExpression: 'packedGeneration' }));
+    return Item?.packedGeneration as number | undefined;
+  }
+
+  async segmentPeople(regulationId: string, year: number, segment: string, bucket: number, afterNik: string | undefined, limit: number): Promise<{ people: RosterMember[]; more: boolean }> {
+    const { people, more } = await this.entriesPage(regulationId, year, bucket, { segment, ...(afterNik ? { after: { segment, nik: afterNik } } : {}), limit });
+    return { people: people.map(({ segment: _segment, ...member }) => member), more };
+  }
+
+  /** A page of a bucket's people (of one segment or all) read from their entries, in segment and NIK order. */
+  private async entriesPage(regulationId: string, year: number, bucket: number, page: RosterPage): Promise<{ people: SegmentMember[]; more: boolean }> {
     const { segment, after, limit } = page;
     const result = await documentClient.send(
       new QueryCommand({
@@ -90,28 +105,6 @@ export class DynamoDbRosterLedger implements RosterLedger {
     );
     return {
       people: (result.Items ?? []).map((item) => ({ ...rosterMemberOf(item), segment: (item.gsi1sk as string).split('#')[0]! })),
-      more: result.LastEvaluatedKey !== undefined,
-    };
-  }
-
-  /** The generation of packs the bucket's marker names, if its writer packed it. */
-  private async packedGeneration(regulationId: string, year: number, bucket: number): Promise<number | undefined> {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: this.table, Key: { pk: rosterKeys.ages(regulationId, year), sk: rosterKeys.agesRefreshed(bucket) }, ProjectionExpression: 'packedGeneration' }));
-    return Item?.packedGeneration as number | undefined;
-  }
-
-  async segmentPeople(regulationId: string, year: number, segment: string, bucket: number, afterNik: string | undefined, limit: number): Promise<{ people: RosterMember[]; more: boolean }> {
-    const result = await documentClient.send(
-      new QueryCommand({
-        ...this.segmentQuery(regulationId, year, segment, bucket),
-        ProjectionExpression: 'nik, #name, birthDate, gender',
-        ExpressionAttributeNames: { '#name': 'name' },
-        ...(afterNik ? { ExclusiveStartKey: { ...rosterKeys.entry(afterNik, year), ...rosterKeys.entryIndex(regulationId, year, bucket, segment, afterNik) } } : {}),
-        Limit: limit,
-      }),
-    );
-    return {
-      people: (result.Items ?? []).map(rosterMemberOf),
       more: result.LastEvaluatedKey !== undefined,
     };
   }
@@ -156,29 +149,28 @@ export class DynamoDbRosterLedger implements RosterLedger {
     const ages = rosterKeys.ages(regulationId, year);
     const packed = rosterKeys.packedPeople(regulationId, year, bucket);
     const stored = await documentClient.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bucket)', ExpressionAttributeValues: { ':pk': ages, ':bucket': rosterKeys.agesRefreshed(bucket) }, ProjectionExpression: 'sk, packedGeneration' }),
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bucket)', ExpressionAttributeValues: { ':pk': ages, ':bucket': `${rosterKeys.agesRefreshed(bucket)}#` }, ProjectionExpression: 'sk' }),
     );
-    const marker = stored.Items?.find((item) => item.sk === rosterKeys.agesRefreshed(bucket));
-    const current = (marker?.packedGeneration as number | undefined) ?? 0;
-    const next = current + 1;
-    // Packs of the next generation left by a refresh that stopped part-way would mix with this one's.
-    await this.deletePacks(packed, (generation) => generation !== current);
-    const counted = await this.readBucket(regulationId, year, bucket, new PeoplePacker(next, async (item) => {
+    // The real clock, not the business clock: refreshes of a bucket take turns under its lease, so
+    // each one's generation is later than any before it, and a generation never comes back.
+    const generation = Date.now();
+    const counted = await this.readBucket(regulationId, year, bucket, new PeoplePacker(generation, async (item) => {
       await documentClient.send(new PutCommand({ TableName: this.table, Item: { pk: packed, ...item } }));
     }));
-    const gone = (stored.Items ?? []).map((item) => item.sk as string).filter((sk) => sk.includes('#') && !(sk.split('#')[1]! in counted));
+    const gone = (stored.Items ?? []).map((item) => item.sk as string).filter((sk) => !(sk.split('#')[1]! in counted));
     await batchWrite(this.table, [
       ...Object.entries(counted).map(([segment, counts]) => ({ PutRequest: { Item: { pk: ages, sk: rosterKeys.agesOfSegment(bucket, segment), counts } } })),
       ...gone.map((sk) => ({ DeleteRequest: { Key: { pk: ages, sk } } })),
     ]);
     // The marker last: it makes the new counts and packs the ones read.
-    await documentClient.send(new PutCommand({ TableName: this.table, Item: { pk: ages, sk: rosterKeys.agesRefreshed(bucket), refreshedAt: now().toISOString(), packedGeneration: next } }));
-    await this.deletePacks(packed, (generation) => generation !== next);
+    await documentClient.send(new PutCommand({ TableName: this.table, Item: { ...rosterKeys.agesMarker(regulationId, year, bucket), refreshedAt: now().toISOString(), packedGeneration: generation } }));
+    // Earlier generations, and any a refresh that stopped part-way left behind.
+    await this.deletePacks(packed, (packedIn) => packedIn !== generation);
   }
 
   async markBucketViewsStale(regulationId: string, year: number, bucket: number): Promise<void> {
     // Without its marker, the bucket's counts and packs are not read (ageProfile, bucketPeopleAsRefreshed).
-    await documentClient.send(new DeleteCommand({ TableName: this.table, Key: { pk: rosterKeys.ages(regulationId, year), sk: rosterKeys.agesRefreshed(bucket) } }));
+    await documentClient.send(new DeleteCommand({ TableName: this.table, Key: rosterKeys.agesMarker(regulationId, year, bucket) }));
   }
 
   /**

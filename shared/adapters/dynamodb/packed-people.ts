@@ -20,9 +20,9 @@ const PACKS_PER_QUERY = 5;
 /** One person in a pack: the fields a person list shows, as a tuple to keep packs small. */
 type PackedPerson = [nik: string, name: string, birthDate: string, gender: 'L' | 'P'];
 
-/** A generation in a pack's key, so that its packs sort together. */
+/** A generation (the refresh's time in milliseconds) in a pack's key, so that its packs sort together. */
 export function generationPart(generation: number): string {
-  return zeroPadded(generation, 6);
+  return zeroPadded(generation, 13);
 }
 
 /** A pack's sort key: its generation, its segment and its last NIK, so a listing can start after any NIK. */

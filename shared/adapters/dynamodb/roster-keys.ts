@@ -19,6 +19,8 @@ export const rosterKeys = {
   ages: (regulationId: string, year: number) => `AGES#${regulationId}#${year}`,
   /** That a bucket's counts were refreshed by its writer (even to none), and which generation of its packs holds its people. */
   agesRefreshed: (bucket: number) => bucketPart(bucket),
+  /** The bucket's marker: while it stands, its counts and packs hold (`packedGeneration` names the packs). */
+  agesMarker: (regulationId: string, year: number, bucket: number) => ({ pk: rosterKeys.ages(regulationId, year), sk: rosterKeys.agesRefreshed(bucket) }),
   /** One bucket's counts of one segment. */
   agesOfSegment: (bucket: number, segment: string) => `${bucketPart(bucket)}#${segment}`,
   /** A bucket's people packed for listing (packed-people.ts): its own partition, so reading the ages never reads them. */
