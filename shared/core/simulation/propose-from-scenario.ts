@@ -10,7 +10,7 @@ import type { RegulationStore } from '../regulation/regulation-store';
 import { requireRegulation } from '../regulation/require-regulation';
 import type { WorkflowStarter } from '../workflow-starter';
 import { requireScenario } from './run-simulation';
-import type { Scenario } from './scenario';
+import { type Scenario, scenarioStartMonth } from './scenario';
 import { amendmentOf } from './scenario-amendment';
 import type { ScenarioStore } from './scenario-store';
 
@@ -29,7 +29,7 @@ export const ScenarioProposalRequest = z
 
 /** The first months of a scenario's cohorts, in order: the roster's, then each mid-year one. */
 export function scenarioCohortStarts(scenario: Pick<Scenario, 'year' | 'startMonth' | 'cohorts'>): IsoMonth[] {
-  return [scenario.startMonth ?? `${scenario.year}-01`, ...(scenario.cohorts ?? []).map((cohort) => cohort.startMonth)];
+  return [scenarioStartMonth(scenario), ...(scenario.cohorts ?? []).map((cohort) => cohort.startMonth)];
 }
 
 /**

@@ -113,6 +113,11 @@ export const ScenarioInput = z
   .meta({ id: 'ScenarioInput' });
 export type ScenarioInput = z.infer<typeof ScenarioInput>;
 
+/** The first month of a scenario's roster cohort: January unless it says otherwise. */
+export function scenarioStartMonth(scenario: Pick<ScenarioInput, 'year' | 'startMonth'>): IsoMonth {
+  return scenario.startMonth ?? `${scenario.year}-01`;
+}
+
 /** A saved version of a scenario. Saving a changed document adds a version; none is overwritten. */
 export const Scenario = z
   .object({ ...ScenarioFields, version: z.number().int().positive(), savedAt: z.string(), savedBy: z.string() })

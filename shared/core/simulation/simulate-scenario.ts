@@ -12,7 +12,7 @@ import { monthsInForce, requireMonthsInForce } from '../regulation/effective-per
 import type { Regulation } from '../regulation/regulation';
 import { type AgeProfile, agingOutIn, withinWindowOn } from './age-profile';
 import { applyScenario, scheduleWithChanges, type ScenarioSegment } from './apply-scenario';
-import type { ScenarioInput } from './scenario';
+import { type ScenarioInput, scenarioStartMonth } from './scenario';
 import type { ProjectedYear, SegmentMovement, SimulatedCeiling, SimulatedCohort, SimulationResult } from './simulation-result';
 
 export interface SimulationInputs {
@@ -43,7 +43,7 @@ export interface SimulationInputs {
 export function simulateScenario(inputs: SimulationInputs): SimulationResult {
   const { scenario } = inputs;
   const year = scenario.year;
-  const startMonth = scenario.startMonth ?? `${year}-01`;
+  const startMonth = scenarioStartMonth(scenario);
   const priced = priceScenario(inputs);
   const { cohorts, ceiling } = priced;
   const current = priceCohort(inputs.regulation, year, startMonth, inputs.roster.segments, inputs.alreadyFunded, inputs.schedule, 'scenario.startMonth');
@@ -84,7 +84,7 @@ export interface PricedScenario {
 export function priceScenario(inputs: SimulationInputs): PricedScenario {
   const { scenario } = inputs;
   const year = scenario.year;
-  const startMonth = scenario.startMonth ?? `${year}-01`;
+  const startMonth = scenarioStartMonth(scenario);
   const applied = applyScenario(inputs.regulation, scenario);
   const schedule = scheduleWithChanges(inputs.schedule, scenario.rateChanges);
   const people = Object.fromEntries(applied.segments.map((s) => [s.segment.code, peopleOn(s, inputs, startMonth)]));
@@ -240,7 +240,7 @@ function project(
   schedule: RateSchedule,
 ): ProjectedYear[] {
   const { scenario } = inputs;
-  const startMonth = scenario.startMonth ?? `${scenario.year}-01`;
+  const startMonth = scenarioStartMonth(scenario);
   const first: ProjectedYear = {
     year: scenario.year,
     segments: applied.segments.map(({ segment }) => {
